@@ -1,0 +1,62 @@
+// The one place configuration is read. Validated once at start: a bad or missing variable
+// stops the app with a message naming it. next.config.mjs imports this file so a bad env
+// also fails the build.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const appEnv = z.enum(["development", "test", "staging", "production"]);
+const booleanish = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** `kid:base64(32 bytes)` pairs, comma-separated; the first key encrypts, all decrypt. */
+const encryptionKeys = z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+  message: "expected kid:base64key[,kid:base64key…] with 32-byte keys",
+});
+
+// Defaults that make `npm run dev` and `npm test` work with no configuration. They are refused
+// in staging and production, where each must be set.
+const DEV_DEFAULTS = {
+  NEXTAUTH_SECRET: "caseboard-development-secret-do-not-use-in-production",
+  CRON_SECRET: "caseboard-development-cron-secret",
+  ENCRYPTION_KEYS: "dev1:Y2FzZWJvYXJkLWRldmVsb3BtZW50LWtleS0zMmJ5dGU=",
+} as const;
+
+export const env = createEnv({
+  server: {
+    APP_ENV: appEnv.default(process.env.NODE_ENV === "production" ? "production" : process.env.NODE_ENV === "test" ? "test" : "development"),
+    DATABASE_URL: z.url().startsWith("postgres").optional(),
+    PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_AUTO_MIGRATE: booleanish.optional(),
+    SEED_DEMO: booleanish.optional(),
+    REDIS_URL: z.url().startsWith("redis").optional(),
+    NEXTAUTH_SECRET: z.string().min(32).optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    CRON_SECRET: z.string().min(16).optional(),
+    ENCRYPTION_KEYS: encryptionKeys.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  createFinalSchema: (shape) =>
+    z.object(shape).transform((values, ctx) => {
+      const deployed = values.APP_ENV === "staging" || values.APP_ENV === "production";
+      const out = { ...values } as typeof values;
+      for (const name of Object.keys(DEV_DEFAULTS) as (keyof typeof DEV_DEFAULTS)[]) {
+        if (out[name]) continue;
+        if (deployed) {
+          ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when APP_ENV=${values.APP_ENV}` });
+        } else {
+          out[name] = DEV_DEFAULTS[name];
+        }
+      }
+      return out as typeof values & { [K in keyof typeof DEV_DEFAULTS]: string };
+    }),
+});
+
+export type AppEnv = z.infer<typeof appEnv>;
+export const isEmbeddedDatabase = () => !env.DATABASE_URL;

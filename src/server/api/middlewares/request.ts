@@ -1,0 +1,42 @@
+// Outermost middleware: runs the call in a request context, times it, logs it once, and turns
+// domain errors into tRPC errors with the right code (hence the right HTTP status).
+import { TRPCError } from "@trpc/server";
+import { runWithContext } from "@/server/context/request-context";
+import { isExpected, toAppError } from "@/server/errors/to-app-error";
+import { logger } from "@/server/logger";
+import type { TRPCContext } from "../context";
+import type { TRPCInstance } from "../trpc";
+
+export const requestMiddleware = (t: TRPCInstance) =>
+  t.middleware(async ({ ctx, path, type, next }) => {
+    const c = ctx as TRPCContext;
+    const started = performance.now();
+    return runWithContext(
+      {
+        requestId: c.requestId,
+        ip: c.ip,
+        userAgent: c.userAgent,
+        actor: c.user
+          ? { type: "user", id: c.user.id }
+          : c.apiKey?.ok
+            ? { type: "apiKey", id: c.apiKey.principal.apiKeyId }
+            : undefined,
+      },
+      async () => {
+        const result = await next();
+        const durationMs = Math.round((performance.now() - started) * 10) / 10;
+        if (result.ok) {
+          logger.info({ procedure: path, type, durationMs, ok: true }, "procedure");
+          return result;
+        }
+        const appError = toAppError(result.error);
+        if (isExpected(appError)) {
+          logger.info({ procedure: path, type, durationMs, ok: false, code: appError.code }, "procedure");
+        } else {
+          logger.error({ procedure: path, type, durationMs, err: result.error.cause ?? result.error }, "procedure failed");
+        }
+        if (appError.code === "INTERNAL_SERVER_ERROR") return result;
+        throw new TRPCError({ code: appError.code, message: appError.message, cause: appError });
+      },
+    );
+  });

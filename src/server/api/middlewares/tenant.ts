@@ -1,0 +1,92 @@
+// The one place that decides tenant and permission for a call. It resolves the tenant from the
+// URL slug (session users) or the API key, checks membership and status, checks the procedure's
+// declared permission, then runs the procedure inside a tenant transaction (RLS bound to the
+// tenant) with a narrowed, frozen request context.
+import { permissionsFor } from "@/server/auth/permissions";
+import { runWithNarrowedContext } from "@/server/context/request-context";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
+import { AppError } from "@/server/errors/app-error";
+import type { Role } from "@/server/db/generated/enums";
+import type { ApiKeyPrincipal } from "@/server/auth/api-keys";
+import type { TRPCContext } from "../context";
+import type { TRPCInstance } from "../trpc";
+
+interface ResolvedTenant {
+  id: string;
+  slug: string;
+  name: string;
+  status: "ACTIVE" | "SUSPENDED";
+  role: Role;
+}
+
+async function resolveForUser(userId: string, slug: string): Promise<ResolvedTenant | null> {
+  return withPrivilegedDb("resolve tenant membership", async (db) => {
+    const membership = await db.membership.findFirst({
+      where: { userId, tenant: { slug } },
+      select: { role: true, tenant: { select: { id: true, slug: true, name: true, status: true } } },
+    });
+    return membership ? { ...membership.tenant, role: membership.role } : null;
+  });
+}
+
+async function resolveForApiKey(principal: ApiKeyPrincipal): Promise<ResolvedTenant | null> {
+  return withPrivilegedDb("resolve API key tenant", async (db) => {
+    const tenant = await db.tenant.findUnique({
+      where: { id: principal.tenantId },
+      select: { id: true, slug: true, name: true, status: true },
+    });
+    return tenant ? { ...tenant, role: principal.role } : null;
+  });
+}
+
+/** Rolls the tenant transaction back when the procedure failed, then hands the failure on. */
+class ProcedureFailed extends Error {
+  constructor(readonly result: unknown) {
+    super("procedure failed");
+  }
+}
+
+export const tenantMiddleware = (t: TRPCInstance) =>
+  t.middleware(async ({ ctx, meta, next }) => {
+    const c = ctx as TRPCContext & { principal: ApiKeyPrincipal | null };
+    const permission = meta?.permission;
+    if (!permission) throw new AppError("FORBIDDEN", "This operation declares no permission");
+
+    let tenant: ResolvedTenant | null;
+    if (c.principal) {
+      if (c.tenantSlug && c.tenantSlug !== c.principal.tenantSlug) throw new AppError("NOT_FOUND", "Tenant not found");
+      tenant = await resolveForApiKey(c.principal);
+    } else {
+      if (!c.tenantSlug) throw new AppError("BAD_REQUEST", "No tenant named: open the tenant's URL or send x-caseboard-tenant");
+      tenant = await resolveForUser(c.user!.id, c.tenantSlug);
+    }
+    // Not being a member and the tenant not existing look the same from outside.
+    if (!tenant) throw new AppError("NOT_FOUND", "Tenant not found");
+    if (tenant.status === "SUSPENDED") {
+      throw new AppError("FORBIDDEN", "This organisation is suspended. Contact your administrator.", { reason: "TENANT_SUSPENDED" });
+    }
+    const permissions = permissionsFor(tenant.role);
+    if (!permissions.has(permission)) {
+      throw new AppError("FORBIDDEN", `Your role (${tenant.role}) does not allow this`, { reason: "PERMISSION_DENIED", permission });
+    }
+
+    const narrowed = { tenant: { id: tenant.id, slug: tenant.slug }, role: tenant.role, permissions };
+    const call = (db: TenantDb) =>
+      next({
+        ctx: { ...c, db, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: tenant.role, permissions },
+      });
+    type CallResult = Awaited<ReturnType<typeof call>>;
+    try {
+      return await runWithNarrowedContext(narrowed, () =>
+        withTenantDb(tenant.id, async (db) => {
+          const result = await call(db);
+          if (!result.ok) throw new ProcedureFailed(result);
+          return result;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ProcedureFailed) return error.result as CallResult;
+      throw error;
+    }
+  });

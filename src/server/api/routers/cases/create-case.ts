@@ -1,0 +1,12 @@
+import { createCaseSchema } from "@/lib/validations/case";
+import { tenantProcedure } from "@/server/api/trpc";
+import { createCase as createCaseService } from "@/server/services/cases/create-case";
+import { caseDetailOutput } from "@/server/services/cases/case-select";
+
+export const createCase = tenantProcedure("cases:write")
+  .meta({ openapi: { method: "POST", path: "/cases" } })
+  .input(createCaseSchema)
+  .output(caseDetailOutput)
+  .mutation(({ ctx, input }) =>
+    createCaseService(ctx.db, input, { createdById: ctx.principal ? null : (ctx.user?.id ?? null) }),
+  );

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { PERMISSIONS } from "@/server/auth/permissions";
+import { tenantProcedure } from "@/server/api/trpc";
+import { parseTenantSettings, tenantSettingsSchema } from "@/lib/validations/tenant-settings";
+
+export const currentTenantOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  role: z.enum(["OWNER", "ADMIN", "AGENT", "VIEWER"]),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  settings: tenantSettingsSchema,
+});
+
+export const currentTenant = tenantProcedure("tenant:read")
+  .meta({ openapi: { method: "GET", path: "/tenant" } })
+  .output(currentTenantOutput)
+  .query(async ({ ctx }) => {
+    const tenant = await ctx.db.tenant.findFirstOrThrow({ select: { settings: true } });
+    return {
+      ...ctx.tenant,
+      role: ctx.role,
+      permissions: [...ctx.permissions],
+      settings: parseTenantSettings(tenant.settings),
+    };
+  });

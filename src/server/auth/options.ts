@@ -1,0 +1,43 @@
+// next-auth configuration: email + password, JWT sessions that expire after 24 h without use
+// and slide forward while the app is open (the client refreshes the session periodically).
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/env";
+import { signInSchema } from "@/lib/validations/auth";
+import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
+
+export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        return user ? { id: user.id, email: user.email, name: user.name, epoch: user.sessionEpoch } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) {
+        session.user.id = token.sub;
+        session.user.epoch = token.epoch ?? 0;
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,82 @@
+// The one mapping from anything thrown to an AppError. Every surface (tRPC, REST, server actions,
+// route handlers) answers with the result, so clients see one error shape everywhere.
+import { TRPCError } from "@trpc/server";
+import { ZodError, z } from "zod";
+import { Prisma } from "@/server/db/generated/client";
+import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
+
+const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
+  PARSE_ERROR: "BAD_REQUEST",
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_SUPPORTED: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+export function validationError(error: ZodError): AppError {
+  return new AppError("BAD_REQUEST", "Some fields are not valid", { fieldErrors: zodFieldErrors(error) }, { cause: error });
+}
+
+/** True for errors the caller caused; false for bugs and outages, which are logged as errors. */
+export function isExpected(error: AppError): boolean {
+  return error.httpStatus < 500;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationError(error);
+  if (error instanceof TRPCError) {
+    if (error.cause && error.cause !== error) {
+      const inner = error.cause instanceof TRPCError ? undefined : toAppError(error.cause);
+      if (inner && (inner.code !== "INTERNAL_SERVER_ERROR" || error.code === "INTERNAL_SERVER_ERROR")) return inner;
+    }
+    const code = TRPC_TO_APP[error.code] ?? "INTERNAL_SERVER_ERROR";
+    return new AppError(code, code === "INTERNAL_SERVER_ERROR" ? "Internal error" : error.message, undefined, { cause: error });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    switch (error.code) {
+      case "P2025": // record to update/delete not found (also: another tenant's id)
+      case "P2001":
+      case "P2015":
+        return new AppError("NOT_FOUND", "Not found", undefined, { cause: error });
+      case "P2002": {
+        const target = (error.meta?.target as string[] | string | undefined) ?? [];
+        const fields = (Array.isArray(target) ? target : [target]).filter((f) => f !== "tenant_id" && f !== "tenantId");
+        const fieldErrors = Object.fromEntries(fields.map((f) => [f, ["is already taken"]]));
+        return new AppError("CONFLICT", "A record with these values already exists", { fieldErrors }, { cause: error });
+      }
+      case "P2034":
+        return new AppError("CONFLICT", "The record was changed by someone else; retry", undefined, { cause: error });
+    }
+  }
+  return new AppError("INTERNAL_SERVER_ERROR", "Internal error", undefined, { cause: error });
+}
+
+/** The wire shape of every error Caseboard returns. */
+export const errorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  requestId: z.string(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function toErrorBody(error: AppError, requestId: string): ErrorBody {
+  return { code: error.code, message: error.message, details: error.details, requestId };
+}
