@@ -1,0 +1,25 @@
+import { getServerSession } from "next-auth";
+import { AppShell } from "@/components/layout/app-shell";
+import { authOptions } from "@/server/auth/options";
+import { listTenantsOfUser } from "@/server/services/accounts/list-tenants-of-user";
+import { loadTenant } from "./_components/load-tenant";
+import { SuspendedNotice } from "./_components/suspended-notice";
+
+export const dynamic = "force-dynamic";
+
+export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const view = await loadTenant(slug);
+  if (view.state === "suspended") return <SuspendedNotice message={view.message} />;
+  const session = await getServerSession(authOptions);
+  const tenants = session?.user?.id ? await listTenantsOfUser(session.user.id) : [];
+  return (
+    <AppShell
+      tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role }}
+      tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
+      user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
+    >
+      {children}
+    </AppShell>
+  );
+}

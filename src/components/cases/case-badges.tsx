@@ -1,0 +1,16 @@
+import { Badge } from "@/components/ui/badge";
+
+const STATUS_TONE = { NEW: "blue", OPEN: "purple", PENDING: "yellow", SNOOZED: "gray", RESOLVED: "green", CLOSED: "gray" } as const;
+const PRIORITY_TONE = { LOW: "gray", NORMAL: "blue", HIGH: "yellow", URGENT: "red" } as const;
+
+const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase();
+
+export function StatusBadge({ status }: { status: keyof typeof STATUS_TONE }) {
+  return <Badge tone={STATUS_TONE[status]}>{label(status)}</Badge>;
+}
+
+export function PriorityBadge({ priority }: { priority: keyof typeof PRIORITY_TONE }) {
+  return <Badge tone={PRIORITY_TONE[priority]}>{label(priority)}</Badge>;
+}
+
+export const channelLabel = (channel: string) => (channel === "API" ? "API" : label(channel));

@@ -1,0 +1,87 @@
+"use client";
+import { Inbox, LogOut, Plus } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { cn } from "@/lib/utils";
+
+interface Props {
+  tenant: { slug: string; name: string; role: string };
+  tenants: { slug: string; name: string }[];
+  user: { name: string; email: string };
+  children: React.ReactNode;
+}
+
+export function AppShell({ tenant, tenants, user, children }: Props) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const base = `/t/${tenant.slug}`;
+  const nav = [{ href: `${base}/cases`, label: "Cases", icon: Inbox }];
+
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white md:h-screen md:w-60 md:sticky md:top-0 md:border-b-0 md:border-r">
+        <div className="flex items-center gap-2 px-4 py-4">
+          <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+            {tenant.name.slice(0, 1).toUpperCase()}
+          </span>
+          {tenants.length > 1 ? (
+            <select
+              aria-label="Switch organisation"
+              className="min-w-0 flex-1 truncate rounded-md border-0 bg-transparent py-1 text-sm font-semibold focus:ring-2 focus:ring-brand-500"
+              value={tenant.slug}
+              onChange={(e) => router.push(`/t/${e.target.value}/cases`)}
+            >
+              {tenants.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="truncate text-sm font-semibold">{tenant.name}</span>
+          )}
+        </div>
+        <nav className="flex gap-1 px-2 pb-2 md:flex-1 md:flex-col md:pb-0">
+          {nav.map((item) => {
+            const active = pathname.startsWith(item.href);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+                  active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                )}
+              >
+                <item.icon className="size-4" aria-hidden />
+                {item.label}
+              </Link>
+            );
+          })}
+          <Link
+            href={`${base}/cases/new`}
+            className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          >
+            <Plus className="size-4" aria-hidden />
+            New case
+          </Link>
+        </nav>
+        <div className="hidden border-t border-slate-200 px-4 py-3 md:block">
+          <p className="truncate text-sm font-medium" title={user.email}>
+            {user.name}
+          </p>
+          <p className="text-xs text-slate-500">{tenant.role.toLowerCase()}</p>
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            className="mt-2 flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900"
+          >
+            <LogOut className="size-3.5" aria-hidden /> Sign out
+          </button>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1">{children}</main>
+    </div>
+  );
+}

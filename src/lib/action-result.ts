@@ -1,0 +1,6 @@
+// What server actions return to forms: success with data, or the one error shape with field errors.
+import type { FieldErrors } from "@/server/errors/app-error";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; fieldErrors?: FieldErrors; requestId?: string } };
