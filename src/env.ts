@@ -24,7 +24,9 @@ const DEV_DEFAULTS = {
 
 export const env = createEnv({
   server: {
-    APP_ENV: appEnv.default(process.env.NODE_ENV === "production" ? "production" : process.env.NODE_ENV === "test" ? "test" : "development"),
+    // Where the app runs, independent of NODE_ENV (which `next build` always sets to production):
+    // a local `npm run build && npm start` is still development. Deployments set APP_ENV.
+    APP_ENV: appEnv.default(process.env.NODE_ENV === "test" ? "test" : "development"),
     DATABASE_URL: z.url().startsWith("postgres").optional(),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

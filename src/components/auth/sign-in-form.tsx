@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -13,7 +12,6 @@ import { signInSchema } from "@/lib/validations/auth";
 type Values = z.input<typeof signInSchema>;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -25,8 +23,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setFormError("The email or password is not right.");
       return;
     }
-    router.push(callbackUrl);
-    router.refresh();
+    // A full navigation: the router may hold pages rendered before the session existed.
+    window.location.assign(callbackUrl);
   });
 
   return (

@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -12,7 +11,6 @@ import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
 import { signUpAction } from "./sign-up-actions";
 
 export function SignUpForm() {
-  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
@@ -32,8 +30,8 @@ export function SignUpForm() {
       setFormError("Your organisation was created, but signing in failed. Try signing in.");
       return;
     }
-    router.push(`/t/${result.data.tenantSlug}/cases`);
-    router.refresh();
+    // A full navigation: the router may hold pages rendered before the session existed.
+    window.location.assign(`/t/${result.data.tenantSlug}/cases`);
   });
 
   return (

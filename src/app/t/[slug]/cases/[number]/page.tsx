@@ -33,7 +33,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
           <PriorityBadge priority={c.priority} />
         </div>
       </div>
-      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_16rem]">
+      <div className="mt-6 grid items-start gap-6 md:grid-cols-[1fr_16rem]">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-sm font-medium text-slate-500">Description</h2>
           <p className="mt-2 whitespace-pre-wrap text-sm leading-6">{c.description || "No description."}</p>
