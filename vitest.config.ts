@@ -21,6 +21,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: { APP_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
+    // Limits high enough for the concurrency tests; rate-limit tests build their own limiters.
+    env: { APP_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", RATE_LIMIT_PER_MINUTE: "1000000" },
   },
 });

@@ -20,7 +20,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError("The email or password is not right.");
+      // next-auth passes the message of an error thrown while signing in (e.g. a lockout).
+      setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is not right.");
       return;
     }
     // A full navigation: the router may hold pages rendered before the session existed.

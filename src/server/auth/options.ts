@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { signInSchema } from "@/lib/validations/auth";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
+import { guardedSignIn } from "@/server/services/accounts/sign-in-guard";
 
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
@@ -16,10 +17,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const forwarded = req?.headers?.["x-forwarded-for"] as string | undefined;
+        const ip = forwarded?.split(",")[0]?.trim() ?? "unknown";
+        const user = await guardedSignIn(parsed.data.email, ip, () => verifyCredentials(parsed.data.email, parsed.data.password));
         return user ? { id: user.id, email: user.email, name: user.name, epoch: user.sessionEpoch } : null;
       },
     }),

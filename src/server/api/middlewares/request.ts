@@ -4,6 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { runWithContext } from "@/server/context/request-context";
 import { isExpected, toAppError } from "@/server/errors/to-app-error";
 import { logger } from "@/server/logger";
+import { consumeOrThrow } from "@/server/rate-limit/consume";
+import { limiters } from "@/server/rate-limit/limiters";
 import type { TRPCContext } from "../context";
 import type { TRPCInstance } from "../trpc";
 
@@ -23,6 +25,14 @@ export const requestMiddleware = (t: TRPCInstance) =>
             : undefined,
       },
       async () => {
+        const limitKey = c.apiKey?.ok ? `key:${c.apiKey.principal.apiKeyId}` : c.user ? `user:${c.user.id}` : `ip:${c.ip ?? "unknown"}`;
+        try {
+          await consumeOrThrow(limiters().api, limitKey, "requests");
+        } catch (error) {
+          const limited = toAppError(error);
+          logger.warn({ procedure: path, limitKey, code: limited.code }, "rate limited");
+          throw new TRPCError({ code: limited.code, message: limited.message, cause: limited });
+        }
         const result = await next();
         const durationMs = Math.round((performance.now() - started) * 10) / 10;
         if (result.ok) {

@@ -1,0 +1,54 @@
+// Rate limiters shared by every instance through Redis when REDIS_URL is set; in memory otherwise
+// (one instance, or development). If Redis fails, an in-memory limiter takes over instead of
+// letting every request through or failing them all.
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/env";
+import { getRedis } from "@/server/redis";
+
+interface LimiterOptions {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  blockDurationSeconds?: number;
+}
+
+export function createLimiter(options: LimiterOptions): RateLimiterAbstract {
+  const base = {
+    keyPrefix: `caseboard:${options.keyPrefix}`,
+    points: options.points,
+    duration: options.durationSeconds,
+    blockDuration: options.blockDurationSeconds ?? 0,
+  };
+  const memory = new RateLimiterMemory(base);
+  if (!env.REDIS_URL) return memory;
+  return new RateLimiterRedis({ ...base, storeClient: getRedis(), insuranceLimiter: memory });
+}
+
+const globalForLimiters = globalThis as unknown as { caseboardLimiters?: ReturnType<typeof build> };
+
+function build() {
+  const perMinute = env.RATE_LIMIT_PER_MINUTE;
+  return {
+    /** tRPC calls, keyed by API key, user or IP. */
+    api: createLimiter({ keyPrefix: "api", points: perMinute, durationSeconds: 60 }),
+    /** Failed sign-ins of one account: lock it for 15 minutes after a few. */
+    signInAccount: createLimiter({
+      keyPrefix: "signin-account",
+      points: env.SIGN_IN_MAX_FAILURES,
+      durationSeconds: 15 * 60,
+      blockDurationSeconds: 15 * 60,
+    }),
+    /** Failed sign-ins from one IP, across accounts (credential stuffing). */
+    signInIp: createLimiter({
+      keyPrefix: "signin-ip",
+      points: env.SIGN_IN_MAX_FAILURES * 10,
+      durationSeconds: 60 * 60,
+      blockDurationSeconds: 60 * 60,
+    }),
+  };
+}
+
+export function limiters() {
+  globalForLimiters.caseboardLimiters ??= build();
+  return globalForLimiters.caseboardLimiters;
+}
