@@ -31,6 +31,7 @@ export function SignUpForm() {
       return;
     }
     // A full navigation: the router may hold pages rendered before the session existed.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
     window.location.assign(`/t/${result.data.tenantSlug}/cases`);
   });
 
