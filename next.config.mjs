@@ -4,6 +4,8 @@ import { createJiti } from "jiti";
 const jiti = createJiti(import.meta.url);
 await jiti.import("./src/env.ts");
 
+const { securityHeaders } = await jiti.import("./src/server/security/headers.ts");
+
 /** @type {import("next").NextConfig} */
 const config = {
   output: "standalone",
@@ -11,6 +13,9 @@ const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   devIndicators: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.APP_ENV) }];
+  },
   // Types are checked once by `npm run typecheck` (CI runs it before the build), not again here.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
