@@ -52,3 +52,12 @@ export function limiters() {
   globalForLimiters.caseboardLimiters ??= build();
   return globalForLimiters.caseboardLimiters;
 }
+
+/** Replaces limiters (tests that need small limits); returns a function restoring the previous ones. */
+export function overrideLimiters(partial: Partial<ReturnType<typeof build>>): () => void {
+  const previous = limiters();
+  globalForLimiters.caseboardLimiters = { ...previous, ...partial };
+  return () => {
+    globalForLimiters.caseboardLimiters = previous;
+  };
+}

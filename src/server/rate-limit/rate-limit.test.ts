@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
+import { AppError } from "@/server/errors/app-error";
+import { guardedSignIn, SignInLocked } from "@/server/services/accounts/sign-in-guard";
+import { createTestApiKey, createTestTenant } from "@/test/factories";
+import { consumeOrThrow } from "./consume";
+import { createLimiter, overrideLimiters } from "./limiters";
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+describe("rate limits", () => {
+  it("refuse past the limit with the time to wait, and recover after it", async () => {
+    const limiter = createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 2, durationSeconds: 1 });
+    await consumeOrThrow(limiter, "k", "requests");
+    await consumeOrThrow(limiter, "k", "requests");
+    const refused = await consumeOrThrow(limiter, "k", "requests").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("TOO_MANY_REQUESTS");
+    expect((refused as AppError).details?.retryAfterSeconds).toBe(1);
+    await consumeOrThrow(limiter, "other-key", "requests");
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(consumeOrThrow(limiter, "k", "requests")).resolves.toBeUndefined();
+  });
+
+  it("answer 429 with Retry-After and the standard error body over HTTP, per API key", async () => {
+    restore = overrideLimiters({ api: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 2, durationSeconds: 60 }) });
+    const tenant = await createTestTenant();
+    const key = await createTestApiKey(tenant);
+    const call = (apiKey: string) =>
+      trpcGet(
+        new Request("http://localhost/api/trpc/cases.list?input=%7B%22json%22%3A%7B%7D%7D", {
+          headers: { authorization: `Bearer ${apiKey}`, "x-request-id": "rate-limit-test-1" },
+        }),
+      );
+    expect((await call(key)).status).toBe(200);
+    expect((await call(key)).status).toBe(200);
+    const limited = await call(key);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await limited.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", requestId: "rate-limit-test-1" });
+    // Another key has its own budget.
+    expect((await call(await createTestApiKey(tenant))).status).toBe(200);
+  });
+
+  it("lock an account after repeated failed sign-ins, even for the right password", async () => {
+    restore = overrideLimiters({
+      signInAccount: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 3, durationSeconds: 900, blockDurationSeconds: 900 }),
+      signInIp: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 30, durationSeconds: 3600, blockDurationSeconds: 3600 }),
+    });
+    const wrong = async () => null;
+    const right = async () => ({ id: "user" });
+    for (let i = 0; i < 3; i++) expect(await guardedSignIn("victim@example.test", "203.0.113.9", wrong)).toBeNull();
+    await expect(guardedSignIn("victim@example.test", "198.51.100.1", right)).rejects.toBeInstanceOf(SignInLocked);
+    // Other accounts are not locked out by it.
+    expect(await guardedSignIn("someone@example.test", "203.0.113.9", right)).toEqual({ id: "user" });
+  });
+
+  it("clear an account's failures after a successful sign-in", async () => {
+    restore = overrideLimiters({
+      signInAccount: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 3, durationSeconds: 900, blockDurationSeconds: 900 }),
+    });
+    const wrong = async () => null;
+    const right = async () => ({ id: "user" });
+    await guardedSignIn("forgetful@example.test", "ip", wrong);
+    await guardedSignIn("forgetful@example.test", "ip", wrong);
+    await guardedSignIn("forgetful@example.test", "ip", right);
+    await guardedSignIn("forgetful@example.test", "ip", wrong);
+    await guardedSignIn("forgetful@example.test", "ip", wrong);
+    expect(await guardedSignIn("forgetful@example.test", "ip", right)).toEqual({ id: "user" });
+  });
+});
