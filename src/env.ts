@@ -39,6 +39,8 @@ export const env = createEnv({
     ENCRYPTION_KEYS: encryptionKeys.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+    /** Run background jobs inside the app process (default: on with the embedded database). */
+    JOBS_IN_PROCESS: booleanish.optional(),
     /** Requests per minute for each API key, signed-in user and anonymous IP (tRPC). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Failed sign-ins per account before a 15-minute lockout (per IP: ten times this). */

@@ -5,7 +5,7 @@ import { createCaller } from "@/server/api/root";
 import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
 import { generateApiKey } from "@/server/auth/api-keys";
 import type { SessionUser } from "@/server/auth/session-user";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role, TenantStatus } from "@/server/db/generated/enums";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { tenantSettingsSchema } from "@/lib/validations/tenant-settings";
 
@@ -58,4 +58,17 @@ export async function createTestApiKey(
 export async function apiKeyCaller(key: string, tenantSlug?: string) {
   const headers = new Headers({ authorization: `Bearer ${key}`, ...(tenantSlug ? { [TENANT_HEADER]: tenantSlug } : {}) });
   return createCaller(await createTRPCContext({ headers }));
+}
+
+/** Cases created through the real procedure (numbers, audit rows and all), in order. */
+export async function createTestCases(tenant: TestTenant, titles: string[]) {
+  const owner = await callerFor(tenant.users.OWNER, tenant.slug);
+  const created = [];
+  for (const title of titles) created.push(await owner.cases.create({ title }));
+  return created;
+}
+
+/** Suspension is a platform decision, so it goes the privileged way as the admin console will. */
+export async function setTenantStatus(tenant: TestTenant, status: TenantStatus): Promise<void> {
+  await withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { status } }));
 }

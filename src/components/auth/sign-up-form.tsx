@@ -36,7 +36,7 @@ export function SignUpForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <Field label="Your name" htmlFor="name" error={errors.name?.message}>
         <Input id="name" autoComplete="name" autoFocus aria-invalid={!!errors.name} {...form.register("name")} />
       </Field>

@@ -9,6 +9,10 @@ export const caseStatusSchema = z.enum(CASE_STATUSES);
 export const casePrioritySchema = z.enum(CASE_PRIORITIES);
 export const caseChannelSchema = z.enum(CASE_CHANNELS);
 
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
 export const tagSchema = z
   .string()
   .trim()
@@ -17,13 +21,59 @@ export const tagSchema = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9 _-]*$/, { message: "Tags use letters, digits, spaces, - and _" });
 
+const titleSchema = z.string().trim().min(3, { message: "Use at least 3 characters" }).max(200, { message: "Use at most 200 characters" });
+const descriptionSchema = z.string().trim().max(20_000, { message: "Use at most 20,000 characters" });
+/** A value from the tenant's settings (caseCategories, businessUnits); the server checks membership. */
+const settingValueSchema = z.string().trim().min(1).max(60);
+const tagsSchema = z.array(tagSchema).max(20);
+
 export const createCaseSchema = z.object({
-  title: z.string().trim().min(3, { message: "Use at least 3 characters" }).max(200, { message: "Use at most 200 characters" }),
-  description: z.string().trim().max(20_000, { message: "Use at most 20,000 characters" }).default(""),
+  title: titleSchema,
+  description: descriptionSchema.default(""),
   channel: caseChannelSchema.default("WEB"),
   priority: casePrioritySchema.default("NORMAL"),
-  tags: z.array(tagSchema).max(20).default([]),
+  tags: tagsSchema.default([]),
+  customerId: z.uuid().nullish(),
+  category: settingValueSchema.nullish(),
+  businessUnit: settingValueSchema.nullish(),
 });
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
+
+/** An edit of the case's fields. `version` is the one the editor read: a stale one is a CONFLICT. */
+export const updateCaseSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int().min(1),
+  title: titleSchema.optional(),
+  description: descriptionSchema.optional(),
+  priority: casePrioritySchema.optional(),
+  category: settingValueSchema.nullable().optional(),
+  businessUnit: settingValueSchema.nullable().optional(),
+  tags: tagsSchema.optional(),
+  customerId: z.uuid().nullable().optional(),
+});
+export type UpdateCaseInput = z.input<typeof updateCaseSchema>;
+
+export const transitionCaseSchema = z
+  .object({
+    id: z.uuid(),
+    to: caseStatusSchema,
+    /** Required for SNOOZED: when the case wants attention again. */
+    until: z.coerce.date().optional(),
+    /** When given, a stale version is a CONFLICT; without it the transition applies to the current state. */
+    version: z.number().int().min(1).optional(),
+  })
+  .refine((v) => v.to !== "SNOOZED" || v.until !== undefined, { message: "Choose until when to snooze", path: ["until"] });
+export type TransitionCaseInput = z.input<typeof transitionCaseSchema>;
+
+export const CASE_MESSAGE_KINDS = ["PUBLIC_REPLY", "INTERNAL_NOTE"] as const;
+export const caseMessageKindSchema = z.enum(CASE_MESSAGE_KINDS);
+
+export const addCaseMessageSchema = z.object({
+  caseId: z.uuid(),
+  kind: caseMessageKindSchema,
+  /** Plain text; the UI renders it as Markdown without raw HTML. `@handle` mentions a member. */
+  body: z.string().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
+});
+export type AddCaseMessageInput = z.input<typeof addCaseMessageSchema>;
 
 export const caseNumberSchema = z.coerce.number().int().positive().max(2_147_483_647);

@@ -1,12 +1,24 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { authRouter } from "./routers/auth/router";
 import { casesRouter } from "./routers/cases/router";
+import { customersRouter } from "./routers/customers/router";
+import { notificationsRouter } from "./routers/notifications/router";
 import { tenantRouter } from "./routers/tenant/router";
+import { viewsRouter } from "./routers/views/router";
+import { membersRouter } from "./routers/members/router";
+import { apiKeysRouter } from "./routers/api-keys/router";
+import { auditRouter } from "./routers/audit/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   tenant: tenantRouter,
   cases: casesRouter,
+  customers: customersRouter,
+  views: viewsRouter,
+  notifications: notificationsRouter,
+  members: membersRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

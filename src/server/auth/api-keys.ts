@@ -20,6 +20,8 @@ export interface ApiKeyPrincipal {
   apiKeyId: string;
   tenantId: string;
   tenantSlug: string;
+  tenantName: string;
+  tenantStatus: "ACTIVE" | "SUSPENDED";
   role: Role;
 }
 
@@ -33,7 +35,7 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
   return withPrivilegedDb("authenticate API key", async (db: PrivilegedDb) => {
     const row = await db.apiKey.findUnique({
       where: { hash: hashApiKey(key) },
-      select: { id: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, slug: true } } },
+      select: { id: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, slug: true, name: true, status: true } } },
     });
     if (!row) return { ok: false, reason: "UNKNOWN" } as const;
     if (row.revokedAt) return { ok: false, reason: "REVOKED" } as const;
@@ -43,7 +45,14 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
     }
     return {
       ok: true,
-      principal: { apiKeyId: row.id, tenantId: row.tenant.id, tenantSlug: row.tenant.slug, role: row.role },
+      principal: {
+        apiKeyId: row.id,
+        tenantId: row.tenant.id,
+        tenantSlug: row.tenant.slug,
+        tenantName: row.tenant.name,
+        tenantStatus: row.tenant.status,
+        role: row.role,
+      },
     } as const;
   });
 }

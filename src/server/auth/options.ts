@@ -1,11 +1,16 @@
 // next-auth configuration: email + password, JWT sessions that expire after 24 h without use
 // and slide forward while the app is open (the client refreshes the session periodically).
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsImport from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { signInSchema } from "@/lib/validations/auth";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { guardedSignIn } from "@/server/services/accounts/sign-in-guard";
+
+// next-auth ships CommonJS; under plain Node ESM (scripts, benchmarks) its default export arrives
+// wrapped in the module object, while bundlers unwrap it.
+const CredentialsProvider =
+  (CredentialsImport as unknown as { default?: typeof CredentialsImport }).default ?? CredentialsImport;
 
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 

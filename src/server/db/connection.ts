@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { env } from "@/env";
+import { logger } from "@/server/logger";
 import { PrismaClient } from "./generated/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { pgliteExecutor, poolExecutor, type SqlExecutor } from "./sql-executor";
@@ -32,6 +33,9 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? env.DB_POOL_SIZE });
+    // An idle connection that breaks (server restart, database dropped) emits here; unhandled,
+    // it would end the process. The pool drops that connection and opens another when needed.
+    pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: "postgres",

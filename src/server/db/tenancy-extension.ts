@@ -5,7 +5,20 @@ import { Prisma } from "./generated/client";
 import { currentTenantId } from "./tenant-scope";
 
 /** Models that carry tenantId. A test checks this list against schema.prisma. */
-export const TENANT_OWNED_MODELS = new Set<string>(["Membership", "ApiKey", "AuditEvent", "CaseCounter", "Case"]);
+export const TENANT_OWNED_MODELS = new Set<string>([
+  "Membership",
+  "ApiKey",
+  "AuditEvent",
+  "CaseCounter",
+  "Case",
+  "Job",
+  "Customer",
+  "CaseFollower",
+  "CaseMessage",
+  "CaseEvent",
+  "SavedView",
+  "Notification",
+]);
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique",
@@ -41,6 +54,18 @@ function stampTenant(model: string, data: unknown, tenantId: string): Data {
   return row;
 }
 
+/**
+ * Unique filters accept extra conditions (extendedWhereUnique), so the tenant can be required
+ * without losing the unique lookup. It goes into AND rather than over the caller's fields: where
+ * the key is the tenant column itself (Tenant.id, CaseCounter.tenantId), overwriting would turn
+ * a lookup of another tenant into one of the current tenant instead of finding nothing.
+ */
+function withUniqueTenantFilter(where: unknown, tenantFilter: Data): Data {
+  const w = { ...(where as Data) };
+  const and = w.AND === undefined ? [] : Array.isArray(w.AND) ? w.AND : [w.AND];
+  return { ...w, AND: [...and, tenantFilter] };
+}
+
 function isEmptyWhere(where: unknown): boolean {
   return where === undefined || (typeof where === "object" && where !== null && Object.keys(where).length === 0);
 }
@@ -60,7 +85,7 @@ export const tenancyExtension = Prisma.defineExtension({
             throw new TenancyViolation(`Tenant.${operation} is not allowed in a tenant transaction`);
           }
           a.where = operation.startsWith("findUnique") || operation === "update"
-            ? { ...(a.where as Data), id: tenantId }
+            ? withUniqueTenantFilter(a.where, { id: tenantId })
             : { AND: [a.where ?? {}, { id: tenantId }] };
           return query(a);
         }
@@ -72,9 +97,7 @@ export const tenancyExtension = Prisma.defineExtension({
         }
         if (FILTERED_OPERATIONS.has(operation)) {
           const unique = operation.startsWith("findUnique") || operation === "update" || operation === "delete" || operation === "upsert";
-          // Unique filters accept extra non-unique fields (extendedWhereUnique), so the
-          // tenant can be added without losing the unique lookup.
-          a.where = unique ? { ...(a.where as Data), tenantId } : { AND: [a.where ?? {}, { tenantId }] };
+          a.where = unique ? withUniqueTenantFilter(a.where, { tenantId }) : { AND: [a.where ?? {}, { tenantId }] };
         }
         if (operation === "create" || operation === "upsert") {
           if (operation === "upsert") a.create = stampTenant(model, a.create, tenantId);

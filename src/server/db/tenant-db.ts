@@ -37,8 +37,8 @@ export async function withTenantDb<T>(
   return tenantScope.run({ tenantId }, () =>
     extended.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL ROLE caseboard_app`);
-        await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+        await tx.$executeRaw`SELECT set_config('role', 'caseboard_app', true), set_config('app.tenant_id', ${tenantId}, true)`;
         return fn(tx);
       },
       { timeout: options.timeoutMs ?? env.REQUEST_TIMEOUT_MS, maxWait: env.REQUEST_TIMEOUT_MS },

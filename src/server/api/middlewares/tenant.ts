@@ -30,14 +30,15 @@ async function resolveForUser(userId: string, slug: string): Promise<ResolvedTen
   });
 }
 
-async function resolveForApiKey(principal: ApiKeyPrincipal): Promise<ResolvedTenant | null> {
-  return withPrivilegedDb("resolve API key tenant", async (db) => {
-    const tenant = await db.tenant.findUnique({
-      where: { id: principal.tenantId },
-      select: { id: true, slug: true, name: true, status: true },
-    });
-    return tenant ? { ...tenant, role: principal.role } : null;
-  });
+/** The key's own lookup already read its tenant: no second round trip. */
+function resolveForApiKey(principal: ApiKeyPrincipal): ResolvedTenant {
+  return {
+    id: principal.tenantId,
+    slug: principal.tenantSlug,
+    name: principal.tenantName,
+    status: principal.tenantStatus,
+    role: principal.role,
+  };
 }
 
 /** Rolls the tenant transaction back when the procedure failed, then hands the failure on. */
@@ -56,7 +57,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
     let tenant: ResolvedTenant | null;
     if (c.principal) {
       if (c.tenantSlug && c.tenantSlug !== c.principal.tenantSlug) throw new AppError("NOT_FOUND", "Tenant not found");
-      tenant = await resolveForApiKey(c.principal);
+      tenant = resolveForApiKey(c.principal);
     } else {
       if (!c.tenantSlug) throw new AppError("BAD_REQUEST", "No tenant named: open the tenant's URL or send x-caseboard-tenant");
       tenant = await resolveForUser(c.user!.id, c.tenantSlug);

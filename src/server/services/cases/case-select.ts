@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "@/server/db/generated/client";
 import { caseChannelSchema, casePrioritySchema, caseStatusSchema } from "@/lib/validations/case";
+import { customerBriefOutput, customerBriefSelect, toCustomerBrief } from "@/server/services/customers/customer-view";
+import { slaClock } from "./sla";
 
 /** The columns a case summary may show; nothing else leaves the database. */
 export const caseSummarySelect = {
@@ -11,19 +13,35 @@ export const caseSummarySelect = {
   priority: true,
   channel: true,
   tags: true,
+  category: true,
+  businessUnit: true,
   version: true,
   createdAt: true,
   updatedAt: true,
+  snoozedUntil: true,
+  firstResponseDueAt: true,
+  resolutionDueAt: true,
+  firstRespondedAt: true,
+  resolvedAt: true,
+  closedAt: true,
   assignee: { select: { id: true, name: true } },
+  customer: { select: { id: true, name: true } },
 } satisfies Prisma.CaseSelect;
 
 export const caseDetailSelect = {
   ...caseSummarySelect,
   description: true,
   createdBy: { select: { id: true, name: true } },
+  customer: { select: customerBriefSelect },
+  mergedInto: { select: { id: true, number: true } },
 } satisfies Prisma.CaseSelect;
 
+type SummaryRow = Prisma.CaseGetPayload<{ select: typeof caseSummarySelect }>;
+type DetailRow = Prisma.CaseGetPayload<{ select: typeof caseDetailSelect }>;
+
 const person = z.object({ id: z.string(), name: z.string() });
+const slaState = z.enum(["none", "running", "breached", "met", "missed"]);
+const slaClockOutput = z.object({ dueAt: z.date().nullable(), state: slaState });
 
 export const caseSummaryOutput = z.object({
   id: z.string(),
@@ -33,16 +51,62 @@ export const caseSummaryOutput = z.object({
   priority: casePrioritySchema,
   channel: caseChannelSchema,
   tags: z.array(z.string()),
+  category: z.string().nullable(),
+  businessUnit: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  snoozedUntil: z.date().nullable(),
+  firstRespondedAt: z.date().nullable(),
+  resolvedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
   assignee: person.nullable(),
+  customer: person.nullable(),
+  /** The SLA clocks as of the response: first response stops at the first public reply, resolution at resolve. */
+  sla: z.object({ firstResponse: slaClockOutput, resolution: slaClockOutput }),
 });
 
 export const caseDetailOutput = caseSummaryOutput.extend({
   description: z.string(),
   createdBy: person.nullable(),
+  customer: customerBriefOutput.nullable(),
+  mergedInto: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  followers: z.array(person),
+  /** Whether the caller follows the case (always false for API keys). */
+  followedByMe: z.boolean(),
+  /** Time from creation to resolution, in ms, once resolved. */
+  resolutionMs: z.number().int().nullable(),
 });
 
 export type CaseSummary = z.infer<typeof caseSummaryOutput>;
 export type CaseDetail = z.infer<typeof caseDetailOutput>;
+
+type SlaColumns = Pick<SummaryRow, "firstRespondedAt" | "resolvedAt" | "closedAt">;
+
+function slaOf(firstResponseDueAt: Date | null, resolutionDueAt: Date | null, row: SlaColumns, now: Date): CaseSummary["sla"] {
+  return {
+    firstResponse: slaClock(firstResponseDueAt, row.firstRespondedAt, now),
+    resolution: slaClock(resolutionDueAt, row.resolvedAt ?? row.closedAt, now),
+  };
+}
+
+export function toCaseSummary(row: SummaryRow, now = new Date()): CaseSummary {
+  const { firstResponseDueAt, resolutionDueAt, ...rest } = row;
+  return { ...rest, sla: slaOf(firstResponseDueAt, resolutionDueAt, rest, now) };
+}
+
+export function toCaseDetail(
+  row: DetailRow,
+  extra: { followers: { id: string; name: string }[]; viewerId: string | null; canReadPii: boolean },
+  now = new Date(),
+): CaseDetail {
+  const { firstResponseDueAt, resolutionDueAt, customer, ...rest } = row;
+  return {
+    ...rest,
+    customer: customer ? toCustomerBrief(customer, extra.canReadPii) : null,
+    sla: slaOf(firstResponseDueAt, resolutionDueAt, rest, now),
+    followers: extra.followers,
+    followedByMe: extra.viewerId !== null && extra.followers.some((f) => f.id === extra.viewerId),
+    resolutionMs: row.resolvedAt ? row.resolvedAt.getTime() - row.createdAt.getTime() : null,
+  };
+}

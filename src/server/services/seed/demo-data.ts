@@ -55,3 +55,40 @@ export const CASE_SUBJECTS = [
 ];
 
 export const CASE_TAGS = ["billing", "login", "shipping", "bug", "refund", "vip", "feature", "integration", "mobile", "urgent-followup"];
+
+export const FIRST_NAMES = [
+  "Emma", "Liam", "Sofia", "Noah", "Mila", "Lucas", "Julia", "Daan", "Sara", "Finn", "Anna", "Sem", "Eva", "Levi", "Lotte",
+  "Mohammed", "Fatima", "Yusuf", "Aisha", "Chen", "Mei", "Hiroshi", "Priya", "Arjun", "Olga", "Ivan", "Lucia", "Mateo",
+];
+export const LAST_NAMES = [
+  "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "de Boer", "Bos", "Vos", "Peters", "Hendriks",
+  "García", "Rossi", "Müller", "Nowak", "Kowalski", "Okafor", "Haddad", "Tanaka", "Sharma", "Silva", "Novak", "Larsen",
+];
+export const COMPANIES = [
+  "Northwind Traders", "Blue Harbor BV", "Keller & Zoon", "Brightline Logistics", "Pinecrest Dental", "Oak & Ember Cafe",
+  "Stratos Labs", "Vondel Design", "Helix Fitness", "Meridian Travel", null, null, null, null,
+];
+export const EMAIL_DOMAINS = ["example.com", "example.org", "mail.example.net", "inbox.example"];
+
+export const CUSTOMER_OPENERS = [
+  "Hi, I've run into a problem and hope you can help.",
+  "Hello support team, quick question about my account.",
+  "Good morning, this has been bothering me since yesterday.",
+  "Hi there, I tried the help centre first but could not find an answer.",
+];
+export const AGENT_REPLIES = [
+  "Thanks for reaching out! I'm looking into this for you now and will update you shortly.",
+  "Sorry for the trouble. Could you send a screenshot of what you see? That will help us pin it down.",
+  "I've checked your account and found the cause. I've applied a fix; could you try again?",
+  "Thanks for your patience. I've escalated this to our specialist team and will keep you posted.",
+];
+export const INTERNAL_NOTES = [
+  "Looks like the same issue as last week's incident. Checking the logs.",
+  "Customer is on the annual plan; goodwill credit approved up to 20 EUR.",
+  "Reproduced on staging. Filed a bug for the mobile team.",
+  "Second contact about this; keep an eye on it.",
+];
+export const CLOSING_REPLIES = [
+  "Glad we could sort this out! I'll mark this as resolved; just reply if anything else comes up.",
+  "The fix is live now. Resolving this case, but feel free to write back anytime.",
+];

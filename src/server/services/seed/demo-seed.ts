@@ -4,10 +4,27 @@ import type { Database } from "@/server/db/connection";
 import { privilegedTransaction } from "@/server/db/privileged-db";
 import { hashApiKey } from "@/server/auth/api-keys";
 import { hashPassword } from "@/server/auth/password";
-import { tenantSettingsSchema } from "@/lib/validations/tenant-settings";
+import { tenantSettingsSchema, type TenantSettings } from "@/lib/validations/tenant-settings";
+import { emailBlindIndex } from "@/server/crypto";
+import type { Prisma } from "@/server/db/generated/client";
+import { computeSlaDue } from "@/server/services/cases/sla";
+import { encryptPii } from "@/server/services/customers/pii";
 import { CASE_CHANNELS, CASE_PRIORITIES } from "@/lib/validations/case";
 import { logger } from "@/server/logger";
-import { CASE_SUBJECTS, CASE_TAGS, DEMO_PASSWORD, DEMO_TENANTS } from "./demo-data";
+import {
+  AGENT_REPLIES,
+  CASE_SUBJECTS,
+  CASE_TAGS,
+  CLOSING_REPLIES,
+  COMPANIES,
+  CUSTOMER_OPENERS,
+  DEMO_PASSWORD,
+  DEMO_TENANTS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES,
+  INTERNAL_NOTES,
+  LAST_NAMES,
+} from "./demo-data";
 
 /** A small deterministic PRNG, so every machine gets the same demo data. */
 export function mulberry32(seed: number) {
@@ -19,6 +36,16 @@ export function mulberry32(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Older than a week: mostly done. */
+const OLD_STATUS_WEIGHTS = [
+  ["NEW", 0.02],
+  ["OPEN", 0.06],
+  ["PENDING", 0.04],
+  ["SNOOZED", 0.02],
+  ["RESOLVED", 0.36],
+  ["CLOSED", 0.5],
+] as const;
 
 const STATUS_WEIGHTS = [
   ["NEW", 0.2],
@@ -41,8 +68,9 @@ function weighted<T>(rand: () => number, items: readonly (readonly [T, number])[
   return items.at(-1)![0];
 }
 
-export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: number } = {}): Promise<boolean> {
-  const casesPerTenant = options.casesPerTenant ?? 60;
+export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: number; customersPerTenant?: number } = {}): Promise<boolean> {
+  const casesPerTenant = options.casesPerTenant ?? 300;
+  const customersPerTenant = options.customersPerTenant ?? 40;
   const started = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await privilegedTransaction(db.prisma, async (tx) => {
@@ -52,16 +80,11 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
     const rand = mulberry32(42);
     const now = Date.now();
     for (const demo of DEMO_TENANTS) {
-      const tenant = await tx.tenant.create({
-        data: {
-          name: demo.name,
-          slug: demo.slug,
-          settings: tenantSettingsSchema.parse({
-            timeZone: "Europe/Amsterdam",
-            businessUnits: ["Consumer", "Business"],
-          }),
-        },
+      const settings = tenantSettingsSchema.parse({
+        timeZone: "Europe/Amsterdam",
+        businessUnits: ["Consumer", "Business"],
       });
+      const tenant = await tx.tenant.create({ data: { name: demo.name, slug: demo.slug, settings } });
       const userIds: string[] = [];
       for (const u of demo.users) {
         const user = await tx.user.upsert({
@@ -84,27 +107,129 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
         },
       });
       const agents = userIds.slice(0, -1);
-      const rows = Array.from({ length: casesPerTenant }, (_, i) => {
-        const createdAt = new Date(now - (casesPerTenant - i) * ((60 * 86_400_000) / casesPerTenant) - Math.floor(rand() * 3_600_000));
-        const status = weighted(rand, STATUS_WEIGHTS);
-        return {
-          tenantId: tenant.id,
-          title: pick(rand, CASE_SUBJECTS),
-          description: "Customer wrote in about this. Details are in the first message.",
-          channel: pick(rand, CASE_CHANNELS),
-          priority: weighted(rand, [["LOW", 0.2], ["NORMAL", 0.5], ["HIGH", 0.22], ["URGENT", 0.08]] as const) ?? pick(rand, CASE_PRIORITIES),
-          status,
-          tags: rand() < 0.6 ? [pick(rand, CASE_TAGS)] : [],
-          assigneeId: status === "NEW" && rand() < 0.7 ? null : pick(rand, agents),
-          createdById: ownerId,
-          createdAt,
-          updatedAt: new Date(Math.min(now, createdAt.getTime() + Math.floor(rand() * 3 * 86_400_000))),
-        };
-      });
-      await tx.case.createMany({ data: rows });
+      const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
+      await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
     }
     return true;
   });
   if (seeded) logger.info({ ms: Date.now() - started }, "demo data seeded");
   return seeded;
+}
+
+type SeedTx = Parameters<Parameters<typeof privilegedTransaction>[1]>[0];
+
+async function seedCustomers(tx: SeedTx, tenantId: string, count: number, rand: () => number) {
+  const used = new Set<string>();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const first = pick(rand, FIRST_NAMES);
+    const last = pick(rand, LAST_NAMES);
+    let email = `${first}.${last}`.toLowerCase().normalize("NFKD").replace(/[^a-z.]/g, "") + `@${pick(rand, EMAIL_DOMAINS)}`;
+    if (used.has(email)) email = email.replace("@", `${i}@`);
+    used.add(email);
+    const phone = rand() < 0.7 ? `+31 6 ${String(Math.floor(rand() * 1e4)).padStart(4, "0")} ${String(Math.floor(rand() * 1e4)).padStart(4, "0")}` : null;
+    return {
+      tenantId,
+      name: `${first} ${last}`,
+      emailCiphertext: encryptPii(tenantId, "email", email),
+      emailBlindIndex: emailBlindIndex(tenantId, email),
+      phoneCiphertext: encryptPii(tenantId, "phone", phone),
+      company: pick(rand, COMPANIES),
+      externalId: rand() < 0.5 ? `CRM-${10_000 + i}` : null,
+      attributes: rand() < 0.4 ? { plan: pick(rand, ["free", "pro", "enterprise"]), language: pick(rand, ["en", "nl", "de"]) } : {},
+    };
+  });
+  return tx.customer.createManyAndReturn({ data: rows, select: { id: true } });
+}
+
+const HOUR = 3_600_000;
+
+interface SeedCasesOptions {
+  tenantId: string;
+  ownerId: string;
+  agents: string[];
+  customers: { id: string }[];
+  settings: TenantSettings;
+  count: number;
+  now: number;
+  rand: () => number;
+}
+
+/** Cases over the last 60 days, older ones mostly done, each with a short conversation and its events. */
+async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
+  const { rand, now } = o;
+  const plans = Array.from({ length: o.count }, (_, i) => {
+    const createdAt = new Date(now - (o.count - i) * ((60 * 86_400_000) / o.count) - Math.floor(rand() * HOUR));
+    const ageDays = (now - createdAt.getTime()) / 86_400_000;
+    // Recent cases are still being worked; older ones are mostly resolved or closed.
+    const status = ageDays < 7 ? weighted(rand, STATUS_WEIGHTS) : weighted(rand, OLD_STATUS_WEIGHTS);
+    const priority = weighted(rand, [["LOW", 0.2], ["NORMAL", 0.5], ["HIGH", 0.22], ["URGENT", 0.08]] as const) ?? pick(rand, CASE_PRIORITIES);
+    const due = computeSlaDue(createdAt, priority, o.settings);
+    const responded = status === "NEW" ? null : new Date(createdAt.getTime() + Math.floor(rand() * 10 * HOUR) + 5 * 60_000);
+    const resolvedAt =
+      status === "RESOLVED" || status === "CLOSED" ? new Date(Math.min(now, (responded ?? createdAt).getTime() + Math.floor(rand() * 72 * HOUR))) : null;
+    const closedAt = status === "CLOSED" ? new Date(Math.min(now, resolvedAt!.getTime() + 2 * 86_400_000)) : null;
+    const lastTouch = Math.max(createdAt.getTime(), responded?.getTime() ?? 0, resolvedAt?.getTime() ?? 0, closedAt?.getTime() ?? 0);
+    return {
+      row: {
+        tenantId: o.tenantId,
+        title: pick(rand, CASE_SUBJECTS),
+        description: "Customer wrote in about this. Details are in the first message.",
+        channel: pick(rand, CASE_CHANNELS),
+        priority,
+        status,
+        tags: rand() < 0.6 ? [pick(rand, CASE_TAGS)] : [],
+        assigneeId: status === "NEW" && rand() < 0.7 ? null : pick(rand, o.agents),
+        createdById: o.ownerId,
+        customerId: rand() < 0.92 ? pick(rand, o.customers).id : null,
+        category: pick(rand, o.settings.caseCategories),
+        businessUnit: o.settings.businessUnits.length ? pick(rand, o.settings.businessUnits) : null,
+        snoozedUntil: status === "SNOOZED" ? new Date(now + (1 + Math.floor(rand() * 72)) * HOUR) : null,
+        ...due,
+        firstRespondedAt: responded,
+        resolvedAt: status === "RESOLVED" || status === "CLOSED" ? resolvedAt : null,
+        closedAt,
+        createdAt,
+        updatedAt: new Date(Math.min(now, lastTouch + Math.floor(rand() * HOUR))),
+      },
+      note: rand() < 0.3 ? pick(rand, INTERNAL_NOTES) : null,
+    };
+  });
+  const cases = await tx.case.createManyAndReturn({ data: plans.map((p) => p.row), select: { id: true } });
+  const messages: Prisma.CaseMessageCreateManyInput[] = [];
+  const events: Prisma.CaseEventCreateManyInput[] = [];
+  cases.forEach(({ id }, i) => {
+    const { row, note } = plans[i]!;
+    const base = { tenantId: o.tenantId, caseId: id };
+    const agent = row.assigneeId ?? pick(rand, o.agents);
+    const byAgent = { actorType: "user", actorId: agent };
+    events.push({ ...base, type: "created", actorType: "system", actorId: "system", to: { status: "NEW", priority: row.priority }, createdAt: row.createdAt });
+    messages.push({
+      ...base,
+      kind: "PUBLIC_REPLY",
+      authorType: row.customerId ? "CUSTOMER" : "SYSTEM",
+      authorId: row.customerId,
+      body: `${pick(rand, CUSTOMER_OPENERS)}\n\n${row.title}.`,
+      createdAt: new Date(row.createdAt.getTime() + 1000),
+    });
+    if (row.assigneeId) events.push({ ...base, ...byAgent, type: "assignee_changed", to: row.assigneeId, createdAt: new Date(row.createdAt.getTime() + 60_000) });
+    if (row.firstRespondedAt) {
+      messages.push({ ...base, kind: "PUBLIC_REPLY", authorType: "MEMBER", authorId: agent, body: pick(rand, AGENT_REPLIES), createdAt: row.firstRespondedAt });
+      events.push({ ...base, ...byAgent, type: "status_changed", from: "NEW", to: { status: "OPEN" }, createdAt: row.firstRespondedAt });
+    }
+    if (note && row.firstRespondedAt) {
+      messages.push({ ...base, kind: "INTERNAL_NOTE", authorType: "MEMBER", authorId: agent, body: note, createdAt: new Date(row.firstRespondedAt.getTime() + 30 * 60_000) });
+    }
+    if (row.status === "PENDING" || row.status === "SNOOZED") {
+      const at = new Date((row.firstRespondedAt ?? row.createdAt).getTime() + HOUR);
+      events.push({ ...base, ...byAgent, type: "status_changed", from: "OPEN", to: { status: row.status, ...(row.snoozedUntil ? { until: row.snoozedUntil.toISOString() } : {}) }, createdAt: at });
+    }
+    if (row.resolvedAt) {
+      messages.push({ ...base, kind: "PUBLIC_REPLY", authorType: "MEMBER", authorId: agent, body: pick(rand, CLOSING_REPLIES), createdAt: row.resolvedAt });
+      const resolutionMs = row.resolvedAt.getTime() - row.createdAt.getTime();
+      events.push({ ...base, ...byAgent, type: "status_changed", from: "OPEN", to: { status: "RESOLVED", resolutionMs }, createdAt: row.resolvedAt });
+    }
+    if (row.closedAt) events.push({ ...base, actorType: "system", actorId: "system", type: "status_changed", from: "RESOLVED", to: { status: "CLOSED" }, createdAt: row.closedAt });
+  });
+  await tx.caseMessage.createMany({ data: messages });
+  await tx.caseEvent.createMany({ data: events });
 }

@@ -1,4 +1,5 @@
 import { createCaseSchema } from "@/lib/validations/case";
+import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
 import { createCase as createCaseService } from "@/server/services/cases/create-case";
 import { caseDetailOutput } from "@/server/services/cases/case-select";
@@ -7,6 +8,4 @@ export const createCase = tenantProcedure("cases:write")
   .meta({ openapi: { method: "POST", path: "/cases" } })
   .input(createCaseSchema)
   .output(caseDetailOutput)
-  .mutation(({ ctx, input }) =>
-    createCaseService(ctx.db, input, { createdById: ctx.principal ? null : (ctx.user?.id ?? null) }),
-  );
+  .mutation(({ ctx, input }) => createCaseService(ctx.db, callerOf(ctx), input));

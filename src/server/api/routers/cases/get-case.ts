@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { caseNumberSchema } from "@/lib/validations/case";
+import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
-import { notFound } from "@/server/errors/app-error";
-import { caseDetailOutput, caseDetailSelect } from "@/server/services/cases/case-select";
+import { caseDetailOutput } from "@/server/services/cases/case-select";
+import { loadCaseDetail } from "@/server/services/cases/load-case";
 
 export const getCaseInput = z.union([z.object({ id: z.uuid() }), z.object({ number: caseNumberSchema })]);
 
@@ -10,11 +11,4 @@ export const getCase = tenantProcedure("cases:read")
   .meta({ openapi: { method: "GET", path: "/cases/{id}" } })
   .input(getCaseInput)
   .output(caseDetailOutput)
-  .query(async ({ ctx, input }) => {
-    const row = await ctx.db.case.findFirst({
-      where: "id" in input ? { id: input.id } : { number: input.number },
-      select: caseDetailSelect,
-    });
-    if (!row) throw notFound("Case");
-    return row;
-  });
+  .query(({ ctx, input }) => loadCaseDetail(ctx.db, "id" in input ? { id: input.id } : { number: input.number }, callerOf(ctx)));

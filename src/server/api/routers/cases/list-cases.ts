@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { caseStatusSchema } from "@/lib/validations/case";
+import { caseListQuerySchema } from "@/lib/validations/case-filters";
+import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
-import { caseSummaryOutput, caseSummarySelect } from "@/server/services/cases/case-select";
-import type { Prisma } from "@/server/db/generated/client";
+import { caseSummaryOutput } from "@/server/services/cases/case-select";
+import { listCases as listCasesService } from "@/server/services/cases/list-cases";
 
-export const listCasesInput = z.object({
+export const listCasesInput = caseListQuerySchema.extend({
   limit: z.number().int().min(1).max(100).default(25),
-  /** The id of the last case of the previous page. */
-  cursor: z.uuid().nullish(),
-  status: z.array(caseStatusSchema).max(6).optional(),
-  q: z.string().trim().max(200).optional(),
+  /** nextCursor of the previous page (opaque; valid only with the same sort and order). */
+  cursor: z.string().max(500).nullish(),
 });
 
 export const listCasesOutput = z.object({
@@ -21,19 +20,4 @@ export const listCases = tenantProcedure("cases:read")
   .meta({ openapi: { method: "GET", path: "/cases" } })
   .input(listCasesInput)
   .output(listCasesOutput)
-  .query(async ({ ctx, input }) => {
-    const where: Prisma.CaseWhereInput = {
-      ...(input.status?.length ? { status: { in: input.status } } : {}),
-      ...(input.q ? { title: { contains: input.q, mode: "insensitive" } } : {}),
-    };
-    const rows = await ctx.db.case.findMany({
-      where,
-      select: caseSummarySelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    });
-    const hasMore = rows.length > input.limit;
-    const items = hasMore ? rows.slice(0, input.limit) : rows;
-    return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
-  });
+  .query(({ ctx, input }) => listCasesService(ctx.db, callerOf(ctx), input));

@@ -1,10 +1,29 @@
 import { createTRPCRouter } from "@/server/api/trpc";
+import { addCaseMessage } from "./add-case-message";
+import { assignCase } from "./assign-case";
+import { bulkUpdateCases } from "./bulk-update-cases";
+import { caseTimeline } from "./case-timeline";
+import { countCases } from "./count-cases";
 import { createCase } from "./create-case";
+import { followCase, unfollowCase } from "./follow-case";
 import { getCase } from "./get-case";
 import { listCases } from "./list-cases";
+import { mergeCases } from "./merge-cases";
+import { transitionCase } from "./transition-case";
+import { updateCase } from "./update-case";
 
 export const casesRouter = createTRPCRouter({
   list: listCases,
+  counts: countCases,
   get: getCase,
+  timeline: caseTimeline,
   create: createCase,
+  update: updateCase,
+  transition: transitionCase,
+  assign: assignCase,
+  follow: followCase,
+  unfollow: unfollowCase,
+  addMessage: addCaseMessage,
+  merge: mergeCases,
+  bulkUpdate: bulkUpdateCases,
 });

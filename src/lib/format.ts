@@ -1,0 +1,16 @@
+// Dates as people read them in lists: "3 min ago", "Nov 12".
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const short = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" });
+
+export function timeAgo(date: Date | null | undefined, now = new Date()): string {
+  if (!date) return "never";
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return relative.format(seconds, "second");
+  if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return relative.format(Math.round(seconds / 3600), "hour");
+  if (abs < 30 * 86_400) return relative.format(Math.round(seconds / 86_400), "day");
+  return short.format(date);
+}
+
+export const formatDate = (date: Date) => short.format(date);

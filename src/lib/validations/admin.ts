@@ -1,0 +1,28 @@
+// Schemas for tenant administration, shared by settings forms and procedures.
+import { z } from "zod";
+
+export const ROLES = ["OWNER", "ADMIN", "AGENT", "VIEWER"] as const;
+export const roleSchema = z.enum(ROLES);
+
+export const updateMemberRoleSchema = z.object({ userId: z.uuid(), role: roleSchema });
+export const removeMemberSchema = z.object({ userId: z.uuid() });
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80),
+  role: roleSchema.exclude(["OWNER"]),
+  /** Days until it expires; empty = never. */
+  expiresInDays: z.coerce.number().int().min(1).max(3650).nullable().default(null),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+export const revokeApiKeySchema = z.object({ id: z.uuid() });
+
+export const auditListSchema = z.object({
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).nullish(),
+  actorId: z.string().max(100).optional(),
+  action: z.string().trim().max(100).optional(),
+  targetId: z.string().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});

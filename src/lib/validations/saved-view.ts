@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { caseListQuerySchema } from "./case-filters";
+
+const viewName = z.string().trim().min(1, { message: "Name the view" }).max(80, { message: "Use at most 80 characters" });
+
+export const createSavedViewSchema = z.object({
+  name: viewName,
+  filters: caseListQuerySchema,
+  /** Shared views appear for every member of the tenant. */
+  shared: z.boolean().default(false),
+});
+export type CreateSavedViewInput = z.input<typeof createSavedViewSchema>;
+
+export const updateSavedViewSchema = z.object({
+  id: z.uuid(),
+  name: viewName.optional(),
+  filters: caseListQuerySchema.optional(),
+  shared: z.boolean().optional(),
+});
+export type UpdateSavedViewInput = z.input<typeof updateSavedViewSchema>;

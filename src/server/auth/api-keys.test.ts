@@ -1,0 +1,92 @@
+// API keys authenticate scripts. A key is bound to one tenant and one role; expired, revoked and
+// unknown keys are refused with a reason the script can act on; use is recorded for admins.
+import { beforeAll, describe, expect, it } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { expectAppError } from "@/test/errors";
+import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { apiKeyCaller, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { authenticateApiKey, generateApiKey, hashApiKey } from "./api-keys";
+
+const keyRow = (key: string) =>
+  withPrivilegedDb("test check", (db) => db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(key) } }));
+
+let a: TestTenant;
+let b: TestTenant;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTestTenant("key-a"), createTestTenant("key-b")]);
+  await createTestCases(a, ["A's case"]);
+  await createTestCases(b, ["B's case"]);
+});
+
+describe("API keys", () => {
+  it("a valid key works, bound to its own tenant with or without the slug header", async () => {
+    const key = await createTestApiKey(a);
+    for (const caller of [await apiKeyCaller(key), await apiKeyCaller(key, a.slug)]) {
+      expect((await caller.tenant.current()).id).toBe(a.id);
+      expect((await caller.cases.list({})).items.map((c) => c.title)).toEqual(["A's case"]);
+    }
+    await expectAppError((await apiKeyCaller(key, b.slug)).cases.list({}), "NOT_FOUND");
+  });
+
+  it("acts with the key's role, whatever the tenant's members may do", async () => {
+    const key = await createTestApiKey(a, { role: "VIEWER" });
+    const caller = await apiKeyCaller(key);
+    await expect(caller.cases.list({})).resolves.toBeDefined();
+    await expectAppError(caller.cases.create({ title: "Viewer key write" }), "FORBIDDEN", "PERMISSION_DENIED");
+  });
+
+  it("records cases it creates as made by the key, not by a user", async () => {
+    const key = await createTestApiKey(a);
+    const created = await (await apiKeyCaller(key)).cases.create({ title: "From a script" });
+    expect(created.createdBy).toBeNull();
+    const audit = await withPrivilegedDb("test check", (db) =>
+      db.auditEvent.findFirstOrThrow({ where: { tenantId: a.id, targetId: created.id } }),
+    );
+    expect(audit).toMatchObject({ action: "case.created", actorType: "apiKey", actorId: (await keyRow(key)).id });
+  });
+
+  it("refuses an expired key with API_KEY_EXPIRED", async () => {
+    const key = await createTestApiKey(a, { expiresAt: new Date(Date.now() - 1000) });
+    await expectAppError((await apiKeyCaller(key)).cases.list({}), "UNAUTHORIZED", "API_KEY_EXPIRED");
+    // Expiry is inclusive: at the very instant it is already refused.
+    const row = await keyRow(key);
+    expect(await authenticateApiKey(key, row.expiresAt!)).toEqual({ ok: false, reason: "EXPIRED" });
+    expect(await authenticateApiKey(key, new Date(row.expiresAt!.getTime() - 1))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a revoked key with API_KEY_REVOKED, and does not record its use", async () => {
+    const key = await createTestApiKey(a, { revokedAt: new Date() });
+    await expectAppError((await apiKeyCaller(key)).cases.list({}), "UNAUTHORIZED", "API_KEY_REVOKED");
+    expect((await keyRow(key)).lastUsedAt).toBeNull();
+  });
+
+  it("refuses an unknown or malformed key with UNAUTHORIZED", async () => {
+    await expectAppError((await apiKeyCaller(generateApiKey().key)).cases.list({}), "UNAUTHORIZED", "API_KEY_UNKNOWN");
+    await expectAppError((await apiKeyCaller("cb_not-a-key")).cases.list({}), "UNAUTHORIZED", "API_KEY_MALFORMED");
+  });
+
+  it("never falls back to the session user when a bad key is presented", async () => {
+    const headers = new Headers({ authorization: `Bearer ${generateApiKey().key}`, [TENANT_HEADER]: a.slug });
+    const caller = createCaller(await createTRPCContext({ headers, user: a.users.OWNER }));
+    await expectAppError(caller.cases.list({}), "UNAUTHORIZED", "API_KEY_UNKNOWN");
+  });
+
+  it("records lastUsedAt, at most once a minute", async () => {
+    const key = await createTestApiKey(a);
+    expect((await keyRow(key)).lastUsedAt).toBeNull();
+    const started = Date.now();
+    await (await apiKeyCaller(key)).cases.list({});
+    const first = (await keyRow(key)).lastUsedAt;
+    expect(first?.getTime()).toBeGreaterThanOrEqual(started - 5);
+    expect(first!.getTime()).toBeLessThanOrEqual(Date.now());
+
+    // Within the minute the row is left alone (no write per request); after it, it moves on.
+    await authenticateApiKey(key, new Date(first!.getTime() + 30_000));
+    expect((await keyRow(key)).lastUsedAt).toEqual(first);
+    const later = new Date(first!.getTime() + 61_000);
+    await authenticateApiKey(key, later);
+    expect((await keyRow(key)).lastUsedAt).toEqual(later);
+  });
+});

@@ -1,0 +1,185 @@
+// The query extension is the first line of isolation. These tests hold it to its contract twice:
+// through withTenantDb (as procedures use it), and on its own, on a connection that bypasses
+// row-level security, so any filtering seen there is the extension's alone.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { tenantOwnedSchemaModels } from "@/test/prisma-schema";
+import { snapshotTenant } from "@/test/tenant-snapshot";
+import { getDatabase } from "./database";
+import { withPrivilegedDb } from "./privileged-db";
+import { TENANT_OWNED_MODELS, TenancyViolation, tenancyExtension } from "./tenancy-extension";
+import { withTenantDb } from "./tenant-db";
+import { tenantScope } from "./tenant-scope";
+
+let a: TestTenant;
+let b: TestTenant;
+let aCaseIds: string[];
+let bCaseIds: string[];
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTestTenant("ext-a"), createTestTenant("ext-b")]);
+  aCaseIds = (await createTestCases(a, ["A one", "A two"])).map((c) => c.id);
+  bCaseIds = (await createTestCases(b, ["B one", "B two", "B three"])).map((c) => c.id);
+});
+
+describe("TENANT_OWNED_MODELS", () => {
+  it("names exactly the models of schema.prisma that have a tenantId field", () => {
+    const fromSchema = tenantOwnedSchemaModels().map((m) => m.name).sort();
+    expect(fromSchema.length).toBeGreaterThan(0);
+    expect([...TENANT_OWNED_MODELS].sort()).toEqual(fromSchema);
+  });
+});
+
+describe("tenancy extension inside withTenantDb", () => {
+  it("refuses a create that names another tenant, by id or by relation", async () => {
+    const before = await snapshotTenant(b.id);
+    await expect(withTenantDb(a.id, (db) => db.case.create({ data: { tenantId: b.id, title: "planted" } }))).rejects.toThrow(
+      TenancyViolation,
+    );
+    await expect(
+      withTenantDb(a.id, (db) =>
+        // The relation form is not in the unchecked create type, which is the point: it must not work either.
+        db.case.create({ data: { title: "planted", tenant: { connect: { id: b.id } } } as never }),
+      ),
+    ).rejects.toThrow(TenancyViolation);
+    await expect(
+      withTenantDb(a.id, (db) => db.case.createMany({ data: [{ tenantId: a.id, title: "fine" }, { tenantId: b.id, title: "planted" }] })),
+    ).rejects.toThrow(TenancyViolation);
+    await expect(
+      withTenantDb(a.id, (db) =>
+        db.case.upsert({ where: { id: bCaseIds[0]! }, create: { tenantId: b.id, title: "planted" }, update: { title: "planted" } }),
+      ),
+    ).rejects.toThrow(TenancyViolation);
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("stamps the tenant on a create that names none", async () => {
+    // The generated type demands tenantId; code that forgets it must still land in the right tenant.
+    const created = await withTenantDb(a.id, (db) => db.case.create({ data: { title: "stamped" } as never }));
+    expect(created.tenantId).toBe(a.id);
+  });
+
+  it("refuses updateMany and deleteMany with an empty filter", async () => {
+    const before = await snapshotTenant(a.id);
+    for (const where of [undefined, {}]) {
+      await expect(withTenantDb(a.id, (db) => db.case.updateMany({ where, data: { title: "all of them" } }))).rejects.toThrow(
+        /empty filter/,
+      );
+      await expect(withTenantDb(a.id, (db) => db.case.deleteMany({ where }))).rejects.toThrow(/empty filter/);
+      await expect(withTenantDb(a.id, (db) => db.case.updateManyAndReturn({ where, data: { title: "all" } }))).rejects.toThrow(
+        /empty filter/,
+      );
+    }
+    expect(await snapshotTenant(a.id)).toEqual(before);
+  });
+
+  it("refuses to move a row to another tenant", async () => {
+    await expect(
+      withTenantDb(a.id, (db) => db.case.update({ where: { id: aCaseIds[0]! }, data: { tenantId: b.id } })),
+    ).rejects.toThrow(TenancyViolation);
+    await expect(
+      withTenantDb(a.id, (db) => db.case.updateMany({ where: { id: { in: aCaseIds } }, data: { tenantId: b.id } })),
+    ).rejects.toThrow(TenancyViolation);
+  });
+
+  it("keeps the Tenant model to the current tenant: no create or delete, and another tenant's id finds nothing", async () => {
+    await expect(withTenantDb(a.id, (db) => db.tenant.create({ data: { name: "x", slug: `x-${Date.now()}` } }))).rejects.toThrow(
+      TenancyViolation,
+    );
+    await expect(withTenantDb(a.id, (db) => db.tenant.delete({ where: { id: a.id } }))).rejects.toThrow(TenancyViolation);
+    const seen = await withTenantDb(a.id, async (db) => ({
+      all: (await db.tenant.findMany({ select: { id: true } })).map((t) => t.id),
+      other: await db.tenant.findUnique({ where: { id: b.id }, select: { id: true } }),
+      bySlug: await db.tenant.findUnique({ where: { slug: b.slug }, select: { id: true } }),
+    }));
+    expect(seen).toEqual({ all: [a.id], other: null, bySlug: null });
+
+    // Naming B must not quietly act on A instead.
+    const before = await snapshotTenant(a.id);
+    await expect(withTenantDb(a.id, (db) => db.tenant.update({ where: { id: b.id }, data: { name: "Renamed" } }))).rejects.toMatchObject({
+      code: "P2025",
+    });
+    expect(await snapshotTenant(a.id)).toEqual(before);
+  });
+
+  it("a unique lookup keyed by the tenant column itself finds nothing for another tenant", async () => {
+    const before = await snapshotTenant(a.id);
+    const seen = await withTenantDb(a.id, async (db) => ({
+      own: (await db.caseCounter.findUnique({ where: { tenantId: a.id } }))?.lastNumber,
+      other: await db.caseCounter.findUnique({ where: { tenantId: b.id } }),
+    }));
+    expect(seen).toEqual({ own: before.rows.caseCounter![0]!.lastNumber, other: null });
+    await expect(
+      withTenantDb(a.id, (db) => db.caseCounter.update({ where: { tenantId: b.id }, data: { lastNumber: 0 } })),
+    ).rejects.toMatchObject({ code: "P2025" });
+    expect(await snapshotTenant(a.id)).toEqual(before);
+  });
+
+  it("cannot be nested, and keeps privileged access out of a tenant transaction", async () => {
+    await expect(withTenantDb(a.id, () => withTenantDb(b.id, async () => "inner ran"))).rejects.toThrow(/cannot be nested/);
+    await expect(withTenantDb(a.id, () => withPrivilegedDb("sneaky", async () => "privileged ran"))).rejects.toThrow(
+      /inside a tenant transaction/,
+    );
+  });
+
+  it("a tenant client kept after its transaction cannot be used", async () => {
+    let leaked: Parameters<Parameters<typeof withTenantDb>[1]>[0] | undefined;
+    await withTenantDb(a.id, async (db) => {
+      leaked = db;
+    });
+    await expect(leaked!.case.findMany({ select: { id: true } })).rejects.toThrow();
+  });
+});
+
+describe("tenancy extension alone (row-level security bypassed)", () => {
+  /** The extended client on the connecting role, with A as the current tenant. */
+  async function asTenantWithoutRls<T>(tenantId: string, fn: (db: ReturnType<typeof extended>) => Promise<T>): Promise<T> {
+    const { prisma } = await getDatabase();
+    return tenantScope.run({ tenantId }, () => fn(extended(prisma)));
+  }
+  const extended = (prisma: Awaited<ReturnType<typeof getDatabase>>["prisma"]) => prisma.$extends(tenancyExtension);
+
+  beforeAll(async () => {
+    const { prisma } = await getDatabase();
+    const [role] = await prisma.$queryRaw<{ bypasses: boolean }[]>`
+      SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user`;
+    // Only a connecting role that bypasses RLS shows what the extension does by itself.
+    if (!role?.bypasses) throw new Error("these tests need a connecting role that bypasses row-level security");
+    expect(await prisma.case.count({ where: { id: { in: bCaseIds } } })).toBe(bCaseIds.length);
+  });
+
+  it("filters reads to the current tenant", async () => {
+    const seen = await asTenantWithoutRls(a.id, async (db) => ({
+      list: (await db.case.findMany({ where: { id: { in: [...aCaseIds, ...bCaseIds] } }, select: { id: true } })).map((c) => c.id).sort(),
+      unique: await db.case.findUnique({ where: { id: bCaseIds[0]! }, select: { id: true } }),
+      first: await db.case.findFirst({ where: { tenantId: b.id }, select: { id: true } }),
+      count: await db.case.count({ where: { id: { in: bCaseIds } } }),
+      groups: (await db.case.groupBy({ by: ["tenantId"], where: { id: { in: [...aCaseIds, ...bCaseIds] } } })).map((g) => g.tenantId),
+      audit: await db.auditEvent.count({ where: { tenantId: b.id } }),
+    }));
+    expect(seen).toEqual({ list: [...aCaseIds].sort(), unique: null, first: null, count: 0, groups: [a.id], audit: 0 });
+  });
+
+  it("filters writes to the current tenant", async () => {
+    const before = await snapshotTenant(b.id);
+    const result = await asTenantWithoutRls(a.id, async (db) => ({
+      updated: (await db.case.updateMany({ where: { id: { in: bCaseIds } }, data: { title: "hijacked" } })).count,
+      deleted: (await db.case.deleteMany({ where: { id: { in: bCaseIds } } })).count,
+      update: await db.case.update({ where: { id: bCaseIds[0]! }, data: { title: "hijacked" } }).then(
+        () => "updated",
+        (error: { code?: string }) => error.code,
+      ),
+      delete: await db.case.delete({ where: { id: bCaseIds[0]! } }).then(
+        () => "deleted",
+        (error: { code?: string }) => error.code,
+      ),
+    }));
+    expect(result).toEqual({ updated: 0, deleted: 0, update: "P2025", delete: "P2025" });
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("refuses any query of a tenant-owned model outside a tenant scope", async () => {
+    const { prisma } = await getDatabase();
+    await expect(extended(prisma).case.findMany()).rejects.toThrow(/outside a tenant transaction/);
+  });
+});

@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import type { addCaseMessageSchema } from "@/lib/validations/case";
+import { recordAudit } from "@/server/audit";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { requireTenantId } from "@/server/db/tenant-scope";
+import { AppError, notFound } from "@/server/errors/app-error";
+import { currentActor, type Caller } from "./actor";
+import { recordCaseEvents } from "./case-events";
+import { addFollowers } from "./followers";
+import { parseMentionHandles, resolveMentions } from "./mentions";
+import { messageItem, type TimelineItem } from "./timeline";
+import { transitionData } from "./transition-case";
+
+export type AddCaseMessageInput = z.output<typeof addCaseMessageSchema>;
+
+export interface AddedMessage {
+  message: TimelineItem;
+  /** Members the body mentioned: each got a notification and now follows the case. */
+  mentioned: { id: string; name: string }[];
+}
+
+/**
+ * Adds a public reply or an internal note. The first public reply from the team stops the
+ * first-response clock and opens a NEW case; mentions notify members and make them followers;
+ * the author follows the case from then on, as a participant.
+ */
+export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCaseMessageInput): Promise<AddedMessage> {
+  const target = await db.case.findFirst({
+    where: { id: input.caseId },
+    select: { id: true, status: true, firstRespondedAt: true },
+  });
+  if (!target) throw notFound("Case");
+  if (target.status === "CLOSED" && input.kind === "PUBLIC_REPLY") {
+    throw new AppError("BAD_REQUEST", "A closed case takes no replies; open a new case for the customer");
+  }
+  const now = new Date();
+  const authorId = caller.userId;
+  const message = await db.caseMessage.create({
+    data: {
+      tenantId: requireTenantId(),
+      caseId: target.id,
+      kind: input.kind,
+      authorType: authorId ? "MEMBER" : "SYSTEM",
+      authorId,
+      body: input.body,
+      createdAt: now,
+    },
+    select: { id: true, createdAt: true, kind: true, authorType: true, authorId: true, body: true },
+  });
+
+  // Messages do not bump the version: a reply must not make a colleague's pending edit stale.
+  const firstResponse = input.kind === "PUBLIC_REPLY" && target.firstRespondedAt === null;
+  const opens = input.kind === "PUBLIC_REPLY" && target.status === "NEW";
+  await db.case.updateMany({
+    where: { id: target.id },
+    data: {
+      updatedAt: now,
+      ...(firstResponse ? { firstRespondedAt: now } : {}),
+      ...(opens ? { ...transitionData("NEW", "OPEN", now), version: { increment: 1 } } : {}),
+    },
+  });
+  if (opens) await recordCaseEvents(db, [{ caseId: target.id, type: "status_changed", from: "NEW", to: { status: "OPEN" }, at: now }]);
+
+  const members = await db.membership.findMany({ select: { userId: true, user: { select: { email: true, name: true } } } });
+  const mentionedIds = resolveMentions(
+    parseMentionHandles(input.body),
+    members.map((m) => ({ userId: m.userId, email: m.user.email })),
+  ).filter((id) => id !== authorId);
+  if (mentionedIds.length > 0) {
+    const actor = currentActor();
+    await db.notification.createMany({
+      data: mentionedIds.map((userId) => ({
+        tenantId: requireTenantId(),
+        userId,
+        type: "mention",
+        caseId: target.id,
+        messageId: message.id,
+        actorId: actor.id,
+        createdAt: now,
+      })),
+    });
+  }
+  await addFollowers(db, target.id, [...(authorId ? [authorId] : []), ...mentionedIds]);
+  await recordAudit(db, {
+    action: "case.message_added",
+    targetType: "case",
+    targetId: target.id,
+    diff: { messageId: message.id, kind: input.kind, mentions: mentionedIds.length },
+  });
+  const names = new Map(members.map((m) => [m.userId, m.user.name]));
+  return {
+    message: messageItem(message, authorId ? (names.get(authorId) ?? null) : null),
+    mentioned: mentionedIds.map((id) => ({ id, name: names.get(id) ?? "" })),
+  };
+}

@@ -1,0 +1,140 @@
+// The cases list: filters, tab, sort and keyset pagination. A page is one index range scan from
+// the cursor on, whatever its depth: no OFFSET, and no Prisma cursor (which re-reads the cursor
+// row and skips). The cursor carries the sort key values and id of the page's last row.
+import { z } from "zod";
+import { defaultOrder, type CaseListQuery } from "@/lib/validations/case-filters";
+import { Prisma } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { requireTenantId } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors/app-error";
+import type { Caller } from "./actor";
+import { caseFilterConditions, whereSql } from "./case-filter-sql";
+import { caseSummarySelect, toCaseSummary, type CaseSummary } from "./case-select";
+import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
+
+type SortField = CaseListQuery["sort"];
+
+interface SortKey {
+  column: string;
+  cast: string;
+  /** Nulls sort last in either direction. */
+  nullable?: boolean;
+}
+
+/** Each sort's keys, in order; id always follows as the tiebreak. Each has an index (schema.prisma). */
+const SORT_KEYS: Record<SortField, SortKey[]> = {
+  created: [{ column: "c.created_at", cast: "timestamptz" }],
+  updated: [{ column: "c.updated_at", cast: "timestamptz" }],
+  priority: [
+    { column: "c.priority", cast: '"CasePriority"' },
+    { column: "c.created_at", cast: "timestamptz" },
+  ],
+  resolutionDue: [{ column: "c.resolution_due_at", cast: "timestamptz", nullable: true }],
+};
+
+const cursorShape = z.object({
+  s: z.enum(["created", "updated", "priority", "resolutionDue"]),
+  o: z.enum(["asc", "desc"]),
+  k: z.array(z.string().max(64).nullable()).max(3),
+  id: z.uuid(),
+});
+type CursorValue = z.infer<typeof cursorShape>;
+
+export function encodeCaseCursor(value: CursorValue): string {
+  return encodeCursor(value);
+}
+
+interface KeyRow {
+  id: string;
+  k0: Date | string | null;
+  k1?: Date | string | null;
+}
+
+function cursorMatches(cursor: CursorValue, sort: SortField, order: "asc" | "desc"): boolean {
+  return cursor.s === sort && cursor.o === order && cursor.k.length === SORT_KEYS[sort].length;
+}
+
+function keysetCondition(sort: SortField, order: "asc" | "desc", cursor: CursorValue): Prisma.Sql {
+  const keys = SORT_KEYS[sort];
+  const op = Prisma.raw(order === "asc" ? ">" : "<");
+  const value = (k: SortKey, v: string | null) => Prisma.sql`${v}::${Prisma.raw(k.cast)}`;
+  if (keys.length === 1 && keys[0]!.nullable) {
+    const col = Prisma.raw(keys[0]!.column);
+    const v = cursor.k[0] ?? null;
+    // Nulls last: past a null key only nulls remain; before it, every null is still ahead.
+    return v === null
+      ? Prisma.sql`(${col} IS NULL AND c.id ${op} ${cursor.id}::uuid)`
+      : Prisma.sql`((${col}, c.id) ${op} (${value(keys[0]!, v)}, ${cursor.id}::uuid) OR ${col} IS NULL)`;
+  }
+  const columns = Prisma.join([...keys.map((k) => Prisma.raw(k.column)), Prisma.raw("c.id")]);
+  const values = Prisma.join([...keys.map((k, i) => value(k, cursor.k[i] ?? null)), Prisma.sql`${cursor.id}::uuid`]);
+  return Prisma.sql`(${columns}) ${op} (${values})`;
+}
+
+function orderBySql(sort: SortField, order: "asc" | "desc"): Prisma.Sql {
+  const dir = order === "asc" ? "ASC" : "DESC";
+  const parts = SORT_KEYS[sort].map((k) => `${k.column} ${dir}${k.nullable ? " NULLS LAST" : ""}`);
+  return Prisma.raw(`ORDER BY ${[...parts, `c.id ${dir}`].join(", ")}`);
+}
+
+function keyText(v: Date | string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+export interface ListCasesInput extends CaseListQuery {
+  limit: number;
+  cursor?: string | null;
+}
+
+export async function listCases(db: TenantDb, caller: Caller, input: ListCasesInput): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  const order = input.order ?? defaultOrder(input.sort);
+  const conditions = caseFilterConditions(input, { tenantId: requireTenantId(), userId: caller.userId }, input.tab);
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor, cursorShape);
+    if (!cursorMatches(cursor, input.sort, order)) {
+      throw new AppError("BAD_REQUEST", "The page cursor belongs to another sort order; start from the first page", {
+        reason: "INVALID_CURSOR",
+      });
+    }
+    conditions.push(keysetCondition(input.sort, order, cursor));
+  }
+  const keys = SORT_KEYS[input.sort];
+  const keyColumns = Prisma.raw(keys.map((k, i) => `${k.column}${k.cast.startsWith('"') ? "::text" : ""} AS k${i}`).join(", "));
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT c.id::text AS id, ${keyColumns}
+      FROM cases c
+      ${whereSql(conditions)}
+      ${orderBySql(input.sort, order)}
+     LIMIT ${input.limit + 1}`;
+  const hasMore = rows.length > input.limit;
+  const pageRows = hasMore ? rows.slice(0, input.limit) : rows;
+  const found = pageRows.length
+    ? await db.case.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, select: caseSummarySelect })
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const now = new Date();
+  const items = pageRows.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [toCaseSummary(row, now)] : [];
+  });
+  const last = pageRows.at(-1);
+  const nextCursor =
+    hasMore && last
+      ? encodeCaseCursor({ s: input.sort, o: order, k: keys.map((_, i) => keyText(i === 0 ? last.k0 : last.k1)), id: last.id })
+      : null;
+  return { items, nextCursor };
+}
+
+/** Live counts of the three tabs for the current filter, in one scan. */
+export async function countCaseTabs(db: TenantDb, caller: Caller, filter: CaseListQuery): Promise<{ mine: number; unassigned: number; all: number }> {
+  const conditions = caseFilterConditions(filter, { tenantId: requireTenantId(), userId: caller.userId }, "all");
+  const mine = caller.userId ? Prisma.sql`c.assignee_id = ${caller.userId}::uuid` : Prisma.sql`false`;
+  const [row] = await db.$queryRaw<{ mine: number; unassigned: number; all: number }[]>`
+    SELECT count(*) FILTER (WHERE ${mine})::int AS mine,
+           count(*) FILTER (WHERE c.assignee_id IS NULL)::int AS unassigned,
+           count(*)::int AS "all"
+      FROM cases c
+      ${whereSql(conditions)}`;
+  return row ?? { mine: 0, unassigned: 0, all: 0 };
+}

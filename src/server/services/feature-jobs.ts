@@ -1,0 +1,7 @@
+// The background job types features define. Each module registers its type when imported; every
+// process that runs jobs (cron route, in-process ticker, worker script) should import this file
+// once, so it claims these types too. Procedures that enqueue them import their module anyway.
+import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
+import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
+
+export const featureJobs = [bulkUpdateCasesJob, rotateCustomerEncryptionJob] as const;

@@ -1,0 +1,32 @@
+// Rows of the case workspace (customer, shared view, a mention notification, a follower, a
+// message) created in a tenant through its own procedures, for tests that attack them from
+// another tenant.
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { callerFor, type TestTenant } from "./factories";
+
+export interface WorkspaceRows {
+  customerId: string;
+  customerEmail: string;
+  viewId: string;
+  /** A notification of the tenant's AGENT (mentioned by its OWNER). */
+  notificationId: string;
+}
+
+let counter = 0;
+
+export async function createWorkspaceRows(tenant: TestTenant, caseId: string): Promise<WorkspaceRows> {
+  const owner = await callerFor(tenant.users.OWNER, tenant.slug);
+  const customerEmail = `customer-${tenant.slug}-${counter++}@example.test`;
+  const customer = await owner.customers.create({ name: "Private Customer", email: customerEmail, phone: "+31 6 1234 5678" });
+  await owner.cases.update({ id: caseId, version: 1, customerId: customer.id });
+  const view = await owner.views.create({ name: "Team view", filters: { status: ["OPEN"] }, shared: true });
+  const agentHandle = tenant.users.AGENT.email;
+  await owner.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: `Please look at this @${agentHandle}` });
+  const notification = await withPrivilegedDb("test fixture", (db) =>
+    db.notification.findFirstOrThrow({ where: { tenantId: tenant.id, userId: tenant.users.AGENT.id }, select: { id: true } }),
+  );
+  return { customerId: customer.id, customerEmail, viewId: view.id, notificationId: notification.id };
+}
+
+/** A unique email per call, for creates the matrix runs twice (as a member and as a key). */
+export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${counter++}@example.test`;
