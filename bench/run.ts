@@ -15,10 +15,11 @@ import { ensureSyntheticTenant, insertSyntheticCases, type SyntheticTenant } fro
 import { formatResult } from "./lib/report";
 import { openEmbeddedTarget, openPostgresTarget, type Target } from "./lib/targets";
 import type { BenchContext, BenchModule, BenchResult } from "./lib/types";
+import { casesHttpBench } from "./cases-http.bench";
 import { jobsBench } from "./jobs.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

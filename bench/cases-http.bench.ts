@@ -1,0 +1,109 @@
+// cases.list over HTTP on a large tenant (1M cases by default), side by side with the same query
+// called in-process through the service (withTenantDb + listCases): what HTTP, tRPC, superjson,
+// the API-key check and the middleware chain add, at 1, 10 and 100 concurrent callers.
+//   first page   two filters (status in open states, priority HIGH/URGENT), newest first
+//   deep cursor  the same filter, 100 pages of 100 in (10,000 rows deep), by the opaque cursor
+// HTTP runs through the standalone tRPC adapter on 127.0.0.1 with the app's router and context
+// (no Next in the way, so the numbers are the API's own). ops/s = completed calls per second of
+// wall time across all callers; p50/p99 = latency of one call.
+import type { AddressInfo } from "node:net";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import superjson from "superjson";
+import { createTRPCContext } from "@/server/api/context";
+import { appRouter } from "@/server/api/root";
+import { generateApiKey } from "@/server/auth/api-keys";
+import { privilegedTransaction } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
+import { listCases } from "@/server/services/cases/list-cases";
+import { summarize, type Stats } from "./lib/measure";
+import type { BenchModule, BenchRow } from "./lib/types";
+
+const FILTER = { status: ["NEW", "OPEN", "PENDING"], priority: ["HIGH", "URGENT"] } as const;
+const CONCURRENCY = [1, 10, 100] as const;
+
+/** Runs `callers` loops of `fn` for `durationMs`; returns latency stats and completed calls per second. */
+async function load(fn: () => Promise<unknown>, callers: number, durationMs: number): Promise<Stats> {
+  const samples: number[] = [];
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        await fn();
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  const wallMs = performance.now() - started;
+  return { ...summarize(samples), opsPerSec: (samples.length / wallMs) * 1000 };
+}
+
+export const casesHttpBench: BenchModule = {
+  name: "cases-http",
+  title: "cases-http — cases.list over HTTP vs the same query in-process",
+  optIn: true,
+  async run(ctx) {
+    const size = ctx.quick ? 20_000 : 1_000_000;
+    const durationMs = ctx.quick ? 1_000 : 5_000;
+    const tenant = await ctx.syntheticTenant("bench-large", size);
+    const { key, prefix, hash } = generateApiKey();
+    await privilegedTransaction(ctx.db.prisma, (db) =>
+      db.apiKey.create({ data: { tenantId: tenant.id, name: "bench", prefix, hash, role: "AGENT" } }),
+    );
+    // The per-key rate limit would otherwise be what is measured.
+    const restoreLimits = overrideLimiters({ api: createLimiter({ keyPrefix: "bench", points: 1e9, durationSeconds: 60 }) });
+
+    const server = createHTTPServer({
+      router: appRouter,
+      basePath: "/api/trpc/",
+      createContext: ({ req }) =>
+        createTRPCContext({ headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))) }),
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/cases.list`;
+    const overHttp = async (input: object) => {
+      const url = `${base}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+      if (!response.ok) throw new Error(`cases.list answered ${response.status}: ${await response.text()}`);
+      return response.json();
+    };
+    const inProcess = (input: object) =>
+      withTenantDb(tenant.id, (db) => listCases(db, { userId: null, canReadPii: true }, { sort: "created", tab: "all", limit: 25, ...input } as never));
+
+    try {
+      // A cursor 10,000 rows deep, reached the way a client would.
+      let cursor: string | null = null;
+      for (let page = 0; page < 100; page++) {
+        const result = (await overHttp({ ...FILTER, limit: 100, cursor })) as { result: { data: { json: { nextCursor: string | null } } } };
+        cursor = result.result.data.json.nextCursor;
+        if (!cursor) break;
+      }
+      const scenarios = [
+        { name: "first page", input: { ...FILTER, limit: 25 } },
+        { name: "deep cursor", input: { ...FILTER, limit: 25, cursor } },
+      ];
+      const rows: BenchRow[] = [];
+      const notes: string[] = [];
+      for (const scenario of scenarios) {
+        for (const callers of CONCURRENCY) {
+          ctx.log(`cases-http: ${scenario.name}, ${callers} caller(s)`);
+          await load(() => inProcess(scenario.input), Math.min(callers, 4), 300); // warm-up
+          const direct = await load(() => inProcess(scenario.input), callers, durationMs);
+          const http = await load(() => overHttp(scenario.input), callers, durationMs);
+          rows.push({ label: `${scenario.name} · in-process · ${callers}`, baseline: scenario.name === "first page" && callers === 1, stats: direct });
+          rows.push({ label: `${scenario.name} · HTTP · ${callers}`, stats: http });
+          notes.push(
+            `${scenario.name}, ${callers} caller(s): HTTP p50 ${(http.p50 / direct.p50).toFixed(2)}× in-process, ` +
+              `${(http.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s`,
+          );
+        }
+      }
+      return { subtitle: `tenant of ${size.toLocaleString("en-US")} cases; ops/s = requests per second across all callers`, rows, notes };
+    } finally {
+      restoreLimits();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  },
+};
