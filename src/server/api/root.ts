@@ -8,6 +8,7 @@ import { viewsRouter } from "./routers/views/router";
 import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
+import { jobsRouter } from "./routers/jobs/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

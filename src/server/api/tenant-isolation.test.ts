@@ -28,6 +28,8 @@ interface Fixture {
   aKey: string;
   /** An API key of B, for procedures that take a key id. */
   bKeyId: string;
+  /** A waiting job of B. */
+  bJobId: string;
   /** B's customer, shared view and a notification of B's agent. */
   bRows: WorkspaceRows;
 }
@@ -266,6 +268,24 @@ const ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "jobs.list": [
+    {
+      name: "lists A's jobs and none of B's",
+      input: () => ({ limit: 100 }),
+      expect: (result, fx) => expect((result as { items: { id: string }[] }).items.map((j) => j.id)).not.toContain(fx.bJobId),
+    },
+  ],
+  "jobs.get": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
+  "jobs.cancel": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
+  "jobs.retry": [
+    {
+      // retry only touches dead, failed or cancelled jobs; B's is pending, so even a leak would be a no-op.
+      // The job is B's and must stay exactly as it is (the snapshot checks it).
+      name: "B's job",
+      input: (fx) => ({ id: fx.bJobId }),
+      expect: "NOT_FOUND",
+    },
+  ],
 };
 
 /** Procedures that are not tenant-scoped, each with the reason it may skip the tenant middleware. */
@@ -286,6 +306,9 @@ beforeAll(async () => {
     aCases: await createTestCases(a, ["Alpha one"]),
     bCases: await createTestCases(b, Array.from({ length: 10 }, (_, i) => `Bravo secret ${i + 1}`)),
     aKey: await createTestApiKey(a, { role: "OWNER" }),
+    bJobId: await withPrivilegedDb("test fixture", async (db) =>
+      (await db.job.create({ data: { tenantId: b.id, type: "isolation.fixture", payload: {}, runAt: new Date(Date.now() + 86_400_000) } })).id,
+    ),
     bKeyId: await createTestApiKey(b).then(() =>
       withPrivilegedDb("test fixture", async (db) => (await db.apiKey.findFirstOrThrow({ where: { tenantId: b.id } })).id),
     ),
