@@ -268,6 +268,16 @@ const ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "audit.verify": [
+    {
+      name: "verifies A's chain only",
+      input: () => undefined,
+      expect: async (result, fx) => {
+        const aEvents = await withPrivilegedDb("test check", (db) => db.auditEvent.count({ where: { tenantId: fx.a.id } }));
+        expect(result).toMatchObject({ ok: true, events: aEvents });
+      },
+    },
+  ],
   "jobs.list": [
     {
       name: "lists A's jobs and none of B's",

@@ -1,6 +1,8 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { listAuditEvents } from "./list-audit-events";
+import { verifyAuditChainProcedure } from "./verify-audit-chain";
 
 export const auditRouter = createTRPCRouter({
   list: listAuditEvents,
+  verify: verifyAuditChainProcedure,
 });

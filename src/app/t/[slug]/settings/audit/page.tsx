@@ -18,9 +18,10 @@ export default async function AuditPage({
 }) {
   const { slug } = await params;
   const { action, cursor } = await searchParams;
-  const [page, members] = await Promise.all([
+  const [page, members, chain] = await Promise.all([
     orNotFound(() => api.audit.list({ limit: 50, action: action || undefined, cursor: cursor || undefined })),
     orNotFound(() => api.members.list()),
+    orNotFound(() => api.audit.verify()),
   ]);
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const base = `/t/${slug}/settings/audit`;
@@ -28,7 +29,16 @@ export default async function AuditPage({
   return (
     <section aria-labelledby="audit-heading">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="audit-heading" className="text-base font-semibold">Audit log</h2>
+        <div>
+          <h2 id="audit-heading" className="text-base font-semibold">Audit log</h2>
+          {chain.ok ? (
+            <p className="mt-1 text-xs text-green-700">Hash chain intact: {chain.events.toLocaleString("en-US")} events, none changed or removed.</p>
+          ) : (
+            <p role="alert" className="mt-1 text-xs font-medium text-red-700">
+              Hash chain broken at event #{chain.breaks[0]?.seq}: {chain.breaks[0]?.reason}.
+            </p>
+          )}
+        </div>
         <form className="flex gap-2" action={base}>
           <Input name="action" defaultValue={action} placeholder="Action, e.g. case. or api_key." aria-label="Filter by action" className="w-64" />
           <Button type="submit" variant="secondary">Filter</Button>
