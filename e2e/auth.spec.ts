@@ -25,11 +25,11 @@ test("demo agent sees the demo cases and opens one", async ({ page }) => {
   const rows = page.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(5);
-  await page.getByRole("tab", { name: "All" }).click();
-  await expect(page).toHaveURL(/view=all/);
+  await page.getByRole("tab", { name: /^All/ }).click();
+  await expect(page).toHaveURL(/tab=all/);
   await page.getByRole("link", { name: "Next page →" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await page.locator("tbody tr a").first().click();
   await expect(page).toHaveURL(/\/t\/acme\/cases\/\d+$/);
-  await expect(page.getByText("Description")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Description" })).toBeVisible();
 });

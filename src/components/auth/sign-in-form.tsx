@@ -25,7 +25,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     // A full navigation: the router may hold pages rendered before the session existed.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
     window.location.assign(callbackUrl);
   });
 

@@ -1,102 +1,209 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition, type RefObject } from "react";
+import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
+import { bulkUpdateCasesAction } from "./case-actions";
 import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
-import type { casesListInput, CasesView } from "./cases-list-input";
+import { caseListSearch } from "./case-list-params";
+import type { BulkUpdateInput } from "./case-types";
+import { useCaseSelection } from "./selection-store";
+import { SlaBadge } from "./sla-badge";
+import { useListKeyboard } from "./use-list-keyboard";
 
-const VIEWS: { id: CasesView; label: string }[] = [
-  { id: "open", label: "Open" },
-  { id: "done", label: "Resolved" },
-  { id: "all", label: "All" },
-];
+export type CasesListInput = CaseListQuery & { limit: number; cursor: string | null };
 
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+interface Props {
+  base: string;
+  input: CasesListInput;
+  filtered: boolean;
+  searchRef: RefObject<HTMLInputElement | null>;
+  canWrite: boolean;
+}
 
-export function CasesTable({ slug, view, input }: { slug: string; view: CasesView; input: ReturnType<typeof casesListInput> }) {
+export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props) {
   const trpc = useTRPC();
+  const router = useRouter();
   const { data } = useSuspenseQuery(trpc.cases.list.queryOptions(input));
-  const base = `/t/${slug}/cases`;
+  const selected = useCaseSelection((s) => s.ids);
+  const toggle = useCaseSelection((s) => s.toggle);
+  const setMany = useCaseSelection((s) => s.setMany);
+  const clear = useCaseSelection((s) => s.clear);
+  const [focused, setFocused] = useState(-1);
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const items = data.items;
+  // A new query shows other rows: the old ticks no longer point at anything visible. (The
+  // workspace keys this component by its input, so the focused row resets too.)
+  useEffect(() => clear, [clear]);
 
-  return (
-    <div className="mt-4">
-      <div className="flex gap-1 border-b border-slate-200" role="tablist" aria-label="Case views">
-        {VIEWS.map((v) => (
-          <Link
-            key={v.id}
-            role="tab"
-            aria-selected={v.id === view}
-            href={`${base}?view=${v.id}`}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              v.id === view ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
-            )}
-          >
-            {v.label}
-          </Link>
-        ))}
+  const focusRow = useCallback((index: number) => {
+    setFocused(index);
+    rowRefs.current[index]?.scrollIntoView({ block: "nearest" });
+  }, []);
+  const onSelect = useCallback((i: number) => items[i] && toggle(items[i].id), [items, toggle]);
+  const onOpen = useCallback((i: number) => items[i] && router.push(`${base}/${items[i].number}`), [items, router, base]);
+  const onSearch = useCallback(() => searchRef.current?.focus(), [searchRef]);
+
+  // a / e act on the ticked rows, or on the focused one when none is ticked.
+  const queryClient = useQueryClient();
+  const [, startTransition] = useTransition();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const quickAction = useCallback(
+    (change: Omit<BulkUpdateInput, "target">, verb: string) => {
+      const ids = selected.size ? [...selected] : items[focused] ? [items[focused].id] : [];
+      if (!ids.length) return;
+      startTransition(async () => {
+        const result = await bulkUpdateCasesAction({ target: { ids }, ...change });
+        if (!result.ok) return setNotice({ ok: false, text: result.error.message });
+        const r = result.data;
+        clear();
+        await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+        setNotice({ ok: true, text: r.status === "queued" ? `${verb} ${r.matched} cases in the background.` : `${verb} ${r.updated} of ${r.matched}.` });
+      });
+    },
+    [selected, items, focused, clear, queryClient, trpc],
+  );
+  const onAssignToMe = useCallback(() => quickAction({ assigneeId: "me" }, "Assigned to you"), [quickAction]);
+  const onResolve = useCallback(() => quickAction({ status: { to: "RESOLVED" } }, "Resolved"), [quickAction]);
+  useListKeyboard({
+    count: items.length,
+    focused,
+    setFocused: focusRow,
+    onSelect,
+    onOpen,
+    onSearch,
+    ...(canWrite ? { onAssignToMe, onResolve } : {}),
+  });
+
+  if (items.length === 0) {
+    return (
+      <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+        <p className="text-sm font-medium">No cases here</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {filtered ? "No case matches these filters. Try removing one." : "New cases from every channel will show up in this list."}
+        </p>
       </div>
+    );
+  }
 
-      {data.items.length === 0 ? (
-        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-          <p className="text-sm font-medium">No cases here</p>
-          <p className="mt-1 text-sm text-slate-500">New cases from every channel will show up in this list.</p>
-        </div>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">#</th>
-                <th scope="col" className="px-4 py-2.5">Title</th>
-                <th scope="col" className="px-4 py-2.5">Status</th>
-                <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Priority</th>
-                <th scope="col" className="hidden px-4 py-2.5 lg:table-cell">Channel</th>
-                <th scope="col" className="hidden px-4 py-2.5 md:table-cell">Assignee</th>
-                <th scope="col" className="hidden px-4 py-2.5 lg:table-cell">Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.items.map((c) => (
-                <tr key={c.id} className="group hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-500">{c.number}</td>
-                  <td className="max-w-md px-4 py-3">
-                    <Link href={`${base}/${c.number}`} className="font-medium text-slate-900 group-hover:text-brand-700">
-                      <span className="line-clamp-1">{c.title}</span>
-                    </Link>
-                    {c.tags.length > 0 ? <p className="mt-0.5 text-xs text-slate-500">{c.tags.join(" · ")}</p> : null}
+  const allTicked = items.every((c) => selected.has(c.id));
+  return (
+    <>
+      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="w-10 py-2.5 pl-4 pr-1">
+                <input
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={allTicked}
+                  onChange={(e) => setMany(items.map((c) => c.id), e.target.checked)}
+                  className="size-4 rounded border-slate-300 accent-brand-600"
+                />
+              </th>
+              <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">#</th>
+              <th scope="col" className="px-3 py-2.5">Title</th>
+              <th scope="col" className="px-3 py-2.5">Status</th>
+              <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Priority</th>
+              <th scope="col" className="hidden px-3 py-2.5 xl:table-cell">SLA</th>
+              <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Assignee</th>
+              <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Updated</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((c, i) => {
+              const ticked = selected.has(c.id);
+              return (
+                <tr
+                  key={c.id}
+                  ref={(el) => {
+                    rowRefs.current[i] = el;
+                  }}
+                  aria-selected={ticked}
+                  data-focused={i === focused || undefined}
+                  onClick={() => setFocused(i)}
+                  className={cn(
+                    "group hover:bg-slate-50",
+                    ticked && "bg-brand-50/60 hover:bg-brand-50",
+                    i === focused && "outline-2 -outline-offset-2 outline-brand-500",
+                  )}
+                >
+                  <td className="py-3 pl-4 pr-1">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select case #${c.number}`}
+                      checked={ticked}
+                      onChange={() => toggle(c.id)}
+                      className="size-4 rounded border-slate-300 accent-brand-600"
+                    />
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3">
+                  <td className="hidden whitespace-nowrap px-3 py-3 font-mono text-xs text-slate-500 sm:table-cell">{c.number}</td>
+                  <td className="max-w-md px-3 py-3">
+                    <Link href={`${base}/${c.number}`} className="font-medium text-slate-900 group-hover:text-brand-700">
+                      <span className="line-clamp-2 sm:line-clamp-1">{c.title}</span>
+                    </Link>
+                    <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">
+                      <span className="font-mono sm:hidden">#{c.number} · </span>
+                      {[c.customer?.name, channelLabel(c.channel), ...c.tags].filter(Boolean).join(" · ")}
+                    </p>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-3">
                     <StatusBadge status={c.status} />
                   </td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 sm:table-cell">
+                  <td className="hidden whitespace-nowrap px-3 py-3 sm:table-cell">
                     <PriorityBadge priority={c.priority} />
                   </td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 lg:table-cell">{channelLabel(c.channel)}</td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell">{c.assignee?.name ?? "—"}</td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-500 lg:table-cell">{dateFormat.format(c.createdAt)}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-3 xl:table-cell">
+                    <SlaBadge clock={c.sla.resolution} />
+                  </td>
+                  <td className="hidden whitespace-nowrap px-3 py-3 text-slate-600 md:table-cell">
+                    {c.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                  </td>
+                  <td className="hidden whitespace-nowrap px-3 py-3 text-slate-500 lg:table-cell" suppressHydrationWarning>
+                    {timeAgo(c.updatedAt)}
+                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {notice ? (
+        <p role="status" className={notice.ok ? "mt-3 text-sm text-green-700" : "mt-3 text-sm text-red-700"}>
+          {notice.text}
+        </p>
+      ) : null}
       <nav className="mt-4 flex items-center justify-between text-sm" aria-label="Pagination">
         {input.cursor ? (
-          <Link href={`${base}?view=${view}`} className="font-medium text-brand-600 hover:underline">
+          <Link href={`${base}${caseListSearch(input)}`} className="font-medium text-brand-600 hover:underline">
             ← First page
           </Link>
         ) : (
-          <span />
+          <span className="hidden text-xs text-slate-400 sm:inline">
+            <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>x</Kbd> select · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
+            {canWrite ? (
+              <>
+                {" "}
+                · <Kbd>a</Kbd> assign to me · <Kbd>e</Kbd> resolve
+              </>
+            ) : null}
+          </span>
         )}
         {data.nextCursor ? (
-          <Link href={`${base}?view=${view}&cursor=${data.nextCursor}`} className="font-medium text-brand-600 hover:underline">
+          <Link href={`${base}${caseListSearch(input, data.nextCursor)}`} className="ml-auto font-medium text-brand-600 hover:underline">
             Next page →
           </Link>
         ) : null}
       </nav>
-    </div>
+    </>
   );
+}
+
+function Kbd({ children }: { children: React.ReactNode }) {
+  return <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-[11px] text-slate-600">{children}</kbd>;
 }

@@ -42,7 +42,7 @@ export function NewCaseForm({ slug }: { slug: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <Field label="Title" htmlFor="title" error={errors.title?.message}>
         <Input id="title" autoFocus aria-invalid={!!errors.title} placeholder="What is the customer asking about?" {...form.register("title")} />
       </Field>

@@ -1,5 +1,5 @@
 "use client";
-import { Inbox, LogOut, Plus } from "lucide-react";
+import { Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -16,7 +16,13 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
   const pathname = usePathname();
   const router = useRouter();
   const base = `/t/${tenant.slug}`;
-  const nav = [{ href: `${base}/cases`, label: "Cases", icon: Inbox }];
+  const nav = [
+    { href: base, label: "Overview", icon: LayoutDashboard, exact: true },
+    { href: `${base}/cases`, label: "Cases", icon: Inbox },
+    { href: `${base}/customers`, label: "Customers", icon: Users },
+    { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
+    { href: `${base}/settings`, label: "Settings", icon: Settings },
+  ];
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -42,15 +48,16 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
             <span className="truncate text-sm font-semibold">{tenant.name}</span>
           )}
         </div>
-        <nav className="flex gap-1 px-2 pb-2 md:flex-1 md:flex-col md:pb-0">
+        <nav className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
           {nav.map((item) => {
-            const active = pathname.startsWith(item.href);
+            // Overview is the tenant root, a prefix of every other page: only an exact match counts.
+            const active = "exact" in item ? pathname === item.href : pathname.startsWith(item.href);
             return (
               <Link
                 key={item.href}
                 href={item.href}
                 className={cn(
-                  "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+                  "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
                   active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >
@@ -59,13 +66,15 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
               </Link>
             );
           })}
-          <Link
-            href={`${base}/cases/new`}
-            className="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-          >
-            <Plus className="size-4" aria-hidden />
-            New case
-          </Link>
+          {tenant.role === "VIEWER" ? null : (
+            <Link
+              href={`${base}/cases/new`}
+              className="flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <Plus className="size-4" aria-hidden />
+              New case
+            </Link>
+          )}
         </nav>
         <div className="hidden border-t border-slate-200 px-4 py-3 md:block">
           <p className="truncate text-sm font-medium" title={user.email}>

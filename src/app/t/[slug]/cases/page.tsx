@@ -1,35 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { parseCaseListQuery, parseCursor, type SearchParams } from "@/components/cases/case-list-params";
+import { CasesWorkspace } from "@/components/cases/cases-workspace";
 import { Button } from "@/components/ui/button";
-import { CasesTable } from "@/components/cases/cases-table";
-import { casesListInput, type CasesView } from "@/components/cases/cases-list-input";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { loadTenant } from "../_components/load-tenant";
 
 export const metadata: Metadata = { title: "Cases" };
 
-export default async function CasesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ view?: string; cursor?: string }>;
-}) {
+export default async function CasesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
-  const query = await searchParams;
-  const view: CasesView = query.view === "done" || query.view === "all" ? query.view : "open";
-  const input = casesListInput(view, query.cursor);
-  await prefetch(trpc.cases.list.queryOptions(input));
+  const sp = await searchParams;
+  const query = parseCaseListQuery(sp);
+  const input = { ...query, limit: 25, cursor: parseCursor(sp) };
+  const [view, members] = await Promise.all([
+    loadTenant(slug),
+    api.members.list(),
+    prefetch(trpc.cases.list.queryOptions(input)),
+    prefetch(trpc.cases.counts.queryOptions(query)),
+  ]);
+  const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
+  const categories = view.state === "active" ? view.tenant.settings.caseCategories : [];
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Cases</h1>
-        <Button asChild>
-          <Link href={`/t/${slug}/cases/new`}>New case</Link>
-        </Button>
+        {canWrite ? (
+          <Button asChild>
+            <Link href={`/t/${slug}/cases/new`}>New case</Link>
+          </Button>
+        ) : null}
       </div>
       <HydrateClient>
-        <CasesTable slug={slug} view={view} input={input} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} canWrite={canWrite} categories={categories} />
       </HydrateClient>
     </div>
   );

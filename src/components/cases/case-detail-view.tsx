@@ -1,0 +1,150 @@
+"use client";
+// The top of a case and its editable properties. Each edit names the version it was based on.
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { formatDate, timeAgo } from "@/lib/format";
+import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
+import { useTRPC } from "@/trpc/react";
+import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
+import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
+import type { CaseDetail, Member } from "./case-types";
+import { ConflictBanner } from "./conflict-banner";
+import { SlaBadge } from "./sla-badge";
+import { StatusControls } from "./status-controls";
+import { useCaseEdit } from "./use-case-edit";
+
+interface Props {
+  base: string;
+  number: number;
+  members: Member[];
+  canWrite: boolean;
+  /** The timeline and composer. */
+  main: React.ReactNode;
+  /** Panels under the properties, e.g. the customer. */
+  aside: React.ReactNode;
+}
+
+type Edit = ReturnType<typeof useCaseEdit>;
+
+/** One edit state for the whole case, so a conflict from any control shows in one place. */
+export function CaseDetailView({ base, number, members, canWrite, main, aside }: Props) {
+  const trpc = useTRPC();
+  const { data: c } = useSuspenseQuery(trpc.cases.get.queryOptions({ number }));
+  const edit = useCaseEdit(number);
+  return (
+    <>
+      <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} />
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-6">{main}</div>
+        <aside className="space-y-4">
+          <CaseProperties c={c} edit={edit} members={members} canWrite={canWrite} />
+          {aside}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; edit: Edit; canWrite: boolean }) {
+  return (
+    <div>
+      <Link href={base} className="text-sm text-slate-500 hover:text-slate-800">
+        ← Cases
+      </Link>
+      <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <p className="font-mono text-sm text-slate-500">#{c.number}</p>
+          <h1 className="text-xl font-semibold tracking-tight break-words">{c.title}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <StatusBadge status={c.status} />
+            <PriorityBadge priority={c.priority} />
+            <SlaBadge clock={c.sla.firstResponse} label="First response" />
+            <SlaBadge clock={c.sla.resolution} label="Resolution" />
+            {c.status === "SNOOZED" && c.snoozedUntil ? <span className="text-xs text-slate-500">until {formatDate(c.snoozedUntil)}</span> : null}
+          </div>
+        </div>
+        {canWrite ? (
+          <StatusControls
+            status={c.status}
+            disabled={edit.pending}
+            onTransition={(to, until) => edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }))}
+          />
+        ) : null}
+      </div>
+      {c.mergedInto ? (
+        <p className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
+          Merged into{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href={`${base}/${c.mergedInto.number}`}>
+            #{c.mergedInto.number}
+          </Link>
+          .
+        </p>
+      ) : null}
+      {edit.conflict ? <ConflictBanner current={edit.conflict} onReload={edit.acceptCurrent} /> : null}
+      {edit.error ? (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {edit.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: Edit; members: Member[]; canWrite: boolean }) {
+  const assignable = members.filter((m) => m.role !== "VIEWER");
+  return (
+    <section aria-label="Properties" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+      <Field label="Assignee" htmlFor="assignee">
+        <Select
+          id="assignee"
+          disabled={!canWrite || edit.pending}
+          value={c.assignee?.id ?? ""}
+          onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, assigneeId: e.target.value || null, version: c.version }))}
+        >
+          <option value="">Unassigned</option>
+          {assignable.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Priority" htmlFor="priority">
+        <Select
+          id="priority"
+          disabled={!canWrite || edit.pending}
+          value={c.priority}
+          onChange={(e) => edit.run(() => updateCaseAction({ id: c.id, version: c.version, priority: e.target.value as CasePriority }))}
+        >
+          {CASE_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p.charAt(0) + p.slice(1).toLowerCase()}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-3 border-t border-slate-100 pt-4">
+        <Detail label="Channel" value={channelLabel(c.channel)} />
+        <Detail label="Category" value={c.category ?? "—"} />
+        <Detail label="Created" value={timeAgo(c.createdAt)} title={c.createdAt.toLocaleString()} />
+        <Detail label="Created by" value={c.createdBy?.name ?? "API"} />
+        <Detail label="Updated" value={timeAgo(c.updatedAt)} title={c.updatedAt.toLocaleString()} />
+        <Detail label="Followers" value={c.followers.length ? c.followers.map((f) => f.name).join(", ") : "—"} />
+        <Detail label="Tags" value={c.tags.length ? c.tags.join(", ") : "—"} wide />
+      </dl>
+    </section>
+  );
+}
+
+function Detail({ label, value, title, wide }: { label: string; value: string; title?: string; wide?: boolean }) {
+  return (
+    <div className={wide ? "col-span-2" : undefined}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 break-words text-slate-900" title={title} suppressHydrationWarning>
+        {value}
+      </dd>
+    </div>
+  );
+}

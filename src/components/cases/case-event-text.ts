@@ -1,0 +1,39 @@
+// One timeline event in words. Events store ids and raw values; names come from the members list.
+import { STATUS_LABELS } from "@/lib/case-status";
+import type { CaseStatus } from "@/lib/validations/case";
+import type { Member, TimelineItem } from "./case-types";
+
+type EventItem = Extract<TimelineItem, { type: "event" }>;
+
+const lower = (v: unknown) => (typeof v === "string" ? v.charAt(0) + v.slice(1).toLowerCase() : "—");
+const statusOf = (v: unknown): string => {
+  const s = typeof v === "object" && v && "status" in v ? (v as { status: unknown }).status : v;
+  return typeof s === "string" && s in STATUS_LABELS ? STATUS_LABELS[s as CaseStatus] : "—";
+};
+const numberOf = (v: unknown) => (typeof v === "object" && v && "number" in v ? `#${String((v as { number: unknown }).number)}` : "another case");
+
+export function describeEvent(item: EventItem, members: Member[]): string {
+  const name = (id: unknown) => (typeof id === "string" ? (members.find((m) => m.userId === id)?.name ?? "a former member") : "nobody");
+  switch (item.event) {
+    case "created":
+      return "created the case";
+    case "status_changed":
+      return `changed status from ${statusOf(item.from)} to ${statusOf(item.to)}`;
+    case "assignee_changed":
+      return item.to ? `assigned the case to ${name(item.to)}` : "unassigned the case";
+    case "priority_changed":
+      return `changed priority from ${lower(item.from)} to ${lower(item.to)}`;
+    case "tags_changed":
+      return `set tags to ${Array.isArray(item.to) && item.to.length ? item.to.join(", ") : "none"}`;
+    case "fields_changed":
+      return `edited ${typeof item.to === "object" && item.to ? Object.keys(item.to).join(", ") : "the case"}`;
+    case "customer_changed":
+      return "changed the customer";
+    case "merged_into":
+      return `merged this case into ${numberOf(item.to)}`;
+    case "merged_from":
+      return `merged ${numberOf(item.to)} into this case`;
+    default:
+      return item.event.replaceAll("_", " ");
+  }
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { cn } from "@/lib/utils";
+import type { CaseListQuery } from "@/lib/validations/case-filters";
+import { useTRPC } from "@/trpc/react";
+import { caseListSearch } from "./case-list-params";
+
+const TABS = [
+  { id: "mine", label: "Mine" },
+  { id: "unassigned", label: "Unassigned" },
+  { id: "all", label: "All" },
+] as const;
+
+/** Mine / Unassigned / All, each with how many cases match the current filters. */
+export function CasesTabs({ base, query }: { base: string; query: CaseListQuery }) {
+  const trpc = useTRPC();
+  // Counts refresh every half minute so a tab's number follows what teammates do.
+  const { data: counts } = useSuspenseQuery({ ...trpc.cases.counts.queryOptions(query), refetchInterval: 30_000 });
+  return (
+    <div className="mt-4 flex gap-1 border-b border-slate-200" role="tablist" aria-label="Case views">
+      {TABS.map((t) => {
+        const active = t.id === query.tab;
+        return (
+          <Link
+            key={t.id}
+            role="tab"
+            aria-selected={active}
+            href={`${base}${caseListSearch({ ...query, tab: t.id })}`}
+            className={cn(
+              "-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
+            )}
+          >
+            {t.label}
+            <span
+              className={cn(
+                "rounded-full px-1.5 py-0.5 text-xs tabular-nums",
+                active ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600",
+              )}
+            >
+              {counts[t.id].toLocaleString("en")}
+            </span>
+          </Link>
+        );
+      })}
+    </div>
+  );
+}

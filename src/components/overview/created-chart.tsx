@@ -1,0 +1,35 @@
+// Cases created per day as plain CSS bars: no chart library, readable without JavaScript.
+const dayLabel = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
+
+export function CreatedChart({ days }: { days: { date: string; count: number }[] }) {
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const total = days.reduce((sum, d) => sum + d.count, 0);
+  const label = (date: string) => dayLabel.format(new Date(`${date}T00:00:00Z`));
+  return (
+    <figure>
+      <figcaption className="sr-only">
+        Cases created per day over the last {days.length} days, {total} in all.
+      </figcaption>
+      <div className="flex h-40 items-end gap-[3px]" role="list">
+        {days.map((d) => (
+          <div key={d.date} role="listitem" className="group relative flex h-full flex-1 items-end" aria-label={`${label(d.date)}: ${d.count}`}>
+            <div
+              className="w-full rounded-t-sm bg-brand-500/80 transition-colors group-hover:bg-brand-600"
+              style={{ height: `${Math.max(d.count ? 3 : 1, (d.count / max) * 100)}%`, opacity: d.count ? 1 : 0.25 }}
+            />
+            <span className="pointer-events-none absolute -top-7 left-1/2 z-10 hidden -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white group-hover:block">
+              {label(d.date)}: {d.count}
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className="mt-2 flex justify-between text-xs text-slate-500">
+        <span>{days[0] ? label(days[0].date) : ""}</span>
+        <span>
+          {total} created · peak {max}/day
+        </span>
+        <span>{days.at(-1) ? label(days.at(-1)!.date) : ""}</span>
+      </div>
+    </figure>
+  );
+}
