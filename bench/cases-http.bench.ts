@@ -59,7 +59,7 @@ export const casesHttpBench: BenchModule = {
       router: appRouter,
       basePath: "/api/trpc/",
       createContext: ({ req }) =>
-        createTRPCContext({ headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))) }),
+        createTRPCContext({ headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : []))) }),
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/cases.list`;

@@ -18,6 +18,10 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "CaseEvent",
   "SavedView",
   "Notification",
+  "Invitation",
+  "StoredFile",
+  "Import",
+  "TenantSlugRedirect",
 ]);
 
 const FILTERED_OPERATIONS = new Set([
