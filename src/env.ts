@@ -45,6 +45,21 @@ export const env = createEnv({
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Failed sign-ins per account before a 15-minute lockout (per IP: ten times this). */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** SMTP server for invitations and password resets (smtp://user:pass@host:587). Unset = links are logged and shown to the admin. */
+    SMTP_URL: z.url().startsWith("smtp").optional(),
+    MAIL_FROM: z.string().default("Caseboard <no-reply@caseboard.local>"),
+    /** Local file storage for uploads and exports (used unless S3_BUCKET is set). */
+    STORAGE_DIR: z.string().default(".data/files"),
+    /** S3-compatible storage (AWS S3, MinIO, R2): set the bucket to use it. */
+    S3_BUCKET: z.string().optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** Largest CSV upload accepted, in bytes (default 50 MB). */
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+    /** Days between an owner deleting a tenant and its data being purged. */
+    TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,5 +1,5 @@
 "use client";
-import { Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -21,6 +21,8 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
     { href: `${base}/cases`, label: "Cases", icon: Inbox },
     { href: `${base}/customers`, label: "Customers", icon: Users },
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
+    // Imports need imports:create (admins and owners); the page and the upload check it again.
+    ...(tenant.role === "OWNER" || tenant.role === "ADMIN" ? [{ href: `${base}/imports`, label: "Imports", icon: FileUp }] : []),
     { href: `${base}/settings`, label: "Settings", icon: Settings },
   ];
 

@@ -4,7 +4,9 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const TABS = [
+  { path: "general", label: "General", permission: "tenant:read" },
   { path: "members", label: "Members", permission: "members:read" },
+  { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
   { path: "audit", label: "Audit log", permission: "audit:read" },
 ] as const;

@@ -9,6 +9,10 @@ import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
 import { jobsRouter } from "./routers/jobs/router";
+import { invitationsRouter } from "./routers/invitations/router";
+import { importsRouter } from "./routers/imports/router";
+import { adminRouter } from "./routers/admin/router";
+import { accountRouter } from "./routers/account/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -21,6 +25,10 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  invitations: invitationsRouter,
+  imports: importsRouter,
+  admin: adminRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;
