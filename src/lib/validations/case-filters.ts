@@ -10,7 +10,9 @@ const optionalText = (max: number) =>
     .trim()
     .max(max)
     .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    // Declares what the transform yields, so the OpenAPI document can describe the output.
+    .pipe(z.string().optional());
 
 export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
 export const CASE_TABS = ["mine", "unassigned", "all"] as const;

@@ -1,0 +1,42 @@
+// REST over the tRPC router (trpc-to-openapi): each request runs the procedure named by its
+// method and path through the same context, middlewares and error formatter as a tRPC call. Only
+// the error body is reshaped, so both surfaces answer errors as `{ code, message, details, requestId }`.
+import "server-only";
+import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { toAppError, toErrorBody, type ErrorBody } from "@/server/errors/to-app-error";
+import type { SessionUser } from "@/server/auth/session-user";
+import { AppError } from "@/server/errors/app-error";
+import { createTRPCContext, requestIdFrom } from "../context";
+import { appRouter } from "../root";
+import { REST_BASE_PATH } from "./document";
+
+/** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
+export async function handleRestRequest(req: Request, opts: { user?: SessionUser | null } = {}): Promise<Response> {
+  const requestId = requestIdFrom(req.headers);
+  const response = await createOpenApiFetchHandler({
+    endpoint: REST_BASE_PATH,
+    req,
+    router: appRouter,
+    createContext: () => createTRPCContext({ headers: req.headers, requestId, user: opts.user }),
+    responseMeta({ errors }) {
+      const error = errors[0] && toAppError(errors[0]);
+      if (!error) return {};
+      // The status of our error (the adapter's own table knows only tRPC's codes), and when to
+      // come back after a 429.
+      const retryAfter = error.details?.retryAfterSeconds;
+      return { status: error.httpStatus, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {} };
+    },
+  });
+  const headers = new Headers(response.headers);
+  headers.set("x-request-id", requestId);
+  headers.set("cache-control", "no-store");
+  if (response.ok) return new Response(response.body, { status: response.status, headers });
+
+  // Every error passes the router's error formatter, which puts our body under `data`.
+  const raw = (await response.json().catch(() => undefined)) as { data?: ErrorBody } | undefined;
+  const body = raw?.data?.code
+    ? { code: raw.data.code, message: raw.data.message, details: raw.data.details, requestId }
+    : toErrorBody(new AppError("INTERNAL_SERVER_ERROR", "Internal error"), requestId);
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(body), { status: response.status, headers });
+}
