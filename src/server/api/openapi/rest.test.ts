@@ -63,6 +63,12 @@ describe("REST calls", () => {
     const titles = (res.json.items as { title: string }[]).map((c) => c.title);
     expect(titles).toContain("A's first case");
     expect(titles).not.toContain("B's secret case");
+    // A single query value for an array filter counts as a one-element array.
+    const open = await rest("GET", "/cases?limit=50&status=OPEN");
+    expect(open.status).toBe(200);
+    expect(open.json.items).toEqual([]);
+    const fresh = await rest("GET", "/cases?limit=50&status=NEW&status=OPEN");
+    expect((fresh.json.items as unknown[]).length).toBe(titles.length);
   });
 
   it("answers another tenant's case id as NOT_FOUND in the one error shape", async () => {
