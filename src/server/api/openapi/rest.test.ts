@@ -34,7 +34,7 @@ async function rest(method: string, path: string, opts: { key?: string | null; b
 describe("OpenAPI document", () => {
   it("describes every procedure that declares a REST route, with bearer authentication", () => {
     const doc = openApiDocument("http://caseboard.test");
-    const procedures = Object.values(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>);
+    const procedures = Object.values(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>);
     const declared = procedures.filter((p) => p._def.meta?.openapi).length;
     const operations = Object.values(doc.paths ?? {}).flatMap((item) => Object.keys(item as object));
     expect(declared).toBeGreaterThan(20);
