@@ -18,3 +18,20 @@ export const signUpSchema = z.object({
   organisation: z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** Password reset tokens have the same shape as invitation tokens (32 random bytes, base64url). */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This reset link is not valid" });
+
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetSchema>;
+
+export const resetPasswordSchema = z.object({ token: resetTokenSchema, password: passwordSchema });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -24,6 +24,18 @@ export interface TRPCContext {
   apiKey: ApiKeyCheck | null;
   /** The tenant the caller names (URL slug via header); checked by the tenant middleware. */
   tenantSlug: string | null;
+  /** Where the request came from (for links in mail when NEXTAUTH_URL is not set). */
+  origin?: string;
+}
+
+/** The request's own origin: the Origin header, else forwarded or plain Host. Only used for links. */
+export function requestOriginFrom(headers: Headers): string | undefined {
+  const origin = headers.get("origin");
+  if (origin && /^https?:\/\/[^/]+$/.test(origin)) return origin;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return undefined;
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${host}`;
 }
 
 export interface CreateContextOptions {
@@ -53,5 +65,6 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<TRP
     user,
     apiKey,
     tenantSlug: headers.get(TENANT_HEADER),
+    origin: requestOriginFrom(headers),
   };
 }

@@ -4,8 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsImport from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { signInSchema } from "@/lib/validations/auth";
-import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
-import { guardedSignIn } from "@/server/services/accounts/sign-in-guard";
+import { signInWithAudit } from "@/server/services/accounts/sign-in-audit";
 
 // next-auth ships CommonJS; under plain Node ESM (scripts, benchmarks) its default export arrives
 // wrapped in the module object, while bundlers unwrap it.
@@ -27,7 +26,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const forwarded = req?.headers?.["x-forwarded-for"] as string | undefined;
         const ip = forwarded?.split(",")[0]?.trim() ?? "unknown";
-        const user = await guardedSignIn(parsed.data.email, ip, () => verifyCredentials(parsed.data.email, parsed.data.password));
+        const userAgent = req?.headers?.["user-agent"] as string | undefined;
+        const requestId = req?.headers?.["x-request-id"] as string | undefined;
+        const user = await signInWithAudit(parsed.data.email, parsed.data.password, { ip, userAgent, requestId });
         return user ? { id: user.id, email: user.email, name: user.name, epoch: user.sessionEpoch } : null;
       },
     }),

@@ -4,8 +4,8 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string; notice?: string }> }) {
+  const { callbackUrl, email, notice } = await searchParams;
   // Only same-site paths: an open redirect would help phishing.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
@@ -17,7 +17,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Create an organisation
         </Link>
       </p>
-      <SignInForm callbackUrl={next} />
+      {notice === "password-reset" ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password was changed and every earlier session was signed out. Sign in with the new password.
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={next} defaultEmail={typeof email === "string" ? email.slice(0, 200) : ""} />
     </>
   );
 }

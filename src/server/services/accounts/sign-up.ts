@@ -12,7 +12,12 @@ export async function uniqueTenantSlug(db: PrivilegedDb, name: string): Promise<
   const base = slugify(name);
   for (let attempt = 0; attempt < 5; attempt++) {
     const slug = attempt === 0 ? base : `${base.slice(0, 40)}-${randomBytes(3).toString("hex")}`;
-    if (!(await db.tenant.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+    // Free means no organisation uses it now and none redirects from it (a renamed one's old links).
+    const [current, redirect] = await Promise.all([
+      db.tenant.findUnique({ where: { slug }, select: { id: true } }),
+      db.tenantSlugRedirect.findUnique({ where: { slug }, select: { tenantId: true } }),
+    ]);
+    if (!current && !redirect) return slug;
   }
   throw new AppError("CONFLICT", "Could not find a free address for this organisation; try another name");
 }

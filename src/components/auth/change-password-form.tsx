@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/auth";
+import { changePasswordAction } from "./password-actions";
+
+/**
+ * Changing the password ends every session, this one included. The form then signs in again
+ * with the new password, so the person who just proved both passwords keeps working.
+ */
+export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await changePasswordAction(values);
+    if (!result.ok) {
+      setFormError(applyServerErrors(form, result.error));
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: result.data.email, password: values.newPassword, redirect: false });
+    if (!signedIn || signedIn.error) {
+      // The old session is dead: a fresh document, not a client transition.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
+      window.location.assign(`/sign-in?notice=password-reset&email=${encodeURIComponent(result.data.email)}`);
+      return;
+    }
+    setDone(true);
+    form.reset();
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <Field label="Current password" htmlFor="currentPassword" error={errors.currentPassword?.message}>
+        <Input id="currentPassword" type="password" autoComplete="current-password" aria-invalid={!!errors.currentPassword} {...form.register("currentPassword")} />
+      </Field>
+      <Field label="New password" htmlFor="newPassword" error={errors.newPassword?.message} hint="At least 10 characters">
+        <Input id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} {...form.register("newPassword")} />
+      </Field>
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Password changed. Every other session was signed out.{" "}
+          <a href={callbackUrl} className="font-medium underline">
+            Back to work
+          </a>
+        </p>
+      ) : null}
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { createInvitationSchema } from "@/lib/validations/invitation";
+import { createInvitationAction, type IssuedLink } from "./invitations-actions";
+
+type Role = "OWNER" | "ADMIN" | "AGENT" | "VIEWER";
+const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, AGENT: 2, VIEWER: 1 };
+const label = (r: Role) => r.charAt(0) + r.slice(1).toLowerCase();
+
+type FormInput = z.input<typeof createInvitationSchema>;
+type FormOutput = z.output<typeof createInvitationSchema>;
+
+export function InvitationsForm({ slug, myRole, onIssued }: { slug: string; myRole: Role; onIssued: (issued: IssuedLink) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createInvitationSchema),
+    defaultValues: { email: "", role: "AGENT" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await createInvitationAction(slug, values);
+    if (!result.ok) {
+      setFormError(applyServerErrors(form, result.error));
+      return;
+    }
+    onIssued(result.data);
+    form.reset({ email: "", role: values.role });
+  });
+
+  return (
+    <>
+      <form method="post" onSubmit={onSubmit} className="mt-4 grid items-start gap-4 sm:grid-cols-[1fr_10rem_auto]" noValidate>
+        <Field label="Email" htmlFor="invite-email" error={errors.email?.message}>
+          <Input id="invite-email" type="email" placeholder="colleague@example.com" autoComplete="off" aria-invalid={!!errors.email} {...form.register("email")} />
+        </Field>
+        <Field label="Role" htmlFor="invite-role" error={errors.role?.message}>
+          <Select id="invite-role" {...form.register("role")}>
+            {(["OWNER", "ADMIN", "AGENT", "VIEWER"] as const)
+              .filter((r) => RANK[r] <= RANK[myRole])
+              .map((r) => (
+                <option key={r} value={r}>
+                  {label(r)}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Button type="submit" className="sm:mt-6" disabled={isSubmitting}>
+          {isSubmitting ? "Inviting…" : "Send invitation"}
+        </Button>
+      </form>
+      {formError ? (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import nodemailer from "nodemailer";
+import type { Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { authOptions } from "@/server/auth/options";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { resolveSessionUser } from "@/server/auth/session-user";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { setMailTransport } from "@/server/mail";
+import { createPasswordResetToken, requestPasswordReset } from "@/server/services/accounts/password-reset";
+import { overrideAccountLimits } from "@/server/services/accounts/public-limits";
+import { createLimiter } from "@/server/rate-limit/limiters";
+import { expectAppError } from "@/test/errors";
+import { callerFor, createTestTenant } from "@/test/factories";
+
+let sent: { to: string; text: string }[] = [];
+beforeEach(() => {
+  sent = [];
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  const original = transport.sendMail.bind(transport);
+  transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+    sent.push({ to: String(mail.to), text: String(mail.text) });
+    return original(mail);
+  }) as typeof transport.sendMail;
+  setMailTransport(transport);
+});
+afterEach(() => setMailTransport(undefined));
+
+/** A session exactly as next-auth builds it from a sign-in: authorize's user → jwt → session callbacks. */
+async function sessionAtSignIn(user: { id: string; email: string; name: string; epoch: number }): Promise<Session> {
+  const callbacks = authOptions.callbacks!;
+  const token = (await callbacks.jwt!({ token: { sub: user.id } as JWT, user: user as never, account: null, trigger: "signIn" })) as JWT;
+  return (await callbacks.session!({ session: { user: { name: user.name, email: user.email }, expires: "" } as never, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
+}
+
+async function setPassword(userId: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await withPrivilegedDb("test fixture", (db) => db.user.update({ where: { id: userId }, data: { passwordHash } }));
+}
+
+const linkToken = (text: string) => text.match(/\/reset-password\/([A-Za-z0-9_-]{43})/)![1]!;
+const actionsOf = (tenantId: string, action: string) =>
+  withPrivilegedDb("test check", (db) => db.auditEvent.count({ where: { tenantId, action } }));
+
+describe("password reset", () => {
+  it("answers the same for known and unknown addresses, and mails only the known one", async () => {
+    const tenant = await createTestTenant("pw");
+    const anonymous = await callerFor(null);
+    const known = await anonymous.account.requestPasswordReset({ email: tenant.users.AGENT.email });
+    const unknown = await anonymous.account.requestPasswordReset({ email: `nobody-${Date.now()}@example.test` });
+    expect(unknown).toEqual(known);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the mail is not awaited by the procedure
+    expect(sent.map((m) => m.to)).toEqual([tenant.users.AGENT.email]);
+    const tokens = await withPrivilegedDb("test check", (db) => db.passwordResetToken.findMany({ where: { userId: tenant.users.AGENT.id } }));
+    expect(tokens).toHaveLength(1);
+    expect(sent[0]!.text).not.toContain(tokens[0]!.tokenHash);
+  });
+
+  it("resets once: the token is spent, other tokens die, and every old session is refused", async () => {
+    const tenant = await createTestTenant("pw");
+    const user = tenant.users.AGENT;
+    await setPassword(user.id, "old-password-123");
+    const session = await sessionAtSignIn({ ...user, epoch: 0 });
+    expect((await resolveSessionUser(session))?.id).toBe(user.id);
+
+    const outcome = await requestPasswordReset(user.email, { origin: "http://app.test" });
+    expect(await outcome.mailed).toBe(true);
+    const token = linkToken(sent[0]!.text);
+    expect(sent[0]!.text).toContain(`http://app.test/reset-password/${token}`);
+    const other = await withPrivilegedDb("test fixture", (db) => createPasswordResetToken(db, user.id));
+
+    const anonymous = await callerFor(null);
+    await expectAppError(anonymous.account.resetPassword({ token, password: "short" }), "BAD_REQUEST");
+    expect(await anonymous.account.resetPassword({ token, password: "brand-new-password" })).toEqual({ email: user.email });
+
+    // The session signed in before the reset is refused by the check every request goes through.
+    expect(await resolveSessionUser(session)).toBeNull();
+    const fresh = await sessionAtSignIn({ ...user, epoch: 1 });
+    expect((await resolveSessionUser(fresh))?.id).toBe(user.id);
+
+    await expectAppError(anonymous.account.resetPassword({ token, password: "another-password" }), "BAD_REQUEST", "RESET_TOKEN_INVALID");
+    await expectAppError(anonymous.account.resetPassword({ token: other, password: "another-password" }), "BAD_REQUEST", "RESET_TOKEN_INVALID");
+    const stored = await withPrivilegedDb("test check", (db) => db.user.findUniqueOrThrow({ where: { id: user.id } }));
+    expect(await verifyPassword(stored.passwordHash, "brand-new-password")).toBe(true);
+    expect(await actionsOf(tenant.id, "account.password_reset")).toBe(1);
+  });
+
+  it("past the per-address limit it still answers the same but sends nothing; past the per-IP limit it says to wait", async () => {
+    const restore = overrideAccountLimits({
+      resetEmail: createLimiter({ keyPrefix: `t-${crypto.randomUUID()}`, points: 1, durationSeconds: 60 }),
+      resetIp: createLimiter({ keyPrefix: `t-${crypto.randomUUID()}`, points: 3, durationSeconds: 60 }),
+    });
+    try {
+      const tenant = await createTestTenant("pw");
+      const anonymous = await callerFor(null);
+      const first = await requestPasswordReset(tenant.users.OWNER.email);
+      const second = await requestPasswordReset(tenant.users.OWNER.email);
+      expect([await first.mailed, await second.mailed]).toEqual([true, false]);
+      for (let i = 0; i < 3; i++) await anonymous.account.requestPasswordReset({ email: tenant.users.OWNER.email });
+      await expectAppError(anonymous.account.requestPasswordReset({ email: tenant.users.OWNER.email }), "TOO_MANY_REQUESTS");
+    } finally {
+      restore();
+    }
+  });
+
+  it("an expired token is refused", async () => {
+    const tenant = await createTestTenant("pw");
+    const token = await withPrivilegedDb("test fixture", (db) => createPasswordResetToken(db, tenant.users.VIEWER.id, new Date(Date.now() - 2 * 3600_000)));
+    await expectAppError((await callerFor(null)).account.resetPassword({ token, password: "brand-new-password" }), "BAD_REQUEST", "RESET_TOKEN_INVALID");
+  });
+});
+
+describe("change password", () => {
+  it("needs the current password, bumps the epoch (old sessions refused), and is audited", async () => {
+    const tenant = await createTestTenant("pw");
+    const user = tenant.users.ADMIN;
+    await setPassword(user.id, "current-password-1");
+    const session = await sessionAtSignIn({ ...user, epoch: 0 });
+    const caller = await callerFor(user);
+    await expectAppError(caller.account.changePassword({ currentPassword: "wrong-password", newPassword: "next-password-2" }), "BAD_REQUEST", "WRONG_PASSWORD");
+    expect(await resolveSessionUser(session)).not.toBeNull();
+    await caller.account.changePassword({ currentPassword: "current-password-1", newPassword: "next-password-2" });
+    expect(await resolveSessionUser(session)).toBeNull();
+    expect(await actionsOf(tenant.id, "account.password_changed")).toBe(1);
+    await expectAppError((await callerFor(null)).account.changePassword({ currentPassword: "x", newPassword: "next-password-3" }), "UNAUTHORIZED");
+  });
+});
