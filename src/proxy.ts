@@ -5,6 +5,8 @@ import { NextResponse, type NextRequest } from "next/server";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const TENANT_HEADER = "x-caseboard-tenant";
+/** The tenant page's own path, so the tenant layout can send an old slug's links to the new slug. */
+const PATH_HEADER = "x-caseboard-path";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
@@ -18,6 +20,7 @@ export function proxy(request: NextRequest) {
   if (tenantMatch) {
     // Pages and server actions under /t/<slug>: the URL is the only source of the tenant.
     headers.set(TENANT_HEADER, decodeURIComponent(tenantMatch[1]!));
+    headers.set(PATH_HEADER, pathname + search);
     if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
       const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("callbackUrl", pathname + search);
@@ -25,6 +28,7 @@ export function proxy(request: NextRequest) {
     }
   } else if (!pathname.startsWith("/api/")) {
     headers.delete(TENANT_HEADER);
+    headers.delete(PATH_HEADER);
   }
 
   const response = NextResponse.next({ request: { headers } });
@@ -33,5 +37,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // The CSV upload stays out: Next buffers (and past 10 MB silently truncates) the body of every
+  // request the proxy sees, and the upload route streams its body and sets its own request id.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports/upload).*)"],
 };

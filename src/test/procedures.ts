@@ -10,6 +10,9 @@ export const allProcedurePaths = (): string[] => Object.keys(procedures).sort();
 /** Procedures that declare a permission: those the tenant middleware guards. */
 export const tenantProcedurePaths = (): string[] => allProcedurePaths().filter((path) => procedures[path]!._def.meta?.permission);
 
+/** Platform administration (platformAdminProcedure): not tenant-scoped; only platform admins pass. */
+export const platformAdminProcedurePaths = (): string[] => allProcedurePaths().filter((path) => procedures[path]!._def.meta?.platformAdmin);
+
 /** Calls `path` (e.g. "cases.get") on a caller from createCaller. */
 export function callProcedure(caller: object, path: string, input?: unknown): Promise<unknown> {
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);

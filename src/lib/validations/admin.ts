@@ -1,5 +1,7 @@
 // Schemas for tenant administration, shared by settings forms and procedures.
 import { z } from "zod";
+import { emailSchema } from "./auth";
+import { tenantNameSchema, tenantSlugSchema } from "./tenant-settings";
 
 export const ROLES = ["OWNER", "ADMIN", "AGENT", "VIEWER"] as const;
 export const roleSchema = z.enum(ROLES);
@@ -25,4 +27,30 @@ export const auditListSchema = z.object({
   targetId: z.string().max(100).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+});
+
+// ---- Platform administration (src/server/api/routers/admin) ------------------------------------
+
+
+export const TENANT_STATUSES = ["ACTIVE", "SUSPENDED"] as const;
+
+export const adminListTenantsSchema = z.object({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(TENANT_STATUSES).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.uuid().nullish(),
+});
+
+export const adminTenantIdSchema = z.object({ id: z.uuid() });
+
+export const adminCreateTenantSchema = z.object({
+  name: tenantNameSchema,
+  slug: tenantSlugSchema,
+  ownerEmail: emailSchema,
+});
+export type AdminCreateTenantInput = z.input<typeof adminCreateTenantSchema>;
+
+export const adminTenantStatusSchema = z.object({
+  id: z.uuid(),
+  reason: z.string().trim().min(3, { message: "Say why, in a few words" }).max(500),
 });

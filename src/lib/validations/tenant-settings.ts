@@ -1,5 +1,6 @@
 // The shape of Tenant.settings. Parsed on every read and write, so a bad value never reaches the UI.
 import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/slug";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24 h)" });
 
@@ -35,3 +36,30 @@ export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export function parseTenantSettings(value: unknown): TenantSettings {
   return tenantSettingsSchema.parse(value ?? {});
 }
+
+// ---- General settings: name and address, and the danger zone ----------------------------------
+
+
+/** Addresses that would shadow app routes or confuse people reading a link. */
+const RESERVED_SLUGS = new Set(["admin", "api", "app", "new", "settings", "sign-in", "sign-up", "t", "www"]);
+
+export const tenantSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { message: "Use at least 2 characters" })
+  .max(48, { message: "Use at most 48 characters" })
+  .regex(SLUG_PATTERN, { message: "Use lower-case letters, digits and dashes, starting and ending with a letter or digit" })
+  .refine((slug) => !RESERVED_SLUGS.has(slug), { message: "This address is reserved" });
+
+export const tenantNameSchema = z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80, { message: "Use at most 80 characters" });
+
+export const updateTenantSchema = z.object({ name: tenantNameSchema, slug: tenantSlugSchema });
+export type UpdateTenantInput = z.input<typeof updateTenantSchema>;
+export type UpdateTenantValues = z.output<typeof updateTenantSchema>;
+
+export const updateTenantSettingsSchema = tenantSettingsSchema;
+export type UpdateTenantSettingsInput = z.input<typeof updateTenantSettingsSchema>;
+
+/** Deleting needs the tenant's slug typed out, so it cannot happen by a slip of the mouse. */
+export const scheduleTenantDeletionSchema = z.object({ confirmSlug: z.string().trim().min(1, { message: "Type the address to confirm" }).max(60) });

@@ -18,13 +18,15 @@ interface ResolvedTenant {
   name: string;
   status: "ACTIVE" | "SUSPENDED";
   role: Role;
+  /** Undefined when not read yet (API keys: read inside the tenant transaction). */
+  deletionScheduledFor?: Date | null;
 }
 
 async function resolveForUser(userId: string, slug: string): Promise<ResolvedTenant | null> {
   return withPrivilegedDb("resolve tenant membership", async (db) => {
     const membership = await db.membership.findFirst({
       where: { userId, tenant: { slug } },
-      select: { role: true, tenant: { select: { id: true, slug: true, name: true, status: true } } },
+      select: { role: true, tenant: { select: { id: true, slug: true, name: true, status: true, deletionScheduledFor: true } } },
     });
     return membership ? { ...membership.tenant, role: membership.role } : null;
   });
@@ -39,6 +41,22 @@ function resolveForApiKey(principal: ApiKeyPrincipal): ResolvedTenant {
     status: principal.tenantStatus,
     role: principal.role,
   };
+}
+
+const deletionDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/**
+ * A tenant scheduled for deletion refuses its members and keys like a suspended one, saying when
+ * the data goes. Only members get this far (outsiders got NOT_FOUND), so the date is theirs to know.
+ * Owners may still cancel (tenant.cancelDeletion declares allowWhileDeletionScheduled).
+ */
+function deletionScheduledError(tenant: ResolvedTenant, at: Date, permissions: ReadonlySet<string>): AppError {
+  return new AppError("FORBIDDEN", `${tenant.name} is scheduled for deletion on ${deletionDate.format(at)}.`, {
+    reason: "TENANT_DELETION_SCHEDULED",
+    tenantName: tenant.name,
+    deletionScheduledFor: at.toISOString(),
+    canCancel: permissions.has("tenant:delete"),
+  });
 }
 
 /** Rolls the tenant transaction back when the procedure failed, then hands the failure on. */
@@ -68,6 +86,8 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       throw new AppError("FORBIDDEN", "This organisation is suspended. Contact your administrator.", { reason: "TENANT_SUSPENDED" });
     }
     const permissions = permissionsFor(tenant.role);
+    const allowWhileScheduled = meta?.allowWhileDeletionScheduled === true && !c.principal && permissions.has(permission);
+    if (tenant.deletionScheduledFor && !allowWhileScheduled) throw deletionScheduledError(tenant, tenant.deletionScheduledFor, permissions);
     if (!permissions.has(permission)) {
       throw new AppError("FORBIDDEN", `Your role (${tenant.role}) does not allow this`, { reason: "PERMISSION_DENIED", permission });
     }
@@ -81,6 +101,11 @@ export const tenantMiddleware = (t: TRPCInstance) =>
     try {
       return await runWithNarrowedContext(narrowed, () =>
         withTenantDb(tenant.id, async (db) => {
+          if (tenant.deletionScheduledFor === undefined) {
+            // An API key's lookup does not read the schedule; one primary-key read in this transaction does.
+            const row = await db.tenant.findFirst({ select: { deletionScheduledFor: true } });
+            if (row?.deletionScheduledFor) throw deletionScheduledError(tenant, row.deletionScheduledFor, permissions);
+          }
           const result = await call(db);
           if (!result.ok) throw new ProcedureFailed(result);
           return result;

@@ -1,12 +1,25 @@
 import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { authOptions } from "@/server/auth/options";
 import { toAppError } from "@/server/errors/to-app-error";
+import { redirectedPath, resolveSlugRedirect } from "@/server/services/tenants/resolve-slug-redirect";
 import { api } from "@/trpc/server";
 
 export type TenantView =
   | { state: "active"; tenant: Awaited<ReturnType<typeof api.tenant.current>> }
-  | { state: "suspended"; message: string };
+  | { state: "suspended"; message: string }
+  | { state: "deletion-scheduled"; message: string; deletionScheduledFor: string; canCancel: boolean };
+
+/** A renamed tenant's old slug: members are sent to the same page under the new slug. */
+async function redirectFromOldSlug(slug: string): Promise<void> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return;
+  const newSlug = await resolveSlugRedirect(session.user.id, slug);
+  if (newSlug) redirect(redirectedPath((await headers()).get("x-caseboard-path"), slug, newSlug));
+}
 
 /** The tenant of this page, checked on the server; non-members get the not-found page. */
 export const loadTenant = cache(async (slug: string): Promise<TenantView> => {
@@ -14,8 +27,18 @@ export const loadTenant = cache(async (slug: string): Promise<TenantView> => {
     return { state: "active", tenant: await api.tenant.current() };
   } catch (error) {
     const appError = toAppError(error);
+    const details = appError.details ?? {};
     if (appError.code === "UNAUTHORIZED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}`)}`);
-    if (appError.details?.reason === "TENANT_SUSPENDED") return { state: "suspended", message: appError.message };
+    if (details.reason === "TENANT_SUSPENDED") return { state: "suspended", message: appError.message };
+    if (details.reason === "TENANT_DELETION_SCHEDULED") {
+      return {
+        state: "deletion-scheduled",
+        message: appError.message,
+        deletionScheduledFor: String(details.deletionScheduledFor),
+        canCancel: details.canCancel === true,
+      };
+    }
+    if (appError.code === "NOT_FOUND") await redirectFromOldSlug(slug);
     if (appError.code === "NOT_FOUND" || appError.code === "FORBIDDEN" || appError.code === "BAD_REQUEST") notFound();
     throw error;
   }

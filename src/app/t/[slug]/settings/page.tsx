@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
 
 export default async function SettingsHome({ params }: { params: Promise<{ slug: string }> }) {
-  redirect(`/t/${(await params).slug}/settings/members`);
+  redirect(`/t/${(await params).slug}/settings/general`);
 }

@@ -1,0 +1,191 @@
+"use client";
+import { useMemo, useState } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { tenantSettingsSchema, type TenantSettings } from "@/lib/validations/tenant-settings";
+import { updateTenantSettingsAction } from "./general-actions";
+
+const DAYS = [
+  [1, "Mon"],
+  [2, "Tue"],
+  [3, "Wed"],
+  [4, "Thu"],
+  [5, "Fri"],
+  [6, "Sat"],
+  [7, "Sun"],
+] as const;
+
+/** What the inputs hold: lists as one-per-line text, days as checkbox strings. */
+interface FormValues {
+  timeZone: string;
+  days: string[];
+  start: string;
+  end: string;
+  businessUnits: string;
+  caseCategories: string;
+  defaultAssigneeId: string;
+}
+
+const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+
+function toSettings(v: FormValues): unknown {
+  return {
+    timeZone: v.timeZone,
+    workingHours: { days: v.days.map(Number), start: v.start, end: v.end },
+    businessUnits: lines(v.businessUnits),
+    caseCategories: lines(v.caseCategories),
+    defaultAssigneeId: v.defaultAssigneeId || null,
+  };
+}
+
+/** "workingHours.end" → "end", "businessUnits.3" → "businessUnits": server and client paths onto inputs. */
+function fieldOf(path: string): keyof FormValues | null {
+  const [head, sub] = path.split(".");
+  if (head === "workingHours") return sub === "days" ? "days" : sub === "start" ? "start" : sub === "end" ? "end" : "end";
+  return head === "timeZone" || head === "businessUnits" || head === "caseCategories" || head === "defaultAssigneeId" ? head : null;
+}
+
+/** The procedure's own schema decides, before the request and again on the server. */
+const resolver: Resolver<FormValues, unknown, TenantSettings> = async (values) => {
+  const parsed = tenantSettingsSchema.safeParse(toSettings(values));
+  if (parsed.success) return { values: parsed.data, errors: {} };
+  const errors: FieldErrors<FormValues> = {};
+  for (const issue of parsed.error.issues) {
+    const field = fieldOf(issue.path.join("."));
+    if (field && !errors[field]) errors[field] = { type: "validate", message: issue.message };
+  }
+  return { values: {}, errors };
+};
+
+interface Props {
+  slug: string;
+  settings: TenantSettings;
+  assignees: { userId: string; name: string }[];
+  canManage: boolean;
+}
+
+export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Props) {
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const timeZones = useMemo(() => {
+    const all = Intl.supportedValuesOf("timeZone");
+    return all.includes(settings.timeZone) ? all : [settings.timeZone, ...all];
+  }, [settings.timeZone]);
+  const form = useForm<FormValues, unknown, TenantSettings>({
+    resolver,
+    defaultValues: {
+      timeZone: settings.timeZone,
+      days: settings.workingHours.days.map(String),
+      start: settings.workingHours.start,
+      end: settings.workingHours.end,
+      businessUnits: settings.businessUnits.join("\n"),
+      caseCategories: settings.caseCategories.join("\n"),
+      defaultAssigneeId: settings.defaultAssigneeId ?? "",
+    },
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await updateTenantSettingsAction(slug, values);
+    if (!result.ok) {
+      let placed = 0;
+      for (const [path, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+        const field = fieldOf(path);
+        if (field) {
+          form.setError(field, { type: "server", message: messages[0] });
+          placed++;
+        }
+      }
+      if (placed === 0) setMessage({ tone: "error", text: result.error.message });
+      return;
+    }
+    const s = result.data;
+    form.reset({
+      timeZone: s.timeZone,
+      days: s.workingHours.days.map(String),
+      start: s.workingHours.start,
+      end: s.workingHours.end,
+      businessUnits: s.businessUnits.join("\n"),
+      caseCategories: s.caseCategories.join("\n"),
+      defaultAssigneeId: s.defaultAssigneeId ?? "",
+    });
+    setMessage({ tone: "ok", text: "Settings saved." });
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+      <fieldset disabled={!canManage} className="space-y-5 [&_:is(input,select,textarea):disabled]:cursor-not-allowed [&_:is(input,select,textarea):disabled]:bg-slate-50 [&_:is(input,select,textarea):disabled]:text-slate-600">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Time zone" htmlFor="settings-tz" error={errors.timeZone?.message} hint="Working hours, SLA targets and the overview use it.">
+            <Select id="settings-tz" aria-invalid={!!errors.timeZone} {...form.register("timeZone")}>
+              {timeZones.map((tz) => (
+                <option key={tz} value={tz}>
+                  {tz.replaceAll("_", " ")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Default assignee" htmlFor="settings-assignee" error={errors.defaultAssigneeId?.message} hint="New cases without an assignee go to this member.">
+            <Select id="settings-assignee" aria-invalid={!!errors.defaultAssigneeId} {...form.register("defaultAssigneeId")}>
+              <option value="">Nobody (leave unassigned)</option>
+              {assignees.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+
+        <div>
+          <p className="text-sm font-medium text-slate-700" id="working-hours-label">Working hours</p>
+          <div className="mt-2 flex flex-wrap items-end gap-4" role="group" aria-labelledby="working-hours-label">
+            <div className="flex flex-wrap gap-1.5">
+              {DAYS.map(([value, label]) => (
+                <label key={value} className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700">
+                  <input type="checkbox" value={String(value)} className="size-3.5 accent-brand-600" {...form.register("days")} />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <div className="flex items-center gap-2">
+              <label htmlFor="settings-start" className="sr-only">Start</label>
+              <Input id="settings-start" type="time" className="w-36" aria-invalid={!!errors.start} {...form.register("start")} />
+              <span className="text-sm text-slate-500">to</span>
+              <label htmlFor="settings-end" className="sr-only">End</label>
+              <Input id="settings-end" type="time" className="w-36" aria-invalid={!!errors.end} {...form.register("end")} />
+            </div>
+          </div>
+          {[errors.days, errors.start, errors.end].filter(Boolean).map((e, i) => (
+            <p key={i} role="alert" className="mt-1.5 text-sm text-red-600">
+              {e!.message}
+            </p>
+          ))}
+        </div>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Case categories" htmlFor="settings-categories" error={errors.caseCategories?.message} hint="One per line. Cases pick one of these.">
+            <Textarea id="settings-categories" rows={6} aria-invalid={!!errors.caseCategories} {...form.register("caseCategories")} />
+          </Field>
+          <Field label="Business units" htmlFor="settings-units" error={errors.businessUnits?.message} hint="One per line, e.g. teams or brands. Optional.">
+            <Textarea id="settings-units" rows={6} aria-invalid={!!errors.businessUnits} {...form.register("businessUnits")} />
+          </Field>
+        </div>
+      </fieldset>
+      {canManage ? (
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={isSubmitting || !isDirty}>
+            {isSubmitting ? "Saving…" : "Save settings"}
+          </Button>
+          {message ? (
+            <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-red-700" : "text-sm text-green-700"}>
+              {message.text}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+// The purge removes everything of tenant B and nothing of tenant A, covers every tenant-owned
+// model of schema.prisma (a new model fails here until it is purged), and only runs for tenants
+// whose grace period has passed.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { enqueue } from "@/server/jobs/queue";
+import { purgeDeletedTenantsJob } from "@/server/jobs/tasks/purge-deleted-tenants";
+import { readJob, runOnly } from "@/server/jobs/test-kit";
+import { callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { tenantOwnedSchemaModels } from "@/test/prisma-schema";
+import { snapshotTenant } from "@/test/tenant-snapshot";
+import { createWorkspaceRows } from "@/test/workspace-fixtures";
+import { PURGE_STEPS, PURGED_WITH_TENANT, purgeTenant } from "./purge-tenant";
+
+type Delegate = { count(args: { where: { tenantId: string } }): Promise<number> };
+const delegateName = (model: string) => model[0]!.toLowerCase() + model.slice(1);
+
+/** Rows per tenant-owned model, read the privileged way. */
+function countsOf(tenantId: string): Promise<Record<string, number>> {
+  return withPrivilegedDb("test check", async (db) => {
+    const counts: Record<string, number> = {};
+    for (const { name } of tenantOwnedSchemaModels()) {
+      counts[name] = await (db as unknown as Record<string, Delegate>)[delegateName(name)]!.count({ where: { tenantId } });
+    }
+    return counts;
+  });
+}
+
+/** A tenant with at least one row in every tenant-owned table, made the way the app makes them. */
+async function populatedTenant(label: string): Promise<TestTenant> {
+  const tenant = await createTestTenant(label);
+  const cases = await createTestCases(tenant, ["First", "Second"]);
+  await createWorkspaceRows(tenant, cases[0]!.id);
+  await createTestApiKey(tenant);
+  const owner = await callerFor(tenant.users.OWNER, tenant.slug);
+  await owner.tenant.update({ name: `Tenant ${label}`, slug: `${tenant.slug}-x` });
+  tenant.slug = `${tenant.slug}-x`;
+  await withPrivilegedDb("test fixture", async (db) => {
+    await db.caseFollower.upsert({
+      where: { caseId_userId: { caseId: cases[1]!.id, userId: tenant.users.AGENT.id } },
+      create: { tenantId: tenant.id, caseId: cases[1]!.id, userId: tenant.users.AGENT.id },
+      update: {},
+    });
+    await db.job.create({ data: { tenantId: tenant.id, type: "purge.fixture", runAt: new Date(Date.now() + 86_400_000) } });
+    await db.invitation.create({
+      data: { tenantId: tenant.id, email: `invitee-${randomUUID()}@example.test`, role: "AGENT", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const file = await db.storedFile.create({
+      data: { tenantId: tenant.id, purpose: "import", filename: "a.csv", contentType: "text/csv", size: 3, sha256: "x", storageKey: `test/${randomUUID()}` },
+    });
+    await db.import.create({ data: { tenantId: tenant.id, entity: "cases", fileId: file.id } });
+  });
+  return tenant;
+}
+
+const schedule = (tenant: TestTenant, at: Date) =>
+  withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { deletionScheduledFor: at } }));
+
+let a: TestTenant;
+let b: TestTenant;
+beforeAll(async () => {
+  [a, b] = [await populatedTenant("purge-a"), await populatedTenant("purge-b")];
+});
+
+describe("purgeTenant", () => {
+  it("has a step for every tenant-owned model of schema.prisma", () => {
+    const covered = [...PURGE_STEPS.map((s) => s.model), ...PURGED_WITH_TENANT].sort();
+    expect(covered).toEqual(tenantOwnedSchemaModels().map((m) => m.name).sort());
+  });
+
+  it("the fixture fills every tenant-owned table, so the purge below is tested on each", async () => {
+    const empty = Object.entries(await countsOf(b.id)).filter(([, n]) => n === 0).map(([model]) => model);
+    expect(empty).toEqual([]);
+  });
+
+  it("leaves a tenant whose grace period has not passed alone", async () => {
+    await schedule(b, new Date(Date.now() + 60_000));
+    const before = await snapshotTenant(b.id);
+    await expect(purgeTenant((fn) => withPrivilegedDb("test purge", fn), b.id)).resolves.toMatchObject({ purged: false });
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("the recurring job removes everything of B (rows, audit trail, old slugs, the tenant) and nothing of A", async () => {
+    const aBefore = await snapshotTenant(a.id);
+    await schedule(b, new Date(Date.now() - 1000));
+    const deletedFiles: string[] = [];
+    const direct = await purgeTenant((fn) => withPrivilegedDb("test purge", fn), b.id, { deleteStoredObject: async (key) => void deletedFiles.push(key) });
+    expect(direct).toMatchObject({ purged: true, files: 1 });
+    expect(deletedFiles).toHaveLength(1);
+    expect(Object.values(await countsOf(b.id)).every((n) => n === 0)).toBe(true);
+    const gone = await withPrivilegedDb("test check", async (db) => ({
+      tenant: await db.tenant.findUnique({ where: { id: b.id } }),
+      redirects: await db.tenantSlugRedirect.count({ where: { tenantId: b.id } }),
+      users: await db.user.count({ where: { id: { in: Object.values(b.users).map((u) => u.id) } } }),
+    }));
+    // Users are people, not tenant data: they stay (and may belong to other tenants).
+    expect(gone).toEqual({ tenant: null, redirects: 0, users: 4 });
+    expect(await snapshotTenant(a.id)).toEqual(aBefore);
+    await expect((await callerFor(a.users.AGENT, a.slug)).cases.list({})).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
+  it("runs as the recurring platform job", async () => {
+    const c = await createTestTenant("purge-job");
+    await createTestCases(c, ["Doomed"]);
+    await schedule(c, new Date(Date.now() - 1000));
+    const id = await enqueue(purgeDeletedTenantsJob, {});
+    await runOnly([purgeDeletedTenantsJob.type]);
+    const job = await readJob(id);
+    expect(job.status).toBe("SUCCEEDED");
+    expect((job.result as { purged: number }).purged).toBeGreaterThanOrEqual(1);
+    expect(await withPrivilegedDb("test check", (db) => db.tenant.findUnique({ where: { id: c.id } }))).toBeNull();
+    expect(Object.values(await countsOf(c.id)).every((n) => n === 0)).toBe(true);
+  });
+});
