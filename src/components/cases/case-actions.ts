@@ -48,3 +48,16 @@ export async function addCaseMessageAction(
     return { mentioned };
   });
 }
+
+/** Merges the duplicate (source) into the case being viewed (target); returns the target's number. */
+export async function mergeCasesAction(input: {
+  sourceId: string;
+  targetId: string;
+  sourceVersion: number;
+  targetVersion: number;
+}): Promise<ActionResult<{ target: number; source: number }>> {
+  return runAction(async () => {
+    const { target, source } = await api.cases.merge(input);
+    return { target: target.number, source: source.number };
+  });
+}

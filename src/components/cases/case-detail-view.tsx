@@ -2,15 +2,18 @@
 // The top of a case and its editable properties. Each edit names the version it was based on.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { formatDate, timeAgo } from "@/lib/format";
 import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
+import { useActiveCase } from "./active-case-store";
 import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
 import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
 import type { CaseDetail, Member } from "./case-types";
 import { ConflictBanner } from "./conflict-banner";
+import { MergeCaseButton } from "./merge-case-dialog";
 import { SlaBadge } from "./sla-badge";
 import { StatusControls } from "./status-controls";
 import { useCaseEdit } from "./use-case-edit";
@@ -33,6 +36,12 @@ export function CaseDetailView({ base, number, members, canWrite, main, aside }:
   const trpc = useTRPC();
   const { data: c } = useSuspenseQuery(trpc.cases.get.queryOptions({ number }));
   const edit = useCaseEdit(number);
+  // The open case is the one the command palette's actions apply to.
+  const setActive = useActiveCase((s) => s.set);
+  useEffect(() => {
+    setActive({ id: c.id, number: c.number, title: c.title, status: c.status, version: c.version });
+    return () => setActive(null);
+  }, [setActive, c.id, c.number, c.title, c.status, c.version]);
   return (
     <>
       <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} />
@@ -66,15 +75,18 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
           </div>
         </div>
         {canWrite ? (
-          <StatusControls
-            status={c.status}
-            disabled={edit.pending}
-            onTransition={(to, until) => edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }))}
-          />
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusControls
+              status={c.status}
+              disabled={edit.pending}
+              onTransition={(to, until) => edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }))}
+            />
+            <MergeCaseButton target={c} />
+          </div>
         ) : null}
       </div>
       {c.mergedInto ? (
-        <p className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
+        <p role="note" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Merged into{" "}
           <Link className="font-medium text-brand-700 hover:underline" href={`${base}/${c.mergedInto.number}`}>
             #{c.mergedInto.number}

@@ -18,6 +18,7 @@ export function describeEvent(item: EventItem, members: Member[]): string {
     case "created":
       return "created the case";
     case "status_changed":
+      if (typeof item.to === "object" && item.to && "reason" in item.to && item.to.reason === "snooze_ended") return "reopened the case: its snooze ended";
       return `changed status from ${statusOf(item.from)} to ${statusOf(item.to)}`;
     case "assignee_changed":
       return item.to ? `assigned the case to ${name(item.to)}` : "unassigned the case";

@@ -7,6 +7,7 @@ import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
+import { useActiveCase } from "./active-case-store";
 import { bulkUpdateCasesAction } from "./case-actions";
 import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
 import { caseListSearch } from "./case-list-params";
@@ -39,6 +40,15 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
   // A new query shows other rows: the old ticks no longer point at anything visible. (The
   // workspace keys this component by its input, so the focused row resets too.)
   useEffect(() => clear, [clear]);
+
+  // The focused row is the case the command palette's actions apply to.
+  const setActive = useActiveCase((s) => s.set);
+  const focusedCase = items[focused];
+  useEffect(() => {
+    if (!focusedCase) return;
+    setActive({ id: focusedCase.id, number: focusedCase.number, title: focusedCase.title, status: focusedCase.status, version: focusedCase.version });
+    return () => setActive(null);
+  }, [setActive, focusedCase]);
 
   const focusRow = useCallback((index: number) => {
     setFocused(index);
@@ -107,7 +117,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                 />
               </th>
               <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">#</th>
-              <th scope="col" className="px-3 py-2.5">Title</th>
+              <th scope="col" className="w-full px-3 py-2.5">Title</th>
               <th scope="col" className="px-3 py-2.5">Status</th>
               <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Priority</th>
               <th scope="col" className="hidden px-3 py-2.5 xl:table-cell">SLA</th>
@@ -143,7 +153,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                     />
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 font-mono text-xs text-slate-500 sm:table-cell">{c.number}</td>
-                  <td className="max-w-md px-3 py-3">
+                  <td className="w-full max-w-0 min-w-40 px-3 py-3">
                     <Link href={`${base}/${c.number}`} className="font-medium text-slate-900 group-hover:text-brand-700">
                       <span className="line-clamp-2 sm:line-clamp-1">{c.title}</span>
                     </Link>

@@ -48,7 +48,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         ))}
       </div>
 
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-3 gap-3">
         <Stat label="My open cases" value={overview.myOpen} href={`${cases}${caseListSearch({ tab: "mine", status: open })}`} />
         <Stat label="SLA breached" value={overview.slaBreached} tone={overview.slaBreached ? "red" : undefined} href={`${cases}${caseListSearch({ sla: "breached" })}`} />
         <Stat label="SLA due soon" value={overview.slaDueSoon} tone={overview.slaDueSoon ? "amber" : undefined} href={`${cases}${caseListSearch({ sla: "due_soon" })}`} />
@@ -91,10 +91,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
 
 function Stat({ label, value, href, tone }: { label: string; value: number; href: string; tone?: "red" | "amber" }) {
   return (
-    <Link href={href} className="group">
-      <Card className="px-4 py-3 transition-colors group-hover:border-brand-300">
-        <p className="text-sm text-slate-500">{label}</p>
-        <p className={cn("mt-1 text-3xl font-semibold tabular-nums", tone === "red" && "text-red-600", tone === "amber" && "text-amber-600")}>
+    <Link href={href} className="group rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+      <Card className="h-full px-3 py-3 transition-colors group-hover:border-brand-300 sm:px-4">
+        <p className="text-xs text-slate-500 sm:text-sm">{label}</p>
+        <p className={cn("mt-1 text-2xl sm:text-3xl font-semibold tabular-nums", tone === "red" && "text-red-600", tone === "amber" && "text-amber-600")}>
           {value.toLocaleString("en")}
         </p>
       </Card>

@@ -11,6 +11,7 @@ import { computeSlaDue } from "@/server/services/cases/sla";
 import { encryptPii } from "@/server/services/customers/pii";
 import { CASE_CHANNELS, CASE_PRIORITIES } from "@/lib/validations/case";
 import { logger } from "@/server/logger";
+import { arrivalTimes } from "./arrival-times";
 import {
   AGENT_REPLIES,
   CASE_SUBJECTS,
@@ -118,6 +119,12 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
 
 type SeedTx = Parameters<Parameters<typeof privilegedTransaction>[1]>[0];
 
+function customerDates(i: number): { createdAt: Date; updatedAt: Date } {
+  const agoDays = 1 + ((i * 37) % 120);
+  const createdAt = new Date(Date.now() - agoDays * 86_400_000 - ((i * 7919) % 86_400) * 1000);
+  return { createdAt, updatedAt: new Date(createdAt.getTime() + ((i * 13) % agoDays) * 86_400_000) };
+}
+
 async function seedCustomers(tx: SeedTx, tenantId: string, count: number, rand: () => number) {
   const used = new Set<string>();
   const rows = Array.from({ length: count }, (_, i) => {
@@ -136,6 +143,9 @@ async function seedCustomers(tx: SeedTx, tenantId: string, count: number, rand: 
       company: pick(rand, COMPANIES),
       externalId: rand() < 0.5 ? `CRM-${10_000 + i}` : null,
       attributes: rand() < 0.4 ? { plan: pick(rand, ["free", "pro", "enterprise"]), language: pick(rand, ["en", "nl", "de"]) } : {},
+      // Customers came over the last months and were edited since; spread without drawing from
+      // rand, so the cases generated after them stay the same.
+      ...customerDates(i),
     };
   });
   return tx.customer.createManyAndReturn({ data: rows, select: { id: true } });
@@ -157,8 +167,8 @@ interface SeedCasesOptions {
 /** Cases over the last 60 days, older ones mostly done, each with a short conversation and its events. */
 async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
   const { rand, now } = o;
-  const plans = Array.from({ length: o.count }, (_, i) => {
-    const createdAt = new Date(now - (o.count - i) * ((60 * 86_400_000) / o.count) - Math.floor(rand() * HOUR));
+  const arrivals = arrivalTimes({ count: o.count, now, rand });
+  const plans = arrivals.map((createdAt) => {
     const ageDays = (now - createdAt.getTime()) / 86_400_000;
     // Recent cases are still being worked; older ones are mostly resolved or closed.
     const status = ageDays < 7 ? weighted(rand, STATUS_WEIGHTS) : weighted(rand, OLD_STATUS_WEIGHTS);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { parseCaseListQuery, parseCursor, type SearchParams } from "@/components/cases/case-list-params";
 import { CasesWorkspace } from "@/components/cases/cases-workspace";
+import { ExportButton } from "@/components/cases/export-button";
+import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
 import { Button } from "@/components/ui/button";
 import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../_components/load-tenant";
@@ -26,11 +28,15 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Cases</h1>
-        {canWrite ? (
-          <Button asChild>
-            <Link href={`/t/${slug}/cases/new`}>New case</Link>
-          </Button>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <SavedViewsMenu base={`/t/${slug}/cases`} query={query} canShare={canWrite} />
+          <ExportButton slug={slug} query={query} canExport={view.state === "active" && view.tenant.permissions.includes("exports:create")} />
+          {canWrite ? (
+            <Button asChild>
+              <Link href={`/t/${slug}/cases/new`}>New case</Link>
+            </Button>
+          ) : null}
+        </div>
       </div>
       <HydrateClient>
         <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} canWrite={canWrite} categories={categories} />

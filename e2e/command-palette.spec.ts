@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("⌘K: type a case number, Enter opens it; pages are one keystroke away", async ({ page }) => {
+  await signIn(page, "agent@acme.test");
+  await page.goto("/t/acme/cases?status=OPEN");
+  await page.waitForLoadState("networkidle");
+  const label = await page.locator("tbody tr").nth(2).getByRole("checkbox").getAttribute("aria-label");
+  const number = label!.replace(/\D/g, "");
+
+  await page.keyboard.press("ControlOrMeta+k");
+  const input = page.getByPlaceholder("Case number, search, or a page…");
+  await expect(input).toBeFocused();
+  await input.fill(`#${number}`);
+  await expect(page.getByRole("option", { name: `Open case #${number}` })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/t/acme/cases/${number}$`));
+  await expect(page.getByText(`#${number}`, { exact: true })).toBeVisible();
+
+  // Actions apply to the open case.
+  await page.keyboard.press("ControlOrMeta+k");
+  await input.fill("assign");
+  await page.getByRole("option", { name: /Assign to me/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Case #${number}: assigned to you.` })).toBeVisible();
+  await expect(page.getByLabel("Assignee")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Assignee").locator("option:checked")).toHaveText("Ava Agent");
+
+  await page.keyboard.press("ControlOrMeta+k");
+  await input.fill("custom");
+  await page.getByRole("option", { name: "Customers" }).click();
+  await expect(page).toHaveURL(/\/t\/acme\/customers$/);
+});
+
+test("save the current filters as a view, then apply it from the views menu", async ({ page }) => {
+  await signIn(page, "agent@acme.test");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Priority").selectOption("URGENT");
+  await expect(page).toHaveURL(/priority=URGENT/);
+
+  const name = `Urgent ${Date.now().toString(36)}`;
+  await page.getByRole("button", { name: "Views" }).click();
+  await page.getByRole("button", { name: "Save current view…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save current view" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Share with the team").check();
+  await dialog.getByRole("button", { name: "Save view" }).click();
+  await expect(dialog).toBeHidden();
+  // The list now shows that view, so the menu button carries its name.
+  await expect(page.getByRole("button", { name })).toBeVisible();
+
+  await page.goto("/t/acme/cases");
+  await page.getByRole("button", { name: "Views" }).click();
+  await page.getByRole("group", { name: "Shared" }).getByRole("link", { name }).click();
+  await expect(page).toHaveURL(/priority=URGENT/);
+  await expect(page.getByLabel("Priority")).toHaveValue("URGENT");
+});
+
+test("merge a duplicate into the open case; the duplicate points to it", async ({ page }) => {
+  await signIn(page, "agent@acme.test");
+  await page.getByLabel("Status").selectOption("OPEN");
+  await expect(page).toHaveURL(/status=OPEN/);
+  const numbers = await page.locator("tbody tr").evaluateAll((rows) =>
+    rows.slice(0, 2).map((r) => (r.querySelector("input[type=checkbox]")?.getAttribute("aria-label") ?? "").replace(/\D/g, "")),
+  );
+  const [target, duplicate] = numbers as [string, string];
+
+  await page.goto(`/t/acme/cases/${target}`);
+  await page.getByRole("button", { name: "Merge a duplicate" }).click();
+  const dialog = page.getByRole("dialog", { name: `Merge a duplicate into #${target}` });
+  await dialog.getByLabel("Duplicate case number").fill(duplicate);
+  await expect(dialog.getByLabel("Duplicate preview")).toContainText(/messages?/);
+  await dialog.getByRole("button", { name: `Merge #${duplicate} into #${target}` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`merged #${duplicate} into this case`)).toBeVisible();
+
+  await page.goto(`/t/acme/cases/${duplicate}`);
+  await expect(page.getByRole("note")).toContainText(`Merged into #${target}`);
+  await page.getByRole("note").getByRole("link", { name: `#${target}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/acme/cases/${target}$`));
+});

@@ -1,0 +1,174 @@
+"use client";
+// The saved-views menu of the cases list: apply a personal or shared view (it is a link, since
+// the URL is the list's state), save the current filters, rename or delete the views one may edit.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Bookmark, ChevronDown, Pencil, Plus, Trash2, Users } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import type { CaseListQuery } from "@/lib/validations/case-filters";
+import { useTRPC } from "@/trpc/react";
+import { ModalDialog } from "./modal-dialog";
+import { activeViewId, groupViews, viewHref } from "./saved-views";
+import { createViewAction, deleteViewAction, updateViewAction } from "./view-actions";
+import { ViewNameForm } from "./view-name-form";
+
+interface Props {
+  base: string;
+  query: CaseListQuery;
+  /** cases:write: may share views with the team. */
+  canShare: boolean;
+}
+
+type Dialog = { kind: "save" } | { kind: "rename"; id: string; name: string } | null;
+
+export function SavedViewsMenu({ base, query, canShare }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: views, isPending, isError } = useQuery(trpc.views.list.queryOptions());
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("mousedown", onDown);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.views.list.queryKey() });
+  const active = views ? views.find((v) => v.id === activeViewId(views, query)) : undefined;
+  const { personal, shared } = groupViews(views ?? []);
+
+  async function remove(id: string, name: string) {
+    if (!window.confirm(`Delete the view "${name}"?`)) return;
+    const result = await deleteViewAction(id);
+    setError(result.ok ? null : result.error.message);
+    await refresh();
+  }
+
+  const renderGroup = (label: string, items: typeof personal) =>
+    items.length ? (
+      <div role="group" aria-label={label} className="py-1">
+        <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+        {items.map((v) => (
+          <div key={v.id} className={cn("group flex items-center gap-1 pr-1", v.id === active?.id && "bg-brand-50")}>
+            <Link
+              href={viewHref(base, v.filters)}
+              onClick={() => setOpen(false)}
+              aria-current={v.id === active?.id ? "true" : undefined}
+              className="min-w-0 flex-1 truncate px-3 py-1.5 text-sm text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+              title={v.filtersValid ? v.name : `${v.name} (its filters no longer apply; opens the default list)`}
+            >
+              {v.name}
+            </Link>
+            {v.editable ? (
+              <>
+                <IconButton label={`Rename view ${v.name}`} onClick={() => setDialog({ kind: "rename", id: v.id, name: v.name })}>
+                  <Pencil className="size-3.5" aria-hidden />
+                </IconButton>
+                <IconButton label={`Delete view ${v.name}`} onClick={() => remove(v.id, v.name)}>
+                  <Trash2 className="size-3.5" aria-hidden />
+                </IconButton>
+              </>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    ) : null;
+
+  return (
+    <div ref={root} className="relative">
+      <Button type="button" variant="secondary" size="sm" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)} className="max-w-56">
+        <Bookmark className="size-4 shrink-0" aria-hidden />
+        <span className="truncate">{active ? active.name : "Views"}</span>
+        <ChevronDown className="size-3.5 shrink-0" aria-hidden />
+      </Button>
+      {open ? (
+        <div aria-label="Saved views" role="region" className="absolute right-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          {isPending ? <p className="px-3 py-2 text-sm text-slate-500">Loading views…</p> : null}
+          {isError ? <p className="px-3 py-2 text-sm text-red-700">Could not load views.</p> : null}
+          {views && views.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">No saved views yet.</p> : null}
+          {renderGroup("My views", personal)}
+          {renderGroup("Shared", shared)}
+          {error ? (
+            <p role="alert" className="px-3 py-1 text-sm text-red-700">
+              {error}
+            </p>
+          ) : null}
+          <div className="border-t border-slate-100 pt-1">
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                setDialog({ kind: "save" });
+              }}
+              className="flex w-full items-center gap-2 px-3 py-1.5 text-left text-sm font-medium text-brand-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+            >
+              <Plus className="size-4" aria-hidden /> Save current view…
+            </button>
+          </div>
+          {shared.length && !canShare ? (
+            <p className="flex items-center gap-1.5 px-3 pb-1 pt-1 text-xs text-slate-500">
+              <Users className="size-3" aria-hidden /> Shared views are managed by your team.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <ModalDialog
+        open={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === "rename" ? "Rename view" : "Save current view"}
+        description={dialog?.kind === "save" ? "Saves the current filters, tab and sort." : undefined}
+      >
+        {dialog?.kind === "save" ? (
+          <ViewNameForm
+            canShare={canShare}
+            withSharing
+            submitLabel="Save view"
+            onSubmit={(values) => createViewAction({ ...values, filters: query })}
+            onDone={() => {
+              setDialog(null);
+              void refresh();
+            }}
+          />
+        ) : dialog?.kind === "rename" ? (
+          <ViewNameForm
+            key={dialog.id}
+            defaultName={dialog.name}
+            canShare={canShare}
+            withSharing={false}
+            submitLabel="Rename"
+            onSubmit={(values) => updateViewAction({ id: dialog.id, name: values.name })}
+            onDone={() => {
+              setDialog(null);
+              void refresh();
+            }}
+          />
+        ) : null}
+      </ModalDialog>
+    </div>
+  );
+}
+
+function IconButton({ label, onClick, children }: { label: string; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500"
+    >
+      {children}
+    </button>
+  );
+}
