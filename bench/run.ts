@@ -16,10 +16,11 @@ import { formatResult } from "./lib/report";
 import { openEmbeddedTarget, openPostgresTarget, type Target } from "./lib/targets";
 import type { BenchContext, BenchModule, BenchResult } from "./lib/types";
 import { casesHttpBench } from "./cases-http.bench";
+import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

@@ -23,7 +23,9 @@ export function snapshotTenant(tenantId: string): Promise<TenantSnapshot> {
       const name = delegateName(model.name);
       const found = await (db as unknown as Record<string, Delegate>)[name]!.findMany({ where: { tenantId } });
       // Not every model has an id column; a canonical text form orders any row.
-      rows[name] = found.sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
+      // (BigInt columns, like files.size, have no JSON form of their own.)
+      const text = (row: Row) => JSON.stringify(row, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+      rows[name] = found.sort((x, y) => (text(x) < text(y) ? -1 : 1));
     }
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
     return { tenant, rows };

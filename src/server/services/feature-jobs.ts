@@ -3,5 +3,7 @@
 // once, so it claims these types too. Procedures that enqueue them import their module anyway.
 import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
 import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
+import { exportCasesJob } from "./exports/export-job";
+import { importJob } from "./imports/import-job";
 
-export const featureJobs = [bulkUpdateCasesJob, rotateCustomerEncryptionJob] as const;
+export const featureJobs = [bulkUpdateCasesJob, rotateCustomerEncryptionJob, importJob, exportCasesJob] as const;

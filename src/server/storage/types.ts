@@ -1,0 +1,26 @@
+import type { Readable } from "node:stream";
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+export interface PutOptions {
+  /** Refuse (PAYLOAD_TOO_LARGE) and store nothing once the stream passes this many bytes. */
+  maxBytes?: number;
+  contentType?: string;
+}
+
+/** Byte sources put() accepts: Node streams, web streams (request bodies), any async iterable. */
+export type ByteSource = Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export interface FileStorage {
+  readonly kind: "local" | "s3";
+  /** Stores the stream under a new key and returns it with the size and SHA-256 of what was stored. */
+  put(body: ByteSource, options?: PutOptions): Promise<StoredObject>;
+  /** The stored bytes; NOT_FOUND when the key holds nothing. */
+  get(key: string): Promise<Readable>;
+  /** Removes the object; a missing one is not an error. */
+  delete(key: string): Promise<void>;
+}
