@@ -4,8 +4,16 @@ import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { api } from "@/trpc/server";
 import { orNotFound } from "../../_components/load-tenant";
+import { auditFilterFromSearch, searchQuery, type AuditSearch } from "./audit-search";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+function actorLabel(type: string, id: string | null, names: ReadonlyMap<string, string>): string {
+  if (type === "user") return names.get(id ?? "") ?? "Former member";
+  if (type === "apiKey") return "API key";
+  if (type === "platformAdmin") return "Platform admin";
+  return "System";
+}
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
@@ -14,12 +22,13 @@ export default async function AuditPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ action?: string; cursor?: string }>;
+  searchParams: Promise<AuditSearch & { cursor?: string }>;
 }) {
   const { slug } = await params;
-  const { action, cursor } = await searchParams;
+  const { cursor, ...search } = await searchParams;
+  const filter = auditFilterFromSearch(search);
   const [page, members, chain] = await Promise.all([
-    orNotFound(() => api.audit.list({ limit: 50, action: action || undefined, cursor: cursor || undefined })),
+    orNotFound(() => api.audit.list({ limit: 50, ...filter, cursor: cursor || undefined })),
     orNotFound(() => api.members.list()),
     orNotFound(() => api.audit.verify()),
   ]);
@@ -39,11 +48,25 @@ export default async function AuditPage({
             </p>
           )}
         </div>
-        <form className="flex gap-2" action={base}>
-          <Input name="action" defaultValue={action} placeholder="Action, e.g. case. or api_key." aria-label="Filter by action" className="w-64" />
-          <Button type="submit" variant="secondary">Filter</Button>
-        </form>
       </div>
+      <form className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto]" action={base} aria-label="Filter the audit log">
+        <select name="actor" defaultValue={search.actor ?? ""} aria-label="Actor" className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+          <option value="">Any actor</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>{m.name}</option>
+          ))}
+        </select>
+        <Input name="action" defaultValue={search.action} placeholder="Action, e.g. case. or api_key." aria-label="Action starts with" />
+        <Input name="target" defaultValue={search.target} placeholder="Target id" aria-label="Target id" />
+        <Input name="from" type="date" defaultValue={search.from} aria-label="From date" />
+        <Input name="to" type="date" defaultValue={search.to} aria-label="To date" />
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">Filter</Button>
+          <a href={`${base}/export?${searchQuery(search)}`} className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 hover:bg-slate-50" download>
+            Export CSV
+          </a>
+        </div>
+      </form>
       <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -60,7 +83,7 @@ export default async function AuditPage({
               <tr key={e.id} className="align-top">
                 <td className="whitespace-nowrap px-4 py-3 text-slate-600">{when.format(e.createdAt)}</td>
                 <td className="px-4 py-3">
-                  {e.actorType === "user" ? (names.get(e.actorId ?? "") ?? "Former member") : e.actorType === "apiKey" ? "API key" : "System"}
+                  {actorLabel(e.actorType, e.actorId, names)}
                   {e.ip ? <p className="text-xs text-slate-500">{e.ip}</p> : null}
                 </td>
                 <td className="px-4 py-3 font-mono text-xs">{e.action}</td>
@@ -80,9 +103,9 @@ export default async function AuditPage({
         </table>
       </div>
       <nav className="mt-4 flex justify-between text-sm" aria-label="Pagination">
-        {cursor ? <Link href={`${base}${action ? `?action=${encodeURIComponent(action)}` : ""}`} className="font-medium text-brand-600 hover:underline">← Newest</Link> : <span />}
+        {cursor ? <Link href={`${base}?${searchQuery(search)}`} className="font-medium text-brand-600 hover:underline">← Newest</Link> : <span />}
         {page.nextCursor ? (
-          <Link href={`${base}?${new URLSearchParams({ ...(action ? { action } : {}), cursor: page.nextCursor })}`} className="font-medium text-brand-600 hover:underline">
+          <Link href={`${base}?${searchQuery({ ...search, cursor: page.nextCursor })}`} className="font-medium text-brand-600 hover:underline">
             Older →
           </Link>
         ) : null}
