@@ -1,18 +1,21 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Shield, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { cn } from "@/lib/utils";
 
 interface Props {
   tenant: { slug: string; name: string; role: string };
   tenants: { slug: string; name: string }[];
   user: { name: string; email: string };
+  /** Shows the link to the platform admin console (which checks the role again on every call). */
+  isPlatformAdmin?: boolean;
   children: React.ReactNode;
 }
 
-export function AppShell({ tenant, tenants, user, children }: Props) {
+export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, children }: Props) {
   const pathname = usePathname();
   const router = useRouter();
   const base = `/t/${tenant.slug}`;
@@ -28,7 +31,7 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white md:h-screen md:w-60 md:sticky md:top-0 md:border-b-0 md:border-r">
+      <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white md:h-screen md:w-60 md:sticky md:top-0 md:z-20 md:border-b-0 md:border-r">
         <div className="flex items-center gap-2 px-4 py-4">
           <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
             {tenant.name.slice(0, 1).toUpperCase()}
@@ -49,6 +52,9 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
           ) : (
             <span className="truncate text-sm font-semibold">{tenant.name}</span>
           )}
+          <div className="ml-auto shrink-0">
+            <NotificationBell slug={tenant.slug} />
+          </div>
         </div>
         <nav className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
           {nav.map((item) => {
@@ -83,6 +89,11 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
             {user.name}
           </p>
           <p className="text-xs text-slate-500">{tenant.role.toLowerCase()}</p>
+          {isPlatformAdmin ? (
+            <Link href="/admin" className="mt-2 flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900">
+              <Shield className="size-3.5" aria-hidden /> Admin
+            </Link>
+          ) : null}
           <button
             type="button"
             onClick={() => signOut({ callbackUrl: "/sign-in" })}
@@ -90,6 +101,9 @@ export function AppShell({ tenant, tenants, user, children }: Props) {
           >
             <LogOut className="size-3.5" aria-hidden /> Sign out
           </button>
+          <Link href="/change-password" className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900">
+            Change password
+          </Link>
         </div>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>

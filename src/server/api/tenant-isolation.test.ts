@@ -14,7 +14,7 @@ import {
   createTestTenant,
   type TestTenant,
 } from "@/test/factories";
-import { allProcedurePaths, callProcedure, tenantProcedurePaths } from "@/test/procedures";
+import { allProcedurePaths, callProcedure, platformAdminProcedurePaths, tenantProcedurePaths } from "@/test/procedures";
 import { snapshotTenant } from "@/test/tenant-snapshot";
 import { createWorkspaceRows, uniqueEmail, type WorkspaceRows } from "@/test/workspace-fixtures";
 import { encodeCaseCursor } from "@/server/services/cases/list-cases";
@@ -30,6 +30,8 @@ interface Fixture {
   bKeyId: string;
   /** A waiting job of B. */
   bJobId: string;
+  /** A pending invitation of B. */
+  bInvitationId: string;
   /** B's customer, shared view and a notification of B's agent. */
   bRows: WorkspaceRows;
 }
@@ -57,6 +59,42 @@ const caseCountOf = (tenantId: string) => withPrivilegedDb("test check", (db) =>
 
 /** Keyed by procedure path. Every tenant procedure needs at least one entry. */
 const ISOLATION_CASES: Record<string, IsolationCase[]> = {
+  "tenant.update": [
+    {
+      // Taking B's slug as A is a CONFLICT (tenant-settings.test.ts); here: a rename touches only A.
+      name: "renames the tenant of the slug, never another",
+      input: (fx) => ({ name: "Isolation A", slug: fx.a.slug }),
+      expect: (result, fx) => expect(result).toMatchObject({ id: fx.a.id, slug: fx.a.slug }),
+    },
+  ],
+  "tenant.updateSettings": [
+    {
+      name: "writes the settings of the slug's tenant only",
+      input: () => ({ timeZone: "Europe/Amsterdam", businessUnits: ["Isolation"] }),
+      expect: (result) => expect(result).toMatchObject({ timeZone: "Europe/Amsterdam", businessUnits: ["Isolation"] }),
+    },
+  ],
+  "tenant.scheduleDeletion": [
+    {
+      name: "schedules the slug's tenant only (A is unscheduled again at once)",
+      input: (fx) => ({ confirmSlug: fx.a.slug }),
+      expect: async (result, fx) => {
+        expect(result).toMatchObject({ deletionScheduledFor: expect.any(Date) });
+        const [a, b] = await withPrivilegedDb("test check", async (db) => [
+          await db.tenant.update({ where: { id: fx.a.id }, data: { deletionScheduledFor: null }, select: { deletionScheduledFor: true } }),
+          await db.tenant.findUniqueOrThrow({ where: { id: fx.b.id }, select: { deletionScheduledFor: true } }),
+        ]);
+        expect([a.deletionScheduledFor, b.deletionScheduledFor]).toEqual([null, null]);
+      },
+    },
+  ],
+  "tenant.cancelDeletion": [
+    {
+      name: "cancels nothing of another tenant",
+      input: () => undefined,
+      expect: (result) => expect(result).toEqual({ deletionScheduledFor: null }),
+    },
+  ],
   "tenant.current": [
     {
       name: "reads the tenant of the slug, never another",
@@ -278,6 +316,19 @@ const ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "audit.recordExport": [
+    {
+      name: "records the export in A's log only, even filtered by B's ids",
+      input: (fx) => ({ targetId: fx.bCases[0]!.id }),
+      expect: async (result, fx) => {
+        expect(result).toEqual({ recorded: true });
+        const exports = await withPrivilegedDb("test check", (db) =>
+          db.auditEvent.groupBy({ by: ["tenantId"], where: { action: "audit.exported", tenantId: { in: [fx.a.id, fx.b.id] } }, _count: true }),
+        );
+        expect(exports.map((e) => e.tenantId)).toEqual([fx.a.id]);
+      },
+    },
+  ],
   "jobs.list": [
     {
       name: "lists A's jobs and none of B's",
@@ -287,6 +338,51 @@ const ISOLATION_CASES: Record<string, IsolationCase[]> = {
   ],
   "jobs.get": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
   "jobs.cancel": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
+  "invitations.list": [
+    {
+      name: "lists A's invitations and none of B's",
+      input: () => ({ limit: 100 }),
+      expect: (result, fx) => expect((result as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(fx.bInvitationId),
+    },
+  ],
+  "invitations.create": [
+    {
+      // An address B invited: A inviting it must touch nothing of B (B's pending invitation stays).
+      name: "invites B's invited address into A only",
+      input: (fx) => ({ email: `isolation-${fx.b.slug}@example.test`, role: "VIEWER" }),
+      expect: async (result, fx) => {
+        const id = (result as { invitation: { id: string } }).invitation.id;
+        const row = await withPrivilegedDb("test check", (db) => db.invitation.findUniqueOrThrow({ where: { id }, select: { tenantId: true } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "invitations.resend": [{ name: "B's invitation", input: (fx) => ({ id: fx.bInvitationId }), expect: "NOT_FOUND" }],
+  "invitations.revoke": [{ name: "B's invitation", input: (fx) => ({ id: fx.bInvitationId }), expect: "NOT_FOUND" }],
+  "imports.list": [
+    {
+      name: "lists A's imports and none of B's",
+      input: () => ({ limit: 100 }),
+      expect: (result) => expect((result as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(importFx.bImportId),
+    },
+  ],
+  "imports.get": [{ name: "B's import", input: () => ({ id: importFx.bImportId }), expect: "NOT_FOUND" }],
+  "imports.setMapping": [{ name: "B's import", input: () => ({ id: importFx.bImportId, mapping: { title: "Title" } }), expect: "NOT_FOUND" }],
+  "imports.cancel": [{ name: "B's import", input: () => ({ id: importFx.bImportId }), expect: "NOT_FOUND" }],
+  "imports.exportCases": [
+    {
+      name: "a filter naming B's customer exports nothing of B",
+      input: (fx) => ({ customerId: fx.bRows.customerId }),
+      expect: (result) => expect(result).toMatchObject({ expected: 0 }),
+    },
+  ],
+  "imports.exports": [
+    {
+      name: "lists A's export files and none of B's",
+      input: () => ({ limit: 100 }),
+      expect: (result) => expect((result as { items: { id: string }[] }).items.map((f) => f.id)).not.toContain(importFx.bExportFileId),
+    },
+  ],
   "jobs.retry": [
     {
       // retry only touches dead, failed or cancelled jobs; B's is pending, so even a leak would be a no-op.
@@ -302,6 +398,15 @@ const ISOLATION_CASES: Record<string, IsolationCase[]> = {
 const NOT_TENANT_SCOPED: Record<string, string> = {
   "auth.signUp": "public: creates a new tenant for a new user",
   "tenant.mine": "lists the caller's own memberships; checked below",
+  // Platform administration spans tenants by design; src/server/api/routers/admin/admin.test.ts
+  // checks that every one of them refuses tenant members and API keys.
+  ...Object.fromEntries(platformAdminProcedurePaths().map((path) => [path, "platform admin only (admin.test.ts)"])),
+  "invitations.preview": "public: the token in the link names the invitation; tested in invitations.test.ts",
+  "invitations.accept": "signed-in invitee, not yet a member: the token and the invited email decide",
+  "invitations.signUp": "public: creates the invited account and joins through the token",
+  "account.requestPasswordReset": "public: users are not tenant-owned",
+  "account.resetPassword": "public: the reset token decides",
+  "account.changePassword": "the signed-in user's own account",
 };
 
 const TENANT_PROCEDURES = tenantProcedurePaths();
@@ -323,7 +428,26 @@ beforeAll(async () => {
       withPrivilegedDb("test fixture", async (db) => (await db.apiKey.findFirstOrThrow({ where: { tenantId: b.id } })).id),
     ),
   };
-  fx = { ...base, bRows: await createWorkspaceRows(b, base.bCases[1]!.id) };
+  const bInvitationId = await withPrivilegedDb("test fixture", async (db) =>
+    (await db.invitation.create({
+      data: { tenantId: b.id, email: `isolation-${b.slug}@example.test`, role: "AGENT", tokenHash: `iso-${b.id}`, expiresAt: new Date(Date.now() + 86_400_000) },
+    })).id,
+  );
+  fx = { ...base, bInvitationId, bRows: await createWorkspaceRows(b, base.bCases[1]!.id) };
+});
+
+/** B's import and export file, for the imports procedures (created after fx, which names B). */
+const importFx = { bImportId: "", bExportFileId: "" };
+beforeAll(async () => {
+  await withPrivilegedDb("test fixture", async (db) => {
+    const file = (purpose: string) =>
+      db.storedFile.create({
+        data: { tenantId: fx.b.id, purpose, filename: `${purpose}.csv`, contentType: "text/csv", size: 0n, sha256: "0".repeat(64), storageKey: `isolation/${purpose}/${fx.b.id}` },
+      });
+    const upload = await file("import");
+    importFx.bImportId = (await db.import.create({ data: { tenantId: fx.b.id, entity: "cases", fileId: upload.id, headers: ["Title"] } })).id;
+    importFx.bExportFileId = (await file("export")).id;
+  });
 });
 
 describe("isolation matrix", () => {

@@ -3,19 +3,25 @@
 import "server-only";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Permission } from "@/server/auth/permissions";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
 import type { TRPCContext } from "./context";
 import { authedMiddleware } from "./middlewares/authed";
+import { platformAdminMiddleware } from "./middlewares/platform-admin";
 import { requestMiddleware } from "./middlewares/request";
 import { tenantMiddleware } from "./middlewares/tenant";
 
-export interface ProcedureMeta {
+/** Each procedure's meta: the permission it needs, and its REST route for the OpenAPI surface
+ * (`/api/v1`, `/api/openapi.json`; see src/server/api/openapi). */
+export type ProcedureMeta = OpenApiMeta<{
   /** Required of every tenant procedure; the tenant middleware refuses calls without one. */
   permission?: Permission;
-  /** REST route for the OpenAPI surface. */
-  openapi?: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string };
-}
+  /** The one exception to "a tenant scheduled for deletion refuses every call": cancelling it. */
+  allowWhileDeletionScheduled?: boolean;
+  /** Platform administration (platformAdminProcedure): no tenant, checked by the platform-admin middleware. */
+  platformAdmin?: boolean;
+}>;
 
 const t = initTRPC
   .context<TRPCContext>()
@@ -44,5 +50,8 @@ export const authedProcedure = publicProcedure.use(authedMiddleware(t));
 export function tenantProcedure(permission: Permission) {
   return authedProcedure.meta({ permission }).use(tenantMiddleware(t));
 }
+
+/** A signed-in platform administrator (users.platform_role = 'admin'), re-read on every call; never an API key. */
+export const platformAdminProcedure = authedProcedure.meta({ platformAdmin: true }).use(platformAdminMiddleware(t));
 
 export type TRPCInstance = typeof t;

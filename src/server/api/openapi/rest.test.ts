@@ -28,6 +28,7 @@ async function rest(method: string, path: string, opts: { key?: string | null; b
   const body = opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
   // No session: these callers have only their keys.
   const res = await handleRestRequest(new Request(`http://caseboard.test/api/v1${path}`, { method, headers, body }), { user: null });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, any> };
 }
 
