@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -19,15 +19,11 @@ type Created = { id: string; slug: string; name: string; delivered: boolean; url
 /** A tenant and an OWNER invitation; without SMTP the link is shown here to pass on. */
 export function CreateTenantForm() {
   const [created, setCreated] = useState<Created | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(adminCreateTenantSchema), defaultValues: { name: "", slug: "", ownerEmail: "" } });
   const { errors, isSubmitting, dirtyFields } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createTenantAction(values);
-    if (!result.ok) return setFormError(applyServerErrors(form, result.error));
-    setCreated({ ...result.data, email: values.ownerEmail });
+  const { onSubmit, formError } = useActionSubmit(form, createTenantAction, (data, values) => {
+    setCreated({ ...data, email: values.ownerEmail });
     form.reset();
   });
 

@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { FormError } from "@/components/forms/form-error";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -15,23 +16,16 @@ import { changePasswordAction } from "./password-actions";
  * with the new password, so the person who just proved both passwords keeps working.
  */
 export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await changePasswordAction(values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
-    const signedIn = await signIn("credentials", { email: result.data.email, password: values.newPassword, redirect: false });
+  const { onSubmit, formError } = useActionSubmit(form, changePasswordAction, async (data, values) => {
+    const signedIn = await signIn("credentials", { email: data.email, password: values.newPassword, redirect: false });
     if (!signedIn || signedIn.error) {
       // The old session is dead: a fresh document, not a client transition.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
-      window.location.assign(`/sign-in?notice=password-reset&email=${encodeURIComponent(result.data.email)}`);
+      window.location.assign(`/sign-in?notice=password-reset&email=${encodeURIComponent(data.email)}`);
       return;
     }
     setDone(true);
@@ -46,11 +40,7 @@ export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
       <Field label="New password" htmlFor="newPassword" error={errors.newPassword?.message} hint="At least 10 characters">
         <Input id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} {...form.register("newPassword")} />
       </Field>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {done ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           Password changed. Every other session was signed out.{" "}

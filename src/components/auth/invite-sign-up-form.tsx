@@ -1,9 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { FormError } from "@/components/forms/form-error";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -12,28 +12,20 @@ import { inviteSignUpAction } from "./invite-actions";
 
 /** Sign-up through an invitation: the email is the invited one (shown, not editable), no organisation is created. */
 export function InviteSignUpForm({ token, email, tenantName }: { token: string; email: string; tenantName: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InvitationSignUpInput>({
     resolver: zodResolver(invitationSignUpSchema),
     defaultValues: { token, name: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await inviteSignUpAction(values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
-    const signedIn = await signIn("credentials", { email: result.data.email, password: values.password, redirect: false });
+  const { onSubmit, formError } = useActionSubmit(form, inviteSignUpAction, async (data, values) => {
+    const signedIn = await signIn("credentials", { email: data.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      setFormError("Your account was created, but signing in failed. Try signing in.");
-      return;
+      return "Your account was created, but signing in failed. Try signing in.";
     }
     // A full navigation: the router may hold pages rendered before the session existed.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
-    window.location.assign(`/t/${result.data.tenantSlug}/cases`);
+    window.location.assign(`/t/${data.tenantSlug}/cases`);
   });
 
   return (
@@ -47,11 +39,7 @@ export function InviteSignUpForm({ token, email, tenantName }: { token: string; 
       <Field label="Password" htmlFor="password" error={errors.password?.message} hint="At least 10 characters">
         <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </Field>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Joining…" : `Create account and join ${tenantName}`}
       </Button>

@@ -1,10 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { FormError } from "@/components/forms/form-error";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -24,21 +24,14 @@ type FormOutput = z.output<typeof formSchema>;
 
 export function NewCaseForm({ slug }: { slug: string }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
     defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createCaseAction(values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
-    router.push(`/t/${slug}/cases/${result.data.number}`);
+  const { onSubmit, formError } = useActionSubmit(form, createCaseAction, (data) => {
+    router.push(`/t/${slug}/cases/${data.number}`);
   });
 
   return (
@@ -72,11 +65,7 @@ export function NewCaseForm({ slug }: { slug: string }) {
       <Field label="Tags" htmlFor="tags" error={errors.tags?.message} hint="Comma-separated, e.g. billing, vip">
         <Input id="tags" aria-invalid={!!errors.tags} {...form.register("tags")} />
       </Field>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={() => router.back()}>
           Cancel

@@ -2,10 +2,10 @@
 // The name (and, when saving, the sharing) of a saved view: the procedure's own schema, so the
 // form refuses what the server would.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { FormError } from "@/components/forms/form-error";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -28,16 +28,9 @@ interface Props {
 }
 
 export function ViewNameForm({ defaultName = "", canShare, withSharing, submitLabel, onSubmit, onDone }: Props) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: { name: defaultName, shared: false } });
   const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await onSubmit(values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
+  const { onSubmit: submit, formError } = useActionSubmit(form, onSubmit, () => {
     onDone();
   });
   return (
@@ -51,11 +44,7 @@ export function ViewNameForm({ defaultName = "", canShare, withSharing, submitLa
           Share with the team
         </label>
       ) : null}
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onDone}>
           Cancel

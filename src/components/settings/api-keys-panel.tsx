@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -38,7 +38,6 @@ function status(key: Key): { label: string; tone: "green" | "red" | "gray" } {
 
 export function ApiKeysPanel({ slug, keys, myRole }: { slug: string; keys: Key[]; myRole: Role }) {
   const [created, setCreated] = useState<{ secret: string; prefix: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createApiKeySchema),
@@ -46,14 +45,8 @@ export function ApiKeysPanel({ slug, keys, myRole }: { slug: string; keys: Key[]
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createApiKeyAction(slug, values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
-    setCreated(result.data);
+  const { onSubmit, formError } = useActionSubmit(form, (values) => createApiKeyAction(slug, values), (data, values) => {
+    setCreated(data);
     form.reset({ name: "", role: values.role, expiresInDays: values.expiresInDays });
   });
 

@@ -1,9 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -18,21 +17,14 @@ type FormInput = z.input<typeof createInvitationSchema>;
 type FormOutput = z.output<typeof createInvitationSchema>;
 
 export function InvitationsForm({ slug, myRole, onIssued }: { slug: string; myRole: Role; onIssued: (issued: IssuedLink) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createInvitationSchema),
     defaultValues: { email: "", role: "AGENT" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createInvitationAction(slug, values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(form, result.error));
-      return;
-    }
-    onIssued(result.data);
+  const { onSubmit, formError } = useActionSubmit(form, (values) => createInvitationAction(slug, values), (data, values) => {
+    onIssued(data);
     form.reset({ email: "", role: values.role });
   });
 
