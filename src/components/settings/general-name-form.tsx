@@ -4,18 +4,18 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { updateTenantSchema } from "@/lib/validations/tenant-settings";
 import { updateTenantAction } from "./general-actions";
+import { SaveBar, type SaveMessage } from "./save-bar";
 
 type FormInput = z.input<typeof updateTenantSchema>;
 type FormOutput = z.output<typeof updateTenantSchema>;
 
 /** Name and address. Changing the address moves the page to it; old links keep working. */
 export function GeneralNameForm({ slug, name, canManage }: { slug: string; name: string; canManage: boolean }) {
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(updateTenantSchema), defaultValues: { name, slug } });
   const { errors, isSubmitting, isDirty } = form.formState;
   const newSlug = useWatch({ control: form.control, name: "slug" });
@@ -51,16 +51,7 @@ export function GeneralNameForm({ slug, name, canManage }: { slug: string; name:
         </Field>
       </fieldset>
       {canManage ? (
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={isSubmitting || !isDirty}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </Button>
-          {message ? (
-            <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-red-700" : "text-sm text-green-700"}>
-              {message.text}
-            </p>
-          ) : null}
-        </div>
+        <SaveBar label="Save" isSubmitting={isSubmitting} isDirty={isDirty} message={message} />
       ) : null}
     </form>
   );

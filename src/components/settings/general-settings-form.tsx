@@ -1,11 +1,11 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { tenantSettingsSchema, type TenantSettings } from "@/lib/validations/tenant-settings";
 import { updateTenantSettingsAction } from "./general-actions";
+import { SaveBar, type SaveMessage } from "./save-bar";
 
 const DAYS = [
   [1, "Mon"],
@@ -67,7 +67,7 @@ interface Props {
 }
 
 export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Props) {
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
   const timeZones = useMemo(() => {
     const all = Intl.supportedValuesOf("timeZone");
     return all.includes(settings.timeZone) ? all : [settings.timeZone, ...all];
@@ -175,16 +175,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
         </div>
       </fieldset>
       {canManage ? (
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={isSubmitting || !isDirty}>
-            {isSubmitting ? "Saving…" : "Save settings"}
-          </Button>
-          {message ? (
-            <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-red-700" : "text-sm text-green-700"}>
-              {message.text}
-            </p>
-          ) : null}
-        </div>
+        <SaveBar label="Save settings" isSubmitting={isSubmitting} isDirty={isDirty} message={message} />
       ) : null}
     </form>
   );

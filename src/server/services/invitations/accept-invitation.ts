@@ -6,7 +6,7 @@ import { hashPassword } from "@/server/auth/password";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/db/generated/enums";
-import { invitationStatus, type InvitationStatus } from "./invitation-select";
+import { invitationSelect, invitationStatus, type InvitationStatus } from "./invitation-select";
 import { hashToken, isWellFormedToken } from "./tokens";
 
 export type InvitationPreview =
@@ -33,16 +33,7 @@ async function findByToken(db: PrivilegedDb, token: string) {
   if (!isWellFormedToken(token)) return null;
   return db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      tenantId: true,
-      email: true,
-      role: true,
-      invitedById: true,
-      expiresAt: true,
-      acceptedAt: true,
-      revokedAt: true,
-    },
+    select: invitationSelect,
   });
 }
 
