@@ -4,16 +4,18 @@ import { defineRecurring } from "../define";
 import { purgeApiKeysJob } from "./purge-api-keys";
 import { purgeFinishedJobsJob } from "./purge-finished-jobs";
 import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
+import { purgeExpiredFilesJob } from "./purge-expired-files";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 
-export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob };
+export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
   defineRecurring({ name: "purge-api-keys", cron: "17 3 * * *", type: purgeApiKeysJob.type }),
   defineRecurring({ name: "purge-finished-jobs", cron: "47 3 * * *", type: purgeFinishedJobsJob.type }),
+  defineRecurring({ name: "purge-expired-files", cron: "37 4 * * *", type: purgeExpiredFilesJob.type }),
   // Hourly: a tenant goes soon after its grace period ends, not up to a day later.
   defineRecurring({ name: "purge-deleted-tenants", cron: "23 * * * *", type: purgeDeletedTenantsJob.type }),
   // Every five minutes: a snooze ends within five minutes of its time, and the slot rows this

@@ -9,6 +9,7 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { defineJob, registerJob } from "@/server/jobs";
 import { getStorage } from "@/server/storage";
 import { exportCases } from "./export-cases";
+import { fileExpiry } from "@/server/services/files/retention";
 
 export const EXPORT_CASES_JOB = "exports.cases";
 
@@ -41,6 +42,7 @@ export const exportCasesJob = registerJob(
             data: {
               tenantId: requireTenantId(),
               purpose: "export",
+              expiresAt: fileExpiry("export"),
               filename,
               contentType: "text/csv",
               size: BigInt(stored.size),

@@ -9,6 +9,7 @@ import { defineJob, JobAbortedError, PermanentJobError, registerJob } from "@/se
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { getStorage } from "@/server/storage";
 import { runImport, type ImportCounts } from "./run-import";
+import { fileExpiry } from "@/server/services/files/retention";
 
 export const IMPORT_JOB = "imports.run";
 
@@ -65,6 +66,7 @@ export const importJob = registerJob(
                 data: {
                   tenantId: requireTenantId(),
                   purpose: "import-rejects",
+                  expiresAt: fileExpiry("import-rejects"),
                   filename: `rejected-rows-${importId}.csv`,
                   contentType: "text/csv",
                   size: BigInt(stored.size),

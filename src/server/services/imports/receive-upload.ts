@@ -10,6 +10,7 @@ import { getStorage, type FileStorage } from "@/server/storage";
 import type { ByteSource } from "@/server/storage/types";
 import { toNodeReadable } from "@/server/storage/keys";
 import { cleanFilename, headersOf, inspectUpload, type UploadInspection } from "./inspect-upload";
+import { fileExpiry } from "@/server/services/files/retention";
 
 export interface ReceivedUpload {
   id: string;
@@ -50,6 +51,7 @@ export async function receiveImportUpload(input: {
         data: {
           tenantId: input.tenantId,
           purpose: "import",
+          expiresAt: fileExpiry("import"),
           filename,
           contentType: "text/csv",
           size: BigInt(stored.size),
