@@ -45,6 +45,8 @@ export const env = createEnv({
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Failed sign-ins per account before a 15-minute lockout (per IP: ten times this). */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** Delay after the second failed sign-in of an account, doubling with each further one (max 8 s). */
+    SIGN_IN_DELAY_MS: z.coerce.number().int().min(0).max(8000).default(250),
     /** SMTP server for invitations and password resets (smtp://user:pass@host:587). Unset = links are logged and shown to the admin. */
     SMTP_URL: z.url().startsWith("smtp").optional(),
     MAIL_FROM: z.string().default("Caseboard <no-reply@caseboard.local>"),

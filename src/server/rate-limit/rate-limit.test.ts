@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { AppError } from "@/server/errors/app-error";
-import { guardedSignIn, SignInLocked } from "@/server/services/accounts/sign-in-guard";
+import { guardedSignIn, progressiveDelayMs, SignInLocked } from "@/server/services/accounts/sign-in-guard";
 import { createTestApiKey, createTestTenant } from "@/test/factories";
 import { consumeOrThrow } from "./consume";
 import { createLimiter, overrideLimiters } from "./limiters";
@@ -59,6 +59,23 @@ describe("rate limits", () => {
     await expect(guardedSignIn("victim@example.test", "198.51.100.1", right)).rejects.toBeInstanceOf(SignInLocked);
     // Other accounts are not locked out by it.
     expect(await guardedSignIn("someone@example.test", "203.0.113.9", right)).toEqual({ id: "user" });
+  });
+
+  it("answer each failed sign-in after the first later than the one before", async () => {
+    expect([1, 2, 3, 4, 5].map((n) => progressiveDelayMs(n, 250))).toEqual([0, 250, 500, 1000, 2000]);
+    expect(progressiveDelayMs(20, 250)).toBe(8000);
+    restore = overrideLimiters({
+      signInAccount: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 10, durationSeconds: 900, blockDurationSeconds: 900 }),
+    });
+    const wrong = async () => null;
+    const timed = async () => {
+      const t0 = performance.now();
+      await guardedSignIn("slow@example.test", "ip", wrong, 40);
+      return performance.now() - t0;
+    };
+    const [first, , third] = [await timed(), await timed(), await timed()];
+    expect(third).toBeGreaterThanOrEqual(78);
+    expect(first).toBeLessThan(third);
   });
 
   it("clear an account's failures after a successful sign-in", async () => {
