@@ -19,6 +19,9 @@ const config = {
   // Types are checked once by `npm run typecheck` (CI runs it before the build), not again here.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // forbidden() from next/navigation: a member whose role lacks a page's permission gets a 403
+  // page that says so (src/app/forbidden.tsx), not an error.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   // The server applies migrations at start, so the standalone output must carry them.
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },

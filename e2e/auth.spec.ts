@@ -33,3 +33,12 @@ test("demo agent sees the demo cases and opens one", async ({ page }) => {
   await expect(page).toHaveURL(/\/t\/acme\/cases\/\d+$/);
   await expect(page.getByRole("heading", { name: "Description" })).toBeVisible();
 });
+
+test("a page the member's role cannot open answers 403 with an explanation, not an error", async ({ page }) => {
+  await signIn(page, "agent@acme.test");
+  for (const path of ["/t/acme/settings/audit", "/t/acme/settings/api-keys"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Your role cannot open this page" })).toBeVisible();
+  }
+});

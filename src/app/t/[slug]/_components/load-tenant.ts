@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/server/auth/options";
 import { toAppError } from "@/server/errors/to-app-error";
@@ -44,13 +44,18 @@ export const loadTenant = cache(async (slug: string): Promise<TenantView> => {
   }
 });
 
-/** Runs a server-side procedure call, turning NOT_FOUND (and unparsable ids) into the 404 page. */
+/**
+ * Runs a server-side procedure call, turning NOT_FOUND (and unparsable ids) into the 404 page and
+ * a permission the member's role lacks into the 403 page (the tenant itself was checked by
+ * loadTenant in the layout).
+ */
 export async function orNotFound<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    const code = toAppError(error).code;
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    const appError = toAppError(error);
+    if (appError.code === "NOT_FOUND" || appError.code === "BAD_REQUEST") notFound();
+    if (appError.code === "FORBIDDEN" && appError.details?.reason === "PERMISSION_DENIED") forbidden();
     throw error;
   }
 }

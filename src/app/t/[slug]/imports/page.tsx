@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { env } from "@/env";
 import { ImportsWorkspace } from "@/components/imports/imports-workspace";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
@@ -11,7 +11,8 @@ export default async function ImportsPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const view = await loadTenant(slug);
   // The procedures check imports:create again; the page only avoids showing a form that would be refused.
-  if (view.state !== "active" || !view.tenant.permissions.includes("imports:create")) notFound();
+  if (view.state !== "active") notFound();
+  if (!view.tenant.permissions.includes("imports:create")) forbidden();
   await prefetch(trpc.imports.list.queryOptions({ limit: 50 }));
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">

@@ -41,7 +41,7 @@ export default async function AuditPage({
         <div>
           <h2 id="audit-heading" className="text-base font-semibold">Audit log</h2>
           {chain.ok ? (
-            <p className="mt-1 text-xs text-green-700">Hash chain intact: {chain.events.toLocaleString("en-US")} events, none changed or removed.</p>
+            <p className="mt-1 text-xs text-green-700">Hash chain intact: {chain.events.toLocaleString("en-US")} {chain.events === 1 ? "event" : "events"}, none changed or removed.</p>
           ) : (
             <p role="alert" className="mt-1 text-xs font-medium text-red-700">
               Hash chain broken at event #{chain.breaks[0]?.seq}: {chain.breaks[0]?.reason}.
@@ -56,7 +56,7 @@ export default async function AuditPage({
             <option key={m.userId} value={m.userId}>{m.name}</option>
           ))}
         </select>
-        <Input name="action" defaultValue={search.action} placeholder="Action, e.g. case. or api_key." aria-label="Action starts with" />
+        <Input name="action" defaultValue={search.action} placeholder="Action: case., api_key.…" aria-label="Action starts with" />
         <Input name="target" defaultValue={search.target} placeholder="Target id" aria-label="Target id" />
         <Input name="from" type="date" defaultValue={search.from} aria-label="From date" />
         <Input name="to" type="date" defaultValue={search.to} aria-label="To date" />
