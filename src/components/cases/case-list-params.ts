@@ -6,7 +6,13 @@ import { caseListQuerySchema, type CaseListQuery } from "@/lib/validations/case-
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const LIST_KEYS = ["status", "priority", "channel"] as const;
-const TEXT_KEYS = ["assigneeId", "tag", "q", "sla", "category", "sort", "order", "tab"] as const;
+const TEXT_KEYS = ["assigneeId", "tag", "q", "sla", "category", "businessUnit", "customerId", "sort", "order", "tab"] as const;
+/** Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight. */
+const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
+const TO_KEYS = ["createdTo", "updatedTo"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const list = (v: string | string[] | undefined) =>
@@ -21,6 +27,14 @@ export function parseCaseListQuery(params: SearchParams): CaseListQuery {
   for (const key of TEXT_KEYS) {
     const value = first(params[key]);
     if (value) raw[key] = value;
+  }
+  for (const key of FROM_KEYS) {
+    const value = first(params[key]);
+    if (value && DAY.test(value)) raw[key] = new Date(`${value}T00:00:00.000Z`);
+  }
+  for (const key of TO_KEYS) {
+    const value = first(params[key]);
+    if (value && DAY.test(value)) raw[key] = new Date(new Date(`${value}T00:00:00.000Z`).getTime() + DAY_MS);
   }
   const parsed = caseListQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -47,6 +61,14 @@ export function caseListSearch(query: Partial<CaseListQuery>, cursor?: string | 
     if (key === "sort" && value === "created") continue;
     sp.set(key, String(value));
   }
+  for (const key of FROM_KEYS) {
+    const value = query[key];
+    if (value) sp.set(key, dayOf(value));
+  }
+  for (const key of TO_KEYS) {
+    const value = query[key];
+    if (value) sp.set(key, dayOf(new Date(value.getTime() - DAY_MS)));
+  }
   if (cursor) sp.set("cursor", cursor);
   const s = sp.toString();
   return s ? `?${s}` : "";
@@ -55,6 +77,7 @@ export function caseListSearch(query: Partial<CaseListQuery>, cursor?: string | 
 /** Whether any filter (not tab or sort) is set, for the "clear filters" link and empty states. */
 export function hasFilters(query: CaseListQuery): boolean {
   return Boolean(
-    query.status?.length || query.priority?.length || query.channel?.length || query.assigneeId || query.tag || query.q || query.sla || query.category,
+    query.status?.length || query.priority?.length || query.channel?.length || query.assigneeId || query.tag || query.q || query.sla || query.category ||
+      query.businessUnit || query.customerId || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo,
   );
 }

@@ -27,11 +27,12 @@ interface Props {
   query: CaseListQuery;
   members: Member[];
   categories: string[];
+  businessUnits: string[];
   searchRef: RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
 }
 
-export function CasesFilters({ base, query, members, categories, searchRef, navigate }: Props) {
+export function CasesFilters({ base, query, members, categories, businessUnits, searchRef, navigate }: Props) {
   const [q, setQ] = useState(query.q ?? "");
   const go = (next: Partial<CaseListQuery>) => navigate(`${base}${caseListSearch({ ...query, ...next })}`);
   const sortValue = query.order === "asc" && query.sort === "created" ? "created:asc" : query.sort;
@@ -98,6 +99,14 @@ export function CasesFilters({ base, query, members, categories, searchRef, navi
             options={categories.map((c) => ({ value: c, label: c }))}
           />
         ) : null}
+        {businessUnits.length ? (
+          <FilterSelect
+            label="Unit"
+            value={query.businessUnit ?? ""}
+            onChange={(v) => go({ businessUnit: v || undefined })}
+            options={businessUnits.map((u) => ({ value: u, label: u }))}
+          />
+        ) : null}
         <FilterSelect
           label="SLA"
           value={query.sla ?? ""}
@@ -108,6 +117,21 @@ export function CasesFilters({ base, query, members, categories, searchRef, navi
           ]}
         />
         <TagFilter key={query.tag ?? ""} value={query.tag ?? ""} onChange={(tag) => go({ tag: tag || undefined })} />
+        <div role="group" aria-label="Created between" className="col-span-2 flex items-center gap-1.5 text-sm text-slate-500 sm:col-span-1">
+          Created
+          <DayFilter label="Created from" value={query.createdFrom} onChange={(d) => go({ createdFrom: d })} />
+          –
+          <DayFilter label="Created to" value={query.createdTo} inclusiveEnd onChange={(d) => go({ createdTo: d })} />
+        </div>
+        {query.customerId ? (
+          <button
+            type="button"
+            onClick={() => go({ customerId: undefined })}
+            className="inline-flex h-8 items-center gap-1 rounded-md border border-brand-500 bg-brand-50 px-2 text-sm text-brand-700"
+          >
+            One customer <X className="size-3.5" aria-label="Remove the customer filter" />
+          </button>
+        ) : null}
         <div className="col-span-2 flex items-center justify-end gap-2 sm:ml-auto">
           {hasFilters(query) ? (
             <Link
@@ -185,5 +209,30 @@ function TagFilter({ value, onChange }: { value: string; onChange: (tag: string)
         className={value ? "h-8 w-full border-brand-500 bg-brand-50 text-sm sm:w-28" : "h-8 w-full text-sm sm:w-28"}
       />
     </form>
+  );
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A day picker for one end of a date range. The query's bounds are instants (from inclusive, to
+ * exclusive); an "inclusive end" picker shows and sets the day before its bound.
+ */
+function DayFilter({ label, value, inclusiveEnd = false, onChange }: { label: string; value?: Date; inclusiveEnd?: boolean; onChange: (d: Date | undefined) => void }) {
+  const shown = value ? new Date(value.getTime() - (inclusiveEnd ? DAY_MS : 0)).toISOString().slice(0, 10) : "";
+  return (
+    <Input
+      type="date"
+      aria-label={label}
+      title={label}
+      value={shown}
+      onChange={(e) => {
+        const day = e.target.value;
+        if (!day) return onChange(undefined);
+        const start = new Date(`${day}T00:00:00.000Z`);
+        onChange(inclusiveEnd ? new Date(start.getTime() + DAY_MS) : start);
+      }}
+      className={value ? "h-8 min-w-0 flex-1 border-brand-500 bg-brand-50 text-sm sm:w-36 sm:flex-none" : "h-8 min-w-0 flex-1 text-sm text-slate-600 sm:w-36 sm:flex-none"}
+    />
   );
 }

@@ -17,9 +17,10 @@ interface Props {
   members: Member[];
   canWrite: boolean;
   categories: string[];
+  businessUnits: string[];
 }
 
-export function CasesWorkspace({ base, query, input, members, canWrite, categories }: Props) {
+export function CasesWorkspace({ base, query, input, members, canWrite, categories, businessUnits }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
   // A filter change renders the new page on the server; until it arrives the old rows stay,
@@ -35,6 +36,7 @@ export function CasesWorkspace({ base, query, input, members, canWrite, categori
         query={query}
         members={members}
         categories={categories}
+        businessUnits={businessUnits}
         searchRef={searchRef}
         navigate={navigate}
       />

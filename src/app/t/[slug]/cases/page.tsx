@@ -23,6 +23,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   ]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
   const categories = view.state === "active" ? view.tenant.settings.caseCategories : [];
+  const businessUnits = view.state === "active" ? view.tenant.settings.businessUnits : [];
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
@@ -39,7 +40,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <HydrateClient>
-        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} canWrite={canWrite} categories={categories} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
       </HydrateClient>
     </div>
   );

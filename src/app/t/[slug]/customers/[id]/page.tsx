@@ -35,6 +35,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ slug:
             <h2 className="text-sm font-semibold">
               Cases <span className="ml-1 text-xs font-normal text-slate-500">{customer.caseCounts.open} open of {customer.caseCounts.total}</span>
             </h2>
+            {customer.caseCounts.total > 0 ? (
+              <Link href={`/t/${slug}/cases?tab=all&customerId=${customer.id}`} className="text-sm font-medium text-brand-600 hover:underline">
+                All in the cases list →
+              </Link>
+            ) : null}
           </div>
           {customer.cases.length === 0 ? (
             <p className="px-4 py-8 text-center text-sm text-slate-500">No cases from this customer yet.</p>
