@@ -1,0 +1,79 @@
+// The two tenants the isolation matrix attacks across (A attacks, B must stay unchanged), with a
+// row of B of every kind a procedure can name, and the shape of one attack.
+import { expect } from "vitest";
+import type { CaseDetail } from "@/server/services/cases/case-select";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { createWorkspaceRows, type WorkspaceRows } from "@/test/workspace-fixtures";
+
+export interface Fixture {
+  a: TestTenant;
+  b: TestTenant;
+  aCases: CaseDetail[];
+  /** Ten cases; A never holds more than three here, so B's #10 does not exist in A. */
+  bCases: CaseDetail[];
+  aKey: string;
+  /** An API key of B, for procedures that take a key id. */
+  bKeyId: string;
+  /** A waiting job of B. */
+  bJobId: string;
+  /** A pending invitation of B. */
+  bInvitationId: string;
+  /** B's customer, shared view and a notification of B's agent. */
+  bRows: WorkspaceRows;
+  /** B's import (waiting for a mapping) and an export file of B. */
+  bImportId: string;
+  bExportFileId: string;
+}
+
+export interface IsolationCase {
+  /** What the attack tries. */
+  name: string;
+  /** A valid input that names B's rows (or tries to reach B some other way). */
+  input: (fx: Fixture) => unknown;
+  /** What a caller of A gets back: NOT_FOUND, or a result that must hold only A's data. */
+  expect: "NOT_FOUND" | ((result: unknown, fx: Fixture) => void | Promise<void>);
+}
+
+export const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+/** The owning tenant of each case id, read the privileged way. */
+export async function tenantsOfCases(ids: string[]): Promise<string[]> {
+  const rows = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { id: { in: ids } }, select: { tenantId: true } }));
+  expect(rows).toHaveLength(ids.length);
+  return [...new Set(rows.map((r) => r.tenantId))];
+}
+
+/** How many cases the tenant has, read the privileged way. */
+export const caseCountOf = (tenantId: string) => withPrivilegedDb("test check", (db) => db.case.count({ where: { tenantId } }));
+
+export async function createIsolationFixture(): Promise<Fixture> {
+  const [a, b] = await Promise.all([createTestTenant("iso-a"), createTestTenant("iso-b")]);
+  const base = {
+    a,
+    b,
+    aCases: await createTestCases(a, ["Alpha one"]),
+    bCases: await createTestCases(b, Array.from({ length: 10 }, (_, i) => `Bravo secret ${i + 1}`)),
+    aKey: await createTestApiKey(a, { role: "OWNER" }),
+    bKeyId: await createTestApiKey(b).then(() =>
+      withPrivilegedDb("test fixture", async (db) => (await db.apiKey.findFirstOrThrow({ where: { tenantId: b.id } })).id),
+    ),
+  };
+  const rows = await withPrivilegedDb("test fixture", async (db) => {
+    const bJobId = (await db.job.create({ data: { tenantId: b.id, type: "isolation.fixture", payload: {}, runAt: new Date(Date.now() + 86_400_000) } })).id;
+    const bInvitationId = (
+      await db.invitation.create({
+        data: { tenantId: b.id, email: `isolation-${b.slug}@example.test`, role: "AGENT", tokenHash: `iso-${b.id}`, expiresAt: new Date(Date.now() + 86_400_000) },
+      })
+    ).id;
+    const file = (purpose: string) =>
+      db.storedFile.create({
+        data: { tenantId: b.id, purpose, filename: `${purpose}.csv`, contentType: "text/csv", size: 0n, sha256: "0".repeat(64), storageKey: `isolation/${purpose}/${b.id}` },
+      });
+    const upload = await file("import");
+    const bImportId = (await db.import.create({ data: { tenantId: b.id, entity: "cases", fileId: upload.id, headers: ["Title"] } })).id;
+    const bExportFileId = (await file("export")).id;
+    return { bJobId, bInvitationId, bImportId, bExportFileId };
+  });
+  return { ...base, ...rows, bRows: await createWorkspaceRows(b, base.bCases[1]!.id) };
+}

@@ -1,0 +1,165 @@
+// Isolation attacks on the agent's workspace: cases, customers, saved views, notifications.
+import { expect } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import type { CaseDetail } from "@/server/services/cases/case-select";
+import { encodeCaseCursor } from "@/server/services/cases/list-cases";
+import { uniqueEmail } from "@/test/workspace-fixtures";
+import { caseCountOf, idsOf, tenantsOfCases, type IsolationCase } from "./fixture";
+
+export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
+  "cases.list": [
+    {
+      name: "lists A's rows and no row of B",
+      input: () => ({ limit: 100 }),
+      expect: async (result, fx) => {
+        const ids = idsOf((result as { items: CaseDetail[] }).items);
+        expect(ids).toEqual(expect.arrayContaining(idsOf(fx.aCases)));
+        expect(await tenantsOfCases(ids)).toEqual([fx.a.id]);
+      },
+    },
+    {
+      name: "a cursor naming B's case yields nothing of B",
+      input: (fx) => ({
+        limit: 100,
+        cursor: encodeCaseCursor({ s: "created", o: "desc", k: [fx.bCases[2]!.createdAt.toISOString()], id: fx.bCases[2]!.id }),
+      }),
+      expect: (result, fx) =>
+        expect(idsOf((result as { items: CaseDetail[] }).items).filter((id) => idsOf(fx.bCases).includes(id))).toEqual([]),
+    },
+    {
+      name: "searching B's title finds nothing",
+      input: (fx) => ({ q: fx.bCases[0]!.title }),
+      expect: (result) => expect((result as { items: CaseDetail[] }).items).toEqual([]),
+    },
+  ],
+  "cases.get": [
+    { name: "B's case id", input: (fx) => ({ id: fx.bCases[0]!.id }), expect: "NOT_FOUND" },
+    { name: "a number only B has", input: (fx) => ({ number: fx.bCases[9]!.number }), expect: "NOT_FOUND" },
+    {
+      name: "a number both have resolves to A's case",
+      input: (fx) => ({ number: fx.aCases[0]!.number }),
+      expect: (result, fx) => expect((result as CaseDetail).id).toBe(fx.aCases[0]!.id),
+    },
+  ],
+  "cases.create": [
+    {
+      // Input schemas strip unknown keys; this proves a smuggled tenantId is not honoured anywhere.
+      name: "a smuggled tenantId of B is ignored: the case lands in A",
+      input: (fx) => ({ title: "Smuggled into B?", tenantId: fx.b.id }),
+      expect: async (result, fx) => {
+        const id = (result as CaseDetail).id;
+        const row = await withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "cases.counts": [
+    {
+      name: "counts A's cases only",
+      input: () => ({}),
+      expect: async (result, fx) => expect((result as { all: number }).all).toBe(await caseCountOf(fx.a.id)),
+    },
+  ],
+  "cases.timeline": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[1]!.id }), expect: "NOT_FOUND" }],
+  "cases.update": [
+    { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, version: fx.bCases[0]!.version, title: "Hijacked" }), expect: "NOT_FOUND" },
+    {
+      name: "A's case linked to B's customer",
+      input: (fx) => ({ id: fx.aCases[0]!.id, version: 1, customerId: fx.bRows.customerId }),
+      expect: "NOT_FOUND",
+    },
+  ],
+  "cases.transition": [{ name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, to: "OPEN" }), expect: "NOT_FOUND" }],
+  "cases.assign": [
+    { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, assigneeId: null }), expect: "NOT_FOUND" },
+    { name: "A's case to B's agent", input: (fx) => ({ id: fx.aCases[0]!.id, assigneeId: fx.b.users.AGENT.id }), expect: "NOT_FOUND" },
+  ],
+  "cases.follow": [
+    { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, userId: fx.a.users.AGENT.id }), expect: "NOT_FOUND" },
+    { name: "A's case for B's agent", input: (fx) => ({ id: fx.aCases[0]!.id, userId: fx.b.users.AGENT.id }), expect: "NOT_FOUND" },
+  ],
+  "cases.unfollow": [{ name: "B's case", input: (fx) => ({ id: fx.bCases[1]!.id, userId: fx.b.users.OWNER.id }), expect: "NOT_FOUND" }],
+  "cases.addMessage": [
+    { name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id, kind: "INTERNAL_NOTE", body: "Planted note" }), expect: "NOT_FOUND" },
+  ],
+  "cases.merge": [
+    { name: "B's case into A's", input: (fx) => ({ sourceId: fx.bCases[0]!.id, targetId: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
+    { name: "A's case into B's", input: (fx) => ({ sourceId: fx.aCases[0]!.id, targetId: fx.bCases[0]!.id }), expect: "NOT_FOUND" },
+  ],
+  "cases.bulkUpdate": [
+    {
+      name: "B's ids match nothing",
+      input: (fx) => ({ target: { ids: fx.bCases.map((c) => c.id) }, priority: "URGENT", addTags: ["hijacked"] }),
+      expect: (result) => expect(result).toMatchObject({ matched: 0, updated: 0 }),
+    },
+    {
+      name: "a filter naming B's customer matches nothing",
+      input: (fx) => ({ target: { filter: { customerId: fx.bRows.customerId } }, priority: "LOW" }),
+      expect: (result) => expect(result).toMatchObject({ matched: 0, updated: 0 }),
+    },
+  ],
+  "customers.list": [
+    {
+      name: "B's customer's exact email finds nothing",
+      input: (fx) => ({ q: fx.bRows.customerEmail }),
+      expect: (result) => expect((result as { items: unknown[] }).items).toEqual([]),
+    },
+    {
+      name: "B's customer's name finds nothing",
+      input: () => ({ q: "Private Customer" }),
+      expect: (result) => expect((result as { items: unknown[] }).items).toEqual([]),
+    },
+  ],
+  "customers.get": [{ name: "B's customer", input: (fx) => ({ id: fx.bRows.customerId }), expect: "NOT_FOUND" }],
+  "customers.create": [
+    {
+      name: "a smuggled tenantId of B is ignored: the customer lands in A",
+      input: (fx) => ({ name: "Smuggled", email: uniqueEmail("smuggled"), tenantId: fx.b.id }),
+      expect: async (result, fx) => {
+        const id = (result as { id: string }).id;
+        const row = await withPrivilegedDb("test check", (db) => db.customer.findUniqueOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "customers.update": [{ name: "B's customer", input: (fx) => ({ id: fx.bRows.customerId, version: 1, name: "Hijacked" }), expect: "NOT_FOUND" }],
+  "customers.rotateEncryption": [
+    {
+      name: "enqueues a job of A only",
+      input: () => ({}),
+      expect: async (result, fx) => {
+        const id = (result as { jobId: string }).jobId;
+        const row = await withPrivilegedDb("test check", (db) => db.job.findUniqueOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "views.list": [
+    {
+      name: "none of B's views, shared ones included",
+      input: () => undefined,
+      expect: (result, fx) => expect((result as { id: string }[]).map((v) => v.id)).not.toContain(fx.bRows.viewId),
+    },
+  ],
+  "views.create": [
+    {
+      name: "a smuggled tenantId of B is ignored: the view lands in A",
+      input: (fx) => ({ name: "Smuggled view", filters: {}, shared: true, tenantId: fx.b.id }),
+      expect: async (result, fx) => {
+        const id = (result as { id: string }).id;
+        const row = await withPrivilegedDb("test check", (db) => db.savedView.findUniqueOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "views.update": [{ name: "B's shared view", input: (fx) => ({ id: fx.bRows.viewId, name: "Hijacked" }), expect: "NOT_FOUND" }],
+  "views.delete": [{ name: "B's shared view", input: (fx) => ({ id: fx.bRows.viewId }), expect: "NOT_FOUND" }],
+  "notifications.list": [
+    {
+      name: "none of B's notifications",
+      input: () => ({}),
+      expect: (result, fx) => expect((result as { items: { id: string }[] }).items.map((n) => n.id)).not.toContain(fx.bRows.notificationId),
+    },
+  ],
+  "notifications.markRead": [{ name: "B's notification", input: (fx) => ({ ids: [fx.bRows.notificationId] }), expect: "NOT_FOUND" }],
+};
