@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, ChevronDown, Pencil, Plus, Trash2, Users } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
@@ -13,6 +13,7 @@ import { ModalDialog } from "./modal-dialog";
 import { activeViewId, groupViews, viewHref } from "./saved-views";
 import { createViewAction, deleteViewAction, updateViewAction } from "./view-actions";
 import { ViewNameForm } from "./view-name-form";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 interface Props {
   base: string;
@@ -31,18 +32,9 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", onDown);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(open, close, root);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.views.list.queryKey() });
   const active = views ? views.find((v) => v.id === activeViewId(views, query)) : undefined;

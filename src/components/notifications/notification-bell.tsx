@@ -4,32 +4,24 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { markNotificationsReadAction } from "./notification-actions";
 import { notificationText, unreadBadge } from "./notification-text";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 export function NotificationBell({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
   const { data, isError } = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 10 }), refetchInterval: 60_000 });
   const badge = unreadBadge(data?.unreadCount ?? 0);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", onDown);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(open, close, root);
 
   async function markRead(input: { ids: string[] } | { all: true }) {
     await markNotificationsReadAction(input);
