@@ -1,6 +1,9 @@
 // Helpers for the jobs tests: unique job types per test, fast timings (no real waiting beyond
 // tens of milliseconds), and direct reads of job rows.
+import { z } from "zod";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { defineJob } from "./define";
+import { registerJob } from "./registry";
 import { runDueJobs, type RunOptions, type RunnerTiming } from "./runner";
 
 export const FAST_TIMING: RunnerTiming = {
@@ -41,4 +44,24 @@ export function abortOf(signal: AbortSignal): Promise<never> {
     if (signal.aborted) reject(signal.reason);
     signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
+}
+
+export const noPayload = z.object({}).default({});
+
+/** A system job type counting its calls per job id; the handler (if any) decides each attempt's outcome. */
+export function countingJob(label: string, handler?: (attempt: number) => Promise<unknown>) {
+  const calls = new Map<string, number>();
+  const definition = registerJob(
+    defineJob({
+      type: uniqueType(label),
+      scope: "system",
+      transaction: "per-call",
+      payload: noPayload,
+      async handler(_payload, { job }) {
+        calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+        return handler ? handler(job.attempt) : { ok: true };
+      },
+    }),
+  );
+  return { type: definition.type, calls };
 }
