@@ -13,6 +13,8 @@ const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   devIndicators: false,
+  // The dev server also answers on 127.0.0.1 (scripts, browser tests); let it load dev resources there.
+  allowedDevOrigins: ["127.0.0.1"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.APP_ENV) }];
   },
