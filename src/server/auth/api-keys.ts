@@ -22,6 +22,8 @@ export interface ApiKeyPrincipal {
   tenantSlug: string;
   tenantName: string;
   tenantStatus: "ACTIVE" | "SUSPENDED";
+  /** Set while the tenant is scheduled for deletion: its keys are refused. */
+  tenantDeletionScheduledFor: Date | null;
   role: Role;
 }
 
@@ -35,7 +37,7 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
   return withPrivilegedDb("authenticate API key", async (db: PrivilegedDb) => {
     const row = await db.apiKey.findUnique({
       where: { hash: hashApiKey(key) },
-      select: { id: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, slug: true, name: true, status: true } } },
+      select: { id: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true, tenant: { select: { id: true, slug: true, name: true, status: true, deletionScheduledFor: true } } },
     });
     if (!row) return { ok: false, reason: "UNKNOWN" } as const;
     if (row.revokedAt) return { ok: false, reason: "REVOKED" } as const;
@@ -51,6 +53,7 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
         tenantSlug: row.tenant.slug,
         tenantName: row.tenant.name,
         tenantStatus: row.tenant.status,
+        tenantDeletionScheduledFor: row.tenant.deletionScheduledFor,
         role: row.role,
       },
     } as const;

@@ -18,8 +18,7 @@ interface ResolvedTenant {
   name: string;
   status: "ACTIVE" | "SUSPENDED";
   role: Role;
-  /** Undefined when not read yet (API keys: read inside the tenant transaction). */
-  deletionScheduledFor?: Date | null;
+  deletionScheduledFor: Date | null;
 }
 
 async function resolveForUser(userId: string, slug: string): Promise<ResolvedTenant | null> {
@@ -39,6 +38,7 @@ function resolveForApiKey(principal: ApiKeyPrincipal): ResolvedTenant {
     slug: principal.tenantSlug,
     name: principal.tenantName,
     status: principal.tenantStatus,
+    deletionScheduledFor: principal.tenantDeletionScheduledFor,
     role: principal.role,
   };
 }
@@ -101,11 +101,6 @@ export const tenantMiddleware = (t: TRPCInstance) =>
     try {
       return await runWithNarrowedContext(narrowed, () =>
         withTenantDb(tenant.id, async (db) => {
-          if (tenant.deletionScheduledFor === undefined) {
-            // An API key's lookup does not read the schedule; one primary-key read in this transaction does.
-            const row = await db.tenant.findFirst({ select: { deletionScheduledFor: true } });
-            if (row?.deletionScheduledFor) throw deletionScheduledError(tenant, row.deletionScheduledFor, permissions);
-          }
           const result = await call(db);
           if (!result.ok) throw new ProcedureFailed(result);
           return result;

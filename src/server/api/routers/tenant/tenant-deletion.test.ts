@@ -59,7 +59,8 @@ describe("tenant deletion", () => {
     await expect(owner.tenant.cancelDeletion()).resolves.toEqual({ deletionScheduledFor: null });
     expect(await scheduleOf(tenant.id)).toBeNull();
     await expect((await callerFor(tenant.users.VIEWER, tenant.slug)).cases.list({})).resolves.toMatchObject({ items: [] });
-    await expect(byKey.cases.list({})).resolves.toMatchObject({ items: [] });
+    // The key's next request (a new context, as over HTTP) is served again.
+    await expect((await apiKeyCaller(key)).cases.list({})).resolves.toMatchObject({ items: [] });
     const actions = await withPrivilegedDb("test check", (db) =>
       db.auditEvent.findMany({ where: { tenantId: tenant.id, action: { startsWith: "tenant.deletion" } }, orderBy: { seq: "asc" }, select: { action: true } }),
     );
