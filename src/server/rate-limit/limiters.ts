@@ -45,6 +45,15 @@ function build() {
       durationSeconds: 60 * 60,
       blockDurationSeconds: 60 * 60,
     }),
+    // The public account routes (invitation and reset links, reset mail). Tokens carry 256 bits,
+    // so guessing is hopeless anyway; these keep a script from hammering the database or from
+    // filling someone's inbox with reset mail.
+    /** Token presentations (preview, accept, sign-up through a link, reset) per IP. */
+    tokenIp: createLimiter({ keyPrefix: "token-ip", points: 60, durationSeconds: 15 * 60 }),
+    /** Reset requests per IP. */
+    resetIp: createLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 60 * 60 }),
+    /** Reset mails per account address: beyond this, requests still answer the same but send nothing. */
+    resetEmail: createLimiter({ keyPrefix: "reset-email", points: 3, durationSeconds: 60 * 60 }),
   };
 }
 

@@ -10,7 +10,7 @@ import { escapeHtml, sendMail } from "@/server/mail";
 import { limiters } from "@/server/rate-limit/limiters";
 import { generateToken, hashToken, isWellFormedToken } from "@/server/services/invitations/tokens";
 import { auditInEveryTenant } from "./account-audit";
-import { accountLimits, mayMailReset } from "./public-limits";
+import { mayMailReset } from "./public-limits";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -46,7 +46,7 @@ export async function requestPasswordReset(email: string, opts: { origin?: strin
       logger.error("password reset requested but NEXTAUTH_URL is not set: no link can be mailed");
       return null;
     }
-    if (!(await mayMailReset(accountLimits().resetEmail, address))) {
+    if (!(await mayMailReset(limiters().resetEmail, address))) {
       logger.warn("password reset mail limit reached for an account");
       return null;
     }

@@ -8,8 +8,8 @@ import { resolveSessionUser } from "@/server/auth/session-user";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { setMailTransport } from "@/server/mail";
 import { createPasswordResetToken, requestPasswordReset } from "@/server/services/accounts/password-reset";
-import { overrideAccountLimits } from "@/server/services/accounts/public-limits";
-import { createLimiter } from "@/server/rate-limit/limiters";
+
+import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestTenant } from "@/test/factories";
 
@@ -86,7 +86,7 @@ describe("password reset", () => {
   });
 
   it("past the per-address limit it still answers the same but sends nothing; past the per-IP limit it says to wait", async () => {
-    const restore = overrideAccountLimits({
+    const restore = overrideLimiters({
       resetEmail: createLimiter({ keyPrefix: `t-${crypto.randomUUID()}`, points: 1, durationSeconds: 60 }),
       resetIp: createLimiter({ keyPrefix: `t-${crypto.randomUUID()}`, points: 3, durationSeconds: 60 }),
     });
