@@ -7,7 +7,9 @@ import type { Permission } from "@/server/auth/permissions";
 export type Actor =
   | { readonly type: "user"; readonly id: string }
   | { readonly type: "apiKey"; readonly id: string }
-  | { readonly type: "system"; readonly id: string };
+  | { readonly type: "system"; readonly id: string }
+  /** A platform administrator acting on a tenant from /admin (never through tenant procedures). */
+  | { readonly type: "platformAdmin"; readonly id: string };
 
 export interface RequestContext {
   readonly requestId: string;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
-import { currentContext } from "@/server/context/request-context";
 import { enqueue } from "@/server/jobs";
 import {
   BULK_INLINE_LIMIT,
@@ -11,6 +10,7 @@ import {
   countBulkTarget,
 } from "@/server/services/cases/bulk-update";
 import { bulkUpdateCasesJob } from "@/server/services/cases/bulk-update-job";
+import { currentRequester } from "@/server/services/cases/actor";
 
 const counts = {
   matched: z.number().int(),
@@ -35,8 +35,8 @@ export const bulkUpdateCases = tenantProcedure("cases:write")
     const caller = callerOf(ctx);
     await checkBulkAction(ctx.db, caller, input);
     const matched = "ids" in input.target ? input.target.ids.length : await countBulkTarget(ctx.db, caller, input.target);
-    const actor = currentContext()?.actor;
-    if (matched > BULK_INLINE_LIMIT && actor && actor.type !== "system") {
+    const actor = currentRequester();
+    if (matched > BULK_INLINE_LIMIT && actor) {
       // The job carries the requester ("me", the Mine tab) and acts as them, whoever runs it.
       const jobId = await enqueue(bulkUpdateCasesJob, { input, caller, actor, expected: matched }, { db: ctx.db });
       return { status: "queued" as const, jobId, matched };

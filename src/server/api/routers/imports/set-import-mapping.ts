@@ -1,11 +1,11 @@
 import { tenantProcedure } from "@/server/api/trpc";
 import { importEntitySchema, mappingErrors, setImportMappingSchema } from "@/lib/validations/import";
 import { recordAudit } from "@/server/audit";
-import { currentContext } from "@/server/context/request-context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { enqueue } from "@/server/jobs";
 import { importJob } from "@/server/services/imports/import-job";
 import { importOutput, importSelect, toImportViews } from "./import-output";
+import { currentRequester } from "@/server/services/cases/actor";
 
 /** Saves the mapping of an uploaded file and starts the import (status QUEUED). */
 export const setImportMapping = tenantProcedure("imports:create")
@@ -21,8 +21,8 @@ export const setImportMapping = tenantProcedure("imports:create")
     const entity = importEntitySchema.parse(row.entity);
     const errors = mappingErrors(entity, row.headers as string[], input.mapping);
     if (errors) throw new AppError("BAD_REQUEST", "The mapping is not complete", { fieldErrors: errors });
-    const actor = currentContext()?.actor;
-    if (!actor || actor.type === "system") throw new AppError("FORBIDDEN", "Imports are started by a member or an API key");
+    const actor = currentRequester();
+    if (!actor) throw new AppError("FORBIDDEN", "Imports are started by a member or an API key");
     const jobId = await enqueue(importJob, { importId: row.id, createdById: ctx.principal ? null : (ctx.user?.id ?? null), actor }, { db: ctx.db });
     // The status check above and this write are one transaction: a second call finds QUEUED.
     const { count } = await ctx.db.import.updateMany({ where: { id: row.id, status: "UPLOADED" }, data: { mapping: input.mapping, status: "QUEUED", jobId } });
