@@ -6,6 +6,7 @@
 import { createTRPCClient, httpBatchLink, isTRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
+import { MAX_BATCH_CALLS } from "../src/lib/api-limits";
 import type { AppRouter } from "../src/server/api/root";
 import { DEMO_TENANTS } from "../src/server/services/seed/demo-data";
 
@@ -18,6 +19,8 @@ const client = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: `${baseUrl}/api/trpc`,
+      // The server refuses larger batches; the link splits them.
+      maxItems: MAX_BATCH_CALLS,
       // Dates and other non-JSON values cross the wire intact, as the server sends them.
       transformer: superjson,
       // The key names the tenant: no tenant header is needed.

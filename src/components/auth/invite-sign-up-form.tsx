@@ -21,7 +21,8 @@ export function InviteSignUpForm({ token, email, tenantName }: { token: string; 
   const { onSubmit, formError } = useActionSubmit(form, inviteSignUpAction, async (data, values) => {
     const signedIn = await signIn("credentials", { email: data.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      return "Your account was created, but signing in failed. Try signing in.";
+      // Also the answer when the address already had an account (the server does not say so).
+      return "We could not sign you in with this password. If you already have an account with this address, sign in with its password to accept; we have emailed you.";
     }
     // A full navigation: the router may hold pages rendered before the session existed.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point

@@ -17,14 +17,17 @@ export function SignUpForm() {
   });
   const { errors, isSubmitting } = form.formState;
 
-  const { onSubmit, formError } = useActionSubmit(form, signUpAction, async (data, values) => {
+  // The server answers the same whether or not the address already had an account (so the form
+  // cannot tell anyone who has one); signing in with what was just typed is what finds out.
+  const { onSubmit, formError } = useActionSubmit(form, signUpAction, async (_data, values) => {
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      return "Your organisation was created, but signing in failed. Try signing in.";
+      return "We could not sign you in with this email and password. If the address already has an account, we have emailed it: sign in with its password, or use “Forgot password?”.";
     }
-    // A full navigation: the router may hold pages rendered before the session existed.
+    // A full navigation (the router may hold pages rendered before the session existed) to "/",
+    // which opens the new user's organisation.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point
-    window.location.assign(`/t/${data.tenantSlug}/cases`);
+    window.location.assign("/");
   });
 
   return (

@@ -28,6 +28,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   "account.requestPasswordReset": "public: users are not tenant-owned",
   "account.resetPassword": "public: the reset token decides",
   "account.changePassword": "the signed-in user's own account",
+  "account.signOutEverywhere": "the signed-in user's own sessions",
 };
 
 const TENANT_PROCEDURES = tenantProcedurePaths();

@@ -5,7 +5,7 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { expectAppError } from "@/test/errors";
 import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
-import { apiKeyCaller, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { authenticateApiKey, generateApiKey, hashApiKey } from "./api-keys";
 
 const keyRow = (key: string) =>
@@ -88,5 +88,42 @@ describe("API keys", () => {
     const later = new Date(first!.getTime() + 61_000);
     await authenticateApiKey(key, later);
     expect((await keyRow(key)).lastUsedAt).toEqual(later);
+  });
+
+  it("acts with at most its authority's current role, and not at all once the authority is no member", async () => {
+    const admin = await callerFor(a.users.ADMIN, a.slug);
+    const { apiKey, secret } = await admin.apiKeys.create({ name: "admin's key", role: "ADMIN" });
+    expect((await keyRow(secret)).authorityUserId).toBe(a.users.ADMIN.id);
+    // Changed behind the services' back (as a stale row or a direct edit would): authentication
+    // still takes the lower of the two roles, from the one query it makes.
+    await withPrivilegedDb("test fixture", (db) =>
+      db.membership.update({ where: { tenantId_userId: { tenantId: a.id, userId: a.users.ADMIN.id } }, data: { role: "VIEWER" } }),
+    );
+    try {
+      const check = await authenticateApiKey(secret);
+      expect(check).toMatchObject({ ok: true, principal: { apiKeyId: apiKey.id, role: "VIEWER", authorityUserId: a.users.ADMIN.id } });
+      await expectAppError((await apiKeyCaller(secret)).cases.create({ title: "Viewer now" }), "FORBIDDEN", "PERMISSION_DENIED");
+      await withPrivilegedDb("test fixture", (db) => db.membership.delete({ where: { tenantId_userId: { tenantId: a.id, userId: a.users.ADMIN.id } } }));
+      expect(await authenticateApiKey(secret)).toEqual({ ok: false, reason: "REVOKED" });
+    } finally {
+      await withPrivilegedDb("test fixture", (db) =>
+        db.membership.upsert({
+          where: { tenantId_userId: { tenantId: a.id, userId: a.users.ADMIN.id } },
+          create: { tenantId: a.id, userId: a.users.ADMIN.id, role: "ADMIN" },
+          update: { role: "ADMIN" },
+        }),
+      );
+    }
+  });
+
+  it("a key made by a key inherits its maker's authority; an operator's key stands on none", async () => {
+    const operatorKey = await createTestApiKey(a, { role: "ADMIN" });
+    expect((await keyRow(operatorKey)).authorityUserId).toBeNull();
+    const fromOperator = await (await apiKeyCaller(operatorKey)).apiKeys.create({ name: "from operator key", role: "AGENT" });
+    expect((await keyRow(fromOperator.secret)).authorityUserId).toBeNull();
+
+    const memberKey = await (await callerFor(a.users.OWNER, a.slug)).apiKeys.create({ name: "owner's", role: "ADMIN" });
+    const minted = await (await apiKeyCaller(memberKey.secret)).apiKeys.create({ name: "minted", role: "ADMIN" });
+    expect(await keyRow(minted.secret)).toMatchObject({ createdById: null, authorityUserId: a.users.OWNER.id });
   });
 });

@@ -1,5 +1,5 @@
 // The page behind an invitation link. Who is looking decides what it offers: the invited person
-// signed in → join; signed out → sign in or sign up with the invited email; someone else → sign out.
+// signed in → join; signed out → sign in, or sign up with the invited email; someone else → sign out.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getServerSession } from "next-auth";
@@ -21,6 +21,7 @@ const UNUSABLE = {
   expired: "This invitation has expired.",
   unknown: "This invitation link is not valid.",
   unavailable: "This organisation is not accepting new members right now.",
+  inviter: "The person who sent this invitation can no longer invite you with this role.",
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -35,7 +36,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <>
         <h1 className="text-lg font-semibold">Invitation unavailable</h1>
         <p role="alert" className="mt-2 text-sm text-slate-600">
-          {UNUSABLE[preview.reason]} Ask the person who invited you to send a new invitation.
+          {UNUSABLE[preview.reason]}{" "}
+          {preview.reason === "inviter"
+            ? "Ask someone in the organisation to invite you again."
+            : "Ask the person who invited you to send a new invitation."}
         </p>
         <Link href="/" className={buttonVariants({ variant: "secondary", className: "mt-6 w-full" })}>
           Go to Caseboard
@@ -81,23 +85,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
+  // Whether the address already has an account is not shown (the preview does not say, so the
+  // link cannot be used to find out): both ways in are offered.
   const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(self)}&email=${encodeURIComponent(preview.email)}`;
-  if (preview.hasAccount) {
-    return (
-      <>
-        {intro}
-        <p className="mt-4 text-sm text-slate-600">You already have an account. Sign in to accept.</p>
-        <Link href={signInHref} className={buttonVariants({ className: "mt-6 w-full" })}>
-          Sign in as {preview.email}
-        </Link>
-      </>
-    );
-  }
-
   return (
     <>
       {intro}
-      {/* No account uses this address yet (else the sign-in branch above): create it here. */}
+      <p className="mt-4 text-sm text-slate-600">Already have an account with this address? Sign in to accept.</p>
+      <Link href={signInHref} className={buttonVariants({ variant: "secondary", className: "mt-3 w-full" })}>
+        Sign in as {preview.email}
+      </Link>
+      <p className="mt-6 border-t border-slate-200 pt-4 text-sm text-slate-600">New to Caseboard? Create your account:</p>
       <InviteSignUpForm token={token} email={preview.email} tenantName={preview.tenantName} />
     </>
   );

@@ -2,6 +2,7 @@
 // account, and the mail goes out after the answer, so neither the reply nor its timing tells.
 // A token is 32 random bytes, valid one hour, used once; only its SHA-256 is stored.
 import { env } from "@/env";
+import { configuredPublicUrl, publicBaseUrl } from "@/server/http/public-url";
 import { hashPassword } from "@/server/auth/password";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { AppError } from "@/server/errors/app-error";
@@ -19,10 +20,10 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
  * must come from NEXTAUTH_URL: built from the request's Host, an attacker could have the victim's
  * token mailed pointing at their own site.
  */
-function resetBaseUrl(requestOrigin?: string): string | null {
-  if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.replace(/\/+$/, "");
+export function resetBaseUrl(requestOrigin?: string): string | null {
+  if (configuredPublicUrl()) return publicBaseUrl();
   if (env.APP_ENV === "staging" || env.APP_ENV === "production") return null;
-  return (requestOrigin ?? "http://localhost:3000").replace(/\/+$/, "");
+  return publicBaseUrl(requestOrigin);
 }
 
 export async function createPasswordResetToken(db: PrivilegedDb, userId: string, now = new Date()): Promise<string> {

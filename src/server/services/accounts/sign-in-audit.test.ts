@@ -4,6 +4,7 @@ import { authOptions } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
+import { headersFromPeer } from "@/server/security/client-ip-test-kit";
 import { createTestTenant } from "@/test/factories";
 import { SignInLocked } from "./sign-in-guard";
 
@@ -41,7 +42,8 @@ describe("sign-in audit", () => {
       await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
       await db.membership.create({ data: { tenantId: b.id, userId: user.id, role: "VIEWER" } });
     });
-    const headers = { "x-forwarded-for": "203.0.113.9", "user-agent": "AuditTest/1.0" };
+    // A forged X-Forwarded-For from a client that is no trusted proxy is not what gets recorded.
+    const headers = headersFromPeer("203.0.113.9", { "x-forwarded-for": "192.0.2.66", "user-agent": "AuditTest/1.0" });
     expect(await authorize(user.email, password, headers)).toMatchObject({ id: user.id });
     expect(await authorize(user.email, "wrong-password-1", headers)).toBeNull();
     expect(await authorize(user.email, "wrong-password-2", headers)).toBeNull();
@@ -63,7 +65,7 @@ describe("sign-in audit", () => {
 
   it("a failure for an unknown email writes no audit row anywhere", async () => {
     const before = await withPrivilegedDb("test check", (db) => db.auditEvent.count({ where: { action: { startsWith: "auth.sign_in." } } }));
-    expect(await authorize(`ghost-${randomUUID()}@example.test`, "whatever-password", { "x-forwarded-for": "198.51.100.7" })).toBeNull();
+    expect(await authorize(`ghost-${randomUUID()}@example.test`, "whatever-password", headersFromPeer("198.51.100.7"))).toBeNull();
     expect(await withPrivilegedDb("test check", (db) => db.auditEvent.count({ where: { action: { startsWith: "auth.sign_in." } } }))).toBe(before);
   });
 });

@@ -18,11 +18,15 @@ export const apiKeySelect = {
   createdBy: { select: { id: true, name: true } },
 } as const;
 
-export async function createApiKey(
-  db: TenantDb,
-  actor: { role: Role; userId: string | null },
-  input: { name: string; role: Role; expiresInDays: number | null },
-) {
+export interface KeyMaker {
+  role: Role;
+  /** The signed-in member making the key; null when a key makes it. */
+  userId: string | null;
+  /** Whose authority the new key stands on: the member, or the making key's own authority. */
+  authorityUserId: string | null;
+}
+
+export async function createApiKey(db: TenantDb, actor: KeyMaker, input: { name: string; role: Role; expiresInDays: number | null }) {
   // A key can do no more than the person who made it.
   if (ROLE_RANK[input.role] > ROLE_RANK[actor.role]) {
     throw new AppError("FORBIDDEN", `A key cannot have a role above yours (${actor.role})`, { fieldErrors: { role: ["Above your own role"] } });
@@ -36,6 +40,7 @@ export async function createApiKey(
       hash,
       role: input.role,
       createdById: actor.userId,
+      authorityUserId: actor.authorityUserId,
       expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
     },
     select: apiKeySelect,
@@ -51,4 +56,22 @@ export async function revokeApiKey(db: TenantDb, id: string) {
   const revoked = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: apiKeySelect });
   await recordAudit(db, { action: "api_key.revoked", targetType: "api_key", targetId: id, diff: { prefix: existing.prefix } });
   return revoked;
+}
+
+/** The keys standing on a member's authority (or made by them before authority was recorded). */
+function keysOf(userId: string) {
+  return { revokedAt: null, OR: [{ authorityUserId: userId }, { createdById: userId }] };
+}
+
+/** A member leaves: every key on their authority stops, in the caller's transaction. */
+export async function revokeKeysOfMember(db: TenantDb, userId: string, now = new Date()): Promise<number> {
+  const revoked = await db.apiKey.updateMany({ where: keysOf(userId), data: { revokedAt: now } });
+  return revoked.count;
+}
+
+/** A member's role goes down: their keys above it come down with it (authentication caps it too). */
+export async function capKeysOfMember(db: TenantDb, userId: string, role: Role): Promise<number> {
+  const above = (Object.keys(ROLE_RANK) as Role[]).filter((r) => ROLE_RANK[r] > ROLE_RANK[role]);
+  const capped = await db.apiKey.updateMany({ where: { ...keysOf(userId), role: { in: above } }, data: { role } });
+  return capped.count;
 }

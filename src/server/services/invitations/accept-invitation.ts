@@ -2,10 +2,12 @@
 // These run before the user is a member of the tenant, so they go the privileged way; the token
 // (only its hash is stored) is what authorises them, and each checks it is still pending.
 import { recordAudit } from "@/server/audit";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword, waitLikeAPasswordHash } from "@/server/auth/password";
+import { ROLE_RANK } from "@/server/auth/permissions";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/db/generated/enums";
+import { mailExistingAccountNotice } from "@/server/services/accounts/existing-account-notice";
 import { invitationSelect, invitationStatus, type InvitationStatus } from "./invitation-select";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -18,10 +20,8 @@ export type InvitationPreview =
       tenantSlug: string;
       inviterName: string | null;
       expiresAt: Date;
-      /** Whether an account with this email exists: sign in, or sign up. */
-      hasAccount: boolean;
     }
-  | { valid: false; reason: Exclude<InvitationStatus, "pending"> | "unknown" | "unavailable" };
+  | { valid: false; reason: Exclude<InvitationStatus, "pending"> | "unknown" | "unavailable" | "inviter" };
 
 const REFUSALS: Record<Exclude<InvitationStatus, "pending">, string> = {
   accepted: "This invitation has already been used.",
@@ -39,6 +39,33 @@ async function findByToken(db: PrivilegedDb, token: string) {
 
 type FoundInvitation = NonNullable<Awaited<ReturnType<typeof findByToken>>>;
 
+/**
+ * An invitation carries its inviter's authority: it is good only while they are still a member
+ * with a role at least the one they invited to (removal also revokes their pending ones). Those
+ * sent by platform administration or an operator's key name nobody and need no check.
+ */
+async function inviterEntitled(db: PrivilegedDb, row: FoundInvitation): Promise<boolean> {
+  if (!row.invitedById) return true;
+  const inviter = await db.membership.findUnique({
+    where: { tenantId_userId: { tenantId: row.tenantId, userId: row.invitedById } },
+    select: { role: true },
+  });
+  return !!inviter && ROLE_RANK[inviter.role] >= ROLE_RANK[row.role];
+}
+
+const INVITER_NOT_ENTITLED =
+  "The person who invited you can no longer invite you with this role. Ask someone in the organisation to invite you again.";
+
+/** What a pending invitation still needs to be usable: its tenant open to members, its inviter entitled. */
+async function assertJoinable(db: PrivilegedDb, row: FoundInvitation): Promise<{ tenantSlug: string }> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: row.tenantId }, select: { slug: true, status: true, deletionScheduledFor: true } });
+  if (tenant.status !== "ACTIVE" || tenant.deletionScheduledFor) {
+    throw new AppError("FORBIDDEN", "This organisation is not accepting new members right now.", { reason: "TENANT_UNAVAILABLE" });
+  }
+  if (!(await inviterEntitled(db, row))) throw new AppError("FORBIDDEN", INVITER_NOT_ENTITLED, { reason: "INVITER_NOT_ENTITLED" });
+  return { tenantSlug: tenant.slug };
+}
+
 export function previewInvitation(token: string, now = new Date()): Promise<InvitationPreview> {
   return withPrivilegedDb("preview invitation", async (db) => {
     const row = await findByToken(db, token);
@@ -47,8 +74,10 @@ export function previewInvitation(token: string, now = new Date()): Promise<Invi
     if (status !== "pending") return { valid: false, reason: status };
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: row.tenantId }, select: { name: true, slug: true, status: true, deletionScheduledFor: true } });
     if (tenant.status !== "ACTIVE" || tenant.deletionScheduledFor) return { valid: false, reason: "unavailable" };
+    if (!(await inviterEntitled(db, row))) return { valid: false, reason: "inviter" };
     const inviter = row.invitedById ? await db.user.findUnique({ where: { id: row.invitedById }, select: { name: true } }) : null;
-    const account = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+    // Whether the address has an account is not said: anyone holding the link (the inviting
+    // admin too) could otherwise learn who uses the platform. The page offers both ways in.
     return {
       valid: true,
       email: row.email,
@@ -57,7 +86,6 @@ export function previewInvitation(token: string, now = new Date()): Promise<Invi
       tenantSlug: tenant.slug,
       inviterName: inviter?.name ?? null,
       expiresAt: row.expiresAt,
-      hasAccount: !!account,
     };
   });
 }
@@ -74,10 +102,7 @@ function assertPending(row: FoundInvitation | null, now: Date): asserts row is F
  * update is what makes the link single-use even when two accepts race: only one sees count 1.
  */
 async function consume(db: PrivilegedDb, row: FoundInvitation, userId: string, now: Date): Promise<{ tenantSlug: string }> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: row.tenantId }, select: { slug: true, status: true, deletionScheduledFor: true } });
-  if (tenant.status !== "ACTIVE" || tenant.deletionScheduledFor) {
-    throw new AppError("FORBIDDEN", "This organisation is not accepting new members right now.", { reason: "TENANT_UNAVAILABLE" });
-  }
+  const { tenantSlug } = await assertJoinable(db, row);
   const claimed = await db.invitation.updateMany({
     where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedById: userId },
@@ -94,7 +119,7 @@ async function consume(db: PrivilegedDb, row: FoundInvitation, userId: string, n
     targetId: row.id,
     diff: { email: row.email, role: row.role, ...(existing ? { alreadyMember: existing.role } : {}) },
   });
-  return { tenantSlug: tenant.slug };
+  return { tenantSlug };
 }
 
 /** A signed-in user accepts: only the invited email may. */
@@ -109,16 +134,30 @@ export function acceptInvitation(token: string, user: { id: string; email: strin
   });
 }
 
-/** A new user signs up through the link: the account gets the invited email, joins, and no tenant is created. */
-export async function signUpWithInvitation(input: { token: string; name: string; password: string }, now = new Date()) {
+/**
+ * A new user signs up through the link: the account gets the invited email, joins, and no tenant
+ * is created. The link and the address are checked before the (deliberately slow) password hash.
+ * When the address already has an account the answer is the same, nothing changes, and the
+ * account's owner is mailed instead: the link's holder (the inviting admin too) learns nothing.
+ */
+export async function signUpWithInvitation(input: { token: string; name: string; password: string }, opts: { origin?: string; now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const existing = await withPrivilegedDb("check invitation before sign-up", async (db) => {
+    const row = await findByToken(db, input.token);
+    assertPending(row, now);
+    const joined = await assertJoinable(db, row);
+    const account = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+    return account ? { ...joined, email: row.email } : null;
+  });
+  if (existing) {
+    void mailExistingAccountNotice(existing.email, { origin: opts.origin });
+    await waitLikeAPasswordHash();
+    return existing;
+  }
   const passwordHash = await hashPassword(input.password);
   return withPrivilegedDb("sign up through invitation", async (db) => {
     const row = await findByToken(db, input.token);
     assertPending(row, now);
-    const existing = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
-    if (existing) {
-      throw new AppError("CONFLICT", "An account with this email already exists; sign in to accept the invitation", { reason: "ACCOUNT_EXISTS" });
-    }
     const user = await db.user.create({ data: { email: row.email, name: input.name, passwordHash }, select: { id: true, email: true } });
     const joined = await consume(db, row, user.id, now);
     return { ...joined, email: user.email };

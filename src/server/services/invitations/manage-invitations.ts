@@ -15,6 +15,9 @@ export interface InvitingActor {
   /** Null when an API key acts. */
   userId: string | null;
   name?: string | null;
+  /** Recorded as the inviter: the member, or the acting key's authority (null for operator keys),
+   *  so the invitation is withdrawn when that member leaves and checked against their role. */
+  authorityUserId: string | null;
 }
 
 export interface InvitingTenant {
@@ -65,7 +68,7 @@ export async function createInvitation(
     tenantId: tenant.id,
     email,
     role: input.role,
-    invitedById: actor.userId,
+    invitedById: actor.authorityUserId,
     inviterName: actor.name,
     tenantName: tenant.name,
     baseUrl: input.baseUrl,
@@ -97,7 +100,8 @@ export async function resendInvitation(
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const invitation = await db.invitation.update({
     where: { id: current.id },
-    data: { tokenHash, expiresAt, lastSentAt: now, sendCount: { increment: 1 } },
+    // Whoever resends vouches for it from now on (acceptance checks the inviter is still entitled).
+    data: { tokenHash, expiresAt, lastSentAt: now, sendCount: { increment: 1 }, invitedById: actor.authorityUserId },
     select: invitationSelect,
   });
   const url = invitationUrl(token, input.baseUrl);
@@ -119,4 +123,13 @@ export async function revokeInvitation(db: TenantDb, actor: InvitingActor, id: s
   const invitation = await db.invitation.update({ where: { id }, data: { revokedAt: now }, select: invitationSelect });
   await recordAudit(db, { action: "invitation.revoked", targetType: "invitation", targetId: id, diff: { email: invitation.email, role: invitation.role } });
   return invitation;
+}
+
+/** A member leaves: the invitations they sent and nobody used yet stop working with them. */
+export async function revokeInvitationsOf(db: TenantDb, userId: string, now = new Date()): Promise<number> {
+  const revoked = await db.invitation.updateMany({
+    where: { invitedById: userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return revoked.count;
 }

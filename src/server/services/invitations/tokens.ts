@@ -1,7 +1,7 @@
 // Invitation tokens: 32 random bytes, base64url, shown once in the link; only the SHA-256 is stored,
 // so a leaked table cannot be turned into working links.
 import { createHash, randomBytes } from "node:crypto";
-import { env } from "@/env";
+import { absoluteUrl } from "@/server/http/public-url";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -20,11 +20,6 @@ export function isWellFormedToken(token: string): boolean {
 }
 
 /** The deployment's public address wins (links in mail must not depend on a Host header); else the request's origin. */
-export function appBaseUrl(requestOrigin?: string): string {
-  const base = env.NEXTAUTH_URL ?? requestOrigin ?? "http://localhost:3000";
-  return base.replace(/\/+$/, "");
-}
-
 export function invitationUrl(token: string, requestOrigin?: string): string {
-  return `${appBaseUrl(requestOrigin)}/invite/${token}`;
+  return absoluteUrl(`/invite/${token}`, requestOrigin);
 }

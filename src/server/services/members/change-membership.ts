@@ -1,9 +1,14 @@
 import { recordAudit } from "@/server/audit";
+import { ROLE_RANK } from "@/server/auth/permissions";
 import type { Role } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
+import { capKeysOfMember, revokeKeysOfMember } from "@/server/services/api-keys/manage-api-keys";
+import { revokeInvitationsOf } from "@/server/services/invitations/manage-invitations";
 import { assertAnotherOwnerRemains, assertCanManage } from "./member-rules";
 
+/** A lower role takes effect at once for the member and, in the same transaction, for the API keys
+ *  on their authority: none keeps a role above theirs (authentication caps it as well). */
 export async function updateMemberRole(db: TenantDb, actorRole: Role, userId: string, role: Role) {
   const member = await db.membership.findFirst({ where: { userId }, select: { id: true, role: true } });
   if (!member) throw notFound("Member");
@@ -11,24 +16,33 @@ export async function updateMemberRole(db: TenantDb, actorRole: Role, userId: st
   if (member.role === "OWNER" && role !== "OWNER") await assertAnotherOwnerRemains(db, userId);
   if (member.role === role) return { userId, role };
   await db.membership.update({ where: { id: member.id }, data: { role } });
-  await recordAudit(db, { action: "member.role_changed", targetType: "user", targetId: userId, diff: { role: { from: member.role, to: role } } });
+  const apiKeysCapped = ROLE_RANK[role] < ROLE_RANK[member.role] ? await capKeysOfMember(db, userId, role) : 0;
+  await recordAudit(db, {
+    action: "member.role_changed",
+    targetType: "user",
+    targetId: userId,
+    diff: { role: { from: member.role, to: role }, ...(apiKeysCapped ? { apiKeysCapped } : {}) },
+  });
   return { userId, role };
 }
 
 /** Removing a member ends their access at once: membership is checked on every request, and
- *  the API keys they created for this tenant are revoked in the same transaction. */
+ *  in the same transaction every API key on their authority (including keys their keys made)
+ *  and every invitation they sent that is still pending are revoked. */
 export async function removeMember(db: TenantDb, actorRole: Role, userId: string) {
   const member = await db.membership.findFirst({ where: { userId }, select: { id: true, role: true } });
   if (!member) throw notFound("Member");
   assertCanManage(actorRole, member.role);
   if (member.role === "OWNER") await assertAnotherOwnerRemains(db, userId);
   await db.membership.delete({ where: { id: member.id } });
-  const revoked = await db.apiKey.updateMany({ where: { createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const now = new Date();
+  const apiKeysRevoked = await revokeKeysOfMember(db, userId, now);
+  const invitationsRevoked = await revokeInvitationsOf(db, userId, now);
   await recordAudit(db, {
     action: "member.removed",
     targetType: "user",
     targetId: userId,
-    diff: { role: member.role, apiKeysRevoked: revoked.count },
+    diff: { role: member.role, apiKeysRevoked, invitationsRevoked },
   });
-  return { userId, apiKeysRevoked: revoked.count };
+  return { userId, apiKeysRevoked, invitationsRevoked };
 }

@@ -1,23 +1,54 @@
 // tRPC over HTTP (browser, scripts with an API key). Thin: build the context, hand over, tag the
 // response with its request id.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { createTRPCContext, requestIdFrom } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
-import { toAppError } from "@/server/errors/to-app-error";
+import { AppError } from "@/server/errors/app-error";
+import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
+
+const ENDPOINT = "/api/trpc";
+
+/** How many procedures the request names: tRPC batches `a,b,c?batch=1`, one call per name. */
+function batchSize(req: Request): number {
+  const url = new URL(req.url);
+  if (url.searchParams.get("batch") !== "1") return 1;
+  const path = url.pathname.slice(url.pathname.indexOf(ENDPOINT) + ENDPOINT.length + 1);
+  return decodeURIComponent(path).split(",").length;
+}
+
+/** Refused before any context or input is read, in the envelope tRPC uses for a whole-request error. */
+function tooLargeBatch(requestId: string, calls: number): Response {
+  const error = new AppError("BAD_REQUEST", `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${calls}`, {
+    reason: "BATCH_TOO_LARGE",
+    maxBatchCalls: MAX_BATCH_CALLS,
+  });
+  const body = { message: error.message, code: -32600, data: { ...toErrorBody(error, requestId), httpStatus: error.httpStatus } };
+  return Response.json({ error: superjson.serialize(body) }, {
+    status: error.httpStatus,
+    headers: { "x-request-id": requestId, "cache-control": "private, no-store" },
+  });
+}
 
 async function handler(req: Request) {
   const requestId = requestIdFrom(req.headers);
+  const calls = batchSize(req);
+  if (calls > MAX_BATCH_CALLS) return tooLargeBatch(requestId, calls);
   const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
+    endpoint: ENDPOINT,
     req,
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers, requestId }),
     responseMeta({ errors }) {
+      // Answers hold one caller's tenant data: no shared cache may keep them, and no browser cache either.
+      const headers = new Headers({ "cache-control": "private, no-store" });
       // 429s tell clients when to come back.
       const retryAfter = errors
         .map((e) => toAppError(e).details?.retryAfterSeconds)
         .find((s): s is number => typeof s === "number");
-      return retryAfter ? { headers: new Headers({ "retry-after": String(retryAfter) }) } : {};
+      if (retryAfter) headers.set("retry-after", String(retryAfter));
+      return { headers };
     },
   });
   response.headers.set("x-request-id", requestId);

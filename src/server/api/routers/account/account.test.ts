@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { authOptions } from "@/server/auth/options";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { resolveSessionUser } from "@/server/auth/session-user";
+import { endSession, startSession } from "@/server/auth/sessions";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { setMailTransport } from "@/server/mail";
 import { createPasswordResetToken, requestPasswordReset } from "@/server/services/accounts/password-reset";
@@ -26,11 +27,24 @@ beforeEach(() => {
 });
 afterEach(() => setMailTransport(undefined));
 
-/** A session exactly as next-auth builds it from a sign-in: authorize's user → jwt → session callbacks. */
+/** The JWT exactly as next-auth builds it from a sign-in: authorize's user (with a started session) → jwt callback. */
+async function tokenAtSignIn(user: { id: string; email: string; name: string; epoch: number }): Promise<JWT> {
+  const signedIn = { ...user, sid: await startSession(user.id) };
+  return (await authOptions.callbacks!.jwt!({ token: { sub: user.id } as JWT, user: signedIn as never, account: null, trigger: "signIn" })) as JWT;
+}
+
+/** …and the session the server reads from that JWT on each request (session callback). */
+async function sessionOf(token: JWT, user: { name: string; email: string }): Promise<Session> {
+  return (await authOptions.callbacks!.session!({ session: { user: { name: user.name, email: user.email }, expires: "" } as never, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
+}
+
 async function sessionAtSignIn(user: { id: string; email: string; name: string; epoch: number }): Promise<Session> {
-  const callbacks = authOptions.callbacks!;
-  const token = (await callbacks.jwt!({ token: { sub: user.id } as JWT, user: user as never, account: null, trigger: "signIn" })) as JWT;
-  return (await callbacks.session!({ session: { user: { name: user.name, email: user.email }, expires: "" } as never, token, user: undefined as never, newSession: undefined, trigger: "update" })) as Session;
+  return sessionOf(await tokenAtSignIn(user), user);
+}
+
+/** What next-auth's sign-out route does on the server with the JWT of the browser signing out. */
+async function signOutWith(token: JWT) {
+  await authOptions.events!.signOut!({ token, session: undefined as never });
 }
 
 async function setPassword(userId: string, password: string) {
@@ -123,5 +137,62 @@ describe("change password", () => {
     expect(await resolveSessionUser(session)).toBeNull();
     expect(await actionsOf(tenant.id, "account.password_changed")).toBe(1);
     await expectAppError((await callerFor(null)).account.changePassword({ currentPassword: "x", newPassword: "next-password-3" }), "UNAUTHORIZED");
+  });
+});
+
+describe("sessions", () => {
+  it("signing out ends that browser's session on the server; the user's other sessions go on", async () => {
+    const tenant = await createTestTenant("ses");
+    const user = { ...tenant.users.AGENT, epoch: 0 };
+    const [laptop, phone] = [await tokenAtSignIn(user), await tokenAtSignIn(user)];
+    expect(laptop.sid).not.toBe(phone.sid);
+    expect((await resolveSessionUser(await sessionOf(laptop, user)))?.id).toBe(user.id);
+
+    await signOutWith(laptop);
+    // The JWT itself is still well within its 24 hours: the server refuses it all the same.
+    expect(await resolveSessionUser(await sessionOf(laptop, user))).toBeNull();
+    expect((await resolveSessionUser(await sessionOf(phone, user)))?.id).toBe(user.id);
+    await signOutWith(laptop); // twice is harmless
+  });
+
+  it("a sign-in (the credentials provider) starts a session, and clears the user's ended ones", async () => {
+    const tenant = await createTestTenant("ses");
+    const user = tenant.users.VIEWER;
+    await setPassword(user.id, "viewer-password-1");
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ sid?: string } | null> } };
+    const signIn = () => provider.options.authorize({ email: user.email, password: "viewer-password-1" }, { headers: {} });
+    const first = await signIn();
+    expect(first?.sid).toMatch(/^[0-9a-f-]{36}$/);
+    await endSession(first!.sid);
+    const second = await signIn();
+    const rows = await withPrivilegedDb("test check", (db) => db.userSession.findMany({ where: { userId: user.id }, select: { id: true } }));
+    expect(rows.map((r) => r.id)).toEqual([second!.sid]);
+  });
+
+  it("refuses a JWT that names no server session, or another user's", async () => {
+    const tenant = await createTestTenant("ses");
+    const agent = { ...tenant.users.AGENT, epoch: 0 };
+    const viewer = { ...tenant.users.VIEWER, epoch: 0 };
+    const legacy = await sessionOf({ sub: agent.id, epoch: 0 } as JWT, agent);
+    expect(await resolveSessionUser(legacy)).toBeNull();
+    const viewers = await tokenAtSignIn(viewer);
+    expect(await resolveSessionUser(await sessionOf({ ...viewers, sub: agent.id }, agent))).toBeNull();
+    expect(await resolveSessionUser(await sessionOf({ ...viewers, sid: "not-a-uuid" }, viewer))).toBeNull();
+  });
+
+  it("sign out everywhere ends every session of the user and no one else's, and is audited", async () => {
+    const tenant = await createTestTenant("ses");
+    const user = { ...tenant.users.ADMIN, epoch: 0 };
+    const other = { ...tenant.users.OWNER, epoch: 0 };
+    const sessions = [await sessionAtSignIn(user), await sessionAtSignIn(user)];
+    const others = await sessionAtSignIn(other);
+
+    expect(await (await callerFor(user)).account.signOutEverywhere()).toEqual({ sessionsEnded: 2 });
+    for (const session of sessions) expect(await resolveSessionUser(session)).toBeNull();
+    expect((await resolveSessionUser(others))?.id).toBe(other.id);
+    // Signing in again works (the new session carries the new epoch).
+    expect((await resolveSessionUser(await sessionAtSignIn({ ...user, epoch: 1 })))?.id).toBe(user.id);
+    expect(await actionsOf(tenant.id, "account.signed_out_everywhere")).toBe(1);
+    await expectAppError((await callerFor(null)).account.signOutEverywhere(), "UNAUTHORIZED");
   });
 });

@@ -8,6 +8,10 @@ export const createApiKey = tenantProcedure("api-keys:manage")
   .meta({ openapi: { method: "POST", path: "/api-keys" } })
   .input(createApiKeySchema)
   .output(z.object({ apiKey: apiKeyOutput, secret: z.string() }))
-  .mutation(({ ctx, input }) =>
-    createApiKeyService(ctx.db, { role: ctx.role, userId: ctx.principal ? null : (ctx.user?.id ?? null) }, input),
-  );
+  .mutation(({ ctx, input }) => {
+    // A key made by a key stands on the same member's authority, so it dies with theirs.
+    const maker = ctx.principal
+      ? { role: ctx.role, userId: null, authorityUserId: ctx.principal.authorityUserId }
+      : { role: ctx.role, userId: ctx.user?.id ?? null, authorityUserId: ctx.user?.id ?? null };
+    return createApiKeyService(ctx.db, maker, input);
+  });

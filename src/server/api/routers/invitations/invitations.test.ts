@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import nodemailer from "nodemailer";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { setMailTransport } from "@/server/mail";
 import { expectAppError } from "@/test/errors";
-import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
+import { apiKeyCaller, callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import type { SessionUser } from "@/server/auth/session-user";
 
 beforeEach(() => setMailTransport(null));
@@ -38,7 +39,7 @@ describe("invitations", () => {
     expect(issued.invitation.invitedBy?.id).toBe(tenant.users.ADMIN.id);
 
     const preview = await (await callerFor(null)).invitations.preview({ token: tokenOf(issued.url) });
-    expect(preview).toMatchObject({ valid: true, email: email.toLowerCase(), role: "AGENT", tenantSlug: tenant.slug, hasAccount: false });
+    expect(preview).toMatchObject({ valid: true, email: email.toLowerCase(), role: "AGENT", tenantSlug: tenant.slug });
 
     const invitee = await createUser(email);
     const joined = await (await callerFor(invitee)).invitations.accept({ token: tokenOf(issued.url) });
@@ -142,5 +143,70 @@ describe("invitations", () => {
     expect(user.memberships.map((m) => [m.tenantId, m.role])).toEqual([[tenant.id, "VIEWER"]]);
     await expectAppError(anonymous.invitations.signUp({ token: tokenOf(issued.url), name: "Again", password: "a-long-password" }), "CONFLICT", "INVITATION_ACCEPTED");
     await expectAppError(anonymous.invitations.signUp({ token: "x".repeat(43), name: "Nobody", password: "a-long-password" }), "NOT_FOUND", "INVITATION_UNKNOWN");
+  });
+
+  it("the preview does not tell whether the invited address has an account", async () => {
+    const tenant = await createTestTenant("inv");
+    const { email: existingEmail, issued: forExisting } = await invite(tenant);
+    await createUser(existingEmail);
+    const { issued: forNew } = await invite(tenant);
+    const anonymous = await callerFor(null);
+    const [a, b] = await Promise.all([forExisting, forNew].map((i) => anonymous.invitations.preview({ token: tokenOf(i.url) })));
+    expect(a).not.toHaveProperty("hasAccount");
+    expect(Object.keys(a!).sort()).toEqual(Object.keys(b!).sort());
+  });
+
+  it("signing up through the link with an address that has an account answers the same, changes nothing, and mails its owner", async () => {
+    const sent: { to: string; text: string }[] = [];
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const original = transport.sendMail.bind(transport);
+    transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+      sent.push({ to: String(mail.to), text: String(mail.text) });
+      return original(mail);
+    }) as typeof transport.sendMail;
+    const tenant = await createTestTenant("inv");
+    const { email, issued } = await invite(tenant, "VIEWER");
+    const existing = await createUser(email);
+    setMailTransport(transport);
+    const result = await (await callerFor(null)).invitations.signUp({ token: tokenOf(issued.url), name: "Someone Else", password: "a-long-password" });
+    expect(result).toEqual({ tenantSlug: tenant.slug, email: email.toLowerCase() });
+    const user = await withPrivilegedDb("test check", (db) => db.user.findUniqueOrThrow({ where: { id: existing.id }, include: { memberships: true } }));
+    expect({ name: user.name, passwordHash: user.passwordHash, memberships: user.memberships }).toEqual({ name: "Invited Person", passwordHash: "x", memberships: [] });
+    expect((await withPrivilegedDb("test check", (db) => db.invitation.findUniqueOrThrow({ where: { id: issued.invitation.id } }))).acceptedAt).toBeNull();
+    await vi.waitFor(() => expect(sent.map((m) => m.to)).toEqual([email.toLowerCase()]));
+    expect(sent[0]!.text).toContain("already has an account");
+  });
+
+  it("accepting needs the inviter to still be a member with at least the invited role", async () => {
+    const tenant = await createTestTenant("inv");
+    const owner = await callerFor(tenant.users.OWNER, tenant.slug);
+    const { email, issued } = await invite(tenant, "ADMIN");
+    const invitee = await createUser(email);
+    const token = tokenOf(issued.url);
+
+    await owner.members.updateRole({ userId: tenant.users.ADMIN.id, role: "AGENT" });
+    expect(await (await callerFor(null)).invitations.preview({ token })).toEqual({ valid: false, reason: "inviter" });
+    const refused = await expectAppError((await callerFor(invitee)).invitations.accept({ token }), "FORBIDDEN", "INVITER_NOT_ENTITLED");
+    expect(refused.message).toMatch(/can no longer invite you/);
+    await expectAppError((await callerFor(null)).invitations.signUp({ token, name: "Anyone", password: "a-long-password" }), "FORBIDDEN", "INVITER_NOT_ENTITLED");
+
+    // Removed behind the services' back (so the invitation was not revoked): still refused.
+    await owner.members.updateRole({ userId: tenant.users.ADMIN.id, role: "ADMIN" });
+    await withPrivilegedDb("test fixture", (db) => db.membership.delete({ where: { tenantId_userId: { tenantId: tenant.id, userId: tenant.users.ADMIN.id } } }));
+    await expectAppError((await callerFor(invitee)).invitations.accept({ token }), "FORBIDDEN", "INVITER_NOT_ENTITLED");
+    expect(await withPrivilegedDb("test check", (db) => db.membership.count({ where: { tenantId: tenant.id, userId: invitee.id } }))).toBe(0);
+
+    // Someone entitled resends it: from then on it stands on their authority.
+    const resent = await owner.invitations.resend({ id: issued.invitation.id });
+    expect((await (await callerFor(invitee)).invitations.accept({ token: tokenOf(resent.url) })).tenantSlug).toBe(tenant.slug);
+  });
+
+  it("an invitation an API key sends stands on the key's authority", async () => {
+    const tenant = await createTestTenant("inv");
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    const { secret } = await admin.apiKeys.create({ name: "inviter key", role: "ADMIN" });
+    const issued = await (await apiKeyCaller(secret)).invitations.create({ email: newEmail(), role: "AGENT" });
+    const row = await withPrivilegedDb("test check", (db) => db.invitation.findUniqueOrThrow({ where: { id: issued.invitation.id } }));
+    expect(row.invitedById).toBe(tenant.users.ADMIN.id);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/text";
 import { roleSchema } from "@/lib/validations/admin";
 import { publicProcedure } from "@/server/api/trpc";
 import { limitTokenUse } from "@/server/services/accounts/public-limits";
@@ -13,14 +14,13 @@ export const invitationPreviewOutput = z.discriminatedUnion("valid", [
     tenantSlug: z.string(),
     inviterName: z.string().nullable(),
     expiresAt: z.date(),
-    hasAccount: z.boolean(),
   }),
-  z.object({ valid: z.literal(false), reason: z.enum(["accepted", "revoked", "expired", "unknown", "unavailable"]) }),
+  z.object({ valid: z.literal(false), reason: z.enum(["accepted", "revoked", "expired", "unknown", "unavailable", "inviter"]) }),
 ]);
 
 /** Public: whoever holds the link may see what it invites to (the page needs it before sign-in). */
 export const previewInvitation = publicProcedure
-  .input(z.object({ token: z.string().max(200) }))
+  .input(z.object({ token: text().max(200) }))
   .output(invitationPreviewOutput)
   .query(async ({ ctx, input }) => {
     await limitTokenUse(ctx.ip);

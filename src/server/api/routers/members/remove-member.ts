@@ -6,5 +6,5 @@ import { removeMember as removeMemberService } from "@/server/services/members/c
 export const removeMember = tenantProcedure("members:manage")
   .meta({ openapi: { method: "DELETE", path: "/members/{userId}" } })
   .input(removeMemberSchema)
-  .output(z.object({ userId: z.string(), apiKeysRevoked: z.number().int() }))
+  .output(z.object({ userId: z.string(), apiKeysRevoked: z.number().int(), invitationsRevoked: z.number().int() }))
   .mutation(({ ctx, input }) => removeMemberService(ctx.db, ctx.role, input.userId));
