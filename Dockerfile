@@ -1,4 +1,5 @@
-# Production image: Next's standalone output on Node 20.
+# Production image: Next's standalone output on Node 20 (BUILD_STANDALONE=1 turns it on in
+# next.config.mjs; `npm start` elsewhere serves a regular build with `next start`).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,7 +10,7 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-ENV NEXT_TELEMETRY_DISABLED=1 SKIP_ENV_VALIDATION=1
+ENV NEXT_TELEMETRY_DISABLED=1 SKIP_ENV_VALIDATION=1 BUILD_STANDALONE=1
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runner

@@ -27,8 +27,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A production build: what users run, and pages do not compile on first visit.
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    // A production build: what users run (the README's command), and pages do not compile on first visit.
+    command: `npm run build && npm start -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health/ready`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Customer operations for support teams",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts must carry that request's CSP nonce (src/proxy.ts),
+  // which a page prerendered at build time could not.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { safeRedirectPath } from "@/lib/urls";
 import { signInSchema } from "@/lib/validations/auth";
 
 type Values = z.input<typeof signInSchema>;
@@ -26,7 +27,7 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: st
       return;
     }
     // A full navigation: the router may hold pages rendered before the session existed.
-    window.location.assign(callbackUrl);
+    window.location.assign(safeRedirectPath(callbackUrl, window.location.origin));
   });
 
   return (

@@ -2,7 +2,8 @@
 import { FileUp, Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Shield, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/components/auth/sign-out";
+import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { cn } from "@/lib/utils";
 
@@ -96,11 +97,12 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           ) : null}
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            onClick={() => void signOutTo("/sign-in")}
             className="mt-2 flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900"
           >
             <LogOut className="size-3.5" aria-hidden /> Sign out
           </button>
+          <SignOutEverywhereButton className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900" />
           <Link href="/change-password" className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900">
             Change password
           </Link>

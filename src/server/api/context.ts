@@ -5,6 +5,8 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/server/auth/options";
 import { resolveSessionUser, type SessionUser } from "@/server/auth/session-user";
 import { authenticateApiKey, type ApiKeyCheck } from "@/server/auth/api-keys";
+import { requestOrigin } from "@/server/http/public-url";
+import { clientIpFrom } from "@/server/security/client-ip";
 
 export const TENANT_HEADER = "x-caseboard-tenant";
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -16,6 +18,7 @@ export function requestIdFrom(headers: Headers): string {
 
 export interface TRPCContext {
   requestId: string;
+  /** The client's address as decided for this request (src/server/security/client-ip.ts). */
   ip?: string;
   userAgent?: string;
   /** Signed-in user whose session is still valid, if any. */
@@ -24,18 +27,8 @@ export interface TRPCContext {
   apiKey: ApiKeyCheck | null;
   /** The tenant the caller names (URL slug via header); checked by the tenant middleware. */
   tenantSlug: string | null;
-  /** Where the request came from (for links in mail when NEXTAUTH_URL is not set). */
+  /** The origin the request addressed; links are built from it by publicBaseUrl() when NEXTAUTH_URL is not set. */
   origin?: string;
-}
-
-/** The request's own origin: the Origin header, else forwarded or plain Host. Only used for links. */
-export function requestOriginFrom(headers: Headers): string | undefined {
-  const origin = headers.get("origin");
-  if (origin && /^https?:\/\/[^/]+$/.test(origin)) return origin;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return undefined;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  return `${proto}://${host}`;
 }
 
 export interface CreateContextOptions {
@@ -60,11 +53,11 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<TRP
   }
   return {
     requestId: opts.requestId ?? requestIdFrom(headers),
-    ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip") ?? undefined,
+    ip: clientIpFrom(headers),
     userAgent: headers.get("user-agent") ?? undefined,
     user,
     apiKey,
     tenantSlug: headers.get(TENANT_HEADER),
-    origin: requestOriginFrom(headers),
+    origin: requestOrigin(headers),
   };
 }

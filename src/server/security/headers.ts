@@ -1,12 +1,31 @@
-// Security headers for every response; next.config.mjs applies them to all routes.
-// Next injects inline scripts for hydration, hence 'unsafe-inline' for scripts; everything else
-// loads from this origin only, and no page may be framed.
-export function securityHeaders(appEnv: string | undefined): { key: string; value: string }[] {
-  const deployed = appEnv === "production" || appEnv === "staging";
-  const contentSecurityPolicy = [
+// Security headers. The fixed ones are set for every route by next.config.mjs. The
+// Content-Security-Policy and HSTS depend on the request or on where the app runs, so the proxy
+// sets them on every page and API answer at run time (next.config's headers are fixed at build).
+//
+// Scripts run only with this request's nonce: Next reads the nonce from the CSP on the request and
+// puts it on every script it renders, and 'strict-dynamic' lets those scripts load the app's
+// chunks. No inline script without the nonce runs, so injected markup cannot execute.
+
+export function securityHeaders(): { key: string; value: string }[] {
+  return [
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+}
+
+export interface PolicyOptions {
+  /** The dev server's fast refresh evaluates code; production builds never need eval. */
+  devServer: boolean;
+}
+
+export function contentSecurityPolicy(nonce: string, { devServer }: PolicyOptions): string {
+  return [
     "default-src 'self'",
-    // Development tooling (fast refresh) evaluates code; deployed builds never need it.
-    `script-src 'self' 'unsafe-inline'${deployed ? "" : " 'unsafe-eval'"}`,
+    // 'self' is for browsers without CSP level 3, which ignore 'strict-dynamic'.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devServer ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -16,14 +35,15 @@ export function securityHeaders(appEnv: string | undefined): { key: string; valu
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
-  return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    // HSTS only where the app is served over HTTPS; on localhost it would pin the browser to https.
-    ...(deployed ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
-  ];
+}
+
+/** HSTS only where the app is served over HTTPS; on localhost it would pin the browser to https. */
+export function strictTransportSecurity(appEnv: string | undefined): string | null {
+  return appEnv === "production" || appEnv === "staging" ? "max-age=63072000; includeSubDomains; preload" : null;
+}
+
+/** A nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

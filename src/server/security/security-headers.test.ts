@@ -1,32 +1,40 @@
 import { describe, expect, it } from "vitest";
 import nextConfig from "../../../next.config.mjs";
-import { securityHeaders } from "./headers";
+import { contentSecurityPolicy, newNonce, securityHeaders, strictTransportSecurity } from "./headers";
 
 const asMap = (headers: { key: string; value: string }[]) => Object.fromEntries(headers.map((h) => [h.key.toLowerCase(), h.value]));
 
 describe("security headers", () => {
-  it("are applied by the Next config to every route", async () => {
+  it("are applied by the Next config to every route; the CSP is not (the proxy sets it per request)", async () => {
     const rules = await nextConfig.headers!();
     expect(rules).toHaveLength(1);
     expect(rules[0]!.source).toBe("/:path*");
-    expect(asMap(rules[0]!.headers)["x-frame-options"]).toBe("DENY");
+    const headers = asMap(rules[0]!.headers);
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["content-security-policy"]).toBeUndefined();
   });
 
-  it("forbid framing, sniffing and foreign scripts", () => {
-    const headers = asMap(securityHeaders("development"));
-    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"]).toContain("default-src 'self'");
-    expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  it("forbid framing and sniffing", () => {
+    const headers = asMap(securityHeaders());
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["strict-transport-security"]).toBeUndefined();
   });
 
-  it("add HSTS and drop eval when deployed", () => {
-    for (const env of ["production", "staging"]) {
-      const headers = asMap(securityHeaders(env));
-      expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
-      expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
-    }
+  it("let only scripts with the request's nonce run: no 'unsafe-inline', eval only on the dev server", () => {
+    const nonce = newNonce();
+    const policy = contentSecurityPolicy(nonce, { devServer: false });
+    const scripts = policy.match(/script-src [^;]*/)![0];
+    expect(scripts).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(contentSecurityPolicy(nonce, { devServer: true })).toContain("'unsafe-eval'");
+    expect(newNonce()).not.toBe(nonce);
+    expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+
+  it("add HSTS only when deployed", () => {
+    for (const env of ["production", "staging"]) expect(strictTransportSecurity(env)).toMatch(/max-age=\d{8}/);
+    expect(strictTransportSecurity("development")).toBeNull();
   });
 });

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/lib/urls";
+import { publicBaseUrl } from "@/server/http/public-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string; notice?: string }> }) {
   const { callbackUrl, email, notice } = await searchParams;
-  // Only same-site paths: an open redirect would help phishing.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths of this app: an open redirect would help phishing.
+  const next = safeRedirectPath(callbackUrl, publicBaseUrl(await headers()));
   return (
     <>
       <h1 className="text-lg font-semibold">Sign in to your workspace</h1>

@@ -1,12 +1,14 @@
 // POST /api/imports/upload?entity=cases|customers&filename=… with the CSV as the raw body (or the
 // name in `x-filename`). Authenticated like tRPC (session or API key, tenant from
 // `x-tenant-slug` / `?tenant=`, permission imports:create, rate limits); answers the import id,
-// the file's headers and a suggested mapping. Errors in the standard shape.
+// the file's headers and a suggested mapping. Errors in the standard shape. The route is outside
+// the proxy (it streams its body), so it refuses cross-site posts with the session cookie itself.
 import { env } from "@/env";
 import { importEntitySchema } from "@/lib/validations/import";
 import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/api/route-auth";
 import { requestIdFrom } from "@/server/api/context";
 import { AppError } from "@/server/errors/app-error";
+import { crossSiteRefusal } from "@/server/security/same-origin";
 import { receiveImportUpload } from "@/server/services/imports/receive-upload";
 
 export const runtime = "nodejs";
@@ -23,6 +25,8 @@ function safeDecode(value: string): string {
 export async function POST(request: Request): Promise<Response> {
   let requestId = requestIdFrom(request.headers);
   try {
+    const crossSite = crossSiteRefusal(request);
+    if (crossSite) throw crossSite;
     const auth = await authorizeRouteRequest(request, "imports:create");
     requestId = auth.requestId;
     const url = new URL(request.url);
@@ -50,7 +54,7 @@ export async function POST(request: Request): Promise<Response> {
         expectedBytes: Number.isFinite(announced) ? announced : undefined,
       }),
     );
-    return Response.json(received, { status: 201, headers: { "x-request-id": requestId } });
+    return Response.json(received, { status: 201, headers: { "x-request-id": requestId, "cache-control": "private, no-store" } });
   } catch (error) {
     return routeErrorResponse(error, requestId, "imports.upload");
   }

@@ -5,6 +5,7 @@ import { env } from "@/env";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { uploadCsv, uploadOk } from "@/server/services/imports/import-test-kit";
 import { createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
+import { POST } from "./route";
 
 let tenant: TestTenant;
 let other: TestTenant;
@@ -88,6 +89,27 @@ describe("POST /api/imports/upload", () => {
 
   it("asks for the entity (400)", async () => {
     await expectErrorShape(await uploadCsv(adminKey, "title\nx\n", { entity: "tickets" }), 400, "BAD_REQUEST");
+  });
+
+  it("refuses a cross-site post with the session cookie (403) before reading anything; an API key may post from anywhere", async () => {
+    const before = await importsOf(tenant.id);
+    const cookiePost = (headers: Record<string, string>) =>
+      POST(
+        new Request(`http://caseboard.test/api/imports/upload?entity=cases&tenant=${tenant.slug}`, {
+          method: "POST",
+          headers: { host: "caseboard.test", cookie: "next-auth.session-token=whatever", ...headers },
+          body: "title\nx\n",
+        }),
+      );
+    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }, { origin: "null" }];
+    for (const headers of crossSite) {
+      const error = await expectErrorShape(await cookiePost(headers), 403, "FORBIDDEN");
+      expect(error.details).toMatchObject({ reason: "CROSS_SITE_REQUEST" });
+    }
+    expect(await importsOf(tenant.id)).toBe(before);
+    const fromScript = await uploadCsv(adminKey, "title\nx\n", { headers: { origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" } });
+    expect(fromScript.status).toBe(201);
+    expect(fromScript.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("refuses roles without imports:create (403), other tenants (404) and missing or bad credentials (401)", async () => {

@@ -15,4 +15,4 @@ export const createTenant = platformAdminProcedure
       url: z.string().nullable(),
     }),
   )
-  .mutation(({ ctx, input }) => withPrivilegedDb("platform admin: create tenant", (db) => createTenantService(db, ctx.admin, input)));
+  .mutation(({ ctx, input }) => withPrivilegedDb("platform admin: create tenant", (db) => createTenantService(db, ctx.admin, input, { baseUrl: ctx.origin })));

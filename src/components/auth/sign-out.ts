@@ -1,0 +1,13 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { safeRedirectPath } from "@/lib/urls";
+
+/**
+ * Signs out, then goes to `path` on the origin the browser is on: a relative path (next-auth's
+ * own navigation would follow its baseUrl, an absolute URL), and a full navigation, which drops
+ * the pages the router cached while signed in.
+ */
+export async function signOutTo(path: string): Promise<void> {
+  await signOut({ redirect: false });
+  window.location.assign(safeRedirectPath(path, window.location.origin, "/sign-in"));
+}

@@ -1,0 +1,96 @@
+// The proxy as Next runs it before pages, server actions and API routes: per-request CSP nonce,
+// cross-site writes refused (403) and bodies over its buffer refused (413), both in the app's
+// error shape, before Next could answer them with a 500 or a truncated body.
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { PROXY_BODY_LIMIT_BYTES } from "@/server/security/body-limit";
+import { config, proxy } from "./proxy";
+
+const SIGNED_IN = { cookie: "next-auth.session-token=abc" };
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new NextRequest(`http://localhost:3300${path}`, { method: init.method ?? "GET", headers: { host: "localhost:3300", ...init.headers }, body: init.body });
+}
+
+/** The request headers the proxy hands on to Next (NextResponse.next({ request: { headers } })). */
+function forwardedRequestHeader(response: Response, name: string): string | null {
+  return response.headers.get(`x-middleware-request-${name}`);
+}
+
+async function expectRefusal(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(body).toEqual({ code, message: expect.any(String), details: expect.any(Object), requestId: expect.any(String) });
+  expect(response.headers.get("x-request-id")).toBe(body.requestId);
+  return body;
+}
+
+describe("proxy: Content-Security-Policy", () => {
+  it("gives every request its own script nonce, on the request (for Next's scripts) and on the response, without 'unsafe-inline'", () => {
+    const first = proxy(request("/t/acme/cases", { headers: SIGNED_IN }));
+    const second = proxy(request("/sign-in"));
+    const policy = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([A-Za-z0-9+/=]{22,})'/.exec(policy)?.[1];
+    expect(nonce).toBeDefined();
+    expect(forwardedRequestHeader(first, "content-security-policy")).toBe(policy);
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(policy.match(/script-src[^;]*/)![0]).not.toContain("unsafe-inline");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+  });
+});
+
+describe("proxy: cross-site writes", () => {
+  it("refuses a server action from a foreign origin with 403 in the error shape (Next would answer 500)", async () => {
+    const crossSite: Record<string, string>[] = [
+      { origin: "https://evil.example", "next-action": "7f00" },
+      { origin: "null", "next-action": "7f00" },
+      { "sec-fetch-site": "cross-site", "next-action": "7f00" },
+      { "sec-fetch-site": "same-site", origin: "http://other.localhost:3300" },
+    ];
+    for (const headers of crossSite) {
+      const response = proxy(request("/t/acme/cases", { method: "POST", headers: { ...SIGNED_IN, ...headers }, body: "[]" }));
+      const body = await expectRefusal(response, 403, "FORBIDDEN");
+      expect(body.details).toEqual({ reason: "CROSS_SITE_REQUEST" });
+      expect(response.headers.get("content-security-policy")).toContain("'nonce-");
+    }
+  });
+
+  it("refuses cross-site posts to the API with the cookie, and lets API keys and same-origin posts through", async () => {
+    const evil = { ...SIGNED_IN, origin: "https://evil.example" };
+    await expectRefusal(proxy(request("/api/trpc/cases.create", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
+    await expectRefusal(proxy(request("/api/v1/cases", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
+    const pass = [
+      request("/api/v1/cases", { method: "POST", headers: { ...evil, authorization: "Bearer cb_key" }, body: "{}" }),
+      request("/api/trpc/cases.create", { method: "POST", headers: { ...SIGNED_IN, origin: "http://localhost:3300", "sec-fetch-site": "same-origin" }, body: "{}" }),
+      request("/t/acme/cases", { method: "POST", headers: { ...SIGNED_IN, origin: "http://localhost:3300", "next-action": "7f00" }, body: "[]" }),
+      request("/api/trpc/cases.list", { headers: { ...SIGNED_IN, "sec-fetch-site": "cross-site" } }),
+    ];
+    for (const r of pass) expect(proxy(r).headers.get("x-middleware-next"), r.url).toBe("1");
+  });
+});
+
+describe("proxy: body size", () => {
+  it("answers 413 in the error shape to a body announced over the limit, instead of Next cutting it", async () => {
+    const response = proxy(
+      request("/api/trpc/cases.create", {
+        method: "POST",
+        headers: { ...SIGNED_IN, "content-length": String(PROXY_BODY_LIMIT_BYTES + 1), "x-request-id": "too-large-body-1" },
+      }),
+    );
+    const body = await expectRefusal(response, 413, "PAYLOAD_TOO_LARGE");
+    expect(body).toMatchObject({ requestId: "too-large-body-1", details: { maxBytes: PROXY_BODY_LIMIT_BYTES } });
+    const atLimit = proxy(request("/api/trpc/cases.create", { method: "POST", headers: { ...SIGNED_IN, "content-length": String(PROXY_BODY_LIMIT_BYTES) } }));
+    expect(atLimit.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("covers server actions and the API; only the streaming upload (which checks itself) and static files are outside", () => {
+    const [source] = config.matcher;
+    const matches = (path: string) => new RegExp(`^${source}$`).test(path);
+    for (const path of ["/t/acme/cases", "/sign-in", "/api/trpc/cases.create", "/api/v1/cases", "/api/auth/callback/credentials", "/"]) {
+      expect(matches(path), path).toBe(true);
+    }
+    for (const path of ["/api/imports/upload", "/_next/static/chunks/app.js"]) expect(matches(path), path).toBe(false);
+  });
+});
