@@ -1,5 +1,7 @@
 // Schemas for tenant administration, shared by settings forms and procedures.
 import { z } from "zod";
+import { dateInput } from "./date";
+import { text } from "./text";
 import { emailSchema } from "./auth";
 import { tenantNameSchema, tenantSlugSchema } from "./tenant-settings";
 
@@ -10,7 +12,7 @@ export const updateMemberRoleSchema = z.object({ userId: z.uuid(), role: roleSch
 export const removeMemberSchema = z.object({ userId: z.uuid() });
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80),
+  name: text().trim().min(2, { message: "Use at least 2 characters" }).max(80),
   role: roleSchema.exclude(["OWNER"]),
   /** Days until it expires; empty = never. */
   expiresInDays: z.coerce.number().int().min(1).max(3650).nullable().default(null),
@@ -21,12 +23,12 @@ export const revokeApiKeySchema = z.object({ id: z.uuid() });
 
 export const auditListSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).nullish(),
-  actorId: z.string().max(100).optional(),
-  action: z.string().trim().max(100).optional(),
-  targetId: z.string().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  cursor: text().max(200).nullish(),
+  actorId: text().max(100).optional(),
+  action: text().trim().max(100).optional(),
+  targetId: text().max(100).optional(),
+  from: dateInput().optional(),
+  to: dateInput().optional(),
 });
 
 // ---- Platform administration (src/server/api/routers/admin) ------------------------------------
@@ -35,7 +37,7 @@ export const auditListSchema = z.object({
 export const TENANT_STATUSES = ["ACTIVE", "SUSPENDED"] as const;
 
 export const adminListTenantsSchema = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: text().trim().max(100).optional(),
   status: z.enum(TENANT_STATUSES).optional(),
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z.uuid().nullish(),
@@ -52,5 +54,5 @@ export type AdminCreateTenantInput = z.input<typeof adminCreateTenantSchema>;
 
 export const adminTenantStatusSchema = z.object({
   id: z.uuid(),
-  reason: z.string().trim().min(3, { message: "Say why, in a few words" }).max(500),
+  reason: text().trim().min(3, { message: "Say why, in a few words" }).max(500),
 });

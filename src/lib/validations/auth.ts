@@ -1,26 +1,26 @@
 import { z } from "zod";
+import { text } from "./text";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" }));
-export const passwordSchema = z
-  .string()
+export const emailSchema = text().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" }));
+export const passwordSchema = text()
   .min(10, { message: "Use at least 10 characters" })
   .max(200, { message: "Use at most 200 characters" });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, { message: "Enter your password" }).max(200),
+  password: text().min(1, { message: "Enter your password" }).max(200),
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, { message: "Enter your name" }).max(100),
+  name: text().trim().min(1, { message: "Enter your name" }).max(100),
   email: emailSchema,
   password: passwordSchema,
-  organisation: z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80),
+  organisation: text().trim().min(2, { message: "Use at least 2 characters" }).max(80),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Password reset tokens have the same shape as invitation tokens (32 random bytes, base64url). */
-export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This reset link is not valid" });
+export const resetTokenSchema = text().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This reset link is not valid" });
 
 export const requestPasswordResetSchema = z.object({ email: emailSchema });
 export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetSchema>;
@@ -30,7 +30,7 @@ export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200),
+    currentPassword: text().min(1, { message: "Enter your current password" }).max(200),
     newPassword: passwordSchema,
   })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });

@@ -2,17 +2,18 @@
 // procedures, bulk actions on "every case matching the filter", saved views and the URL state
 // of the list page, so each of them means the same thing by a filter.
 import { z } from "zod";
+import { dateInput } from "./date";
+import { text } from "./text";
 import { caseChannelSchema, casePrioritySchema, caseStatusSchema, tagSchema } from "./case";
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined))
     // Declares what the transform yields, so the OpenAPI document can describe the output.
-    .pipe(z.string().optional());
+    .pipe(text().optional());
 
 export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
 export const CASE_TABS = ["mine", "unassigned", "all"] as const;
@@ -32,10 +33,10 @@ export const caseListFilterSchema = z.object({
   tag: tagSchema.optional(),
   customerId: z.uuid().optional(),
   /** Inclusive lower and exclusive upper bounds. */
-  createdFrom: z.coerce.date().optional(),
-  createdTo: z.coerce.date().optional(),
-  updatedFrom: z.coerce.date().optional(),
-  updatedTo: z.coerce.date().optional(),
+  createdFrom: dateInput().optional(),
+  createdTo: dateInput().optional(),
+  updatedFrom: dateInput().optional(),
+  updatedTo: dateInput().optional(),
   /** breached: open and past its resolution due time; due_soon: open and due within 2 hours. */
   sla: z.enum(SLA_FILTERS).optional(),
   /** Words of the title or description (web-search syntax: "quoted phrase", -excluded, or). */

@@ -1,5 +1,7 @@
 // Case schemas shared by forms (react-hook-form resolver) and procedures.
 import { z } from "zod";
+import { dateInput } from "./date";
+import { text } from "./text";
 
 export const CASE_STATUSES = ["NEW", "OPEN", "PENDING", "SNOOZED", "RESOLVED", "CLOSED"] as const;
 export const CASE_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
@@ -13,18 +15,17 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
-export const tagSchema = z
-  .string()
+export const tagSchema = text()
   .trim()
   .toLowerCase()
   .min(1)
   .max(40)
   .regex(/^[a-z0-9][a-z0-9 _-]*$/, { message: "Tags use letters, digits, spaces, - and _" });
 
-const titleSchema = z.string().trim().min(3, { message: "Use at least 3 characters" }).max(200, { message: "Use at most 200 characters" });
-const descriptionSchema = z.string().trim().max(20_000, { message: "Use at most 20,000 characters" });
+const titleSchema = text().trim().min(3, { message: "Use at least 3 characters" }).max(200, { message: "Use at most 200 characters" });
+const descriptionSchema = text().trim().max(20_000, { message: "Use at most 20,000 characters" });
 /** A value from the tenant's settings (caseCategories, businessUnits); the server checks membership. */
-const settingValueSchema = z.string().trim().min(1).max(60);
+const settingValueSchema = text().trim().min(1).max(60);
 const tagsSchema = z.array(tagSchema).max(20);
 
 export const createCaseSchema = z.object({
@@ -58,7 +59,7 @@ export const transitionCaseSchema = z
     id: z.uuid(),
     to: caseStatusSchema,
     /** Required for SNOOZED: when the case wants attention again. */
-    until: z.coerce.date().optional(),
+    until: dateInput().optional(),
     /** When given, a stale version is a CONFLICT; without it the transition applies to the current state. */
     version: z.number().int().min(1).optional(),
   })
@@ -72,7 +73,7 @@ export const addCaseMessageSchema = z.object({
   caseId: z.uuid(),
   kind: caseMessageKindSchema,
   /** Plain text; the UI renders it as Markdown without raw HTML. `@handle` mentions a member. */
-  body: z.string().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
+  body: text().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
 });
 export type AddCaseMessageInput = z.input<typeof addCaseMessageSchema>;
 

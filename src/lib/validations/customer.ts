@@ -1,28 +1,28 @@
 // Customer schemas shared by forms and procedures.
 import { z } from "zod";
+import { text } from "./text";
 import { emailSchema } from "./auth";
 
-const phoneSchema = z
-  .string()
+const phoneSchema = text()
   .trim()
   .max(40)
   .regex(/^\+?[0-9 ().-]{5,40}$/, { message: "Use digits, spaces, + ( ) - ." });
 
-const attributeValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+const attributeValue = z.union([text().max(500), z.number(), z.boolean(), z.null()]);
 export const customerAttributesSchema = z
-  .record(z.string().trim().min(1).max(60), attributeValue)
+  .record(text().trim().min(1).max(60), attributeValue)
   .refine((v) => Object.keys(v).length <= 50, { message: "At most 50 attributes" });
 
 const optionalEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable());
 
 const customerFields = {
-  name: z.string().trim().min(1, { message: "Enter a name" }).max(200),
+  name: text().trim().min(1, { message: "Enter a name" }).max(200),
   email: optionalEmpty(emailSchema),
   phone: optionalEmpty(phoneSchema),
-  company: optionalEmpty(z.string().trim().max(200)),
-  externalId: optionalEmpty(z.string().trim().max(200)),
-  notes: z.string().trim().max(10_000),
+  company: optionalEmpty(text().trim().max(200)),
+  externalId: optionalEmpty(text().trim().max(200)),
+  notes: text().trim().max(10_000),
   attributes: customerAttributesSchema,
 };
 

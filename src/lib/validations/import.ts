@@ -1,6 +1,7 @@
 // CSV imports: the fields each entity can take from a file, and the mapping the user chooses
 // (field → header). Shared by the mapping form and the imports procedures.
 import { z } from "zod";
+import { text } from "./text";
 
 export const IMPORT_ENTITIES = ["cases", "customers"] as const;
 export const importEntitySchema = z.enum(IMPORT_ENTITIES);
@@ -55,7 +56,7 @@ export const IMPORT_FIELDS: Record<ImportEntity, ImportField[]> = {
 
 /** { field: header }; unmapped fields are left out (an empty header, as a form sends it, means unmapped). */
 export const importMappingSchema = z
-  .record(z.string().min(1).max(60), z.string().max(200))
+  .record(text().min(1).max(60), text().max(200))
   .transform((m) => Object.fromEntries(Object.entries(m).filter(([, header]) => header !== "")));
 export type ImportMapping = z.output<typeof importMappingSchema>;
 

@@ -1,5 +1,6 @@
 // Schemas for invitations, shared by the settings form, the accept page and the procedures.
 import { z } from "zod";
+import { text } from "./text";
 import { roleSchema } from "./admin";
 import { emailSchema, passwordSchema } from "./auth";
 
@@ -12,19 +13,19 @@ export const invitationIdSchema = z.object({ id: z.uuid() });
 
 export const listInvitationsSchema = z.object({
   limit: z.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).nullish(),
+  cursor: text().max(200).nullish(),
   status: z.enum(INVITATION_STATUSES).optional(),
 });
 
 /** The token from the link: 32 random bytes in base64url. Anything else is refused before a lookup. */
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This invitation link is not valid" });
+export const invitationTokenSchema = text().regex(/^[A-Za-z0-9_-]{43}$/, { message: "This invitation link is not valid" });
 
 export const invitationTokenInput = z.object({ token: invitationTokenSchema });
 
 /** Sign-up through an invitation: the email is the invitation's, and no organisation is created. */
 export const invitationSignUpSchema = z.object({
   token: invitationTokenSchema,
-  name: z.string().trim().min(1, { message: "Enter your name" }).max(100),
+  name: text().trim().min(1, { message: "Enter your name" }).max(100),
   password: passwordSchema,
 });
 export type InvitationSignUpInput = z.infer<typeof invitationSignUpSchema>;

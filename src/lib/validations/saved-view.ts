@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "./text";
 import { caseListQuerySchema } from "./case-filters";
 
-const viewName = z.string().trim().min(1, { message: "Name the view" }).max(80, { message: "Use at most 80 characters" });
+const viewName = text().trim().min(1, { message: "Name the view" }).max(80, { message: "Use at most 80 characters" });
 
 export const createSavedViewSchema = z.object({
   name: viewName,

@@ -1,8 +1,9 @@
 // The shape of Tenant.settings. Parsed on every read and write, so a bad value never reaches the UI.
 import { z } from "zod";
+import { text } from "./text";
 import { SLUG_PATTERN } from "@/lib/slug";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24 h)" });
+const time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24 h)" });
 
 export const workingHoursSchema = z
   .object({
@@ -14,8 +15,7 @@ export const workingHoursSchema = z
   .refine((v) => v.start < v.end, { message: "End must be after start", path: ["end"] });
 
 export const tenantSettingsSchema = z.object({
-  timeZone: z
-    .string()
+  timeZone: text()
     .refine((tz) => {
       try {
         new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -26,8 +26,8 @@ export const tenantSettingsSchema = z.object({
     }, { message: "Unknown time zone" })
     .default("UTC"),
   workingHours: workingHoursSchema.default({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }),
-  businessUnits: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
-  caseCategories: z.array(z.string().trim().min(1).max(60)).max(100).default(["Question", "Problem", "Incident", "Request"]),
+  businessUnits: z.array(text().trim().min(1).max(60)).max(50).default([]),
+  caseCategories: z.array(text().trim().min(1).max(60)).max(100).default(["Question", "Problem", "Incident", "Request"]),
   defaultAssigneeId: z.uuid().nullable().default(null),
 });
 
@@ -43,8 +43,7 @@ export function parseTenantSettings(value: unknown): TenantSettings {
 /** Addresses that would shadow app routes or confuse people reading a link. */
 const RESERVED_SLUGS = new Set(["admin", "api", "app", "new", "settings", "sign-in", "sign-up", "t", "www"]);
 
-export const tenantSlugSchema = z
-  .string()
+export const tenantSlugSchema = text()
   .trim()
   .toLowerCase()
   .min(2, { message: "Use at least 2 characters" })
@@ -52,7 +51,7 @@ export const tenantSlugSchema = z
   .regex(SLUG_PATTERN, { message: "Use lower-case letters, digits and dashes, starting and ending with a letter or digit" })
   .refine((slug) => !RESERVED_SLUGS.has(slug), { message: "This address is reserved" });
 
-export const tenantNameSchema = z.string().trim().min(2, { message: "Use at least 2 characters" }).max(80, { message: "Use at most 80 characters" });
+export const tenantNameSchema = text().trim().min(2, { message: "Use at least 2 characters" }).max(80, { message: "Use at most 80 characters" });
 
 export const updateTenantSchema = z.object({ name: tenantNameSchema, slug: tenantSlugSchema });
 export type UpdateTenantInput = z.input<typeof updateTenantSchema>;
@@ -62,4 +61,4 @@ export const updateTenantSettingsSchema = tenantSettingsSchema;
 export type UpdateTenantSettingsInput = z.input<typeof updateTenantSettingsSchema>;
 
 /** Deleting needs the tenant's slug typed out, so it cannot happen by a slip of the mouse. */
-export const scheduleTenantDeletionSchema = z.object({ confirmSlug: z.string().trim().min(1, { message: "Type the address to confirm" }).max(60) });
+export const scheduleTenantDeletionSchema = z.object({ confirmSlug: text().trim().min(1, { message: "Type the address to confirm" }).max(60) });

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { Prisma } from "@/server/db/generated/client";
 import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
+import { isDataException, sqlStateOf } from "./sql-state";
 
 const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
   PARSE_ERROR: "BAD_REQUEST",
@@ -66,7 +67,22 @@ export function toAppError(error: unknown): AppError {
         return new AppError("CONFLICT", "The record was changed by someone else; retry", undefined, { cause: error });
     }
   }
+  const state = sqlStateOf(error);
+  if (isDataException(state)) return dataException(state.column, error);
   return new AppError("INTERNAL_SERVER_ERROR", "Internal error", undefined, { cause: error });
+}
+
+const camelCase = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Postgres refused a value (SQLSTATE class 22: text with NUL, a date out of range, a malformed
+ * number or JSON). Input validation should have caught it; when it did not, it is still the
+ * caller's value, so 400 (with the field when Postgres named the column), never a 500. The
+ * SQLSTATE stays in the cause, for the log, not in the answer.
+ */
+function dataException(column: string | undefined, cause: unknown): AppError {
+  const fieldErrors: FieldErrors | undefined = column ? { [camelCase(column)]: ["This value cannot be stored"] } : undefined;
+  return new AppError("BAD_REQUEST", "A value is not valid", { reason: "INVALID_VALUE", ...(fieldErrors ? { fieldErrors } : {}) }, { cause });
 }
 
 /** The wire shape of every error Caseboard returns. */

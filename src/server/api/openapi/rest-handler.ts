@@ -9,13 +9,14 @@ import { AppError } from "@/server/errors/app-error";
 import { createTRPCContext, requestIdFrom } from "../context";
 import { appRouter } from "../root";
 import { REST_BASE_PATH } from "./document";
+import { withoutReservedQuery } from "./reserved-query";
 
 /** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
 export async function handleRestRequest(req: Request, opts: { user?: SessionUser | null } = {}): Promise<Response> {
   const requestId = requestIdFrom(req.headers);
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
-    req,
+    req: withoutReservedQuery(req),
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers, requestId, user: opts.user }),
     responseMeta({ errors }) {
@@ -29,7 +30,8 @@ export async function handleRestRequest(req: Request, opts: { user?: SessionUser
   });
   const headers = new Headers(response.headers);
   headers.set("x-request-id", requestId);
-  headers.set("cache-control", "no-store");
+  // Tenant data for one caller, as on the tRPC surface.
+  headers.set("cache-control", "private, no-store");
   if (response.ok) return new Response(response.body, { status: response.status, headers });
 
   // Every error passes the router's error formatter, which puts our body under `data`.

@@ -1,7 +1,6 @@
 // The audit log as CSV: every event matching the filter, newest first, read page by page through
 // the same procedure the viewer uses (so the same permission and tenant checks apply to each page).
-import { stringify } from "csv-stringify";
-import { neutraliseCell } from "@/server/services/exports/export-cases";
+import { csvStringifier } from "@/server/services/csv/writer";
 
 export const AUDIT_CSV_COLUMNS = ["time", "actor_type", "actor_id", "actor_name", "action", "target_type", "target_id", "request_id", "ip", "user_agent", "diff"] as const;
 
@@ -22,7 +21,7 @@ export type AuditPageReader = (cursor: string | null) => Promise<{ items: AuditC
 
 /** Streams CSV bytes; pages are read only as fast as the client downloads. */
 export function auditCsvStream(readPage: AuditPageReader, actorNames: ReadonlyMap<string, string>): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] });
+  const csv = csvStringifier({ header: true, columns: [...AUDIT_CSV_COLUMNS] });
   const encoder = new TextEncoder();
   let cursor: string | null = null;
   let done = false;
@@ -46,7 +45,7 @@ export function auditCsvStream(readPage: AuditPageReader, actorNames: ReadonlyMa
             e.ip ?? "",
             e.userAgent ?? "",
             e.diff === null || e.diff === undefined ? "" : JSON.stringify(e.diff),
-          ].map(neutraliseCell),
+          ],
         );
       }
       cursor = page.nextCursor;

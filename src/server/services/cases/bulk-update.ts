@@ -4,6 +4,7 @@
 // parameter), so 100k cases never sit in memory at once and cost ~200 statements, not 100k.
 // A case whose status change the machine refuses is skipped whole and counted, never half-done.
 import { z } from "zod";
+import { dateInput } from "@/lib/validations/date";
 import { caseListQuerySchema } from "@/lib/validations/case-filters";
 import { casePrioritySchema, caseStatusSchema, tagSchema, type CasePriority, type CaseStatus } from "@/lib/validations/case";
 import type { TenantSettings } from "@/lib/validations/tenant-settings";
@@ -37,7 +38,7 @@ export const bulkUpdateCasesSchema = z
     ]),
     /** A member's id, "me", or null to unassign. */
     assigneeId: z.union([z.uuid(), z.literal("me"), z.null()]).optional(),
-    status: z.object({ to: caseStatusSchema, until: z.coerce.date().optional() }).optional(),
+    status: z.object({ to: caseStatusSchema, until: dateInput().optional() }).optional(),
     priority: casePrioritySchema.optional(),
     addTags: z.array(tagSchema).max(20).optional(),
     removeTags: z.array(tagSchema).max(20).optional(),

@@ -2,19 +2,21 @@
 // the cursor on, whatever its depth: no OFFSET, and no Prisma cursor (which re-reads the cursor
 // row and skips). The cursor carries the sort key values and id of the page's last row.
 import { z } from "zod";
+import { CASE_PRIORITIES } from "@/lib/validations/case";
 import { defaultOrder, type CaseListQuery } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
-import { AppError } from "@/server/errors/app-error";
 import type { Caller } from "./actor";
 import { caseFilterConditions, whereSql } from "./case-filter-sql";
 import { caseSummarySelect, toCaseSummary, type CaseSummary } from "./case-select";
-import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
+import { decodeCursor, encodeCursor, invalidCursor } from "@/server/services/pagination/cursor";
+import { checkCursorKeys, cursorKey, type CursorKeyType } from "@/server/services/pagination/cursor-keys";
 
 type SortField = CaseListQuery["sort"];
 
-interface SortKey {
+/** `type` checks a cursor's key for this column before it is cast in SQL. */
+interface SortKey extends CursorKeyType {
   column: string;
   cast: string;
   /** Nulls sort last in either direction. */
@@ -23,13 +25,13 @@ interface SortKey {
 
 /** Each sort's keys, in order; id always follows as the tiebreak. Each has an index (schema.prisma). */
 const SORT_KEYS: Record<SortField, SortKey[]> = {
-  created: [{ column: "c.created_at", cast: "timestamptz" }],
-  updated: [{ column: "c.updated_at", cast: "timestamptz" }],
+  created: [{ column: "c.created_at", cast: "timestamptz", type: cursorKey.timestamp }],
+  updated: [{ column: "c.updated_at", cast: "timestamptz", type: cursorKey.timestamp }],
   priority: [
-    { column: "c.priority", cast: '"CasePriority"' },
-    { column: "c.created_at", cast: "timestamptz" },
+    { column: "c.priority", cast: '"CasePriority"', type: cursorKey.oneOf(CASE_PRIORITIES) },
+    { column: "c.created_at", cast: "timestamptz", type: cursorKey.timestamp },
   ],
-  resolutionDue: [{ column: "c.resolution_due_at", cast: "timestamptz", nullable: true }],
+  resolutionDue: [{ column: "c.resolution_due_at", cast: "timestamptz", type: cursorKey.timestamp, nullable: true }],
 };
 
 const cursorShape = z.object({
@@ -92,11 +94,8 @@ export async function listCases(db: TenantDb, caller: Caller, input: ListCasesIn
   const conditions = caseFilterConditions(input, { tenantId: requireTenantId(), userId: caller.userId }, input.tab);
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor, cursorShape);
-    if (!cursorMatches(cursor, input.sort, order)) {
-      throw new AppError("BAD_REQUEST", "The page cursor belongs to another sort order; start from the first page", {
-        reason: "INVALID_CURSOR",
-      });
-    }
+    if (!cursorMatches(cursor, input.sort, order)) throw invalidCursor("The cursor belongs to another sort order; start from the first page");
+    checkCursorKeys(cursor.k, SORT_KEYS[input.sort]);
     conditions.push(keysetCondition(input.sort, order, cursor));
   }
   const keys = SORT_KEYS[input.sort];

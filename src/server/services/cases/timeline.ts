@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
 import { caseMessageKindSchema } from "@/lib/validations/case";
+import { text } from "@/lib/validations/text";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
+import { cursorKey } from "@/server/services/pagination/cursor-keys";
 
 const author = z.object({ type: z.enum(["MEMBER", "CUSTOMER", "SYSTEM"]), id: z.string().nullable(), name: z.string().nullable() });
 
@@ -33,14 +35,14 @@ export type TimelineItem = z.infer<typeof timelineItemOutput>;
 export const timelineInput = z.object({
   caseId: z.uuid(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).nullish(),
+  cursor: text().max(500).nullish(),
   /** asc: oldest first, as a conversation reads; desc: newest first. */
   order: z.enum(["asc", "desc"]).default("asc"),
 });
 
 export const timelineOutput = z.object({ items: z.array(timelineItemOutput), nextCursor: z.string().nullable() });
 
-const cursorShape = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const cursorShape = z.object({ at: cursorKey.timestamp, id: cursorKey.uuid });
 
 interface MessageRow {
   id: string;

@@ -12,13 +12,14 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import type { Caller } from "@/server/services/cases/actor";
 import { caseSummarySelect, toCaseSummary, type CaseSummary } from "@/server/services/cases/case-select";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
+import { cursorKey } from "@/server/services/pagination/cursor-keys";
 import { customerRowSelect, toCustomerView, type CustomerView } from "./customer-view";
 import { encryptPii } from "./pii";
 
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
 export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
 
-const cursorShape = z.object({ n: z.string(), id: z.uuid() });
+const cursorShape = z.object({ n: cursorKey.text(), id: cursorKey.uuid });
 
 export interface CustomerListItem extends CustomerView {
   openCaseCount: number;
@@ -29,7 +30,8 @@ const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) =>
 
 /**
  * Search by part of the name (trigram index), exact external id, or, when the text is an email,
- * the exact email through its blind index: the database never sees the address itself.
+ * the exact email through its blind index: the database never sees the address itself. The email
+ * match needs pii:read: without it, a hit would confirm an address the caller may not see.
  */
 export async function listCustomers(
   db: TenantDb,
@@ -39,7 +41,7 @@ export async function listCustomers(
   const tenantId = requireTenantId();
   const conditions: Prisma.Sql[] = [Prisma.sql`tenant_id = ${tenantId}::uuid`];
   const q = input.q?.trim();
-  if (q && q.includes("@")) {
+  if (q && q.includes("@") && caller.canReadPii) {
     conditions.push(Prisma.sql`email_blind_index IN (${Prisma.join(emailBlindIndexCandidates(tenantId, q))})`);
   } else if (q) {
     conditions.push(Prisma.sql`(lower(name) LIKE ${likePattern(q)} OR external_id = ${q})`);

@@ -1,13 +1,13 @@
 // Cases matching a list filter (the same SQL as the list, its counts and bulk actions) written
 // to CSV in keyset batches on id, one short tenant transaction per batch. Cells a spreadsheet
-// would run as a formula are neutralised.
+// would run as a formula are neutralised by the CSV writer.
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import type { Caller } from "@/server/services/cases/actor";
 import { caseFilterConditions, whereSql } from "@/server/services/cases/case-filter-sql";
-import { CsvFileWriter } from "@/server/services/imports/csv-file-writer";
+import { CsvFileWriter } from "@/server/services/csv/writer";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
@@ -27,14 +27,6 @@ export const EXPORT_COLUMNS = [
   "resolutionDueAt",
   "description",
 ] as const;
-
-/**
- * A cell starting with = + - @ (or tab / carriage return, which some spreadsheets skip before
- * them) is run as a formula when the file is opened ("CSV injection"); a leading quote makes it text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 interface ExportRow {
   id: string;
@@ -70,7 +62,7 @@ const toCells = (r: ExportRow): string[] =>
     r.updated_at.toISOString(),
     r.resolution_due_at?.toISOString() ?? "",
     r.description,
-  ].map(neutraliseCell);
+  ];
 
 export async function exportCases(
   run: <T>(fn: (db: TenantDb) => Promise<T>) => Promise<T>,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { downloadFile, runImportJobs } from "@/server/services/imports/import-test-kit";
 import { callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
-import { neutraliseCell } from "./export-cases";
+import { neutraliseCell } from "@/server/services/csv/writer";
 
 let a: TestTenant;
 let b: TestTenant;

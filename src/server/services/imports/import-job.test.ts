@@ -118,6 +118,24 @@ describe("case import", () => {
   });
 });
 
+describe("rejected rows file", () => {
+  it("neutralises every cell a spreadsheet would run as a formula, headers included", async () => {
+    // Rows refused for a short title: the file hands back what the uploader sent, formulas and all.
+    const csv = ['Title,"=HYPERLINK(""http://evil.test"")"', '=1,+SUM(A1)', '-2,@cmd', '"\t=3",ok'].join("\n");
+    const done = await importFile(csv, { title: "Title" });
+    expect(done).toMatchObject({ status: "SUCCEEDED", rejectedRows: 3 });
+    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findUniqueOrThrow({ where: { id: done.rejectsFileId! } }));
+    const rejects = parse(await readStored(file.storageKey), { bom: true }) as string[][];
+    expect(rejects.map((r) => r.slice(0, 2))).toEqual([
+      ["Title", `'=HYPERLINK("http://evil.test")`],
+      ["'=1", "'+SUM(A1)"],
+      ["'-2", "'@cmd"],
+      ["'\t=3", "ok"],
+    ]);
+    expect(rejects[0]![2]).toBe("error");
+  });
+});
+
 describe("mapping and cancelling", () => {
   it("requires the required fields and known headers, and starts only once", async () => {
     const uploaded = await uploadOk(key, "Subject,Other\nHello there,x\n");

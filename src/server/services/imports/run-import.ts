@@ -8,7 +8,7 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import type { FileStorage } from "@/server/storage";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
-import { CsvFileWriter } from "./csv-file-writer";
+import { CsvFileWriter } from "@/server/services/csv/writer";
 import { rowMapper, type CaseCandidate, type Candidate, type CustomerCandidate } from "./map-row";
 import { loadMembersByEmail, writeCaseBatch, writeCustomerBatch, type CaseImportSettings, type PendingRow } from "./write-batch";
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
+import { cursorKey } from "@/server/services/pagination/cursor-keys";
 
 export const notificationOutput = z.object({
   id: z.string(),
@@ -16,7 +17,7 @@ export const notificationOutput = z.object({
 });
 export type NotificationOutput = z.infer<typeof notificationOutput>;
 
-const cursorShape = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const cursorShape = z.object({ at: cursorKey.timestamp, id: cursorKey.uuid });
 
 export async function listNotifications(
   db: TenantDb,

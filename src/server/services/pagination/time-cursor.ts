@@ -1,9 +1,10 @@
-// Cursors for lists ordered by (time desc, id desc), built on the shared opaque cursor: keyset
-// pagination stays fast however deep the page, and a forged cursor is a clear BAD_REQUEST.
+// Cursors for lists ordered by (time, id), built on the shared opaque cursor: keyset pagination
+// stays fast however deep the page, and a forged cursor is a clear BAD_REQUEST.
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorKey } from "./cursor-keys";
 
-const timeCursorShape = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const timeCursorShape = z.object({ at: cursorKey.timestamp, id: cursorKey.uuid });
 
 export function encodeTimeCursor(at: Date, id: string): string {
   return encodeCursor({ at: at.toISOString(), id });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parseCaseListQuery, parseCursor, type SearchParams } from "@/components/cases/case-list-params";
+import { redirect } from "next/navigation";
+import { caseListSearch, parseCaseListQuery, parseCursor, type SearchParams } from "@/components/cases/case-list-params";
 import { CasesWorkspace } from "@/components/cases/cases-workspace";
 import { ExportButton } from "@/components/cases/export-button";
 import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
 import { Button } from "@/components/ui/button";
-import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { toAppError } from "@/server/errors/to-app-error";
+import { api, getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../_components/load-tenant";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -13,14 +15,20 @@ export const metadata: Metadata = { title: "Cases" };
 export default async function CasesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const sp = await searchParams;
+  // Filters the schema refuses (a NUL in the text, a year-0 date) are dropped by the parser.
   const query = parseCaseListQuery(sp);
   const input = { ...query, limit: 25, cursor: parseCursor(sp) };
-  const [view, members] = await Promise.all([
+  const [view, members, listed] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
-    prefetch(trpc.cases.list.queryOptions(input)),
+    getQueryClient()
+      .fetchQuery(trpc.cases.list.queryOptions(input))
+      .then(() => "ok" as const)
+      .catch((error: unknown) => (toAppError(error).code === "BAD_REQUEST" ? ("bad-request" as const) : ("failed" as const))),
     prefetch(trpc.cases.counts.queryOptions(query)),
   ]);
+  // A cursor from an old or edited link that the list refuses: the first page, not an error.
+  if (listed === "bad-request" && input.cursor) redirect(`/t/${slug}/cases${caseListSearch(query)}`);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
   const categories = view.state === "active" ? view.tenant.settings.caseCategories : [];
   const businessUnits = view.state === "active" ? view.tenant.settings.businessUnits : [];

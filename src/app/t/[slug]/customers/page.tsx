@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { redirect } from "next/navigation";
 import { timeAgo } from "@/lib/format";
+import { toAppError } from "@/server/errors/to-app-error";
 import { api } from "@/trpc/server";
 import { loadTenant } from "../_components/load-tenant";
 
@@ -17,10 +19,20 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const sp = await searchParams;
   const q = one(sp.q)?.trim().slice(0, 200) || undefined;
   const cursor = one(sp.cursor) ?? null;
-  const [view, page] = await Promise.all([loadTenant(slug), api.customers.list({ q, cursor, limit: 25 })]);
-  const canWrite = view.state === "active" && view.tenant.permissions.includes("customers:write");
   const base = `/t/${slug}/customers`;
   const withQ = (extra: Record<string, string>) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
+  const [view, page] = await Promise.all([
+    loadTenant(slug),
+    api.customers.list({ q, cursor, limit: 25 }).catch((error: unknown) => {
+      // Search text or a cursor from the URL the list refuses (a NUL, a forged cursor): the first
+      // page for a bad cursor, no match for bad text, never an error page.
+      const appError = toAppError(error);
+      if (appError.code !== "BAD_REQUEST") throw error;
+      if (cursor && appError.details?.fieldErrors?.cursor) redirect(withQ({}));
+      return { items: [], nextCursor: null };
+    }),
+  ]);
+  const canWrite = view.state === "active" && view.tenant.permissions.includes("customers:write");
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { expectAppError } from "@/test/errors";
-import { callerFor, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { snapshotTenant } from "@/test/tenant-snapshot";
 
 let tenant: TestTenant;
@@ -77,6 +77,22 @@ describe("assignment and following", () => {
     const withOwner = await agent.cases.follow({ id: created!.id, userId: tenant.users.OWNER.id });
     expect(withOwner.followers.map((f) => f.id).sort()).toEqual([tenant.users.AGENT.id, tenant.users.OWNER.id].sort());
     expect((await agent.cases.unfollow({ id: created!.id })).followedByMe).toBe(false);
+  });
+
+  it("a viewer follows and unfollows only for themselves; adding or removing others needs cases:write", async () => {
+    const [created] = await createTestCases(tenant, ["Who hears about this"]);
+    const viewer = await callerFor(tenant.users.VIEWER, tenant.slug);
+    expect((await viewer.cases.follow({ id: created!.id })).followedByMe).toBe(true);
+    expect((await viewer.cases.follow({ id: created!.id, userId: tenant.users.VIEWER.id })).followedByMe).toBe(true);
+    await agent.cases.follow({ id: created!.id, userId: tenant.users.OWNER.id });
+    await expectAppError(viewer.cases.follow({ id: created!.id, userId: tenant.users.AGENT.id }), "FORBIDDEN", "PERMISSION_DENIED");
+    await expectAppError(viewer.cases.unfollow({ id: created!.id, userId: tenant.users.OWNER.id }), "FORBIDDEN", "PERMISSION_DENIED");
+    expect((await viewer.cases.unfollow({ id: created!.id })).followedByMe).toBe(false);
+    const followers = (await agent.cases.get({ id: created!.id })).followers.map((f) => f.id);
+    expect(followers).toEqual([tenant.users.OWNER.id]);
+    // A viewer's API key is nobody itself: naming any member is following for someone else.
+    const viewerKey = await apiKeyCaller(await createTestApiKey(tenant, { role: "VIEWER" }));
+    await expectAppError(viewerKey.cases.follow({ id: created!.id, userId: tenant.users.VIEWER.id }), "FORBIDDEN", "PERMISSION_DENIED");
   });
 });
 

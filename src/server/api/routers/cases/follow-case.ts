@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
+import type { Permission } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors/app-error";
 import { caseDetailOutput } from "@/server/services/cases/case-select";
 import { followCase as followCaseService, unfollowCase as unfollowCaseService } from "@/server/services/cases/followers";
 
@@ -10,14 +12,31 @@ export const followCaseInput = z.object({
   userId: z.uuid().optional(),
 });
 
+/**
+ * Following a case yourself is reading it (cases:read); adding or removing someone else changes
+ * who is told about it, which is editing the case (cases:write). An API key is nobody itself, so
+ * naming a member always counts as someone else.
+ */
+function requireWriteForOthers(ctx: { user: { id: string } | null; principal: unknown; role: string; permissions: ReadonlySet<Permission> }, userId?: string) {
+  const self = ctx.principal ? null : (ctx.user?.id ?? null);
+  if (userId === undefined || userId === self || ctx.permissions.has("cases:write")) return;
+  throw new AppError("FORBIDDEN", `Your role (${ctx.role}) may follow cases only for yourself`, { reason: "PERMISSION_DENIED", permission: "cases:write" });
+}
+
 export const followCase = tenantProcedure("cases:read")
   .meta({ openapi: { method: "POST", path: "/cases/{id}/follow" } })
   .input(followCaseInput)
   .output(caseDetailOutput)
-  .mutation(({ ctx, input }) => followCaseService(ctx.db, callerOf(ctx), input));
+  .mutation(({ ctx, input }) => {
+    requireWriteForOthers(ctx, input.userId);
+    return followCaseService(ctx.db, callerOf(ctx), input);
+  });
 
 export const unfollowCase = tenantProcedure("cases:read")
   .meta({ openapi: { method: "POST", path: "/cases/{id}/unfollow" } })
   .input(followCaseInput)
   .output(caseDetailOutput)
-  .mutation(({ ctx, input }) => unfollowCaseService(ctx.db, callerOf(ctx), input));
+  .mutation(({ ctx, input }) => {
+    requireWriteForOthers(ctx, input.userId);
+    return unfollowCaseService(ctx.db, callerOf(ctx), input);
+  });

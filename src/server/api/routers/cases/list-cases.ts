@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/text";
 import { caseListQuerySchema } from "@/lib/validations/case-filters";
 import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
@@ -8,7 +9,7 @@ import { listCases as listCasesService } from "@/server/services/cases/list-case
 export const listCasesInput = caseListQuerySchema.extend({
   limit: z.number().int().min(1).max(100).default(25),
   /** nextCursor of the previous page (opaque; valid only with the same sort and order). */
-  cursor: z.string().max(500).nullish(),
+  cursor: text().max(500).nullish(),
 });
 
 export const listCasesOutput = z.object({

@@ -44,6 +44,16 @@ describe("PII by role", () => {
     expect((await agentKey.customers.get({ id: customerId })).email).toBe("jane.doe@example.com");
   });
 
+  it("an exact email finds a customer only for roles that may read it (pii:read)", async () => {
+    expect((await agent.customers.list({ q: "JANE.DOE@example.com" })).items.map((c) => c.id)).toEqual([customerId]);
+    // Without pii:read a hit would confirm the address: an email matches nothing by email.
+    expect((await viewer.customers.list({ q: "jane.doe@example.com" })).items).toEqual([]);
+    const viewerKey = await apiKeyCaller(await createTestApiKey(tenant, { role: "VIEWER" }));
+    expect((await viewerKey.customers.list({ q: "jane.doe@example.com" })).items).toEqual([]);
+    // Names and external ids still match for everyone.
+    expect((await viewer.customers.list({ q: "CRM-1" })).items.map((c) => c.id)).toEqual([customerId]);
+  });
+
   it("viewers cannot create or edit customers", async () => {
     await expectAppError(viewer.customers.create({ name: "Nope" }), "FORBIDDEN", "PERMISSION_DENIED");
     await expectAppError(viewer.customers.update({ id: customerId, version: 1, name: "Nope" }), "FORBIDDEN", "PERMISSION_DENIED");

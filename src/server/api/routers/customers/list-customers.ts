@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/text";
 import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
 import { customerOutput } from "@/server/services/customers/customer-view";
@@ -6,9 +7,9 @@ import { listCustomers as listCustomersService } from "@/server/services/custome
 
 export const listCustomersInput = z.object({
   /** Part of a name, an exact external id, or an exact email address. */
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).nullish(),
+  cursor: text().max(500).nullish(),
 });
 
 export const listCustomers = tenantProcedure("customers:read")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/text";
 import { tenantProcedure } from "@/server/api/trpc";
 import { decodeTimeCursor, encodeTimeCursor } from "@/server/services/pagination/time-cursor";
 import type { Prisma } from "@/server/db/generated/client";
@@ -6,9 +7,9 @@ import { JOB_STATUSES, jobSummaryOutput, jobSummarySelect } from "./job-output";
 
 export const listJobsInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).nullish(),
+  cursor: text().max(200).nullish(),
   status: z.array(z.enum(JOB_STATUSES)).max(6).optional(),
-  type: z.string().max(100).optional(),
+  type: text().max(100).optional(),
 });
 
 export const listJobs = tenantProcedure("tenant:read")

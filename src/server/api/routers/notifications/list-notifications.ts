@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validations/text";
 import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
 import { listNotifications as listNotificationsService, notificationOutput } from "@/server/services/notifications/notifications";
@@ -7,7 +8,7 @@ export const listNotificationsInput = z
   .object({
     unreadOnly: z.boolean().default(false),
     limit: z.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(500).nullish(),
+    cursor: text().max(500).nullish(),
   })
   .default({ unreadOnly: false, limit: 20 });
 

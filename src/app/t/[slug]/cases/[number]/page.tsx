@@ -1,29 +1,27 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CaseComposer } from "@/components/cases/case-composer";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CustomerPanel } from "@/components/cases/customer-panel";
-import { caseNumberSchema } from "@/lib/validations/case";
 import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
-import { loadTenant, orNotFound } from "../../_components/load-tenant";
+import { loadTenant } from "../../_components/load-tenant";
+import { loadCaseByNumber } from "./load-case";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Case #${(await params).number}` };
 }
 
 export default async function CaseDetailPage({ params }: { params: Promise<{ slug: string; number: string }> }) {
-  const { slug, number } = await params;
-  const parsed = caseNumberSchema.safeParse(number);
-  if (!parsed.success) notFound();
-  const c = await orNotFound(() => api.cases.get({ number: parsed.data }));
+  const { slug, number: raw } = await params;
+  // Already loaded (and 404 decided) by the layout, in this request.
+  const { number, detail: c } = await loadCaseByNumber(raw);
   const [view, members, customer] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
     // The customer panel is a nice-to-have: a failure there must not take the case down.
     c.customer ? api.customers.get({ id: c.customer.id }).catch(() => null) : null,
-    prefetch(trpc.cases.get.queryOptions({ number: parsed.data })),
+    prefetch(trpc.cases.get.queryOptions({ number })),
     prefetch(trpc.cases.timeline.queryOptions({ caseId: c.id, limit: 200 })),
   ]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
@@ -33,7 +31,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
       <HydrateClient>
         <CaseDetailView
           base={`/t/${slug}/cases`}
-          number={parsed.data}
+          number={number}
           members={members}
           canWrite={canWrite}
           main={

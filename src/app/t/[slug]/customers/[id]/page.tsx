@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { PriorityBadge, StatusBadge } from "@/components/cases/case-badges";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { Card } from "@/components/ui/card";
 import { timeAgo } from "@/lib/format";
-import { api } from "@/trpc/server";
-import { loadTenant, orNotFound } from "../../_components/load-tenant";
+import { loadTenant } from "../../_components/load-tenant";
+import { loadCustomer } from "./load-customer";
 
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const [view, customer] = await Promise.all([loadTenant(slug), orNotFound(() => api.customers.get({ id }))]);
+  // Already loaded (and 404 decided) by the layout, in this request.
+  const [view, customer] = await Promise.all([loadTenant(slug), loadCustomer(id)]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("customers:write");
 
   return (

@@ -1,14 +1,31 @@
-// Writes CSV rows to a temporary file (csv-stringify), then hands the file to storage. Used for
-// rejected rows and exports: rows arrive batch by batch from the database, the finished file is
-// stored once, and a failed or cancelled job leaves nothing in storage.
+// The one way Caseboard writes CSV (exports, the audit export, an import's rejected rows). Every
+// string cell, header included, is neutralised here, so no file the app produces can carry a
+// formula into a spreadsheet, whoever wrote the value (a member, a customer, an imported file).
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
-import { stringify, type Stringifier } from "csv-stringify";
+import { stringify, type Options, type Stringifier } from "csv-stringify";
 import type { FileStorage, StoredObject } from "@/server/storage";
 
+/**
+ * A cell starting with = + - @ (or tab / carriage return, which some spreadsheets skip before
+ * them) is run as a formula when the file is opened ("CSV injection"); a leading quote makes it text.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** csv-stringify with every string cell neutralised; `cast` is ours, the rest is the caller's. */
+export function csvStringifier(options: Omit<Options, "cast"> = {}): Stringifier {
+  return stringify({ ...options, cast: { string: (value) => neutraliseCell(value) } });
+}
+
+/**
+ * Rows to a temporary file, then to storage once finished: rows arrive batch by batch from the
+ * database, and a failed or cancelled job leaves nothing in storage.
+ */
 export class CsvFileWriter {
   private dir: string | null = null;
   private out: WriteStream | null = null;
@@ -21,7 +38,7 @@ export class CsvFileWriter {
   private async open(): Promise<Stringifier> {
     this.dir = await mkdtemp(join(tmpdir(), "caseboard-csv-"));
     this.out = createWriteStream(join(this.dir, "data.csv"));
-    this.csv = stringify({ bom: true });
+    this.csv = csvStringifier({ bom: true });
     this.finished = once(this.out, "finish");
     this.csv.pipe(this.out);
     this.csv.write(this.header);

@@ -1,0 +1,48 @@
+// Data exceptions (SQLSTATE class 22) from the real database, as the driver adapter of this run
+// (PGlite, or pg with DATABASE_URL) surfaces them, are the caller's bad value: 400, not 500.
+import { describe, expect, it } from "vitest";
+import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
+import { rejectionOf } from "@/test/errors";
+import { createTestTenant } from "@/test/factories";
+import { toAppError } from "./to-app-error";
+import { sqlStateOf } from "./sql-state";
+
+const failing = (fn: (db: PrivilegedDb) => Promise<unknown>) => rejectionOf(withPrivilegedDb("test: data exception", fn));
+
+describe("database data exceptions", () => {
+  it.each([
+    ["NUL in text (22021)", "22021", (db: PrivilegedDb) => db.$queryRaw`SELECT ${"a\u0000b"}::text AS x`],
+    ["not a timestamp (22007)", "22007", (db: PrivilegedDb) => db.$queryRaw`SELECT ${"garbage"}::timestamptz AS x`],
+    ["not an enum label (22P02)", "22P02", (db: PrivilegedDb) => db.$queryRaw`SELECT ${"SUPER"}::"CasePriority" AS x`],
+    ["integer out of range (22003)", "22003", (db: PrivilegedDb) => db.$queryRaw`SELECT ${"99999999999"}::int AS x`],
+  ] as const)("%s is BAD_REQUEST", async (_, sqlState, query) => {
+    const error = await failing(query);
+    expect(sqlStateOf(error.cause)?.code).toBe(sqlState);
+    expect({ code: error.code, status: error.httpStatus, reason: error.details?.reason }).toEqual({ code: "BAD_REQUEST", status: 400, reason: "INVALID_VALUE" });
+  });
+
+  it("through the query builder too: a year-0 date, text with NUL, JSON with a lone surrogate", async () => {
+    const tenant = await createTestTenant("data-ex");
+    for (const query of [
+      (db: PrivilegedDb) => db.case.findMany({ where: { tenantId: tenant.id, createdAt: new Date("0000-01-01T00:00:00Z") } }),
+      (db: PrivilegedDb) => db.case.findMany({ where: { tenantId: tenant.id, title: "a\u0000b" } }),
+      (db: PrivilegedDb) => db.auditEvent.findMany({ where: { tenantId: tenant.id, diff: { equals: { name: "\uD800" } } } }),
+    ]) {
+      expect((await failing(query)).code).toBe("BAD_REQUEST");
+    }
+  });
+});
+
+describe("sqlStateOf", () => {
+  it("reads a driver's own error and names the field when Postgres named the column", () => {
+    const driverError = Object.assign(new Error("value too long"), { code: "22001", severity: "ERROR", column: "business_unit" });
+    expect(sqlStateOf(driverError)).toEqual({ code: "22001", column: "business_unit" });
+    expect(toAppError(driverError).details).toEqual({ reason: "INVALID_VALUE", fieldErrors: { businessUnit: ["This value cannot be stored"] } });
+    expect(toAppError(new Error("x", { cause: driverError })).code).toBe("BAD_REQUEST");
+  });
+
+  it("leaves other database errors (and Prisma's own P-codes) alone", () => {
+    expect(toAppError(Object.assign(new Error("deadlock"), { code: "40P01", severity: "ERROR" })).code).toBe("INTERNAL_SERVER_ERROR");
+    expect(sqlStateOf(Object.assign(new Error("p"), { code: "P2010" }))).toBeNull();
+  });
+});
