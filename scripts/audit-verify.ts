@@ -1,5 +1,7 @@
-// `npm run audit:verify [-- --tenant <slug>]` checks the audit hash chain of one tenant, or of
-// every tenant, and exits 1 if any event was changed, removed or inserted out of order.
+// `npm run audit:verify [-- --tenant <slug>]` checks the audit log of one tenant, or of every
+// tenant: the hash chain, the macs (AUDIT_HMAC_KEYS must hold every key that signed) and the
+// signed checkpoint in the file store. Exits 1 if any event was changed, removed (the newest
+// ones included, up to the checkpoint) or inserted out of order.
 import { parseArgs } from "node:util";
 import { env } from "@/env";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
@@ -20,8 +22,11 @@ runScript(async () => {
     let broken = 0;
     for (const tenant of tenants) {
       const report = await withPrivilegedDb("audit verification", (tx) => verifyAuditChain(tx, tenant.id));
+      for (const warning of report.warnings) console.log(`WARN    ${tenant.slug}: ${warning}`);
       if (report.ok) {
-        console.log(`ok      ${tenant.slug}: ${formatInt(report.events)} events, chain intact`);
+        const legacy = report.legacyEvents > 0 ? `, ${formatInt(report.legacyEvents)} unkeyed from before signing` : "";
+        const anchor = report.checkpoint ? `checkpoint #${report.checkpoint.seq} of ${report.checkpoint.at.toISOString()}` : "no checkpoint yet";
+        console.log(`ok      ${tenant.slug}: ${formatInt(report.events)} events${legacy}, chain intact, ${anchor}`);
         continue;
       }
       broken++;

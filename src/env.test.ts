@@ -13,6 +13,8 @@ const DEPLOYED = {
   NEXTAUTH_SECRET: "a-production-secret-of-at-least-32-characters",
   CRON_SECRET: "a-cron-secret-16+",
   ENCRYPTION_KEYS: "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  AUDIT_HMAC_KEYS: "a1:ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=",
+  SMTP_URL: "smtp://mail.internal:587",
 };
 
 interface Outcome {
@@ -23,7 +25,7 @@ interface Outcome {
 
 function importEnv(vars: Record<string, string>): Promise<Outcome> {
   const script = `const { env } = await import(${JSON.stringify(ENV_MODULE)});
-process.stdout.write(JSON.stringify({ APP_ENV: env.APP_ENV, DATABASE_URL: env.DATABASE_URL ?? null, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET }));`;
+process.stdout.write(JSON.stringify({ APP_ENV: env.APP_ENV, DATABASE_URL: env.DATABASE_URL ?? null, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, JOBS_IN_PROCESS: env.JOBS_IN_PROCESS }));`;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -71,10 +73,38 @@ describe("env validation", () => {
       APP_ENV: "production",
       DATABASE_URL: "postgresql://caseboard@db.internal:5432/caseboard",
       NEXTAUTH_SECRET: DEPLOYED.NEXTAUTH_SECRET,
+      // Jobs run in the app process on any database unless a deployment turns it off.
+      JOBS_IN_PROCESS: true,
     });
 
     // Development runs with no configuration at all, on built-in defaults.
     expect(development.code, development.stderr).toBe(0);
     expect(JSON.parse(development.stdout)).toMatchObject({ APP_ENV: "development", DATABASE_URL: null, NEXTAUTH_SECRET: expect.any(String) });
+  });
+
+  it("deployed, refuses to start without SMTP_URL (links are only mailed) or AUDIT_HMAC_KEYS, naming each", async () => {
+    const without = (name: keyof typeof DEPLOYED, appEnv = "production") => {
+      const vars: Record<string, string> = { ...DEPLOYED, APP_ENV: appEnv };
+      delete vars[name];
+      return importEnv(vars);
+    };
+    const [noSmtp, noSmtpStaging, noAuditKeys, badAuditKeys, development, dedicatedWorkers] = await Promise.all([
+      without("SMTP_URL"),
+      without("SMTP_URL", "staging"),
+      without("AUDIT_HMAC_KEYS"),
+      importEnv({ ...DEPLOYED, AUDIT_HMAC_KEYS: "a1:too-short" }),
+      importEnv({ APP_ENV: "development" }),
+      importEnv({ ...DEPLOYED, JOBS_IN_PROCESS: "false" }),
+    ]);
+    expect(JSON.parse(dedicatedWorkers.stdout)).toMatchObject({ JOBS_IN_PROCESS: false });
+    expect(noSmtp.code).not.toBe(0);
+    expect(noSmtp.stderr).toContain("SMTP_URL is required when APP_ENV=production");
+    expect(noSmtpStaging.stderr).toContain("SMTP_URL is required when APP_ENV=staging");
+    expect(noAuditKeys.code).not.toBe(0);
+    expect(noAuditKeys.stderr).toContain("AUDIT_HMAC_KEYS is required when APP_ENV=production");
+    expect(noAuditKeys.stderr).not.toContain("SMTP_URL");
+    expect(badAuditKeys.stderr).toContain("AUDIT_HMAC_KEYS");
+    // Development needs neither: a built-in throwaway audit key, and no mail sent.
+    expect(development.code, development.stderr).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 // also fails the build.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { parseCidrList } from "./server/security/cidr";
 
 const appEnv = z.enum(["development", "test", "staging", "production"]);
 const booleanish = z
@@ -20,6 +21,7 @@ const DEV_DEFAULTS = {
   NEXTAUTH_SECRET: "caseboard-development-secret-do-not-use-in-production",
   CRON_SECRET: "caseboard-development-cron-secret",
   ENCRYPTION_KEYS: "dev1:Y2FzZWJvYXJkLWRldmVsb3BtZW50LWtleS0zMmJ5dGU=",
+  AUDIT_HMAC_KEYS: "dev1:Y2FzZWJvYXJkLWRldmVsb3BtZW50LWF1ZGl0LWtleSE=",
 } as const;
 
 export const env = createEnv({
@@ -34,20 +36,28 @@ export const env = createEnv({
     SEED_DEMO: booleanish.optional(),
     REDIS_URL: z.url().startsWith("redis").optional(),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
+    /** The app's public URL; every absolute link it builds starts with it (else the request's own origin). */
     NEXTAUTH_URL: z.url().optional(),
+    /** Reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: CIDR ranges or addresses, comma-separated. */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine((v) => parseCidrList(v) !== null, { message: "expected CIDR ranges or IP addresses, comma-separated (10.0.0.0/8,::1)" }),
     CRON_SECRET: z.string().min(16).optional(),
     ENCRYPTION_KEYS: encryptionKeys.optional(),
+    /** Keys of the audit log's HMAC chain, same format: the first signs, all verify. Never stored in the database. */
+    AUDIT_HMAC_KEYS: encryptionKeys.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
-    /** Run background jobs inside the app process (default: on with the embedded database). */
-    JOBS_IN_PROCESS: booleanish.optional(),
+    /** Run background jobs inside the app process (default: on). Off where dedicated workers run them. */
+    JOBS_IN_PROCESS: booleanish.default(true),
     /** Requests per minute for each API key, signed-in user and anonymous IP (tRPC). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Failed sign-ins per account before a 15-minute lockout (per IP: ten times this). */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     /** Delay after the second failed sign-in of an account, doubling with each further one (max 8 s). */
     SIGN_IN_DELAY_MS: z.coerce.number().int().min(0).max(8000).default(250),
-    /** SMTP server for invitations and password resets (smtp://user:pass@host:587). Unset = links are logged and shown to the admin. */
+    /** SMTP server for invitations and password resets (smtp://user:pass@host:587). Required when deployed; unset = nothing is sent (the admin sees invitation links). */
     SMTP_URL: z.url().startsWith("smtp").optional(),
     MAIL_FROM: z.string().default("Caseboard <no-reply@caseboard.local>"),
     /** Local file storage for uploads and exports (used unless S3_BUCKET is set). */
@@ -78,6 +88,11 @@ export const env = createEnv({
         } else {
           out[name] = DEV_DEFAULTS[name];
         }
+      }
+      // Links carry single-use tokens and are only ever mailed (never logged): a deployment without
+      // SMTP could not deliver an invitation or a password reset at all.
+      if (deployed && !values.SMTP_URL) {
+        ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: `SMTP_URL is required when APP_ENV=${values.APP_ENV}: invitation and password-reset links are only sent by mail` });
       }
       return out as typeof values & { [K in keyof typeof DEV_DEFAULTS]: string };
     }),

@@ -1,12 +1,17 @@
 // Runs once when the server starts: opens (and on the embedded database, migrates and seeds) the
-// database before the first request, so the first page does not pay for it; and where no external
-// scheduler calls /api/cron/jobs (the embedded default), runs background jobs in-process.
+// database before the first request, so the first page does not pay for it; and runs background
+// jobs in-process (JOBS_IN_PROCESS, default on, whatever the database), so exports and imports
+// move without a separate worker. Deployments with dedicated workers set JOBS_IN_PROCESS=false.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, isEmbeddedDatabase } = await import("@/env");
+  // First, before anything awaits: from here on every request's client IP and forwarded headers
+  // are decided from its socket (src/server/security/client-ip-hook.ts).
+  const { installClientIpHook } = await import("@/server/security/client-ip-hook");
+  installClientIpHook();
+  const { env } = await import("@/env");
   const { getDatabase } = await import("@/server/db/database");
   await getDatabase();
-  if (env.JOBS_IN_PROCESS ?? isEmbeddedDatabase()) {
+  if (env.JOBS_IN_PROCESS) {
     // Job types of features register themselves when imported.
     await import("@/server/services/feature-jobs");
     const { startInProcessTicker } = await import("@/server/jobs");

@@ -10,7 +10,13 @@ export const logger = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   redact: {
-    paths: ["password", "*.password", "secret", "*.secret", "authorization", "*.authorization", "headers.cookie"],
+    // Tokens, and links and message bodies that may carry one (invitations, password resets),
+    // are a second line behind never logging them: a field added carelessly still prints as
+    // "[redacted]". (Paths are exact: top level or one object down.)
+    paths: [
+      "password", "*.password", "secret", "*.secret", "authorization", "*.authorization", "headers.cookie",
+      "token", "*.token", "url", "*.url", "link", "*.link", "text", "*.text", "html", "*.html",
+    ],
     censor: "[redacted]",
   },
   mixin() {

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
 import { cancelJobAction, retryJobAction } from "./job-actions";
 import { isActive, JobProgress, JobStatusBadge } from "./job-status";
+import { RunnerWarning } from "./runner-warning";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 const at = (date: Date | null) => (date ? when.format(date) : "—");
@@ -61,6 +62,7 @@ export function JobDetail({ slug, id, canManage }: { slug: string; id: string; c
           {message}
         </p>
       ) : null}
+      {isActive(job.status) ? <RunnerWarning /> : null}
       <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm sm:grid-cols-3">
         <Fact label="Progress">
           <JobProgress value={job.progress} status={job.status} />

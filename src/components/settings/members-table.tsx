@@ -2,11 +2,10 @@
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
 import { formatDate, timeAgo } from "@/lib/format";
-import { removeMemberAction, updateMemberRoleAction } from "./settings-actions";
+import { MemberRoleSelect, type Role } from "./member-role-select";
+import { removeMemberAction } from "./settings-actions";
 
-type Role = "OWNER" | "ADMIN" | "AGENT" | "VIEWER";
 const ROLES: Role[] = ["OWNER", "ADMIN", "AGENT", "VIEWER"];
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, AGENT: 2, VIEWER: 1 };
 
@@ -64,19 +63,15 @@ export function MembersTable({ slug, members, myRole, canManage }: { slug: strin
                   </td>
                   <td className="px-4 py-3">
                     {manageable ? (
-                      <Select
-                        aria-label={`Role of ${m.name}`}
-                        className="w-32"
-                        defaultValue={m.role}
+                      <MemberRoleSelect
+                        slug={slug}
+                        userId={m.userId}
+                        name={m.name}
+                        role={m.role}
+                        roles={ROLES.filter((r) => RANK[r] <= RANK[myRole])}
                         disabled={pending}
-                        onChange={(e) => run(() => updateMemberRoleAction(slug, m.userId, e.target.value as Role))}
-                      >
-                        {ROLES.filter((r) => RANK[r] <= RANK[myRole]).map((r) => (
-                          <option key={r} value={r}>
-                            {r.charAt(0) + r.slice(1).toLowerCase()}
-                          </option>
-                        ))}
-                      </Select>
+                        onError={setError}
+                      />
                     ) : (
                       <Badge tone={m.role === "OWNER" ? "purple" : m.role === "ADMIN" ? "blue" : "gray"}>{m.role.toLowerCase()}</Badge>
                     )}

@@ -20,6 +20,7 @@ export { enqueue, cancelJob, retryJob, type EnqueueOptions, type JobMutationOpti
 export { runDueJobs, DEFAULT_TIMING, type RunOptions, type RunSummary, type RunnerTiming } from "./runner";
 export { ensureRecurring, recurringSlotKey } from "./recurring";
 export { startInProcessTicker, type JobTicker, type TickerOptions } from "./ticker";
+export { runnerStatus, recordRunnerHeartbeat, RUNNER_STALE_AFTER_MS, type RunnerStatus } from "./runner-heartbeat";
 export { runCronJobs, isCronAuthorized, CRON_DEFAULT_BUDGET_MS, CRON_MAX_BUDGET_MS } from "./cron";
 export { snapshot as jobMetricsSnapshot, refreshQueueDepth, type JobMetricsSnapshot } from "./metrics";
-export { recurringTasks, purgeApiKeysJob, purgeFinishedJobsJob } from "./tasks";
+export { recurringTasks, purgeApiKeysJob, purgeFinishedJobsJob, auditCheckpointJob } from "./tasks";

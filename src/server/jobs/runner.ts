@@ -14,6 +14,7 @@ import { jobTransactionScope, trackLocalRun } from "./local-runs";
 import { countJob, recordJobDuration, refreshQueueDepth } from "./metrics";
 import { ensureRecurring } from "./recurring";
 import { findJobDefinition, registeredJobTypes } from "./registry";
+import { recordRunnerHeartbeat, RUNNER_BEAT_EVERY_MS } from "./runner-heartbeat";
 import { recurringTasks as builtInRecurringTasks } from "./tasks";
 import { claimJobs, DEFAULT_TIMING, finish, heartbeat, newWorkerId, reapExpiredLeases, retryDelayMs, type ClaimedJob, type Finish, type Progress, type RunnerTiming } from "./lease";
 
@@ -231,6 +232,13 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
     stoppedBy: "idle",
   };
 
+  // Seen at the start of every call and every few seconds while jobs run, so the jobs page can
+  // tell a quiet queue from one nobody is running.
+  const beat = () => recordRunnerHeartbeat().catch((error: unknown) => logger.warn({ err: error }, "could not record the runner heartbeat"));
+  await beat();
+  const beating = setInterval(() => void beat(), RUNNER_BEAT_EVERY_MS);
+  beating.unref?.();
+
   const recurring = options.recurring === undefined ? builtInRecurringTasks : options.recurring;
   if (recurring && recurring.length > 0) {
     try {
@@ -295,6 +303,7 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
     await Promise.all(running.keys());
   } finally {
     signal?.removeEventListener("abort", onShutdown);
+    clearInterval(beating);
   }
 
   try {

@@ -1,8 +1,8 @@
-// Runs the job runner every few seconds inside the app process, so that with the embedded
-// database (one process, no external scheduler) jobs run with no setup. Idempotent: a second
-// start returns the running ticker (kept on globalThis, which hot reloads and Next's separate
-// module graphs share). Deployments with a cron calling /api/cron/jobs, or `npm run jobs:work`,
-// do not need it; starting it there too is harmless (runners never run a job twice).
+// Runs the job runner every few seconds inside the app process, so jobs run with no separate
+// worker on any database (JOBS_IN_PROCESS, default on). Idempotent: a second start returns the
+// running ticker (kept on globalThis, which hot reloads and Next's separate module graphs
+// share). Deployments with dedicated workers (`npm run jobs:work`) turn it off; running it beside
+// a cron calling /api/cron/jobs is harmless (runners never run a job twice).
 import { logger } from "@/server/logger";
 import { newWorkerId, runDueJobs, type RunOptions } from "./runner";
 

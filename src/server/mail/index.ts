@@ -1,6 +1,8 @@
 // Outgoing mail (invitations, password resets). With SMTP_URL set, messages go through nodemailer's
-// SMTP transport; without it nothing is sent: the message (with its link) is logged and the caller
-// gets `delivered: false`, so it can show the link to an admin to copy. Tests inject a transport.
+// SMTP transport; without it (development and tests only: staging and production refuse to start)
+// nothing is sent and the caller gets `delivered: false`, so it can show an invitation link to the
+// admin to copy. A message's text and links never go to the log: they carry single-use tokens,
+// and logs are kept, shipped and read far more widely than a mailbox. Tests inject a transport.
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
 import { logger } from "@/server/logger";
@@ -32,8 +34,7 @@ export function setMailTransport(next: Transporter | null | undefined): void {
 export async function sendMail(message: MailMessage): Promise<MailResult> {
   const t = configuredTransport();
   if (!t) {
-    // No SMTP: the text carries the link, which is what an operator needs from the log.
-    logger.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, "mail not sent: SMTP_URL is not set");
+    logger.info({ mail: { to: message.to, subject: message.subject } }, "mail not sent: SMTP_URL is not set");
     return { delivered: false };
   }
   const info = (await t.sendMail({ from: env.MAIL_FROM, ...message })) as { messageId?: string };

@@ -17,6 +17,13 @@ export function assertStorageKey(key: string): void {
   if (!KEY_PATTERN.test(key)) throw new AppError("NOT_FOUND", "File not found", { reason: "INVALID_STORAGE_KEY" });
 }
 
+/** `audit-checkpoints/<uuid>.json`: a fixed name starts with a letter, so it never meets a generated key. */
+const NAME_PATTERN = /^[a-z][a-z0-9-]{2,40}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
+
+export function assertObjectName(name: string): void {
+  if (!NAME_PATTERN.test(name)) throw new Error(`Not a valid stored object name: ${JSON.stringify(name)}`);
+}
+
 export function toNodeReadable(body: ByteSource): Readable {
   if (body instanceof Readable) return body;
   if (typeof (body as ReadableStream).getReader === "function") {

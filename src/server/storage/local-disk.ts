@@ -1,13 +1,14 @@
 // Files on local disk under one root directory. Writes go to a temporary name first and are
 // renamed into place once complete, so a reader never sees half a file and a failed upload
 // leaves nothing behind.
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import { AppError } from "@/server/errors/app-error";
-import { assertStorageKey, MeasuringStream, newStorageKey, toNodeReadable } from "./keys";
+import { assertObjectName, assertStorageKey, MeasuringStream, newStorageKey, toNodeReadable } from "./keys";
 import type { ByteSource, FileStorage, PutOptions, StoredObject } from "./types";
 
 export class LocalDiskStorage implements FileStorage {
@@ -54,5 +55,39 @@ export class LocalDiskStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOfName(name: string): string {
+    assertObjectName(name);
+    const path = resolve(this.root, name);
+    if (!path.startsWith(this.root + sep)) throw new Error(`Not a valid stored object name: ${name}`);
+    return path;
+  }
+
+  async putNamed(name: string, bytes: Buffer): Promise<void> {
+    const path = this.pathOfName(name);
+    await mkdir(dirname(path), { recursive: true });
+    // Replaced by rename, so a reader sees the old object or the new one, never half of one.
+    const partial = `${path}.${randomUUID()}.partial`;
+    try {
+      await writeFile(partial, bytes, { flag: "wx", mode: 0o600 });
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
+  async getNamed(name: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOfName(name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  async deleteNamed(name: string): Promise<void> {
+    await rm(this.pathOfName(name), { force: true });
   }
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { AppError } from "@/server/errors/app-error";
-import { assertStorageKey } from "./keys";
+import { assertObjectName, assertStorageKey } from "./keys";
 import { LocalDiskStorage } from "./local-disk";
 import type { ByteSource, FileStorage, PutOptions, StoredObject } from "./types";
 
@@ -73,5 +73,28 @@ export class S3Storage implements FileStorage {
   async delete(key: string): Promise<void> {
     assertStorageKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+  }
+
+  async putNamed(name: string, bytes: Buffer): Promise<void> {
+    assertObjectName(name);
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.options.bucket, Key: name, Body: bytes, ContentLength: bytes.length, ContentType: "application/json" }),
+    );
+  }
+
+  async getNamed(name: string): Promise<Buffer | null> {
+    assertObjectName(name);
+    try {
+      const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: name }));
+      return result.Body ? Buffer.from(await result.Body.transformToByteArray()) : null;
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
+  }
+
+  async deleteNamed(name: string): Promise<void> {
+    assertObjectName(name);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: name }));
   }
 }

@@ -23,4 +23,14 @@ export interface FileStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Writes or replaces a small object under a fixed name (see assertObjectName). Only for what
+   * must be found without the database, such as audit checkpoints: everything else gets a
+   * generated key recorded in a row.
+   */
+  putNamed(name: string, bytes: Buffer): Promise<void>;
+  /** The named object's bytes, or null when there is none. */
+  getNamed(name: string): Promise<Buffer | null>;
+  /** Removes a named object; a missing one is not an error. */
+  deleteNamed(name: string): Promise<void>;
 }

@@ -129,6 +129,14 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
   ],
   "jobs.get": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
   "jobs.cancel": [{ name: "B's job", input: (fx) => ({ id: fx.bJobId }), expect: "NOT_FOUND" }],
+  "jobs.runnerStatus": [
+    {
+      // Platform-wide and holding no tenant data: only when a runner was last seen.
+      name: "answers when runners were seen, nothing of any tenant",
+      input: () => undefined,
+      expect: (result) => expect(Object.keys(result as object).sort()).toEqual(["lastSeenAt", "stale"]),
+    },
+  ],
   "invitations.list": [
     {
       name: "lists A's invitations and none of B's",

@@ -1,15 +1,16 @@
 // The platform's own job types and recurring schedules. Feature job types (imports, exports)
 // live with their features and are registered by them.
 import { defineRecurring } from "../define";
+import { auditCheckpointJob } from "./audit-checkpoint";
 import { purgeApiKeysJob } from "./purge-api-keys";
 import { purgeFinishedJobsJob } from "./purge-finished-jobs";
 import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
 import { purgeExpiredFilesJob } from "./purge-expired-files";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 
-export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob };
+export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, auditCheckpointJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, auditCheckpointJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -21,4 +22,6 @@ export const recurringTasks = [
   // Every five minutes: a snooze ends within five minutes of its time, and the slot rows this
   // leaves in the jobs table (kept 400 days to dedupe slots) stay around 105k a year.
   defineRecurring({ name: "wake-snoozed-cases", cron: "*/5 * * * *", type: wakeSnoozedCasesJob.type }),
+  // Hourly: removing the newest audit events goes unnoticed for at most an hour's events.
+  defineRecurring({ name: "audit-checkpoint", cron: "11 * * * *", type: auditCheckpointJob.type }),
 ] as const;

@@ -2,6 +2,7 @@
 // is purged in short privileged transactions (one per table), so a large tenant never holds one
 // long transaction; a tenant that fails is retried by the next attempt or run.
 import { z } from "zod";
+import { deleteCheckpoint } from "@/server/audit/checkpoint";
 import { dueTenantIds, purgeTenant } from "@/server/services/tenants/purge-tenant";
 import { getStorage } from "@/server/storage";
 import { defineJob } from "../define";
@@ -26,6 +27,8 @@ export const purgeDeletedTenantsJob = defineJob({
       // The tenant's file bytes (uploads, exports, rejected rows) go with its rows.
       const result = await purgeTenant(withDb, tenantId, { now, deleteStoredObject: (key) => storage.delete(key) });
       if (result.purged) {
+        // Its audit trail is gone with it, so is the checkpoint that vouched for that trail.
+        await deleteCheckpoint(storage, tenantId);
         purged++;
         logger.info({ tenantId, deleted: result.deleted, files: result.files }, "purged deleted tenant");
       }

@@ -9,7 +9,10 @@ export const verifyAuditChainProcedure = tenantProcedure("audit:read")
     z.object({
       ok: z.boolean(),
       events: z.number().int(),
+      legacyEvents: z.number().int(),
+      checkpoint: z.object({ seq: z.number().int(), at: z.date() }).nullable(),
       breaks: z.array(z.object({ seq: z.number().int(), eventId: z.string(), reason: z.string() })),
+      warnings: z.array(z.string()),
     }),
   )
   .query(({ ctx }) => verifyAuditChain(ctx.db, requireTenantId()));

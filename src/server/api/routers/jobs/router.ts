@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { cancelJob } from "./cancel-job";
 import { getJob } from "./get-job";
+import { getRunnerStatus } from "./get-runner-status";
 import { listJobs } from "./list-jobs";
 import { retryJob } from "./retry-job";
 
@@ -9,4 +10,5 @@ export const jobsRouter = createTRPCRouter({
   get: getJob,
   cancel: cancelJob,
   retry: retryJob,
+  runnerStatus: getRunnerStatus,
 });

@@ -41,12 +41,19 @@ export default async function AuditPage({
         <div>
           <h2 id="audit-heading" className="text-base font-semibold">Audit log</h2>
           {chain.ok ? (
-            <p className="mt-1 text-xs text-green-700">Hash chain intact: {chain.events.toLocaleString("en-US")} {chain.events === 1 ? "event" : "events"}, none changed or removed.</p>
+            <p className="mt-1 text-xs text-green-700">
+              Signed chain intact: {chain.events.toLocaleString("en-US")} {chain.events === 1 ? "event" : "events"}, none changed or removed
+              {chain.checkpoint ? ` (checkpoint #${chain.checkpoint.seq.toLocaleString("en-US")}, ${when.format(chain.checkpoint.at)})` : " (no checkpoint yet)"}.
+              {chain.legacyEvents > 0 ? ` The first ${chain.legacyEvents.toLocaleString("en-US")} predate signing and are covered by the hash chain.` : null}
+            </p>
           ) : (
             <p role="alert" className="mt-1 text-xs font-medium text-red-700">
-              Hash chain broken at event #{chain.breaks[0]?.seq}: {chain.breaks[0]?.reason}.
+              Audit log tampered with at event #{chain.breaks[0]?.seq}: {chain.breaks[0]?.reason}.
             </p>
           )}
+          {chain.warnings.map((w) => (
+            <p key={w} className="mt-1 text-xs text-amber-700">{w}</p>
+          ))}
         </div>
       </div>
       <form className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto_auto]" action={base} aria-label="Filter the audit log">
