@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next*/**", "coverage/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: [".next*/**", "coverage/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "reports/**", ".stryker-tmp/**"],
   },
   {
     files: ["src/server/**/*.ts"],

@@ -3,6 +3,8 @@
 // production build on a fresh embedded database). Ends with one line: "N passed, N failed".
 //   npm test -- --no-e2e      unit and integration only
 //   npm test -- --only-e2e    browser tests only
+//   npm test -- --coverage    with V8 coverage of src/, thresholds enforced (vitest.config.ts),
+//                             and a per-folder table (scripts/coverage-table.mjs)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { findChromium } from "../e2e/browser.mjs";
@@ -33,7 +35,16 @@ if (!existsSync("src/server/db/generated/client.ts")) run("node", ["scripts/pris
 
 if (!args.has("--only-e2e")) {
   rmSync("test-results/vitest.json", { force: true });
-  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  const coverage = args.has("--coverage") ? ["--coverage"] : [];
+  const code = run("npx", [
+    "vitest",
+    "run",
+    ...coverage,
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=test-results/vitest.json",
+  ]);
+  if (coverage.length > 0) run("node", ["scripts/coverage-table.mjs"]);
   const report = readJson("test-results/vitest.json");
   if (report) {
     passed += report.numPassedTests;
