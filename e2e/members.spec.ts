@@ -16,7 +16,7 @@ test("a role change shows at once and is confirmed; a refused one rolls back to 
   await arlo.selectOption("VIEWER");
   await expect(arlo).toHaveValue("VIEWER");
   expect((await answered).ok()).toBe(true);
-  await expect(page.getByRole("status", { name: "Role of Arlo Agent saved" })).toHaveText("Saved");
+  await expect(page.getByRole("status", { name: "Arlo Agent: role change" })).toHaveText("Saved");
   await expect(page.getByRole("alert")).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel("Role of Arlo Agent")).toHaveValue("VIEWER");
@@ -29,7 +29,7 @@ test("a role change shows at once and is confirmed; a refused one rolls back to 
   await answered;
   await expect(page.getByRole("alert")).toContainText("at least one owner");
   await expect(alice).toHaveValue("OWNER");
-  await expect(page.getByRole("status", { name: "Role of Alice Owner saved" })).toHaveText("");
+  await expect(page.getByRole("status", { name: "Alice Owner: role change" })).toHaveText("");
   await page.reload();
   await expect(page.getByLabel("Role of Alice Owner")).toHaveValue("OWNER");
 
@@ -37,5 +37,5 @@ test("a role change shows at once and is confirmed; a refused one rolls back to 
   answered = actionAnswer(page);
   await page.getByLabel("Role of Arlo Agent").selectOption("AGENT");
   expect((await answered).ok()).toBe(true);
-  await expect(page.getByRole("status", { name: "Role of Arlo Agent saved" })).toHaveText("Saved");
+  await expect(page.getByRole("status", { name: "Arlo Agent: role change" })).toHaveText("Saved");
 });

@@ -74,7 +74,7 @@ export function MemberRoleSelect({
           </option>
         ))}
       </Select>
-      <span role="status" aria-label={`Role of ${name} saved`} className="text-xs text-green-700">
+      <span role="status" aria-label={`${name}: role change`} className="text-xs text-green-700">
         {saved ? "Saved" : null}
       </span>
     </div>
