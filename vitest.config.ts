@@ -1,11 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Enforced floors (issue: quality gates). Raise them as tests grow; never lower them to land a change.
+// Enforced floors (issue: quality gates), from the measured figures rounded down (2026-11-30:
+// src/server 90.3 % lines, 81.5 % branches; all of src 66.7 % / 56.2 %, the pages and components
+// being tested in the browser, which this does not measure). Raise them as tests grow; never
+// lower them to land a change. The goal for all of src is 70 %.
 const COVERAGE_THRESHOLDS = {
-  lines: 0,
-  branches: 0,
-  "src/server/**": { lines: 0, branches: 0 },
+  lines: 65,
+  branches: 55,
+  "src/server/**": { lines: 88, branches: 80 },
 };
 
 export default defineConfig({

@@ -36,7 +36,8 @@ process.stdout.write(JSON.stringify({ APP_ENV: env.APP_ENV, DATABASE_URL: env.DA
         // NODE_ENV stays unset (Next's types demand it), so APP_ENV alone decides.
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...vars } as unknown as NodeJS.ProcessEnv,
         encoding: "utf8",
-        timeout: 20_000,
+        // Five of these start at once, each compiling the module: generous for a loaded CI machine.
+        timeout: 90_000,
       },
       (error: ExecFileException | null, stdout: string, stderr: string) =>
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
@@ -80,7 +81,7 @@ describe("env validation", () => {
     // Development runs with no configuration at all, on built-in defaults.
     expect(development.code, development.stderr).toBe(0);
     expect(JSON.parse(development.stdout)).toMatchObject({ APP_ENV: "development", DATABASE_URL: null, NEXTAUTH_SECRET: expect.any(String) });
-  });
+  }, 120_000);
 
   it("deployed, refuses to start without SMTP_URL (links are only mailed) or AUDIT_HMAC_KEYS, naming each", async () => {
     const without = (name: keyof typeof DEPLOYED, appEnv = "production") => {
@@ -106,5 +107,5 @@ describe("env validation", () => {
     expect(badAuditKeys.stderr).toContain("AUDIT_HMAC_KEYS");
     // Development needs neither: a built-in throwaway audit key, and no mail sent.
     expect(development.code, development.stderr).toBe(0);
-  });
+  }, 120_000);
 });

@@ -32,10 +32,14 @@ describe("cancellation", () => {
     const id = await enqueue(type, {});
     await runOnly([type]);
     expect((await readJob(id)).status).toBe("FAILED");
+    // On a slow machine the first run may already have retried it (the test backoff is a few ms):
+    // what matters is that no attempt follows the cancel.
+    const attemptsBeforeCancel = calls.get(id);
+    expect(attemptsBeforeCancel).toBeGreaterThanOrEqual(1);
     expect(await cancelJob(id)).toBe("CANCELLED");
     await sleep(FAST_TIMING.backoff.baseMs + 5);
     expect(await runOnly([type])).toMatchObject({ claimed: 0 });
-    expect(calls.get(id)).toBe(1);
+    expect(calls.get(id)).toBe(attemptsBeforeCancel);
   });
 
   it("stops a running job holding its transaction: the handler sees the signal and the job ends cancelled", async () => {
