@@ -47,6 +47,7 @@ export default defineConfig({
       ],
       reporter: ["text-summary", "json-summary", "json"],
       reportsDirectory: "coverage",
+      reportOnFailure: true,
       thresholds: COVERAGE_THRESHOLDS,
     },
   },
