@@ -30,7 +30,8 @@ export default defineConfig({
     // A production build: what users run (the README's command), and pages do not compile on first visit.
     command: `npm run build && npm start -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health/ready`,
-    timeout: 300_000,
+    // A production build first: minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
