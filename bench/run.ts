@@ -11,6 +11,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { env } from "@/env";
 import { setDatabase } from "@/server/db/database";
+import { closeRedis } from "@/server/redis";
 import { ensureSyntheticTenant, insertSyntheticCases, type SyntheticTenant } from "@/server/services/seed/bulk-cases";
 import { formatResult } from "./lib/report";
 import { openEmbeddedTarget, openPostgresTarget, type Target } from "./lib/targets";
@@ -109,7 +110,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+// The rate limiters' Redis connection (REDIS_URL) would keep the process alive after the run.
+main().finally(() => closeRedis()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,6 +1,7 @@
 // Small helpers shared by the developer scripts: which database a script is about to touch, and
 // a uniform way to fail with a message instead of a stack trace.
 import { env } from "@/env";
+import { closeRedis } from "@/server/redis";
 
 /** "PostgreSQL at host:port/db" (never the password) or "the embedded database at <dir>". */
 export function describeTarget(url = env.DATABASE_URL): string {
@@ -18,7 +19,9 @@ export class UsageError extends Error {
  * print one line; anything else prints its stack. The exit code is 1 either way.
  */
 export function runScript(main: () => Promise<number | void>): void {
-  main().then(
+  // A Redis connection a script opened (rate limiters) would keep the process alive: close it.
+  const run = () => main().finally(() => closeRedis());
+  run().then(
     (code) => {
       process.exitCode = code ?? 0;
     },

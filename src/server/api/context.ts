@@ -4,7 +4,13 @@ import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/server/auth/options";
 import { resolveSessionUser, type SessionUser } from "@/server/auth/session-user";
-import { authenticateApiKey, type ApiKeyCheck } from "@/server/auth/api-keys";
+import { authenticateApiKey, hashApiKey, type ApiKeyCheck } from "@/server/auth/api-keys";
+import { isExpected, toAppError } from "@/server/errors/to-app-error";
+import { tagRequestError } from "@/server/errors/request-id";
+import { logger } from "@/server/logger";
+import { AppError } from "@/server/errors/app-error";
+import { blockedFor, consumeOrThrow } from "@/server/rate-limit/consume";
+import { limiters } from "@/server/rate-limit/limiters";
 import { requestOrigin } from "@/server/http/public-url";
 import { clientIpFrom } from "@/server/security/client-ip";
 
@@ -29,6 +35,8 @@ export interface TRPCContext {
   tenantSlug: string | null;
   /** The origin the request addressed; links are built from it by publicBaseUrl() when NEXTAUTH_URL is not set. */
   origin?: string;
+  /** Set when the request's rate limit was already taken here (API keys: before the key is looked up). */
+  rateLimited?: boolean;
 }
 
 export interface CreateContextOptions {
@@ -38,26 +46,60 @@ export interface CreateContextOptions {
   user?: SessionUser | null;
 }
 
+async function refuseIfBlocked(limitKey: string): Promise<void> {
+  const retryAfterSeconds = await blockedFor(limiters().api, limitKey);
+  if (retryAfterSeconds > 0) {
+    throw new AppError("TOO_MANY_REQUESTS", `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/** The rate-limit key of a presented API key: a hash of what was presented, known before any lookup. */
+export const apiKeyLimitKey = (bearer: string) => `key:${hashApiKey(bearer)}`;
+
+/**
+ * Builds the context. It reads the database (session user, API key), so it fails when the database
+ * is out of reach; such a failure is logged here, once, with the request id, and the error thrown
+ * carries that id so the answer does too (tRPC formats it without a context).
+ */
 export async function createTRPCContext(opts: CreateContextOptions): Promise<TRPCContext> {
   const { headers } = opts;
+  const requestId = opts.requestId ?? requestIdFrom(headers);
   const authorization = headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  const apiKey = bearer ? await authenticateApiKey(bearer) : null;
-  let user: SessionUser | null = null;
-  if (!bearer) {
-    if (opts.user !== undefined) user = opts.user;
-    else {
-      const session = await getServerSession(authOptions);
-      user = await resolveSessionUser(session);
+  try {
+    // An API key's budget is taken before the key is resolved, so a flood of calls over the
+    // limit (or with made-up keys) costs no database work at all.
+    if (bearer) await consumeOrThrow(limiters().api, apiKeyLimitKey(bearer), "requests");
+    // Made-up keys each have a budget of their own, so the caller's address bounds them too: an
+    // unknown key spends the address's budget, and an address that has spent it is refused
+    // before the lookup.
+    const addressKey = `ip:${clientIpFrom(headers) ?? "unknown"}`;
+    if (bearer) await refuseIfBlocked(addressKey);
+    const apiKey = bearer ? await authenticateApiKey(bearer) : null;
+    if (apiKey && !apiKey.ok) await consumeOrThrow(limiters().api, addressKey, "requests");
+    let user: SessionUser | null = null;
+    if (!bearer) {
+      if (opts.user !== undefined) user = opts.user;
+      else {
+        const session = await getServerSession(authOptions);
+        user = await resolveSessionUser(session);
+      }
     }
+    return {
+      requestId,
+      ip: clientIpFrom(headers),
+      userAgent: headers.get("user-agent") ?? undefined,
+      user,
+      apiKey,
+      tenantSlug: headers.get(TENANT_HEADER),
+      origin: requestOrigin(headers),
+      rateLimited: bearer ? true : undefined,
+    };
+  } catch (error) {
+    const appError = toAppError(error);
+    const fields = { requestId, code: appError.code, status: appError.httpStatus };
+    if (isExpected(appError)) logger.info(fields, "request refused before its procedure");
+    else logger.error({ ...fields, err: error }, "request context failed");
+    throw tagRequestError(appError, requestId, true);
   }
-  return {
-    requestId: opts.requestId ?? requestIdFrom(headers),
-    ip: clientIpFrom(headers),
-    userAgent: headers.get("user-agent") ?? undefined,
-    user,
-    apiKey,
-    tenantSlug: headers.get(TENANT_HEADER),
-    origin: requestOrigin(headers),
-  };
 }

@@ -7,6 +7,7 @@ import "server-only";
 import type { Permission } from "@/server/auth/permissions";
 import { currentContext, runWithContext, type Actor, type RequestContext } from "@/server/context/request-context";
 import type { Role } from "@/server/db/generated/enums";
+import { tagRequestError, wasLogged } from "@/server/errors/request-id";
 import { isExpected, toAppError, toErrorBody } from "@/server/errors/to-app-error";
 import { logger } from "@/server/logger";
 import type { Caller } from "@/server/services/cases/actor";
@@ -56,11 +57,13 @@ export async function authorizeRouteRequest(request: Request, permission: Permis
     factory = callerFactory(permission);
     callers.set(permission, factory);
   }
+  // Throws an AppError already logged with the request id (by the context or the request middleware).
+  const ctx = await createTRPCContext({ headers, requestId });
   try {
-    const resolved = await factory(await createTRPCContext({ headers, requestId })).resolve();
+    const resolved = await factory(ctx).resolve();
     return { requestId, actor: resolved.context.actor, ...resolved };
   } catch (error) {
-    throw toAppError(error);
+    throw tagRequestError(toAppError(error), requestId, true);
   }
 }
 
@@ -72,7 +75,9 @@ export function runAsRoute<T>(auth: RouteAuth, fn: () => T): T {
 /** The standard error answer ({ code, message, details, requestId }), logged like tRPC logs. */
 export function routeErrorResponse(error: unknown, requestId: string, route: string): Response {
   const appError = toAppError(error);
-  if (isExpected(appError)) logger.info({ route, code: appError.code, requestId }, "route refused");
+  // Failures of the authorisation (context, middlewares) were logged where they happened.
+  if (wasLogged(error)) logger.debug({ route, code: appError.code, requestId }, "route refused (logged above)");
+  else if (isExpected(appError)) logger.info({ route, code: appError.code, requestId }, "route refused");
   else logger.error({ route, err: error, requestId }, "route failed");
   const headers: Record<string, string> = { "x-request-id": requestId };
   const retryAfter = appError.details?.retryAfterSeconds;

@@ -5,6 +5,7 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Permission } from "@/server/auth/permissions";
+import { requestIdOfError } from "@/server/errors/request-id";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
 import type { TRPCContext } from "./context";
 import { authedMiddleware } from "./middlewares/authed";
@@ -30,7 +31,7 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error, ctx }) {
       const appError = toAppError(error);
-      const body = toErrorBody(appError, ctx?.requestId ?? "unknown");
+      const body = toErrorBody(appError, ctx?.requestId ?? requestIdOfError(error) ?? "unknown");
       return {
         ...shape,
         message: body.message,

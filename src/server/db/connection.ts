@@ -28,11 +28,20 @@ export interface OpenOptions {
   /** PGlite data directory; "memory://" keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** How long to wait for a new connection before failing (default 5 s). */
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? env.DB_POOL_SIZE });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? env.DB_POOL_SIZE,
+      // A server that does not answer (network cut, host down) fails a request within seconds
+      // (a 503) instead of holding it until the socket gives up; a refused connection fails at once.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? Math.min(5_000, env.REQUEST_TIMEOUT_MS),
+      keepAlive: true,
+    });
     // An idle connection that breaks (server restart, database dropped) emits here; unhandled,
     // it would end the process. The pool drops that connection and opens another when needed.
     pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));

@@ -1,5 +1,6 @@
 // Data exceptions (SQLSTATE class 22) from the real database, as the driver adapter of this run
 // (PGlite, or pg with DATABASE_URL) surfaces them, are the caller's bad value: 400, not 500.
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { rejectionOf } from "@/test/errors";
@@ -44,5 +45,45 @@ describe("sqlStateOf", () => {
   it("leaves other database errors (and Prisma's own P-codes) alone", () => {
     expect(toAppError(Object.assign(new Error("deadlock"), { code: "40P01", severity: "ERROR" })).code).toBe("INTERNAL_SERVER_ERROR");
     expect(sqlStateOf(Object.assign(new Error("p"), { code: "P2010" }))).toBeNull();
+  });
+});
+
+describe("connection failures", () => {
+  const sock = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -111, syscall: "connect" });
+  const pgError = (code: string) => Object.assign(new Error("terminating connection"), { code, severity: "FATAL" });
+  const adapter = (cause: Record<string, unknown>) => Object.assign(new Error("adapter"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+  it.each([
+    ["ECONNREFUSED", sock("ECONNREFUSED")],
+    ["ETIMEDOUT", sock("ETIMEDOUT")],
+    ["ECONNRESET inside a cause", new Error("query failed", { cause: sock("ECONNRESET") })],
+    ["pg pool timeout", new Error("timeout exceeded when trying to connect")],
+    ["connection terminated", new Error("Connection terminated unexpectedly")],
+    ["Prisma P1001", Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" })],
+    ["Prisma P2024 (pool timeout)", Object.assign(new Error("Timed out fetching a new connection from the connection pool"), { code: "P2024" })],
+    ["Prisma: no transaction in the given time", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
+    ["adapter DatabaseNotReachable", adapter({ kind: "DatabaseNotReachable", host: "db", port: 5432 })],
+    ["adapter ConnectionClosed", adapter({ kind: "ConnectionClosed" })],
+    ["adapter SocketTimeout", adapter({ kind: "SocketTimeout" })],
+    ["Postgres 57P01 admin shutdown (adapter)", adapter({ kind: "postgres", code: "57P01", originalCode: "57P01" })],
+    ["Postgres 57P03 cannot connect now", pgError("57P03")],
+    ["Postgres 08006 connection failure", pgError("08006")],
+    ["Postgres 08001 via originalCode", adapter({ originalCode: "08001", kind: "postgres" })],
+  ])("%s is SERVICE_UNAVAILABLE (503) with Retry-After", (_, error) => {
+    const appError = toAppError(error);
+    expect({ code: appError.code, status: appError.httpStatus, message: appError.message }).toEqual({
+      code: "SERVICE_UNAVAILABLE",
+      status: 503,
+      message: expect.not.stringMatching(/ECONN|127\.0\.0\.1/),
+    });
+    expect(appError.details?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("through a tRPC error that wraps it", () => {
+    expect(toAppError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: sock("ECONNREFUSED") })).code).toBe("SERVICE_UNAVAILABLE");
+  });
+
+  it("leaves other errors alone", () => {
+    expect(toAppError(pgError("40P01")).code).toBe("INTERNAL_SERVER_ERROR");
+    expect(toAppError(new Error("boom")).code).toBe("INTERNAL_SERVER_ERROR");
   });
 });

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { Prisma } from "@/server/db/generated/client";
 import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
+import { isConnectionError } from "./connection-error";
 import { isDataException, sqlStateOf } from "./sql-state";
 
 const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
@@ -40,6 +41,19 @@ export function isExpected(error: AppError): boolean {
   return error.httpStatus < 500;
 }
 
+/** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The database (or its pool) is out of reach: 503 with Retry-After, never a 500. */
+export function serviceUnavailable(cause?: unknown): AppError {
+  return new AppError(
+    "SERVICE_UNAVAILABLE",
+    "The service is temporarily unavailable; try again shortly",
+    { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    { cause },
+  );
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(error);
@@ -51,6 +65,7 @@ export function toAppError(error: unknown): AppError {
     const code = TRPC_TO_APP[error.code] ?? "INTERNAL_SERVER_ERROR";
     return new AppError(code, code === "INTERNAL_SERVER_ERROR" ? "Internal error" : error.message, undefined, { cause: error });
   }
+  if (isConnectionError(error)) return serviceUnavailable(error);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2025": // record to update/delete not found (also: another tenant's id)

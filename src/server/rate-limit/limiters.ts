@@ -3,6 +3,7 @@
 // letting every request through or failing them all.
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/env";
+import type { Redis } from "ioredis";
 import { getRedis } from "@/server/redis";
 
 interface LimiterOptions {
@@ -12,7 +13,8 @@ interface LimiterOptions {
   blockDurationSeconds?: number;
 }
 
-export function createLimiter(options: LimiterOptions): RateLimiterAbstract {
+/** `redis` is for tests (a client behind a proxy they cut); by default the shared client of REDIS_URL. */
+export function createLimiter(options: LimiterOptions, redis?: Redis): RateLimiterAbstract {
   const base = {
     keyPrefix: `caseboard:${options.keyPrefix}`,
     points: options.points,
@@ -20,8 +22,10 @@ export function createLimiter(options: LimiterOptions): RateLimiterAbstract {
     blockDuration: options.blockDurationSeconds ?? 0,
   };
   const memory = new RateLimiterMemory(base);
-  if (!env.REDIS_URL) return memory;
-  return new RateLimiterRedis({ ...base, storeClient: getRedis(), insuranceLimiter: memory });
+  if (!redis && !env.REDIS_URL) return memory;
+  // rejectIfRedisNotReady: while the client is not connected, the memory limiter answers at once
+  // instead of each check waiting for a command to time out.
+  return new RateLimiterRedis({ ...base, storeClient: redis ?? getRedis(), insuranceLimiter: memory, rejectIfRedisNotReady: true });
 }
 
 const globalForLimiters = globalThis as unknown as { caseboardLimiters?: ReturnType<typeof build> };

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
+import { apiKeyLimitKey } from "@/server/api/context";
+import { hashApiKey } from "@/server/auth/api-keys";
+import { getDatabase } from "@/server/db/database";
 import { AppError } from "@/server/errors/app-error";
 import { guardedSignIn, progressiveDelayMs, SignInLocked } from "@/server/services/accounts/sign-in-guard";
 import { createTestApiKey, createTestTenant } from "@/test/factories";
@@ -46,6 +49,55 @@ describe("rate limits", () => {
     expect(body.error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", requestId: "rate-limit-test-1" });
     // Another key has its own budget.
     expect((await call(await createTestApiKey(tenant))).status).toBe(200);
+  });
+
+  it("refuse an API key over its limit before looking the key up: a flood costs no database work", async () => {
+    restore = overrideLimiters({ api: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 1, durationSeconds: 60 }) });
+    const tenant = await createTestTenant();
+    const key = await createTestApiKey(tenant);
+    const madeUp = `cb_abcdefgh_${"x".repeat(40)}`;
+    const call = (apiKey: string) =>
+      trpcGet(new Request("http://localhost/api/trpc/cases.list?input=%7B%22json%22%3A%7B%7D%7D", { headers: { authorization: `Bearer ${apiKey}` } }));
+    expect((await call(key)).status).toBe(200);
+    expect((await call(madeUp)).status).toBe(401);
+    const { prisma } = await getDatabase();
+    const transactions = vi.spyOn(prisma, "$transaction");
+    const rawQueries = vi.spyOn(prisma, "$queryRaw");
+    try {
+      for (const apiKey of [key, madeUp, key]) {
+        const limited = await call(apiKey);
+        expect(limited.status).toBe(429);
+        expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+        const body = (await limited.json()) as { error: { json: { data: Record<string, unknown> } } };
+        expect(body.error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", requestId: limited.headers.get("x-request-id") });
+      }
+      expect(transactions).not.toHaveBeenCalled();
+      expect(rawQueries).not.toHaveBeenCalled();
+    } finally {
+      transactions.mockRestore();
+      rawQueries.mockRestore();
+    }
+    // The limit is keyed by the presented key's hash (sha256 of the bearer), not by the key's row.
+    expect(apiKeyLimitKey(key)).toBe(`key:${hashApiKey(key)}`);
+  });
+
+  it("bound made-up keys by the caller's address: rotating keys is refused once the address has spent its budget", async () => {
+    restore = overrideLimiters({ api: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 2, durationSeconds: 60 }) });
+    const madeUp = () => `cb_abcdefgh_${randomUUID().replaceAll("-", "")}`;
+    const call = (apiKey: string) =>
+      trpcGet(new Request("http://localhost/api/trpc/cases.list?input=%7B%22json%22%3A%7B%7D%7D", { headers: { authorization: `Bearer ${apiKey}` } }));
+    expect((await call(madeUp())).status).toBe(401);
+    expect((await call(madeUp())).status).toBe(401);
+    const { prisma } = await getDatabase();
+    const rawQueries = vi.spyOn(prisma, "$queryRaw");
+    try {
+      const limited = await call(madeUp());
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(rawQueries).not.toHaveBeenCalled();
+    } finally {
+      rawQueries.mockRestore();
+    }
   });
 
   it("lock an account after repeated failed sign-ins, even for the right password", async () => {

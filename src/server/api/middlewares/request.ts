@@ -25,9 +25,10 @@ export const requestMiddleware = (t: TRPCInstance) =>
             : undefined,
       },
       async () => {
-        const limitKey = c.apiKey?.ok ? `key:${c.apiKey.principal.apiKeyId}` : c.user ? `user:${c.user.id}` : `ip:${c.ip ?? "unknown"}`;
+        // API keys took their point while the context was built (before the key was looked up).
+        const limitKey = c.user ? `user:${c.user.id}` : `ip:${c.ip ?? "unknown"}`;
         try {
-          await consumeOrThrow(limiters().api, limitKey, "requests");
+          if (!c.rateLimited) await consumeOrThrow(limiters().api, limitKey, "requests");
         } catch (error) {
           const limited = toAppError(error);
           logger.warn({ procedure: path, limitKey, code: limited.code }, "rate limited");

@@ -1,4 +1,6 @@
-// Readiness: the database answers and has every migration applied; Redis answers when configured.
+// Readiness: the database answers and has every migration applied. Redis, when configured, is
+// reported but optional: without it rate limits fall back to memory, so an instance whose Redis
+// is down still serves (status "degraded") and is not taken out of rotation.
 import { env } from "@/env";
 import { getDatabase } from "@/server/db/database";
 import { migrationStatus } from "@/server/db/migrations";
@@ -7,6 +9,8 @@ export interface CheckResult {
   ok: boolean;
   ms: number;
   detail?: string;
+  /** "degraded": an optional dependency is down and its fallback is in use. */
+  status?: "up" | "degraded" | "down";
 }
 
 async function timed(fn: () => Promise<string | undefined>): Promise<CheckResult> {
@@ -36,11 +40,13 @@ export async function checkReadiness() {
     return `${db.kind}, ${status.applied.length} migrations applied`;
   });
   const checks: Record<string, CheckResult> = { database };
+  const ok = database.ok;
   if (env.REDIS_URL) {
-    checks.redis = await timed(async () => {
-      const { getRedis } = await import("@/server/redis");
-      return withTimeout(getRedis().ping(), 3_000, "redis");
+    const redis = await timed(async () => {
+      const { pingRedis } = await import("@/server/redis");
+      return withTimeout(pingRedis(1_000), 1_000, "redis");
     });
+    checks.redis = { ...redis, status: redis.ok ? "up" : "degraded" };
   }
-  return { ok: Object.values(checks).every((c) => c.ok), checks };
+  return { ok, checks };
 }

@@ -1,0 +1,67 @@
+// Is this error the database (or its pool) being out of reach, rather than a bug or a bad value?
+// Such failures are transient: the caller should come back later (503 with Retry-After), and the
+// process recovers on its own once the server answers again. Recognised wherever they surface:
+// the socket (pg, ioredis), pg's pool, Prisma's driver adapters, and Postgres's own SQLSTATEs.
+
+type Bag = Record<string, unknown>;
+const isBag = (v: unknown): v is Bag => typeof v === "object" && v !== null;
+
+/** Socket failures while connecting or talking to the server. */
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "EAI_AGAIN",
+]);
+
+/** Prisma's codes for "cannot reach / lost the server" and "no connection free in time". */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/** How a Prisma driver adapter classifies connection-level failures (DriverAdapterError cause.kind). */
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/**
+ * SQLSTATEs of an unavailable server: class 08 (connection exception), 57P01 admin shutdown,
+ * 57P02 crash shutdown, 57P03 cannot connect now (starting up, shutting down), 53300 too many
+ * connections.
+ */
+const isUnavailableSqlState = (code: string) => /^08[0-9A-Z]{3}$/.test(code) || ["57P01", "57P02", "57P03", "53300"].includes(code);
+
+/** Messages of pg and Prisma for a lost connection or a pool that gave no connection in time. */
+const MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /Connection terminated (unexpectedly|due to connection timeout)/i,
+  /Unable to start a transaction in the given time/i,
+  /Can't reach database server/i,
+  /Client has encountered a connection error/i,
+];
+
+function adapterKind(error: Bag): string | undefined {
+  const meta = isBag(error.meta) ? error.meta : undefined;
+  const adapterError = meta && isBag(meta.driverAdapterError) ? meta.driverAdapterError : error.name === "DriverAdapterError" ? error : undefined;
+  const cause = adapterError && isBag(adapterError.cause) ? adapterError.cause : undefined;
+  if (!cause) return undefined;
+  if (typeof cause.kind === "string" && ADAPTER_KINDS.has(cause.kind)) return cause.kind;
+  if (typeof cause.originalCode === "string" && isUnavailableSqlState(cause.originalCode)) return cause.originalCode;
+  // Unmapped Postgres errors come as kind "postgres" with their SQLSTATE in `code`.
+  if (cause.kind === "postgres" && typeof cause.code === "string" && isUnavailableSqlState(cause.code)) return cause.code;
+  return undefined;
+}
+
+export function isConnectionError(error: unknown, depth = 0): boolean {
+  if (!isBag(error) || depth > 6) return false;
+  const code = typeof error.code === "string" ? error.code : undefined;
+  if (code && SOCKET_CODES.has(code)) return true;
+  if (code && PRISMA_CODES.has(code)) return true;
+  if (code && typeof error.severity === "string" && isUnavailableSqlState(code)) return true;
+  if (error.name === "PrismaClientInitializationError") return true;
+  if (adapterKind(error)) return true;
+  if (typeof error.message === "string" && MESSAGES.some((pattern) => pattern.test(error.message as string))) return true;
+  // AggregateError (a host with several addresses) holds the socket errors in `errors`.
+  if (Array.isArray(error.errors) && error.errors.some((e) => isConnectionError(e, depth + 1))) return true;
+  return isConnectionError(error.cause, depth + 1);
+}
