@@ -5,23 +5,13 @@
 // so an event mac can never pass for a checkpoint signature or the other way round.
 import { hkdfSync } from "node:crypto";
 import { env } from "@/env";
-import { KeyRing, type EncryptionKey } from "@/server/crypto/key-ring";
+import { parseKeyRing, type EncryptionKey, type KeyRing } from "@/server/crypto/key-ring";
 
 export type AuditKey = EncryptionKey;
 export type AuditKeyPurpose = "event" | "checkpoint";
 
 export function parseAuditKeyRing(spec: string): KeyRing {
-  return new KeyRing(
-    spec
-      .split(",")
-      .map((pair) => pair.trim())
-      .filter(Boolean)
-      .map((pair) => {
-        const at = pair.indexOf(":");
-        if (at < 1) throw new Error("AUDIT_HMAC_KEYS: expected kid:base64key pairs");
-        return { id: pair.slice(0, at), material: Buffer.from(pair.slice(at + 1), "base64") };
-      }),
-  );
+  return parseKeyRing(spec, "AUDIT_HMAC_KEYS");
 }
 
 let ring: KeyRing | undefined;

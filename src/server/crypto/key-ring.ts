@@ -32,7 +32,8 @@ export class KeyRing {
   }
 }
 
-export function parseKeyRing(spec: string): KeyRing {
+/** Parses `kid:base64key,…`; `variable` names the setting in errors (the audit chain's ring has its own). */
+export function parseKeyRing(spec: string, variable = "ENCRYPTION_KEYS"): KeyRing {
   return new KeyRing(
     spec
       .split(",")
@@ -40,7 +41,7 @@ export function parseKeyRing(spec: string): KeyRing {
       .filter(Boolean)
       .map((pair) => {
         const at = pair.indexOf(":");
-        if (at < 1) throw new Error("ENCRYPTION_KEYS: expected kid:base64key pairs");
+        if (at < 1) throw new Error(`${variable}: expected kid:base64key pairs`);
         return { id: pair.slice(0, at), material: Buffer.from(pair.slice(at + 1), "base64") };
       }),
   );
