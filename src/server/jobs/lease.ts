@@ -98,15 +98,24 @@ export async function claimJobs(workerId: string, limit: number, types: readonly
   );
 }
 
-/** Puts jobs whose runner stopped renewing its lease back on the queue, counting the lost attempt. */
+/**
+ * A runner that stops renewing a lease (killed, out of memory, host lost) says nothing about the
+ * job: its attempt is handed back, as on a graceful release, and the job is runnable at once by
+ * another runner. Only errors thrown by the handler use up attempts. A job that takes its runner
+ * down every time would otherwise loop forever: after this many lost leases it is dead.
+ */
+export const MAX_LOST_LEASES = 10;
+
+/** Puts jobs whose runner stopped renewing its lease back on the queue without counting the attempt. */
 export async function reapExpiredLeases(): Promise<{ id: string; type: string; status: string }[]> {
   const rows = await withPrivilegedDb("reap expired job leases", (db) =>
     db.$queryRaw<{ id: string; type: string; status: string }[]>`
       WITH expired AS (
         SELECT id,
                CASE WHEN cancel_requested_at IS NOT NULL THEN 'CANCELLED'
-                    WHEN attempts >= max_attempts THEN 'DEAD'
-                    ELSE 'FAILED' END::"JobStatus" AS next
+                    WHEN (SELECT count(*) FROM jsonb_array_elements(error_history) e WHERE e ->> 'leaseLost' = 'true')
+                         >= ${MAX_LOST_LEASES - 1}::int THEN 'DEAD'
+                    ELSE 'PENDING' END::"JobStatus" AS next
           FROM jobs
          WHERE status = 'RUNNING' AND locked_until < now()
          ORDER BY locked_until
@@ -115,25 +124,26 @@ export async function reapExpiredLeases(): Promise<{ id: string; type: string; s
       )
       UPDATE jobs AS j
          SET status = expired.next,
-             run_at = CASE WHEN expired.next = 'FAILED' THEN now() ELSE j.run_at END,
-             finished_at = CASE WHEN expired.next = 'FAILED' THEN NULL ELSE now() END,
+             attempts = CASE WHEN expired.next = 'PENDING' THEN greatest(j.attempts - 1, 0) ELSE j.attempts END,
+             run_at = CASE WHEN expired.next = 'PENDING' THEN now() ELSE j.run_at END,
+             finished_at = CASE WHEN expired.next = 'PENDING' THEN NULL ELSE now() END,
              last_error = CASE WHEN expired.next = 'CANCELLED' THEN j.last_error
                                ELSE 'Runner ' || coalesce(j.locked_by, '?') || ' stopped renewing its lease' END,
              error_history = CASE WHEN expired.next = 'CANCELLED' THEN j.error_history ELSE
                (CASE WHEN jsonb_array_length(j.error_history) >= ${MAX_ERROR_HISTORY}::int THEN j.error_history - 0 ELSE j.error_history END)
                || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
-                    'attempt', j.attempts, 'at', now(),
+                    'attempt', j.attempts, 'at', now(), 'leaseLost', true,
                     'message', 'Runner ' || coalesce(j.locked_by, '?') || ' stopped renewing its lease',
-                    'retryAt', CASE WHEN expired.next = 'FAILED' THEN now() END))) END,
+                    'retryAt', CASE WHEN expired.next = 'PENDING' THEN now() END))) END,
              locked_by = NULL, locked_until = NULL, updated_at = now()
         FROM expired
        WHERE j.id = expired.id
       RETURNING j.id, j.type, j.status::text AS status`,
   );
   for (const row of rows) {
-    const counter = row.status === "DEAD" ? "dead" : row.status === "CANCELLED" ? "cancelled" : "failed";
+    const counter = row.status === "DEAD" ? "dead" : row.status === "CANCELLED" ? "cancelled" : "released";
     countJob(counter, row.type);
-    logger.warn({ jobId: row.id, jobType: row.type, status: row.status }, "job lease expired: its runner stopped");
+    logger.warn({ jobId: row.id, jobType: row.type, status: row.status }, "job lease expired: its runner stopped; the job is back on the queue");
   }
   return rows;
 }

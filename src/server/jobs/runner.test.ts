@@ -98,9 +98,10 @@ describe("job runner", () => {
     expect(summary).toMatchObject({ reaped: 1, claimed: 1, succeeded: 1 });
     expect(calls.get(id)).toBe(1);
     const job = await readJob(id);
-    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 2, lockedBy: null });
+    // The lost lease used up no attempt: only the handler's own failures count.
+    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 1, lockedBy: null });
     expect(job.errorHistory).toEqual([
-      expect.objectContaining({ attempt: 1, message: expect.stringMatching(/doomed-runner stopped renewing its lease/) }),
+      expect.objectContaining({ attempt: 1, leaseLost: true, message: expect.stringMatching(/doomed-runner stopped renewing its lease/) }),
     ]);
     expect(await runOnly([type])).toMatchObject({ claimed: 0, reaped: 0 });
     expect(calls.get(id)).toBe(1);
@@ -109,8 +110,10 @@ describe("job runner", () => {
   it("discards the late outcome of a runner whose lease was taken over", async () => {
     const firstStarted = deferred();
     const releaseFirst = deferred();
-    const { type, calls } = countingJob("zombie", async (attempt) => {
-      if (attempt === 1) {
+    let started = 0;
+    // A lost lease hands the attempt back, so both runs are attempt 1: tell them apart by order.
+    const { type, calls } = countingJob("zombie", async () => {
+      if (++started === 1) {
         firstStarted.resolve();
         await releaseFirst.promise;
         return { by: "zombie" };
@@ -128,7 +131,7 @@ describe("job runner", () => {
     releaseFirst.resolve();
     expect(await zombie).toMatchObject({ claimed: 1, succeeded: 0, leaseLost: 1 });
     expect(calls.get(id)).toBe(2);
-    expect(await readJob(id)).toMatchObject({ status: "SUCCEEDED", attempts: 2, result: { by: "second runner" } });
+    expect(await readJob(id)).toMatchObject({ status: "SUCCEEDED", attempts: 1, result: { by: "second runner" } });
   });
 
   it("retries with growing, jittered backoff, then marks the job dead", async () => {

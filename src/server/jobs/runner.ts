@@ -31,6 +31,8 @@ export interface RunOptions {
   types?: readonly string[];
   /** Shutdown: stop claiming, ask running jobs to stop; those that do go back to the queue. */
   signal?: AbortSignal;
+  /** While jobs run and slots are free, look for new due jobs (and expired leases) this often. Default 1 s. */
+  pollMs?: number;
   /** Recurring tasks to enqueue first; false to skip. Default: the platform's. */
   recurring?: readonly RecurringTask[] | false;
   timing?: Partial<RunnerTiming>;
@@ -52,6 +54,8 @@ export interface RunSummary {
   recurringEnqueued: number;
   durationMs: number;
   stoppedBy: "idle" | "budget" | "signal";
+  /** The first error claiming jobs (the queue could not be read, e.g. the database is down); absent when claims worked. */
+  claimError?: unknown;
 }
 
 /** Calls the handler in the job's context: its tenant's transaction(s) for tenant jobs, the privileged path for system jobs. */
@@ -93,8 +97,10 @@ async function runClaimedJob(job: ClaimedJob, workerId: string, timing: RunnerTi
   const progress: Progress = { dirty: false };
   const untrack = trackLocalRun(job.id, controller);
   const timeoutMs = definition?.timeoutMs ?? timing.timeoutMs;
+  // Both timers are referenced on purpose: while a job runs, they keep the process alive until
+  // the job's outcome is recorded and its lease released (a handler waiting on I/O alone would
+  // otherwise let a worker exit silently and leave the job RUNNING until its lease expired).
   const timeout = setTimeout(() => controller.abort(new JobAbortedError("timeout")), timeoutMs);
-  timeout.unref?.();
 
   // Heartbeats run beside the handler, each in its own transaction. Created here, outside the
   // handler's context, so they never run inside its tenant scope.
@@ -121,7 +127,6 @@ async function runClaimedJob(job: ClaimedJob, workerId: string, timing: RunnerTi
       beating = undefined;
     });
   }, tick);
-  ticker.unref?.();
 
   let result: { ok: true; value: unknown } | { ok: false; error: unknown };
   try {
@@ -167,7 +172,9 @@ async function runClaimedJob(job: ClaimedJob, workerId: string, timing: RunnerTi
   let outcome: Finish;
   if (result.ok) {
     outcome = { kind: "succeeded", result: result.value };
-  } else if (abortReason === "shutdown") {
+  } else if (abortReason === "shutdown" || (result.error instanceof JobAbortedError && result.error.reason === "lease-lost")) {
+    // A handler may find out first that another run took its work over (a checkpoint that moved):
+    // handed back without using an attempt; if this runner no longer holds the job, discarded.
     outcome = { kind: "released" };
   } else {
     const permanent = result.error instanceof PermanentJobError;
@@ -253,6 +260,11 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
     logger.error({ err: error }, "could not reap expired job leases");
   }
 
+  const pollMs = Math.max(10, options.pollMs ?? 1_000);
+  // Jobs of runners that died are taken back while this call runs too, not only at its start: a
+  // long-lived worker busy with one long job must still resume another runner's job promptly.
+  const reapEveryMs = Math.max(pollMs, Math.min(5_000, timing.leaseMs / 2));
+  let lastReap = Date.now();
   const running = new Map<Promise<void>, AbortController>();
   const onShutdown = () => {
     for (const controller of running.values()) controller.abort(new JobAbortedError("shutdown"));
@@ -270,11 +282,20 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
       }
       const free = concurrency - running.size;
       let claimed: ClaimedJob[] = [];
+      if (free > 0 && Date.now() - lastReap >= reapEveryMs) {
+        lastReap = Date.now();
+        try {
+          summary.reaped += (await reapExpiredLeases()).length;
+        } catch (error) {
+          logger.error({ err: error }, "could not reap expired job leases");
+        }
+      }
       if (free > 0) {
         try {
           claimed = await claimJobs(workerId, free, types, timing);
         } catch (error) {
           logger.error({ err: error }, "could not claim jobs");
+          summary.claimError ??= error;
         }
       }
       for (const job of claimed) {
@@ -291,10 +312,12 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
         summary.stoppedBy = "idle";
         break;
       }
-      // Wait for a slot to free up, the budget to run out, or a shutdown.
+      // Wait for a slot to free up, the budget to run out, a shutdown, or (with a slot free) the
+      // next look for due jobs.
       let wake: () => void = () => {};
       const woken = new Promise<void>((resolve) => (wake = resolve));
-      const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+      const untilDeadline = Math.max(0, deadline - Date.now());
+      const timer = setTimeout(wake, running.size < concurrency ? Math.min(pollMs, untilDeadline) : untilDeadline);
       signal?.addEventListener("abort", wake, { once: true });
       await Promise.race([...running.keys(), woken]);
       clearTimeout(timer);

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
 import { stringify, type Options, type Stringifier } from "csv-stringify";
 import type { FileStorage, StoredObject } from "@/server/storage";
 
@@ -24,13 +25,16 @@ export function csvStringifier(options: Omit<Options, "cast"> = {}): Stringifier
 
 /**
  * Rows to a temporary file, then to storage once finished: rows arrive batch by batch from the
- * database, and a failed or cancelled job leaves nothing in storage.
+ * database, and a failed or cancelled job leaves nothing in storage. Every stream is settled
+ * through one pipeline whose outcome is always awaited or caught, so discarding the file halfway
+ * (a cancel, a shutdown) never leaves a rejected promise or an 'error' event without a listener,
+ * which a worker process treats as fatal.
  */
 export class CsvFileWriter {
   private dir: string | null = null;
   private out: WriteStream | null = null;
   private csv: Stringifier | null = null;
-  private finished: Promise<unknown> | null = null;
+  private done: Promise<void> | null = null;
   rows = 0;
 
   constructor(private readonly header: string[]) {}
@@ -39,8 +43,10 @@ export class CsvFileWriter {
     this.dir = await mkdtemp(join(tmpdir(), "caseboard-csv-"));
     this.out = createWriteStream(join(this.dir, "data.csv"));
     this.csv = csvStringifier({ bom: true });
-    this.finished = once(this.out, "finish");
-    this.csv.pipe(this.out);
+    this.done = pipeline(this.csv, this.out);
+    // Observed here so a failure while nobody awaits is not an unhandled rejection; store()
+    // awaits `done` itself and sees the error.
+    this.done.catch(() => undefined);
     this.csv.write(this.header);
     return this.csv;
   }
@@ -48,16 +54,17 @@ export class CsvFileWriter {
   async write(row: unknown[]): Promise<void> {
     const csv = this.csv ?? (await this.open());
     this.rows += 1;
-    // Respect backpressure so a large export never piles up in memory.
-    if (!csv.write(row)) await once(csv, "drain");
+    // Respect backpressure so a large export never piles up in memory; the pipeline settling (an
+    // error, a discard) ends the wait too.
+    if (!csv.write(row)) await Promise.race([once(csv, "drain"), this.done]);
   }
 
   /** Stores what was written (the header alone when nothing was) and removes the temporary file. */
   async store(storage: FileStorage): Promise<StoredObject> {
     const csv = this.csv ?? (await this.open());
-    csv.end();
-    await this.finished;
     try {
+      csv.end();
+      await this.done;
       return await storage.put(createReadStream(join(this.dir!, "data.csv")), { contentType: "text/csv" });
     } finally {
       await this.discard();
@@ -67,6 +74,7 @@ export class CsvFileWriter {
   async discard(): Promise<void> {
     this.csv?.destroy();
     this.out?.destroy();
+    await this.done?.catch(() => undefined);
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = null;
   }

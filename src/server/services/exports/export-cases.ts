@@ -100,7 +100,7 @@ export async function exportCases(
     }
     return writer;
   } catch (error) {
-    await writer.discard();
+    await writer.discard().catch(() => undefined);
     throw error;
   }
 }

@@ -1,6 +1,9 @@
 // The import as a background job of its tenant. One attempt only: a failed import is reported
 // as FAILED with the counts so far, and running the file again is safe (rows already imported
-// count as duplicates). Cancelling aborts the handler's signal between batches.
+// count as duplicates). Cancelling aborts the handler's signal (the current batch still commits).
+// A run that stops without failing (its worker shut down, or died and its lease expired) leaves
+// the import RUNNING; the job goes back to the queue and the next run continues from the
+// import's saved counts (its checkpoint), so the counts stay true.
 import { z } from "zod";
 import { importEntitySchema, importMappingSchema } from "@/lib/validations/import";
 import { recordAudit } from "@/server/audit";
@@ -30,14 +33,29 @@ export const importJob = registerJob(
         const loaded = await withDb(async (db) => {
           const row = await db.import.findFirst({
             where: { id: importId },
-            select: { id: true, entity: true, mapping: true, status: true, fileId: true },
+            select: {
+              id: true,
+              entity: true,
+              mapping: true,
+              status: true,
+              fileId: true,
+              totalRows: true,
+              importedRows: true,
+              duplicateRows: true,
+              rejectedRows: true,
+              rejectsFileId: true,
+            },
           });
           if (!row) return null;
           const file = await db.storedFile.findFirst({ where: { id: row.fileId }, select: { storageKey: true, sha256: true, size: true } });
-          if (file) await db.import.update({ where: { id: importId }, data: { status: "RUNNING" } });
+          if (file && row.status !== "SUCCEEDED") await db.import.update({ where: { id: importId }, data: { status: "RUNNING" } });
           return file ? { row, file } : null;
         });
         if (!loaded) throw new PermanentJobError("The import or its file no longer exists");
+        const { totalRows, importedRows, duplicateRows, rejectedRows } = loaded.row;
+        const checkpoint = { totalRows, importedRows, duplicateRows, rejectedRows };
+        // Finished by a run that stopped before its job was marked done: nothing left to do.
+        if (loaded.row.status === "SUCCEEDED") return { ...checkpoint, rejectsFileId: loaded.row.rejectsFileId };
         const entity = importEntitySchema.parse(loaded.row.entity);
         const storage = getStorage();
         const finish = (status: string, counts: Partial<ImportCounts>, rejectsFileId: string | null) =>
@@ -54,6 +72,7 @@ export const importJob = registerJob(
               mapping: importMappingSchema.parse(loaded.row.mapping),
               file: { storageKey: loaded.file.storageKey, sha256: loaded.file.sha256, size: Number(loaded.file.size) },
               createdById,
+              checkpoint,
             },
             { withDb, storage, signal, progress },
           );
@@ -84,9 +103,11 @@ export const importJob = registerJob(
           progress(100, `${counts.importedRows} imported, ${counts.duplicateRows} duplicates, ${counts.rejectedRows} rejected`);
           return { ...counts, rejectsFileId };
         } catch (error) {
-          const cancelled = error instanceof JobAbortedError && error.reason === "cancelled";
+          const reason = error instanceof JobAbortedError ? error.reason : null;
+          // Stopped, not failed: the job goes back to the queue and resumes from the saved counts.
+          if (reason === "shutdown" || reason === "lease-lost") throw error;
           // Counts were saved with each batch; only the status is left to say.
-          await finish(cancelled ? "CANCELLED" : "FAILED", {}, null).catch(() => undefined);
+          await finish(reason === "cancelled" ? "CANCELLED" : "FAILED", {}, null).catch(() => undefined);
           throw error;
         }
       });

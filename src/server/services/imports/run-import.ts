@@ -2,7 +2,17 @@
 // valid rows in batches (one short tenant transaction each, which also saves the counts so far,
 // so counts and rows always agree), collects refused rows with their reason into a CSV of their
 // own, and reports progress. Counts are exact: total = imported + duplicates + rejected.
+//
+// The counts saved with each batch are also the import's checkpoint: batches cover consecutive
+// rows, so `totalRows` is the number of data rows already done. A run that resumes (its runner
+// died or was stopped) starts from the saved counts and writes only the rows after them; the rows
+// before are read again only to rebuild the rejected-rows file (checked, never written).
+//
+// A cancel or shutdown (the signal) ends the parser with the signal's reason, so the loop over
+// the rows stops at once; every stream is destroyed and the rejects file discarded before the
+// error is rethrown.
 import { parse } from "csv-parse";
+import { JobAbortedError } from "@/server/jobs";
 import type { ImportEntity, ImportMapping } from "@/lib/validations/import";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
@@ -27,6 +37,8 @@ export interface RunImportInput {
   mapping: ImportMapping;
   file: { storageKey: string; sha256: string; size: number };
   createdById: string | null;
+  /** The counts saved by an earlier run of this import; its first `totalRows` rows are done. */
+  checkpoint?: ImportCounts;
 }
 
 export interface RunImportDeps {
@@ -44,7 +56,8 @@ export interface RunImportResult extends ImportCounts {
 
 export async function runImport(input: RunImportInput, deps: RunImportDeps): Promise<RunImportResult> {
   const batchSize = deps.batchSize ?? IMPORT_BATCH_SIZE;
-  const counts: ImportCounts = { totalRows: 0, importedRows: 0, duplicateRows: 0, rejectedRows: 0 };
+  const counts: ImportCounts = { totalRows: 0, importedRows: 0, duplicateRows: 0, rejectedRows: 0, ...input.checkpoint };
+  const resumeAfter = counts.totalRows;
   const caseSettings: CaseImportSettings | null =
     input.entity === "cases"
       ? await deps.withDb(async (db) => ({
@@ -55,9 +68,17 @@ export async function runImport(input: RunImportInput, deps: RunImportDeps): Pro
         }))
       : null;
 
+  deps.signal.throwIfAborted();
   const source = await deps.storage.get(input.file.storageKey);
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
-  const abort = () => source.destroy();
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
+  // .pipe() forwards neither errors nor a destroy: end the parser ourselves, so that the loop
+  // below always ends (with the reason) instead of waiting for rows that never come.
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  const abort = () => {
+    parser.destroy(deps.signal.reason instanceof Error ? deps.signal.reason : new Error(String(deps.signal.reason)));
+    source.destroy();
+  };
   deps.signal.addEventListener("abort", abort, { once: true });
 
   let headers: string[] | null = null;
@@ -73,7 +94,14 @@ export async function runImport(input: RunImportInput, deps: RunImportDeps): Pro
     const refused = batchRejects;
     pending = [];
     batchRejects = [];
-    await deps.withDb(async (db) => {
+    if (row <= resumeAfter && resumeAfter > 0) {
+      // Done by an earlier run: its counts are saved; only its refused rows are wanted again.
+      if (input.entity === "cases" && rows.length > 0) {
+        const outcome = await deps.withDb((db) => writeCaseBatch(db, caseSettings!, rows as PendingRow<CaseCandidate>[], { checkOnly: true }));
+        refused.push(...outcome.rejected);
+      }
+    } else await deps.withDb(async (db) => {
+      const before = counts.totalRows;
       const outcome =
         input.entity === "cases"
           ? await writeCaseBatch(db, caseSettings!, rows as PendingRow<CaseCandidate>[])
@@ -83,7 +111,10 @@ export async function runImport(input: RunImportInput, deps: RunImportDeps): Pro
       counts.importedRows += outcome.imported;
       counts.duplicateRows += outcome.duplicates;
       counts.rejectedRows += refused.length;
-      await db.import.update({ where: { id: input.importId }, data: { ...counts } });
+      // Compare-and-set on the checkpoint: a run that lost its lease while a batch was under way
+      // (its runner stalled; another resumed the import) must not commit that batch or its counts.
+      const { count } = await db.import.updateMany({ where: { id: input.importId, totalRows: before }, data: { ...counts } });
+      if (count !== 1) throw new JobAbortedError("lease-lost");
     });
     refused.sort((a, b) => a.row - b.row);
     for (const r of refused) {
@@ -105,16 +136,19 @@ export async function runImport(input: RunImportInput, deps: RunImportDeps): Pro
       const mapped = mapRow!(record);
       if (!mapped.ok) batchRejects.push({ row, record, error: mapped.error });
       else pending.push({ row, record, importKey: mapped.externalId ?? `${input.file.sha256}:${row}`, candidate: mapped.value });
-      if (pending.length + batchRejects.length >= batchSize) await flush();
+      // The checkpoint is a batch boundary: replayed rows and new rows never share a batch.
+      if (pending.length + batchRejects.length >= batchSize || row === resumeAfter) await flush();
     }
     deps.signal.throwIfAborted();
     if (pending.length + batchRejects.length > 0 || row === 0) await flush();
     return { ...counts, rejects };
   } catch (error) {
-    await (rejects as CsvFileWriter | null)?.discard();
+    await (rejects as CsvFileWriter | null)?.discard().catch(() => undefined);
     throw deps.signal.aborted ? deps.signal.reason : error;
   } finally {
     deps.signal.removeEventListener("abort", abort);
+    source.unpipe(parser);
     source.destroy();
+    parser.destroy();
   }
 }

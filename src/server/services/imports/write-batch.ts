@@ -76,7 +76,13 @@ async function newRows<C>(db: TenantDb, model: "case" | "customer", rows: Pendin
   return { fresh, duplicates: rows.length - fresh.length };
 }
 
-export async function writeCaseBatch(db: TenantDb, ctx: CaseImportSettings, batch: PendingRow<CaseCandidate>[]): Promise<BatchOutcome> {
+/** `checkOnly`: resolve and check the rows, write nothing (a resumed import rebuilding its rejected rows). */
+export async function writeCaseBatch(
+  db: TenantDb,
+  ctx: CaseImportSettings,
+  batch: PendingRow<CaseCandidate>[],
+  options: { checkOnly?: boolean } = {},
+): Promise<BatchOutcome> {
   const rejected: BatchOutcome["rejected"] = [];
   const { fresh: rows, duplicates: known } = await newRows(db, "case", batch);
   const emails = [...new Set(rows.map((r) => r.candidate.customerEmail).filter((e): e is string => Boolean(e)))];
@@ -124,6 +130,7 @@ export async function writeCaseBatch(db: TenantDb, ctx: CaseImportSettings, batc
       resolutionDueAt: due.resolutionDueAt ?? null,
     });
   }
+  if (options.checkOnly) return { imported: 0, duplicates: known, rejected };
   const imported = await insertImportedCases(db, { tenantId: ctx.tenantId, createdById: ctx.createdById, actor: currentActor(), now }, data);
   // Rows that lost a race with a concurrent import of the same keys count as duplicates too.
   return { imported, duplicates: known + data.length - imported, rejected };

@@ -1,0 +1,221 @@
+// Fault tests with real worker processes (`scripts/jobs-work.ts`), as an operator would run them:
+// a worker killed with SIGKILL mid-import, one stopped with SIGTERM mid-import, and an import
+// cancelled while a worker runs it. In each case a second worker (or the same one) must finish
+// the job with every valid row exactly once, true counts and no case number used twice.
+//
+// PostgreSQL only (DATABASE_URL set): the embedded database lives inside the test process (in
+// memory, and a PGlite data directory can be opened by one process at a time), so no second
+// process can reach it. On PGlite these tests are skipped; the resume and release logic they
+// exercise is covered in-process by lease.test.ts and runner.test.ts on both databases.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
+import { readStored, uploadOk } from "./import-test-kit";
+import { IMPORT_JOB } from "./import-job";
+
+const databaseUrl = inject("testDatabaseUrl");
+const LEASE_MS = 5_000;
+const ROWS = 3_000;
+
+interface Worker {
+  child: ChildProcess;
+  pid: number;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+/** Started once for the file (a worker takes 10-20 s to load under tsx); the tests kill some. */
+const workers: Worker[] = [];
+const alive = () => workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+
+function startWorker(): Worker {
+  const child = spawn(
+    process.execPath,
+    [
+      // tsx as a loader, not its CLI: the CLI runs the script in a child process of its own, so
+      // a signal (SIGKILL above all) would reach the wrapper and not the worker.
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      "scripts/jobs-work.ts",
+      "--types",
+      IMPORT_JOB,
+      "--concurrency",
+      "1",
+      "--poll-ms",
+      "100",
+      "--lease-ms",
+      String(LEASE_MS),
+      "--grace-ms",
+      "10000",
+    ],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: databaseUrl!, LOG_LEVEL: "info", JOBS_IN_PROCESS: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const output: string[] = [];
+  child.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on("data", (d: Buffer) => output.push(d.toString()));
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  const worker = { child, pid: child.pid!, output, exited };
+  workers.push(worker);
+  return worker;
+}
+
+afterAll(async () => {
+  for (const w of alive()) {
+    w.child.kill("SIGKILL");
+    await w.exited;
+  }
+});
+
+async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) {
+      const tails = workers.map((w) => `worker ${w.pid}:\n${w.output.join("").trim().split("\n").slice(-4).join("\n")}`);
+      throw new Error(`timed out waiting for ${what}\n${tails.join("\n")}`);
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+const readJobRow = (id: string) =>
+  withPrivilegedDb("test check", (db) =>
+    db.job.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, lockedBy: true, errorHistory: true } }),
+  );
+const readImport = (id: string) => withPrivilegedDb("test check", (db) => db.import.findUniqueOrThrow({ where: { id } }));
+
+/** The worker holding the job: runner ids are host:pid:label:random. */
+const holderPid = (lockedBy: string | null) => (lockedBy ? Number(lockedBy.split(":")[1]) : null);
+
+describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
+  let tenant: TestTenant;
+  let key: string;
+  let admin: Awaited<ReturnType<typeof callerFor>>;
+
+  beforeAll(async () => {
+    for (let i = 0; i < 4; i++) startWorker();
+    await waitFor("the workers to start", async () => workers.every((w) => /job worker started/.test(w.output.join(""))), 100_000, 200);
+    tenant = await createTestTenant("impproc");
+    key = await createTestApiKey(tenant, { role: "ADMIN" });
+    admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+  });
+
+  /** A file of ROWS rows, one in 97 with a title too short (rejected); every row's title is unique. */
+  async function startImport(label: string) {
+    const lines = Array.from({ length: ROWS }, (_, i) => (i % 97 === 5 ? "x" : `${label} case ${i}`));
+    const uploaded = await uploadOk(key, `Title\n${lines.join("\n")}\n`, { filename: `${label}.csv` });
+    const queued = await admin.imports.setMapping({ id: uploaded.id, mapping: { title: "Title" } });
+    const bad = lines.filter((l) => l === "x").length;
+    return { importId: uploaded.id, jobId: queued.jobId!, valid: ROWS - bad, bad, label };
+  }
+
+  async function expectExact(run: Awaited<ReturnType<typeof startImport>>) {
+    const done = await readImport(run.importId);
+    expect(done).toMatchObject({ status: "SUCCEEDED", totalRows: ROWS, importedRows: run.valid, duplicateRows: 0, rejectedRows: run.bad });
+    const cases = await withPrivilegedDb("test check", (db) =>
+      db.case.findMany({ where: { tenantId: tenant.id, title: { startsWith: `${run.label} case ` } }, select: { title: true, number: true } }),
+    );
+    expect(cases).toHaveLength(run.valid);
+    expect(new Set(cases.map((c) => c.title)).size).toBe(run.valid);
+    const all = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { tenantId: tenant.id }, select: { number: true } }));
+    expect(new Set(all.map((c) => c.number)).size).toBe(all.length);
+    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findUniqueOrThrow({ where: { id: done.rejectsFileId! } }));
+    const rejected = (await readStored(file.storageKey)).trim().split("\n").slice(1);
+    expect(rejected).toHaveLength(run.bad);
+    const job = await readJobRow(run.jobId);
+    // The lost or released run used up no attempt: the import's single attempt succeeded.
+    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 1 });
+  }
+
+  const noUnhandled = (w: Worker) => expect(w.output.join("")).not.toMatch(/unhandled rejection|uncaught exception|ERR_STREAM_DESTROYED/);
+
+  it("resumes an import whose worker was killed (SIGKILL) from its checkpoint, with exact rows and counts", { timeout: 55_000 }, async () => {
+    const run = await startImport("kill9");
+    const job = await waitFor("a worker to claim the import", async () => {
+      const j = await readJobRow(run.jobId);
+      return j.status === "RUNNING" && j.lockedBy ? j : null;
+    });
+    const victim = workers.find((w) => w.pid === holderPid(job.lockedBy))!;
+    await waitFor("some batches", async () => (await readImport(run.importId)).totalRows >= 1_000, 30_000);
+    victim.child.kill("SIGKILL");
+    const killedAt = Date.now();
+    await victim.exited;
+    const checkpoint = await readImport(run.importId);
+    expect(checkpoint.totalRows).toBeLessThan(ROWS);
+
+    const heirPid = await waitFor("another worker to take the job over", async () => {
+      const pid = holderPid((await readJobRow(run.jobId)).lockedBy);
+      return pid && pid !== victim.pid ? pid : null;
+    }, 15_000, 20);
+    const heir = workers.find((w) => w.pid === heirPid)!;
+    const resumedMs = Date.now() - killedAt;
+    await waitFor("the import to finish", async () => (await readImport(run.importId)).status === "SUCCEEDED", 30_000, 100);
+    process.stdout.write(`kill -9 at row ${checkpoint.totalRows}/${ROWS}: resumed after ${resumedMs} ms (lease ${LEASE_MS} ms), done ${Date.now() - killedAt} ms after the kill` + "\n");
+    expect(resumedMs).toBeLessThan(LEASE_MS + 5_000);
+    await expectExact(run);
+    const history = (await readJobRow(run.jobId)).errorHistory as { leaseLost?: boolean }[];
+    expect(history).toEqual([expect.objectContaining({ leaseLost: true })]);
+    noUnhandled(heir);
+  });
+
+  it("on SIGTERM, stops the import at a checkpoint, hands the job back and exits 0; another worker finishes it", { timeout: 55_000 }, async () => {
+    const run = await startImport("sigterm");
+    const job = await waitFor("a worker to claim the import", async () => {
+      const j = await readJobRow(run.jobId);
+      return j.status === "RUNNING" && j.lockedBy ? j : null;
+    });
+    const stopped = workers.find((w) => w.pid === holderPid(job.lockedBy))!;
+    await waitFor("some batches", async () => (await readImport(run.importId)).totalRows >= 1_000, 30_000);
+    stopped.child.kill("SIGTERM");
+    const signalledAt = Date.now();
+    expect(await stopped.exited).toBe(0);
+    const exitMs = Date.now() - signalledAt;
+    expect((await readImport(run.importId)).totalRows).toBeLessThan(ROWS);
+
+    const heirPid = await waitFor("another worker to take the job over", async () => {
+      const pid = holderPid((await readJobRow(run.jobId)).lockedBy);
+      return pid && pid !== stopped.pid ? pid : null;
+    }, 15_000, 20);
+    const heir = workers.find((w) => w.pid === heirPid)!;
+    const resumedMs = Date.now() - signalledAt;
+    await waitFor("the import to finish", async () => (await readImport(run.importId)).status === "SUCCEEDED", 30_000, 100);
+    process.stdout.write(`SIGTERM: worker exited 0 after ${exitMs} ms; job resumed by the other worker ${resumedMs} ms after the signal` + "\n");
+    // Released, not expired: runnable at once, well before its lease could have run out.
+    expect(resumedMs - exitMs).toBeLessThan(LEASE_MS / 2);
+    await expectExact(run);
+    expect((await readJobRow(run.jobId)).errorHistory).toEqual([]);
+    noUnhandled(stopped);
+    noUnhandled(heir);
+  });
+
+  it("cancels a running import within seconds, and the worker stays up and runs the next one", { timeout: 55_000 }, async () => {
+    const running = alive();
+    expect(running.length).toBeGreaterThanOrEqual(2);
+    const run = await startImport("cancel");
+    await waitFor("some batches", async () => (await readImport(run.importId)).totalRows >= 1_000, 30_000);
+    const cancelledAt = Date.now();
+    expect(await admin.imports.cancel({ id: run.importId })).toMatchObject({ status: "RUNNING" });
+    await waitFor("the import to stop", async () => (await readImport(run.importId)).status === "CANCELLED", 10_000, 50);
+    await waitFor("the job to end", async () => (await readJobRow(run.jobId)).status === "CANCELLED", 5_000, 50);
+    const cancelMs = Date.now() - cancelledAt;
+    process.stdout.write(`cancel: import and job CANCELLED ${cancelMs} ms after imports.cancel` + "\n");
+    expect(cancelMs).toBeLessThan(5_000);
+    expect((await readImport(run.importId)).totalRows).toBeLessThan(ROWS);
+
+    await new Promise((r) => setTimeout(r, 500));
+    expect(alive()).toHaveLength(running.length);
+    const small = await uploadOk(key, "Title\nAfter the cancel\n", { filename: "after.csv" });
+    await admin.imports.setMapping({ id: small.id, mapping: { title: "Title" } });
+    await waitFor("the next import", async () => (await readImport(small.id)).status === "SUCCEEDED", 10_000, 50);
+    expect(alive()).toHaveLength(running.length);
+    for (const w of running) noUnhandled(w);
+  });
+});
