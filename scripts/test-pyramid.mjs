@@ -39,7 +39,9 @@ for (const file of report.testResults) {
   add(FUZZ.test(path) ? "fuzz" : ISOLATION.test(path) ? "isolation matrix" : USES_DATABASE.test(source) ? "integration" : "unit", file.assertionResults.length);
 }
 for (const path of files("e2e", ".spec.ts")) add("browser", count(readFileSync(path, "utf8")));
-for (const path of files("bench", ".bench.ts")) add("benchmark", 1);
+// Each benchmark file is one scenario of `npm run bench`.
+const benchmarks = files("bench", ".bench.ts").length;
+kinds.benchmark = [benchmarks, benchmarks];
 
 console.log("Kind              Files  Checks");
 for (const [kind, [fileCount, checks]] of Object.entries(kinds)) {

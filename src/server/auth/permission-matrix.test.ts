@@ -8,7 +8,7 @@ import { appRouter } from "@/server/api/root";
 import { toAppError } from "@/server/errors/to-app-error";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { callProcedure, tenantProcedurePaths } from "@/test/procedures";
-import { ROLE_PERMISSIONS } from "./permissions";
+import { PERMISSIONS, permissionsFor, ROLE_PERMISSIONS, ROLE_RANK } from "./permissions";
 
 const ROLES = ["OWNER", "ADMIN", "AGENT", "VIEWER"] as const;
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
@@ -25,6 +25,40 @@ describe("permission matrix", () => {
       expect(permission, path).toBeDefined();
       expect([...ROLE_PERMISSIONS.OWNER], path).toContain(permission);
     }
+  });
+
+  it("grants each role exactly its permissions", () => {
+    // Written out by hand: a permission added to or dropped from a role must show up here.
+    const expected = {
+      VIEWER: ["tenant:read", "cases:read", "customers:read", "members:read"],
+      AGENT: ["tenant:read", "cases:read", "customers:read", "members:read", "cases:write", "customers:write", "pii:read", "exports:create"],
+      ADMIN: [
+        "tenant:read", "cases:read", "customers:read", "members:read", "cases:write", "customers:write", "pii:read", "exports:create",
+        "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage",
+      ],
+      OWNER: [
+        "tenant:read", "cases:read", "customers:read", "members:read", "cases:write", "customers:write", "pii:read", "exports:create",
+        "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage", "tenant:delete",
+      ],
+    };
+    for (const role of ROLES) {
+      expect([...ROLE_PERMISSIONS[role]].sort(), role).toEqual([...expected[role]].sort());
+      expect(permissionsFor(role), role).toBe(ROLE_PERMISSIONS[role]);
+    }
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+  });
+
+  it("PERMISSIONS names every permission once, and only the owner holds all of them", () => {
+    expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
+    expect([...PERMISSIONS].sort()).toEqual([...ROLE_PERMISSIONS.OWNER].sort());
+    expect(PERMISSIONS).toEqual([
+      "tenant:read", "cases:read", "cases:write", "customers:read", "customers:write", "pii:read", "members:read", "members:manage",
+      "settings:manage", "api-keys:manage", "audit:read", "exports:create", "imports:create", "jobs:manage", "tenant:delete",
+    ]);
+  });
+
+  it("ranks roles OWNER > ADMIN > AGENT > VIEWER", () => {
+    expect(ROLE_RANK).toEqual({ OWNER: 4, ADMIN: 3, AGENT: 2, VIEWER: 1 });
   });
 
   it("roles are nested: each holds every permission of the roles below it", () => {

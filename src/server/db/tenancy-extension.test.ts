@@ -9,7 +9,7 @@ import { getDatabase } from "./database";
 import { withPrivilegedDb } from "./privileged-db";
 import { TENANT_OWNED_MODELS, TenancyViolation, tenancyExtension } from "./tenancy-extension";
 import { withTenantDb } from "./tenant-db";
-import { tenantScope } from "./tenant-scope";
+import { currentTenantId, requireTenantId, tenantScope } from "./tenant-scope";
 
 let a: TestTenant;
 let b: TestTenant;
@@ -122,6 +122,20 @@ describe("tenancy extension inside withTenantDb", () => {
     );
   });
 
+  it("names the current tenant only inside its transaction", async () => {
+    expect(currentTenantId()).toBeUndefined();
+    expect(() => requireTenantId()).toThrow("requireTenantId called outside a tenant transaction");
+    expect(await withTenantDb(a.id, async () => [currentTenantId(), requireTenantId()])).toEqual([a.id, a.id]);
+  });
+
+  it("ends a transaction that outlives its timeout", async () => {
+    const slow = (db: Parameters<Parameters<typeof withTenantDb>[1]>[0]) =>
+      new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => db.case.count());
+    await expect(withTenantDb(a.id, slow, { timeoutMs: 300 })).rejects.toThrow(/timeout|expired|closed/i);
+    // Without one, the request timeout applies (20 s by default), far above Prisma's own 5 s.
+    expect(await withTenantDb(a.id, slow)).toBeGreaterThan(0);
+  });
+
   it("a tenant client kept after its transaction cannot be used", async () => {
     let leaked: Parameters<Parameters<typeof withTenantDb>[1]>[0] | undefined;
     await withTenantDb(a.id, async (db) => {
@@ -135,7 +149,8 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   /** The extended client on the connecting role, with A as the current tenant. */
   async function asTenantWithoutRls<T>(tenantId: string, fn: (db: ReturnType<typeof extended>) => Promise<T>): Promise<T> {
     const { prisma } = await getDatabase();
-    return tenantScope.run({ tenantId }, () => fn(extended(prisma)));
+    // Awaited inside the scope: a Prisma query runs when awaited, not when built.
+    return tenantScope.run({ tenantId }, async () => await fn(extended(prisma)));
   }
   const extended = (prisma: Awaited<ReturnType<typeof getDatabase>>["prisma"]) => prisma.$extends(tenancyExtension);
 
@@ -176,6 +191,117 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
     }));
     expect(result).toEqual({ updated: 0, deleted: 0, update: "P2025", delete: "P2025" });
     expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("filters the OrThrow reads, aggregate and updateManyAndReturn to the current tenant", async () => {
+    const before = await snapshotTenant(b.id);
+    const code = (p: Promise<unknown>) => p.then(() => "found", (error: { code?: string }) => error.code ?? String(error));
+    const seen = await asTenantWithoutRls(a.id, async (db) => ({
+      uniqueOrThrow: await code(db.case.findUniqueOrThrow({ where: { id: bCaseIds[0]! } })),
+      firstOrThrow: await code(db.case.findFirstOrThrow({ where: { id: bCaseIds[0]! } })),
+      ownUniqueOrThrow: (await db.case.findUniqueOrThrow({ where: { id: aCaseIds[0]! }, select: { id: true } })).id,
+      ownFirstOrThrow: (await db.case.findFirstOrThrow({ where: { id: aCaseIds[1]! }, select: { id: true } })).id,
+      aggregate: (await db.case.aggregate({ where: { id: { in: bCaseIds } }, _count: { _all: true } }))._count._all,
+      returned: await db.case.updateManyAndReturn({ where: { id: { in: bCaseIds } }, data: { title: "hijacked" } }),
+    }));
+    expect(seen).toEqual({
+      uniqueOrThrow: "P2025",
+      firstOrThrow: "P2025",
+      ownUniqueOrThrow: aCaseIds[0],
+      ownFirstOrThrow: aCaseIds[1],
+      aggregate: 0,
+      returned: [],
+    });
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("an upsert naming another tenant's row leaves it alone and creates the current tenant's row instead", async () => {
+    const before = await snapshotTenant(b.id);
+    const upserted = await asTenantWithoutRls(a.id, (db) =>
+      db.case.upsert({ where: { id: bCaseIds[0]! }, create: { title: "upserted" } as never, update: { title: "hijacked" } }),
+    );
+    expect(upserted).toMatchObject({ tenantId: a.id, title: "upserted" });
+    expect(upserted.id).not.toBe(bCaseIds[0]);
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("keeps the caller's own AND conditions on a unique lookup, as an object or a list", async () => {
+    const [id] = aCaseIds as [string];
+    const title = (await withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id } }))).title;
+    const seen = await asTenantWithoutRls(a.id, async (db) => ({
+      objectMiss: await db.case.findUnique({ where: { id, AND: { title: "not this title" } }, select: { id: true } }),
+      listMiss: await db.case.findUnique({ where: { id, AND: [{ title: { not: title } }] }, select: { id: true } }),
+      objectHit: (await db.case.findUnique({ where: { id, AND: { title } }, select: { id: true } }))?.id,
+      listHit: (await db.case.findUnique({ where: { id, AND: [{ title }, { tenantId: a.id }] }, select: { id: true } }))?.id,
+    }));
+    expect(seen).toEqual({ objectMiss: null, listMiss: null, objectHit: id, listHit: id });
+  });
+
+  it("stamps creates of every kind, accepts the current tenant named explicitly, and refuses another", async () => {
+    // Unique per run: the database outlives one run of this file.
+    const single = `single object ${Date.now()} ${Math.random()}`;
+    const made = await asTenantWithoutRls(a.id, async (db) => ({
+      named: (await db.case.create({ data: { tenantId: a.id, title: "named own" } })).tenantId,
+      single: (await db.case.createMany({ data: { title: single } as never })).count,
+      returned: (await db.case.createManyAndReturn({ data: [{ title: "r1" }, { title: "r2", tenantId: a.id }] as never })).map((c) => c.tenantId),
+    }));
+    expect(made).toEqual({ named: a.id, single: 1, returned: [a.id, a.id] });
+    const stamped = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { title: single }, select: { tenantId: true } }));
+    expect(stamped).toEqual([{ tenantId: a.id }]);
+
+    const before = await snapshotTenant(b.id);
+    await expect(
+      asTenantWithoutRls(a.id, (db) => db.case.createManyAndReturn({ data: [{ tenantId: b.id, title: "planted" }] })),
+    ).rejects.toThrow("Case: write names another tenant");
+    await expect(
+      asTenantWithoutRls(a.id, (db) => db.case.createMany({ data: { title: "planted", tenant: { connect: { id: b.id } } } as never })),
+    ).rejects.toThrow("Case: set tenantId through the tenant context, not a relation");
+    expect(await snapshotTenant(b.id)).toEqual(before);
+  });
+
+  it("refuses every way of moving a row to another tenant", async () => {
+    const before = await snapshotTenant(a.id);
+    const [id] = aCaseIds as [string];
+    const attempts: ((db: ReturnType<typeof extended>) => Promise<unknown>)[] = [
+      (db: ReturnType<typeof extended>) => db.case.update({ where: { id }, data: { tenant: { connect: { id: b.id } } } }),
+      (db: ReturnType<typeof extended>) => db.case.updateManyAndReturn({ where: { id }, data: { tenantId: b.id } }),
+      (db: ReturnType<typeof extended>) => db.case.upsert({ where: { id }, create: { title: "x" } as never, update: { tenantId: b.id } }),
+      (db: ReturnType<typeof extended>) =>
+        db.case.upsert({ where: { id }, create: { title: "x" } as never, update: { tenant: { connect: { id: b.id } } } }),
+    ];
+    for (const attempt of attempts) {
+      await expect(asTenantWithoutRls(a.id, attempt)).rejects.toThrow("Case: a row cannot move to another tenant");
+    }
+    expect(await snapshotTenant(a.id)).toEqual(before);
+  });
+
+  it("keeps the Tenant model to the current tenant for every read, and refuses upsert and bulk deletes", async () => {
+    const seen = await asTenantWithoutRls(a.id, async (db) => ({
+      count: await db.tenant.count(),
+      first: await db.tenant.findFirst({ where: { id: b.id }, select: { id: true } }),
+      firstOwn: (await db.tenant.findFirst({ select: { id: true } }))?.id,
+      uniqueOrThrow: await db.tenant.findUniqueOrThrow({ where: { id: b.id } }).then(
+        () => "found",
+        (error: { code?: string }) => error.code,
+      ),
+      own: (await db.tenant.findUniqueOrThrow({ where: { id: a.id }, select: { id: true } })).id,
+      updatedOthers: (await db.tenant.updateMany({ where: { id: b.id }, data: { name: "Renamed" } })).count,
+    }));
+    expect(seen).toEqual({ count: 1, first: null, firstOwn: a.id, uniqueOrThrow: "P2025", own: a.id, updatedOthers: 0 });
+    await expect(
+      asTenantWithoutRls(a.id, (db) => db.tenant.upsert({ where: { id: b.id }, create: { name: "x", slug: `x-${Date.now()}` }, update: {} })),
+    ).rejects.toThrow("Tenant.upsert is not allowed in a tenant transaction");
+    await expect(asTenantWithoutRls(a.id, (db) => db.tenant.deleteMany({ where: { slug: "no-such-tenant" } }))).rejects.toThrow(
+      "Tenant.deleteMany is not allowed in a tenant transaction",
+    );
+    await expect(asTenantWithoutRls(a.id, (db) => db.tenant.createMany({ data: [] }))).rejects.toThrow(
+      "Tenant.createMany is not allowed in a tenant transaction",
+    );
+  });
+
+  it("leaves models without a tenant column unfiltered", async () => {
+    const user = await asTenantWithoutRls(a.id, (db) => db.user.findUnique({ where: { id: b.users.OWNER.id }, select: { id: true } }));
+    expect(user).toEqual({ id: b.users.OWNER.id });
   });
 
   it("refuses any query of a tenant-owned model outside a tenant scope", async () => {

@@ -2,6 +2,14 @@
 // what it refuses before a procedure runs: suspended tenants, missing slugs, outsiders, and roles
 // without the declared permission.
 import { describe, expect, it } from "vitest";
+import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
+import { createCallerFactory, createTRPCRouter, tenantProcedure } from "@/server/api/trpc";
+import type { SessionUser } from "@/server/auth/session-user";
+import { currentContext } from "@/server/context/request-context";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { currentTenantId } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors/app-error";
 import { expectAppError } from "@/test/errors";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, setTenantStatus } from "@/test/factories";
 import { callProcedure, tenantProcedurePaths } from "@/test/procedures";
@@ -90,5 +98,145 @@ describe("tenant resolution and permissions", () => {
     expect(error.details?.permission).toBe("cases:write");
     expect((await snapshotTenant(tenant.id)).rows.case).toEqual([]);
     await expect(viewer.tenant.current()).resolves.toMatchObject({ id: tenant.id, role: "VIEWER" });
+  });
+});
+
+// A small router of probe procedures built with the real tenantProcedure: it shows what the
+// middleware hands a procedure, and covers the cases no procedure of the app router exercises.
+const probeRouter = createTRPCRouter({
+  undeclared: tenantProcedure("cases:read")
+    .meta({ permission: undefined })
+    .query(() => "ran"),
+  probe: tenantProcedure("cases:read").query(async ({ ctx }) => {
+    const context = currentContext();
+    return {
+      tenant: ctx.tenant,
+      role: ctx.role,
+      permissions: [...ctx.permissions].sort(),
+      context: { tenant: context?.tenant, role: context?.role, permissions: [...(context?.permissions ?? [])].sort() },
+      transactionTenant: currentTenantId(),
+      visibleTenants: (await ctx.db.tenant.findMany({ select: { id: true } })).map((t) => t.id),
+    };
+  }),
+  failAfterWrite: tenantProcedure("cases:write").mutation(async ({ ctx }) => {
+    await ctx.db.case.create({ data: { title: "written by a failing procedure" } as never });
+    throw new AppError("CONFLICT", "failed after writing");
+  }),
+  readWhileScheduled: tenantProcedure("cases:read")
+    .meta({ allowWhileDeletionScheduled: true })
+    .query(() => "ran"),
+  deleteWhileScheduled: tenantProcedure("tenant:delete")
+    .meta({ allowWhileDeletionScheduled: true })
+    .query(() => "ran"),
+});
+const createProbeCaller = createCallerFactory(probeRouter);
+
+async function probeAs(user: SessionUser | null, slug?: string) {
+  return createProbeCaller(await createTRPCContext({ headers: new Headers(slug ? { [TENANT_HEADER]: slug } : {}), user }));
+}
+async function probeByKey(key: string, slug?: string) {
+  const headers = new Headers({ authorization: `Bearer ${key}`, ...(slug ? { [TENANT_HEADER]: slug } : {}) });
+  return createProbeCaller(await createTRPCContext({ headers }));
+}
+
+const PERMISSIONS_OF = {
+  AGENT: ["cases:read", "cases:write", "customers:read", "customers:write", "exports:create", "members:read", "pii:read", "tenant:read"],
+} as const;
+
+describe("what the middleware hands a procedure", () => {
+  it("refuses a procedure that declares no permission", async () => {
+    const tenant = await createTestTenant("undeclared");
+    const error = await expectAppError((await probeAs(tenant.users.OWNER, tenant.slug)).undeclared(), "FORBIDDEN");
+    expect(error.message).toBe("This operation declares no permission");
+  });
+
+  it("the tenant, role and permissions, in the context, the request context and the transaction alike", async () => {
+    const tenant = await createTestTenant("probe");
+    const seen = await (await probeAs(tenant.users.AGENT, tenant.slug)).probe();
+    const name = `Tenant ${tenant.slug}`;
+    expect(seen).toEqual({
+      tenant: { id: tenant.id, slug: tenant.slug, name },
+      role: "AGENT",
+      permissions: PERMISSIONS_OF.AGENT,
+      context: { tenant: { id: tenant.id, slug: tenant.slug }, role: "AGENT", permissions: PERMISSIONS_OF.AGENT },
+      transactionTenant: tenant.id,
+      visibleTenants: [tenant.id],
+    });
+    // An API key: the tenant and role it is bound to, with or without the slug named.
+    const key = await createTestApiKey(tenant, { role: "AGENT" });
+    for (const slug of [undefined, tenant.slug]) {
+      expect(await (await probeByKey(key, slug)).probe()).toEqual(seen);
+    }
+    await expectAppError((await probeByKey(key, "another-slug")).probe(), "NOT_FOUND");
+  });
+
+  it("rolls back what a failing procedure wrote and reports its own error", async () => {
+    const tenant = await createTestTenant("rollback");
+    const before = await snapshotTenant(tenant.id);
+    const error = await expectAppError((await probeAs(tenant.users.AGENT, tenant.slug)).failAfterWrite(), "CONFLICT");
+    expect(error.message).toBe("failed after writing");
+    expect(await snapshotTenant(tenant.id)).toEqual(before);
+  });
+
+  it("passes on a failure of the tenant transaction itself", async () => {
+    const tenant = await createTestTenant("nested");
+    const key = await createTestApiKey(tenant, { role: "AGENT" });
+    const caller = await probeByKey(key);
+    // Inside another tenant transaction, the middleware's own withTenantDb refuses to nest.
+    await expect(withTenantDb(tenant.id, () => caller.probe())).rejects.toThrow(/withTenantDb cannot be nested/);
+  });
+});
+
+describe("refusals say why", () => {
+  it("names the missing tenant, the suspension, and the role that lacks the permission", async () => {
+    const tenant = await createTestTenant("messages");
+    const noSlug = await expectAppError((await probeAs(tenant.users.OWNER)).probe(), "BAD_REQUEST");
+    expect(noSlug.message).toBe("No tenant named: open the tenant's URL or send x-caseboard-tenant");
+    const unknown = await expectAppError((await probeAs(tenant.users.OWNER, "no-such-tenant-here")).probe(), "NOT_FOUND");
+    expect(unknown.message).toBe("Tenant not found");
+    const denied = await expectAppError((await callerFor(tenant.users.VIEWER, tenant.slug)).cases.create({ title: "x" }), "FORBIDDEN", "PERMISSION_DENIED");
+    expect({ message: denied.message, details: denied.details }).toEqual({
+      message: "Your role (VIEWER) does not allow this",
+      details: { reason: "PERMISSION_DENIED", permission: "cases:write" },
+    });
+    await setTenantStatus(tenant, "SUSPENDED");
+    const suspended = await expectAppError((await probeAs(tenant.users.OWNER, tenant.slug)).probe(), "FORBIDDEN", "TENANT_SUSPENDED");
+    expect({ message: suspended.message, details: suspended.details }).toEqual({
+      message: "This organisation is suspended. Contact your administrator.",
+      details: { reason: "TENANT_SUSPENDED" },
+    });
+  });
+});
+
+describe("tenant scheduled for deletion", () => {
+  // Late in the day (UTC): the date in the message is the UTC one.
+  const at = new Date("2031-03-01T23:30:00.000Z");
+
+  it("refuses with the date, and lets through only signed-in members holding the permission of a declared exception", async () => {
+    const tenant = await createTestTenant("sched");
+    const key = await createTestApiKey(tenant, { role: "OWNER" });
+    await withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { deletionScheduledFor: at } }));
+    const [owner, viewer, byKey] = [await probeAs(tenant.users.OWNER, tenant.slug), await probeAs(tenant.users.VIEWER, tenant.slug), await probeByKey(key)];
+
+    const refusal = (canCancel: boolean) => ({
+      message: `Tenant ${tenant.slug} is scheduled for deletion on 1 March 2031.`,
+      details: { reason: "TENANT_DELETION_SCHEDULED", tenantName: `Tenant ${tenant.slug}`, deletionScheduledFor: at.toISOString(), canCancel },
+    });
+    const refused = async (call: Promise<unknown>) => {
+      const error = await expectAppError(call, "FORBIDDEN", "TENANT_DELETION_SCHEDULED");
+      return { message: error.message, details: error.details };
+    };
+    expect(await refused(owner.probe())).toEqual(refusal(true));
+    expect(await refused(viewer.probe())).toEqual(refusal(false));
+    expect(await refused(byKey.probe())).toEqual(refusal(true));
+
+    expect(await owner.readWhileScheduled()).toBe("ran");
+    expect(await owner.deleteWhileScheduled()).toBe("ran");
+    expect(await viewer.readWhileScheduled()).toBe("ran");
+    // The exception still needs the permission: a viewer is refused as for any other call.
+    expect(await refused(viewer.deleteWhileScheduled())).toEqual(refusal(false));
+    // Keys never get the exception, whatever their role.
+    expect(await refused(byKey.readWhileScheduled())).toEqual(refusal(true));
+    expect(await refused(byKey.deleteWhileScheduled())).toEqual(refusal(true));
   });
 });
