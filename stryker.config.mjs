@@ -20,6 +20,7 @@ export const MODULES = {
       "src/server/auth/permission-matrix.test.ts",
       "src/server/api/middlewares/tenant.test.ts",
       "src/server/api/cross-tenant-slug.test.ts",
+      "src/server/api/middlewares/tenant-module.test.ts",
     ],
   },
   "api-keys": {

@@ -16,11 +16,21 @@ let b: TestTenant;
 let aCaseIds: string[];
 let bCaseIds: string[];
 
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTestTenant("ext-a"), createTestTenant("ext-b")]);
-  aCaseIds = (await createTestCases(a, ["A one", "A two"])).map((c) => c.id);
-  bCaseIds = (await createTestCases(b, ["B one", "B two", "B three"])).map((c) => c.id);
-});
+let fixture: Promise<void> | undefined;
+/**
+ * Two tenants with cases, made once per run by the first test that needs them. Made inside a test
+ * rather than in a hook: when the code under test breaks, the tests fail instead of being skipped.
+ */
+function setUp(): Promise<void> {
+  fixture ??= (async () => {
+    [a, b] = await Promise.all([createTestTenant("ext-a"), createTestTenant("ext-b")]);
+    aCaseIds = (await createTestCases(a, ["A one", "A two"])).map((c) => c.id);
+    bCaseIds = (await createTestCases(b, ["B one", "B two", "B three"])).map((c) => c.id);
+  })();
+  return fixture;
+}
+// The first test to run also builds the fixture.
+const FIXTURE_TIMEOUT = { timeout: 120_000 };
 
 describe("TENANT_OWNED_MODELS", () => {
   it("names exactly the models of schema.prisma that have a tenantId field", () => {
@@ -30,8 +40,9 @@ describe("TENANT_OWNED_MODELS", () => {
   });
 });
 
-describe("tenancy extension inside withTenantDb", () => {
+describe("tenancy extension inside withTenantDb", FIXTURE_TIMEOUT, () => {
   it("refuses a create that names another tenant, by id or by relation", async () => {
+    await setUp();
     const before = await snapshotTenant(b.id);
     await expect(withTenantDb(a.id, (db) => db.case.create({ data: { tenantId: b.id, title: "planted" } }))).rejects.toThrow(
       TenancyViolation,
@@ -54,12 +65,14 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("stamps the tenant on a create that names none", async () => {
+    await setUp();
     // The generated type demands tenantId; code that forgets it must still land in the right tenant.
     const created = await withTenantDb(a.id, (db) => db.case.create({ data: { title: "stamped" } as never }));
     expect(created.tenantId).toBe(a.id);
   });
 
   it("refuses updateMany and deleteMany with an empty filter", async () => {
+    await setUp();
     const before = await snapshotTenant(a.id);
     for (const where of [undefined, {}]) {
       await expect(withTenantDb(a.id, (db) => db.case.updateMany({ where, data: { title: "all of them" } }))).rejects.toThrow(
@@ -74,6 +87,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("refuses to move a row to another tenant", async () => {
+    await setUp();
     await expect(
       withTenantDb(a.id, (db) => db.case.update({ where: { id: aCaseIds[0]! }, data: { tenantId: b.id } })),
     ).rejects.toThrow(TenancyViolation);
@@ -83,6 +97,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("keeps the Tenant model to the current tenant: no create or delete, and another tenant's id finds nothing", async () => {
+    await setUp();
     await expect(withTenantDb(a.id, (db) => db.tenant.create({ data: { name: "x", slug: `x-${Date.now()}` } }))).rejects.toThrow(
       TenancyViolation,
     );
@@ -103,6 +118,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("a unique lookup keyed by the tenant column itself finds nothing for another tenant", async () => {
+    await setUp();
     const before = await snapshotTenant(a.id);
     const seen = await withTenantDb(a.id, async (db) => ({
       own: (await db.caseCounter.findUnique({ where: { tenantId: a.id } }))?.lastNumber,
@@ -116,6 +132,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("cannot be nested, and keeps privileged access out of a tenant transaction", async () => {
+    await setUp();
     await expect(withTenantDb(a.id, () => withTenantDb(b.id, async () => "inner ran"))).rejects.toThrow(/cannot be nested/);
     await expect(withTenantDb(a.id, () => withPrivilegedDb("sneaky", async () => "privileged ran"))).rejects.toThrow(
       /inside a tenant transaction/,
@@ -123,12 +140,14 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("names the current tenant only inside its transaction", async () => {
+    await setUp();
     expect(currentTenantId()).toBeUndefined();
     expect(() => requireTenantId()).toThrow("requireTenantId called outside a tenant transaction");
     expect(await withTenantDb(a.id, async () => [currentTenantId(), requireTenantId()])).toEqual([a.id, a.id]);
   });
 
   it("ends a transaction that outlives its timeout", async () => {
+    await setUp();
     const slow = (db: Parameters<Parameters<typeof withTenantDb>[1]>[0]) =>
       new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => db.case.count());
     await expect(withTenantDb(a.id, slow, { timeoutMs: 300 })).rejects.toThrow(/timeout|expired|closed/i);
@@ -137,6 +156,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 
   it("a tenant client kept after its transaction cannot be used", async () => {
+    await setUp();
     let leaked: Parameters<Parameters<typeof withTenantDb>[1]>[0] | undefined;
     await withTenantDb(a.id, async (db) => {
       leaked = db;
@@ -145,7 +165,7 @@ describe("tenancy extension inside withTenantDb", () => {
   });
 });
 
-describe("tenancy extension alone (row-level security bypassed)", () => {
+describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOUT, () => {
   /** The extended client on the connecting role, with A as the current tenant. */
   async function asTenantWithoutRls<T>(tenantId: string, fn: (db: ReturnType<typeof extended>) => Promise<T>): Promise<T> {
     const { prisma } = await getDatabase();
@@ -155,6 +175,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   const extended = (prisma: Awaited<ReturnType<typeof getDatabase>>["prisma"]) => prisma.$extends(tenancyExtension);
 
   beforeAll(async () => {
+    await setUp();
     const { prisma } = await getDatabase();
     const [role] = await prisma.$queryRaw<{ bypasses: boolean }[]>`
       SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user`;
@@ -164,6 +185,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("filters reads to the current tenant", async () => {
+    await setUp();
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
       list: (await db.case.findMany({ where: { id: { in: [...aCaseIds, ...bCaseIds] } }, select: { id: true } })).map((c) => c.id).sort(),
       unique: await db.case.findUnique({ where: { id: bCaseIds[0]! }, select: { id: true } }),
@@ -176,6 +198,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("filters writes to the current tenant", async () => {
+    await setUp();
     const before = await snapshotTenant(b.id);
     const result = await asTenantWithoutRls(a.id, async (db) => ({
       updated: (await db.case.updateMany({ where: { id: { in: bCaseIds } }, data: { title: "hijacked" } })).count,
@@ -194,6 +217,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("filters the OrThrow reads, aggregate and updateManyAndReturn to the current tenant", async () => {
+    await setUp();
     const before = await snapshotTenant(b.id);
     const code = (p: Promise<unknown>) => p.then(() => "found", (error: { code?: string }) => error.code ?? String(error));
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
@@ -216,6 +240,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("an upsert naming another tenant's row leaves it alone and creates the current tenant's row instead", async () => {
+    await setUp();
     const before = await snapshotTenant(b.id);
     const upserted = await asTenantWithoutRls(a.id, (db) =>
       db.case.upsert({ where: { id: bCaseIds[0]! }, create: { title: "upserted" } as never, update: { title: "hijacked" } }),
@@ -226,6 +251,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("keeps the caller's own AND conditions on a unique lookup, as an object or a list", async () => {
+    await setUp();
     const [id] = aCaseIds as [string];
     const title = (await withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id } }))).title;
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
@@ -238,6 +264,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("stamps creates of every kind, accepts the current tenant named explicitly, and refuses another", async () => {
+    await setUp();
     // Unique per run: the database outlives one run of this file.
     const single = `single object ${Date.now()} ${Math.random()}`;
     const made = await asTenantWithoutRls(a.id, async (db) => ({
@@ -260,6 +287,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("refuses every way of moving a row to another tenant", async () => {
+    await setUp();
     const before = await snapshotTenant(a.id);
     const [id] = aCaseIds as [string];
     const attempts: ((db: ReturnType<typeof extended>) => Promise<unknown>)[] = [
@@ -276,6 +304,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("keeps the Tenant model to the current tenant for every read, and refuses upsert and bulk deletes", async () => {
+    await setUp();
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
       count: await db.tenant.count(),
       first: await db.tenant.findFirst({ where: { id: b.id }, select: { id: true } }),
@@ -300,6 +329,7 @@ describe("tenancy extension alone (row-level security bypassed)", () => {
   });
 
   it("leaves models without a tenant column unfiltered", async () => {
+    await setUp();
     const user = await asTenantWithoutRls(a.id, (db) => db.user.findUnique({ where: { id: b.users.OWNER.id }, select: { id: true } }));
     expect(user).toEqual({ id: b.users.OWNER.id });
   });

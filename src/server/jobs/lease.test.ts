@@ -121,7 +121,10 @@ describe("claimJobs", () => {
 
   it("returns the jobs of one claim by priority, then run time, then id, with what the runner needs", async () => {
     const type = jobType("lease-order", { maxAttempts: 3 });
-    const at = (secondsAgo: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - secondsAgo * 1000);
+    // One base for every timestamp: computed per call, a second boundary between the enqueue and
+    // the assertion would move the expected run time by a second.
+    const base = Math.floor(Date.now() / 1000) * 1000;
+    const at = (secondsAgo: number) => new Date(base - secondsAgo * 1000);
     const low = await enqueue(type, {}, { priority: -1, runAt: at(60) });
     const newer = await enqueue(type, {}, { runAt: at(5) });
     const older = await enqueue(type, {}, { runAt: at(30) });

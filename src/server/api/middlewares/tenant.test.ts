@@ -1,9 +1,11 @@
 // The tenant middleware decides tenant, status and permission once per call. These tests cover
-// what it refuses before a procedure runs: suspended tenants, missing slugs, outsiders, and roles
-// without the declared permission.
+// what it refuses before a procedure runs (suspended tenants, tenants scheduled for deletion,
+// missing slugs, outsiders, roles without the declared permission) and what it hands the
+// procedure it lets through (tenant, role, permissions, a transaction that commits only on success).
 import { describe, expect, it } from "vitest";
-import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
-import { createCallerFactory, createTRPCRouter, tenantProcedure } from "@/server/api/trpc";
+import { initTRPC } from "@trpc/server";
+import { createTRPCContext, TENANT_HEADER, type TRPCContext } from "@/server/api/context";
+import { createCallerFactory, createTRPCRouter, tenantProcedure, type ProcedureMeta, type TRPCInstance } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session-user";
 import { currentContext } from "@/server/context/request-context";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
@@ -14,6 +16,7 @@ import { expectAppError } from "@/test/errors";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, setTenantStatus } from "@/test/factories";
 import { callProcedure, tenantProcedurePaths } from "@/test/procedures";
 import { snapshotTenant, type TenantSnapshot } from "@/test/tenant-snapshot";
+import { tenantMiddleware } from "./tenant";
 
 describe("suspended tenant", () => {
   it("refuses every call of its users and API keys with FORBIDDEN / TENANT_SUSPENDED, and changes nothing", async () => {
@@ -167,7 +170,8 @@ describe("what the middleware hands a procedure", () => {
     for (const slug of [undefined, tenant.slug]) {
       expect(await (await probeByKey(key, slug)).probe()).toEqual(seen);
     }
-    await expectAppError((await probeByKey(key, "another-slug")).probe(), "NOT_FOUND");
+    const otherSlug = await expectAppError((await probeByKey(key, "another-slug")).probe(), "NOT_FOUND");
+    expect(otherSlug.message).toBe("Tenant not found");
   });
 
   it("rolls back what a failing procedure wrote and reports its own error", async () => {
@@ -176,6 +180,9 @@ describe("what the middleware hands a procedure", () => {
     const error = await expectAppError((await probeAs(tenant.users.AGENT, tenant.slug)).failAfterWrite(), "CONFLICT");
     expect(error.message).toBe("failed after writing");
     expect(await snapshotTenant(tenant.id)).toEqual(before);
+    // A procedure that succeeds commits.
+    await (await callerFor(tenant.users.AGENT, tenant.slug)).cases.create({ title: "Committed" });
+    expect((await snapshotTenant(tenant.id)).rows.case!.map((c) => c.title)).toEqual(["Committed"]);
   });
 
   it("passes on a failure of the tenant transaction itself", async () => {
@@ -184,6 +191,21 @@ describe("what the middleware hands a procedure", () => {
     const caller = await probeByKey(key);
     // Inside another tenant transaction, the middleware's own withTenantDb refuses to nest.
     await expect(withTenantDb(tenant.id, () => caller.probe())).rejects.toThrow(/withTenantDb cannot be nested/);
+    // A signed-in user's membership lookup is privileged, so it is refused there already, saying why it was needed.
+    const user = await probeAs(tenant.users.AGENT, tenant.slug);
+    await expect(withTenantDb(tenant.id, () => user.probe())).rejects.toThrow(
+      'withPrivilegedDb("resolve tenant membership") called inside a tenant transaction',
+    );
+  });
+
+  it("refuses a procedure built without any meta", async () => {
+    // Outside the app's builders (tenantProcedure always sets meta), e.g. a tRPC instance of its own.
+    const own = initTRPC.context<TRPCContext & { principal: null }>().meta<ProcedureMeta>().create();
+    const router = own.router({ bare: own.procedure.use(tenantMiddleware(own as unknown as TRPCInstance)).query(() => "ran") });
+    const tenant = await createTestTenant("bare");
+    const ctx = await createTRPCContext({ headers: new Headers({ [TENANT_HEADER]: tenant.slug }), user: tenant.users.OWNER });
+    const error = await expectAppError(own.createCallerFactory(router)({ ...ctx, principal: null }).bare(), "FORBIDDEN");
+    expect(error.message).toBe("This operation declares no permission");
   });
 });
 

@@ -62,6 +62,7 @@ function deletionScheduledError(tenant: ResolvedTenant, at: Date, permissions: R
 /** Rolls the tenant transaction back when the procedure failed, then hands the failure on. */
 class ProcedureFailed extends Error {
   constructor(readonly result: unknown) {
+    // Stryker disable next-line StringLiteral: never surfaces; the catch below unwraps every ProcedureFailed
     super("procedure failed");
   }
 }
@@ -86,6 +87,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       throw new AppError("FORBIDDEN", "This organisation is suspended. Contact your administrator.", { reason: "TENANT_SUSPENDED" });
     }
     const permissions = permissionsFor(tenant.role);
+    // Stryker disable next-line OptionalChaining: meta is defined here (without it, the permission check above has thrown)
     const allowWhileScheduled = meta?.allowWhileDeletionScheduled === true && !c.principal && permissions.has(permission);
     if (tenant.deletionScheduledFor && !allowWhileScheduled) throw deletionScheduledError(tenant, tenant.deletionScheduledFor, permissions);
     if (!permissions.has(permission)) {
