@@ -8,7 +8,7 @@ describe("tenant middleware module", () => {
     const { tenantMiddleware } = await import("./tenant");
     expect(tenantMiddleware).toBeTypeOf("function");
     const { appRouter } = await import("@/server/api/root");
-    const procedures = Object.values(appRouter._def.procedures as Record<string, { _def: { meta?: { permission?: string } } }>);
+    const procedures = Object.values(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: string } } }>);
     expect(procedures.filter((p) => p._def.meta?.permission).length).toBeGreaterThan(0);
   });
 });
