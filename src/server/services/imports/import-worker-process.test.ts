@@ -18,6 +18,8 @@ import { IMPORT_JOB } from "./import-job";
 const databaseUrl = inject("testDatabaseUrl");
 const LEASE_MS = 5_000;
 const ROWS = 3_000;
+/** The cancelled import's size: a heartbeat (a third of the lease) must come before it ends. */
+const CANCEL_ROWS = 40_000;
 
 interface Worker {
   child: ChildProcess;
@@ -108,13 +110,13 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
     admin = await callerFor(tenant.users.ADMIN, tenant.slug);
   });
 
-  /** A file of ROWS rows, one in 97 with a title too short (rejected); every row's title is unique. */
-  async function startImport(label: string) {
-    const lines = Array.from({ length: ROWS }, (_, i) => (i % 97 === 5 ? "x" : `${label} case ${i}`));
+  /** A file of `rows` rows, one in 97 with a title too short (rejected); every row's title is unique. */
+  async function startImport(label: string, rows = ROWS) {
+    const lines = Array.from({ length: rows }, (_, i) => (i % 97 === 5 ? "x" : `${label} case ${i}`));
     const uploaded = await uploadOk(key, `Title\n${lines.join("\n")}\n`, { filename: `${label}.csv` });
     const queued = await admin.imports.setMapping({ id: uploaded.id, mapping: { title: "Title" } });
     const bad = lines.filter((l) => l === "x").length;
-    return { importId: uploaded.id, jobId: queued.jobId!, valid: ROWS - bad, bad, label };
+    return { importId: uploaded.id, jobId: queued.jobId!, valid: rows - bad, bad, label };
   }
 
   async function expectExact(run: Awaited<ReturnType<typeof startImport>>) {
@@ -199,7 +201,9 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
   it("cancels a running import within seconds, and the worker stays up and runs the next one", { timeout: 55_000 }, async () => {
     const running = alive();
     expect(running.length).toBeGreaterThanOrEqual(2);
-    const run = await startImport("cancel");
+    // Large enough that the import is still running when the worker's next heartbeat reports the
+    // cancel: a 3,000-row import can finish (SUCCEEDED, rightly) between the request and the beat.
+    const run = await startImport("cancel", CANCEL_ROWS);
     await waitFor("some batches", async () => (await readImport(run.importId)).totalRows >= 1_000, 30_000);
     const cancelledAt = Date.now();
     expect(await admin.imports.cancel({ id: run.importId })).toMatchObject({ status: "RUNNING" });
@@ -208,7 +212,7 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
     const cancelMs = Date.now() - cancelledAt;
     process.stdout.write(`cancel: import and job CANCELLED ${cancelMs} ms after imports.cancel` + "\n");
     expect(cancelMs).toBeLessThan(5_000);
-    expect((await readImport(run.importId)).totalRows).toBeLessThan(ROWS);
+    expect((await readImport(run.importId)).totalRows).toBeLessThan(CANCEL_ROWS);
 
     await new Promise((r) => setTimeout(r, 500));
     expect(alive()).toHaveLength(running.length);
