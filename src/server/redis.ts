@@ -65,6 +65,11 @@ export async function closeRedis(): Promise<void> {
   if (!client) return;
   globalForRedis.caseboardRedis = undefined;
   if (client.status === "end") return;
+  // Waiting between reconnect attempts (Redis down), disconnect() ends the retries but emits no 'end'.
+  if (client.status === "reconnecting") {
+    client.disconnect();
+    return;
+  }
   const ended = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 1_000);
     timer.unref();

@@ -10,6 +10,8 @@ export interface WorkspaceRows {
   viewId: string;
   /** A notification of the tenant's AGENT (mentioned by its OWNER). */
   notificationId: string;
+  /** The note that mentioned the AGENT. */
+  messageId: string;
 }
 
 let counter = 0;
@@ -21,11 +23,11 @@ export async function createWorkspaceRows(tenant: TestTenant, caseId: string): P
   await owner.cases.update({ id: caseId, version: 1, customerId: customer.id });
   const view = await owner.views.create({ name: "Team view", filters: { status: ["OPEN"] }, shared: true });
   const agentHandle = tenant.users.AGENT.email;
-  await owner.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: `Please look at this @${agentHandle}` });
+  const note = await owner.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: `Please look at this @${agentHandle}` });
   const notification = await withPrivilegedDb("test fixture", (db) =>
     db.notification.findFirstOrThrow({ where: { tenantId: tenant.id, userId: tenant.users.AGENT.id }, select: { id: true } }),
   );
-  return { customerId: customer.id, customerEmail, viewId: view.id, notificationId: notification.id };
+  return { customerId: customer.id, customerEmail, viewId: view.id, notificationId: notification.id, messageId: note.message.id };
 }
 
 /** A unique email per call, for creates the matrix runs twice (as a member and as a key). */

@@ -74,6 +74,13 @@ export const addCaseMessageSchema = z.object({
   kind: caseMessageKindSchema,
   /** Plain text; the UI renders it as Markdown without raw HTML. `@handle` mentions a member. */
   body: text().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
+  /**
+   * Collision check: the newest message of the case the author had seen when they began writing
+   * (null: the conversation was empty). When a public reply by someone else has arrived since, the
+   * message is refused with CONFLICT / NEW_REPLIES unless `sendAnyway` is set. Left out: no check.
+   */
+  seenUpTo: z.uuid().nullable().optional(),
+  sendAnyway: z.boolean().optional(),
 });
 export type AddCaseMessageInput = z.input<typeof addCaseMessageSchema>;
 

@@ -37,10 +37,18 @@ export interface TRPCContext {
   origin?: string;
   /** Set when the request's rate limit was already taken here (API keys: before the key is looked up). */
   rateLimited?: boolean;
+  /**
+   * Checks the caller's credentials again, as this request presented them: a long-lived call (a
+   * realtime stream) asks it from time to time, and ends when the answer is no longer the same
+   * user or key. Null: the session or key is no longer valid.
+   */
+  reauthenticate?: () => Promise<{ user: SessionUser | null; apiKey: ApiKeyCheck | null } | null>;
 }
 
 export interface CreateContextOptions {
   headers: Headers;
+  /** tRPC's connection parameters (SSE subscriptions, which cannot send headers from a browser). */
+  connectionParams?: Record<string, string | undefined> | null;
   requestId?: string;
   /** Supplied by tests and scripts; requests resolve the session from cookies. */
   user?: SessionUser | null;
@@ -78,12 +86,23 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<TRP
     const apiKey = bearer ? await authenticateApiKey(bearer) : null;
     if (apiKey && !apiKey.ok) await consumeOrThrow(limiters().api, addressKey, "requests");
     let user: SessionUser | null = null;
-    if (!bearer) {
-      if (opts.user !== undefined) user = opts.user;
-      else {
-        const session = await getServerSession(authOptions);
-        user = await resolveSessionUser(session);
-      }
+    let reauthenticate: TRPCContext["reauthenticate"];
+    if (bearer) {
+      reauthenticate = async () => {
+        const again = await authenticateApiKey(bearer);
+        return again.ok ? { user: null, apiKey: again } : null;
+      };
+    } else if (opts.user !== undefined) {
+      user = opts.user;
+      const fixed = opts.user;
+      reauthenticate = async () => (fixed ? { user: fixed, apiKey: null } : null);
+    } else {
+      const session = await getServerSession(authOptions);
+      user = await resolveSessionUser(session);
+      reauthenticate = async () => {
+        const again = await resolveSessionUser(session);
+        return again ? { user: again, apiKey: null } : null;
+      };
     }
     return {
       requestId,
@@ -91,9 +110,10 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<TRP
       userAgent: headers.get("user-agent") ?? undefined,
       user,
       apiKey,
-      tenantSlug: headers.get(TENANT_HEADER),
+      tenantSlug: headers.get(TENANT_HEADER) ?? opts.connectionParams?.tenant ?? null,
       origin: requestOrigin(headers),
       rateLimited: bearer ? true : undefined,
+      reauthenticate,
     };
   } catch (error) {
     const appError = toAppError(error);

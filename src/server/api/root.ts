@@ -13,6 +13,7 @@ import { invitationsRouter } from "./routers/invitations/router";
 import { importsRouter } from "./routers/imports/router";
 import { adminRouter } from "./routers/admin/router";
 import { accountRouter } from "./routers/account/router";
+import { realtimeRouter } from "./routers/realtime/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   admin: adminRouter,
   account: accountRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ import { platformAdminMiddleware } from "./middlewares/platform-admin";
 import { requestMiddleware } from "./middlewares/request";
 import { tenantMiddleware } from "./middlewares/tenant";
 
+const REALTIME_PING_MS = 10_000;
+
 /** Each procedure's meta: the permission it needs, and its REST route for the OpenAPI surface
  * (`/api/v1`, `/api/openapi.json`; see src/server/api/openapi). */
 export type ProcedureMeta = OpenApiMeta<{
@@ -29,6 +31,15 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
+    // Realtime streams (src/server/realtime): a ping every 10 s keeps proxies from closing an idle
+    // stream, and a client that hears nothing for 25 s (a dead connection) reconnects, resuming
+    // from its last event. A stream ends after 10 minutes and the client reconnects at once, so a
+    // deploy or a serverless host's request limit never leaves one open forever.
+    sse: {
+      ping: { enabled: true, intervalMs: REALTIME_PING_MS },
+      client: { reconnectAfterInactivityMs: 25_000 },
+      maxDurationMs: 10 * 60_000,
+    },
     errorFormatter({ shape, error, ctx }) {
       const appError = toAppError(error);
       const body = toErrorBody(appError, ctx?.requestId ?? requestIdOfError(error) ?? "unknown");

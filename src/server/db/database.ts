@@ -5,7 +5,7 @@ import { logger } from "@/server/logger";
 import { openDatabase, type Database, type OpenOptions } from "./connection";
 import { migrate } from "./migrations";
 
-const globalForDb = globalThis as unknown as { caseboardDb?: Promise<Database> };
+const globalForDb = globalThis as unknown as { caseboardDb?: Promise<Database>; caseboardDbUrl?: string | null };
 
 export interface BootOptions extends OpenOptions {
   migrate?: boolean;
@@ -13,6 +13,7 @@ export interface BootOptions extends OpenOptions {
 }
 
 async function boot(options: BootOptions): Promise<Database> {
+  globalForDb.caseboardDbUrl = options.url ?? null;
   const started = Date.now();
   const db = await openDatabase(options);
   if (options.migrate) {
@@ -45,9 +46,19 @@ export function getDatabase(): Promise<Database> {
   return globalForDb.caseboardDb;
 }
 
+/**
+ * The PostgreSQL URL of the database this process opened (or is opening), null for the embedded
+ * one, undefined before any. The realtime bus listens on the same database (NOTIFY is per
+ * database), which tests and scripts may have chosen instead of DATABASE_URL.
+ */
+export function openedDatabaseUrl(): string | null | undefined {
+  return globalForDb.caseboardDbUrl;
+}
+
 /** Replaces the process database (tests, scripts). */
-export function setDatabase(db: Promise<Database>): void {
+export function setDatabase(db: Promise<Database>, url?: string | null): void {
   globalForDb.caseboardDb = db;
+  if (url !== undefined) globalForDb.caseboardDbUrl = url;
 }
 
 export async function bootDatabase(options: BootOptions): Promise<Database> {

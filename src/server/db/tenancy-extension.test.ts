@@ -170,7 +170,7 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
   async function asTenantWithoutRls<T>(tenantId: string, fn: (db: ReturnType<typeof extended>) => Promise<T>): Promise<T> {
     const { prisma } = await getDatabase();
     // Awaited inside the scope: a Prisma query runs when awaited, not when built.
-    return tenantScope.run({ tenantId }, async () => await fn(extended(prisma)));
+    return tenantScope.run({ tenantId, beforeCommit: [], afterCommit: [] }, async () => await fn(extended(prisma)));
   }
   const extended = (prisma: Awaited<ReturnType<typeof getDatabase>>["prisma"]) => prisma.$extends(tenancyExtension);
 

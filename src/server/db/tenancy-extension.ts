@@ -22,6 +22,8 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "StoredFile",
   "Import",
   "TenantSlugRedirect",
+  "RealtimeCounter",
+  "RealtimeEvent",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

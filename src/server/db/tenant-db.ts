@@ -5,7 +5,7 @@
 import { env } from "@/env";
 import { getDatabase } from "./database";
 import { tenancyExtension } from "./tenancy-extension";
-import { tenantScope } from "./tenant-scope";
+import { tenantScope, type TenantScope } from "./tenant-scope";
 import type { PrismaClient } from "./generated/client";
 
 function tenantClient(prisma: PrismaClient) {
@@ -34,14 +34,20 @@ export async function withTenantDb<T>(
     clients.set(prisma, client);
   }
   const extended = client;
-  return tenantScope.run({ tenantId }, () =>
+  const scope: TenantScope = { tenantId, beforeCommit: [], afterCommit: [] };
+  const result = await tenantScope.run(scope, () =>
     extended.$transaction(
       async (tx) => {
         // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
         await tx.$executeRaw`SELECT set_config('role', 'caseboard_app', true), set_config('app.tenant_id', ${tenantId}, true)`;
-        return fn(tx);
+        const value = await fn(tx);
+        for (const hook of scope.beforeCommit) await hook(tx);
+        return value;
       },
       { timeout: options.timeoutMs ?? env.REQUEST_TIMEOUT_MS, maxWait: env.REQUEST_TIMEOUT_MS },
     ),
   );
+  // Outside the tenant scope: what these start must not look like part of the transaction.
+  for (const hook of scope.afterCommit) hook();
+  return result;
 }

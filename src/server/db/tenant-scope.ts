@@ -2,14 +2,25 @@
 // the tenancy extension and by the guard that keeps privileged queries out of tenant transactions.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-interface TenantScope {
+export interface TenantScope {
   readonly tenantId: string;
+  /** Run in order after the work, as the transaction's last statements (the realtime log's append). */
+  readonly beforeCommit: ((tx: unknown) => Promise<void>)[];
+  /** Run once the transaction has committed, never after a rollback (waking the realtime bus). */
+  readonly afterCommit: (() => void)[];
 }
 
 export const tenantScope = new AsyncLocalStorage<TenantScope>();
 
 export function currentTenantId(): string | undefined {
   return tenantScope.getStore()?.tenantId;
+}
+
+/** The current tenant transaction's scope; throws outside one, naming what needed it. */
+export function requireTenantScope(what: string): TenantScope {
+  const scope = tenantScope.getStore();
+  if (!scope) throw new Error(`${what} called outside a tenant transaction`);
+  return scope;
 }
 
 /** The tenant of the current tenant transaction; for creates, whose types require tenantId. */

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { logger } from "@/server/logger";
 import type { AnyJobDefinition, BackoffOptions } from "./define";
+import { appendJobEvents, publishAppended } from "@/server/realtime/job-events";
 import { countJob } from "./metrics";
 import { findJobDefinition } from "./registry";
 
@@ -72,8 +73,8 @@ export async function claimJobs(workerId: string, limit: number, types: readonly
     const definition = findJobDefinition(type);
     if (definition) leases[type] = leaseFor(definition, timing);
   }
-  const rows = await withPrivilegedDb("claim jobs", (db) =>
-    db.$queryRaw<ClaimedJob[]>`
+  const { rows, appended } = await withPrivilegedDb("claim jobs", async (db) => {
+    const claimed = await db.$queryRaw<ClaimedJob[]>`
       WITH due AS (
         SELECT id FROM jobs
          WHERE status IN ('PENDING', 'FAILED') AND run_at <= now() AND cancel_requested_at IS NULL
@@ -90,8 +91,11 @@ export async function claimJobs(workerId: string, limit: number, types: readonly
        WHERE j.id = due.id
       RETURNING j.id, j.tenant_id::text AS "tenantId", j.type, j.payload, j.attempts, j.max_attempts AS "maxAttempts",
                 j.run_at AS "runAt", j.created_at AS "createdAt", j.priority,
-                (SELECT t.slug FROM tenants t WHERE t.id = j.tenant_id) AS "tenantSlug"`,
-  );
+                (SELECT t.slug FROM tenants t WHERE t.id = j.tenant_id) AS "tenantSlug"`;
+    const changes = claimed.map((j) => ({ id: j.id, tenantId: j.tenantId, type: j.type, status: "RUNNING", progress: null }));
+    return { rows: claimed, appended: await appendJobEvents(db, changes) };
+  });
+  publishAppended(appended);
   // RETURNING does not keep the CTE's order.
   return (rows as (ClaimedJob & { priority: number })[]).sort(
     (a, b) => b.priority - a.priority || a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id),
@@ -158,14 +162,18 @@ export interface Progress {
 export async function heartbeat(job: ClaimedJob, workerId: string, leaseMs: number, progress: Progress) {
   const percent = progress.percent ?? null;
   const stage = progress.stage ?? null;
-  const [row] = await withPrivilegedDb("job heartbeat", (db) =>
-    db.$queryRaw<{ cancelRequested: boolean }[]>`
+  const [row, appended] = await withPrivilegedDb("job heartbeat", async (db) => {
+    const [updated] = await db.$queryRaw<{ cancelRequested: boolean; progress: number | null }[]>`
       UPDATE jobs
          SET locked_until = GREATEST(locked_until, now() + ${leaseMs}::int * interval '1 millisecond'),
              progress = COALESCE(${percent}::int, progress), stage = COALESCE(${stage}::text, stage), updated_at = now()
        WHERE id = ${job.id}::uuid AND locked_by = ${workerId} AND attempts = ${job.attempts}::int AND status = 'RUNNING'
-      RETURNING cancel_requested_at IS NOT NULL AS "cancelRequested"`,
-  );
+      RETURNING cancel_requested_at IS NOT NULL AS "cancelRequested", progress`;
+    // Progress others may be watching; a plain lease renewal is news to nobody.
+    const changes = updated && progress.dirty ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status: "RUNNING", progress: updated.progress }] : [];
+    return [updated, await appendJobEvents(db, changes)] as const;
+  });
+  publishAppended(appended);
   return row ? { owned: true, cancelRequested: row.cancelRequested } : { owned: false, cancelRequested: false };
 }
 
@@ -179,7 +187,7 @@ export async function finish(job: ClaimedJob, workerId: string, outcome: Finish,
   const owner = (alias: string) =>
     `${alias}.id = $1::uuid AND ${alias}.locked_by = $2 AND ${alias}.attempts = $3::int AND ${alias}.status = 'RUNNING'`;
   const stage = progress.stage ?? null;
-  return withPrivilegedDb("finish job", async (db) => {
+  const finished = await withPrivilegedDb("finish job", async (db) => {
     let rows: { status: string }[];
     if (outcome.kind === "succeeded") {
       rows = await db.$queryRawUnsafe<{ status: string }[]>(
@@ -229,6 +237,10 @@ export async function finish(job: ClaimedJob, workerId: string, outcome: Finish,
         message, err.stack?.slice(0, MAX_STACK) ?? null, progress.percent ?? null, stage,
       );
     }
-    return rows[0]?.status ?? null;
+    const status = rows[0]?.status ?? null;
+    const changes = status ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status, progress: outcome.kind === "succeeded" ? 100 : (progress.percent ?? null) }] : [];
+    return { status, appended: await appendJobEvents(db, changes) };
   });
+  publishAppended(finished.appended);
+  return finished.status;
 }

@@ -14,6 +14,7 @@ import { validationError } from "@/server/errors/to-app-error";
 import { Prisma } from "@/server/db/generated/client";
 import type { AnyJobDefinition, JobPayloadInput } from "./define";
 import { abortLocalRun, jobTransactionScope } from "./local-runs";
+import { emitEvents } from "@/server/realtime/emit";
 import { countJob } from "./metrics";
 import { getJobDefinition } from "./registry";
 
@@ -105,6 +106,7 @@ export async function enqueue<D extends AnyJobDefinition | string>(
     const [created] = await jobs.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
     if (created) {
       countJob("enqueued", definition.type);
+      if (tenantId) jobChanged(created.id, definition.type, JobStatus.PENDING);
       return created.id;
     }
     const existing = await jobs.findFirst({
@@ -116,6 +118,15 @@ export async function enqueue<D extends AnyJobDefinition | string>(
     return existing.id;
   };
   return db ? insert(db) : inOwnTransaction(tenantId, "enqueue system job", insert);
+}
+
+/**
+ * Tells the tenant's open streams about a job that changed inside its tenant transaction. The
+ * privileged path (scripts, the runner) appends its own events (src/server/realtime/job-events.ts).
+ */
+function jobChanged(id: string, type: string, status: JobStatus): void {
+  if (!currentTenantId()) return;
+  emitEvents({ kind: "job.updated", entityId: id, data: { type, status, progress: status === JobStatus.PENDING ? 0 : null } });
 }
 
 export interface JobMutationOptions {
@@ -147,6 +158,7 @@ export async function cancelJob(id: string, options: JobMutationOptions = {}): P
         });
         if (count === 1) {
           countJob("cancelled", job.type);
+          jobChanged(id, job.type, JobStatus.CANCELLED);
           return JobStatus.CANCELLED;
         }
       } else if (job.status === JobStatus.RUNNING) {
@@ -183,7 +195,11 @@ export async function retryJob(id: string, options: JobMutationOptions = {}): Pr
         result: Prisma.DbNull,
       },
     });
-    if (count === 1) return JobStatus.PENDING;
+    if (count === 1) {
+      const retried = await jobs.findUnique({ where: { id }, select: { type: true } });
+      if (retried) jobChanged(id, retried.type, JobStatus.PENDING);
+      return JobStatus.PENDING;
+    }
     const job = await jobs.findUnique({ where: { id }, select: { status: true } });
     if (!job) throw notFound("Job");
     throw new AppError("CONFLICT", `Only dead, failed or cancelled jobs can be retried; this one is ${job.status.toLowerCase()}`);

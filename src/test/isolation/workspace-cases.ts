@@ -1,4 +1,5 @@
 // Isolation attacks on the agent's workspace: cases, customers, saved views, notifications.
+import type { RealtimeMessage } from "@/lib/realtime/events";
 import { expect } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import type { CaseDetail } from "@/server/services/cases/case-select";
@@ -81,6 +82,11 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
   "cases.unfollow": [{ name: "B's case", input: (fx) => ({ id: fx.bCases[1]!.id, userId: fx.b.users.OWNER.id }), expect: "NOT_FOUND" }],
   "cases.addMessage": [
     { name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id, kind: "INTERNAL_NOTE", body: "Planted note" }), expect: "NOT_FOUND" },
+    {
+      name: "A's case, seen up to B's message",
+      input: (fx) => ({ caseId: fx.aCases[0]!.id, kind: "INTERNAL_NOTE", body: "Probe", seenUpTo: fx.bRows.messageId }),
+      expect: "NOT_FOUND",
+    },
   ],
   "cases.merge": [
     { name: "B's case into A's", input: (fx) => ({ sourceId: fx.bCases[0]!.id, targetId: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
@@ -162,4 +168,24 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     },
   ],
   "notifications.markRead": [{ name: "B's notification", input: (fx) => ({ ids: [fx.bRows.notificationId] }), expect: "NOT_FOUND" }],
+  "realtime.events": [
+    {
+      name: "catching up from the start replays none of B's events",
+      input: () => ({ lastEventId: "0" }),
+      expect: async (result, fx) => {
+        const iterator = (result as AsyncIterable<[string, RealtimeMessage]>)[Symbol.asyncIterator]();
+        const bIds = new Set([...fx.bCases.map((c) => c.id), ...Object.values(fx.b.users).map((u) => u.id), fx.bRows.notificationId]);
+        const replayed: string[] = [];
+        for (;;) {
+          const { value, done } = await iterator.next();
+          if (done || value[1].type === "ready") break;
+          if (value[1].type === "event") replayed.push(value[1].entityId);
+        }
+        await iterator.return?.(undefined);
+        expect(replayed.length).toBeGreaterThan(0);
+        expect(replayed.filter((id) => bIds.has(id))).toEqual([]);
+      },
+    },
+  ],
+  "realtime.presence": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id, state: "viewing" }), expect: "NOT_FOUND" }],
 };

@@ -2,7 +2,7 @@
 // URL slug (session users) or the API key, checks membership and status, checks the procedure's
 // declared permission, then runs the procedure inside a tenant transaction (RLS bound to the
 // tenant) with a narrowed, frozen request context.
-import { permissionsFor } from "@/server/auth/permissions";
+import { permissionsFor, type Permission } from "@/server/auth/permissions";
 import { runWithNarrowedContext } from "@/server/context/request-context";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
@@ -21,10 +21,11 @@ interface ResolvedTenant {
   deletionScheduledFor: Date | null;
 }
 
-async function resolveForUser(userId: string, slug: string): Promise<ResolvedTenant | null> {
+/** The user's membership in the tenant named by slug (a call) or by id (a call that lasts, whose tenant may be renamed meanwhile). */
+async function resolveForUser(userId: string, tenant: { slug: string } | { id: string }): Promise<ResolvedTenant | null> {
   return withPrivilegedDb("resolve tenant membership", async (db) => {
     const membership = await db.membership.findFirst({
-      where: { userId, tenant: { slug } },
+      where: { userId, tenant },
       select: { role: true, tenant: { select: { id: true, slug: true, name: true, status: true, deletionScheduledFor: true } } },
     });
     return membership ? { ...membership.tenant, role: membership.role } : null;
@@ -79,7 +80,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       tenant = resolveForApiKey(c.principal);
     } else {
       if (!c.tenantSlug) throw new AppError("BAD_REQUEST", "No tenant named: open the tenant's URL or send x-caseboard-tenant");
-      tenant = await resolveForUser(c.user!.id, c.tenantSlug);
+      tenant = await resolveForUser(c.user!.id, { slug: c.tenantSlug });
     }
     // Not being a member and the tenant not existing look the same from outside.
     if (!tenant) throw new AppError("NOT_FOUND", "Tenant not found");
@@ -113,3 +114,25 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       throw error;
     }
   });
+
+export interface TenantAccess {
+  role: Role;
+  permissions: ReadonlySet<Permission>;
+}
+
+/**
+ * Decides again, for a call that lasts (a realtime stream), whether its caller may still act in
+ * the tenant it was let into, and with which role: the same checks as when the call began, on the
+ * credentials it presented. Null when not: signed out, key revoked or capped away, membership
+ * removed, tenant suspended or scheduled for deletion.
+ */
+export async function recheckTenantAccess(c: TRPCContext, tenantId: string): Promise<TenantAccess | null> {
+  const again = await c.reauthenticate?.();
+  if (!again) return null;
+  let tenant: ResolvedTenant | null;
+  if (again.apiKey?.ok) tenant = resolveForApiKey(again.apiKey.principal);
+  else if (again.user) tenant = await resolveForUser(again.user.id, { id: tenantId });
+  else return null;
+  if (!tenant || tenant.id !== tenantId || tenant.status !== "ACTIVE" || tenant.deletionScheduledFor) return null;
+  return { role: tenant.role, permissions: permissionsFor(tenant.role) };
+}

@@ -6,11 +6,12 @@ import { purgeApiKeysJob } from "./purge-api-keys";
 import { purgeFinishedJobsJob } from "./purge-finished-jobs";
 import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
 import { purgeExpiredFilesJob } from "./purge-expired-files";
+import { pruneRealtimeEventsJob } from "./prune-realtime-events";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 
-export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, auditCheckpointJob };
+export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, auditCheckpointJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -24,4 +25,6 @@ export const recurringTasks = [
   defineRecurring({ name: "wake-snoozed-cases", cron: "*/5 * * * *", type: wakeSnoozedCasesJob.type }),
   // Hourly: removing the newest audit events goes unnoticed for at most an hour's events.
   defineRecurring({ name: "audit-checkpoint", cron: "11 * * * *", type: auditCheckpointJob.type }),
+  // Hourly: the log holds a day and an hour at most.
+  defineRecurring({ name: "prune-realtime-events", cron: "29 * * * *", type: pruneRealtimeEventsJob.type }),
 ] as const;

@@ -4,6 +4,7 @@
 // separate module graphs and hot reloads share one bus and one listening connection.
 import "server-only";
 import { env } from "@/env";
+import { openedDatabaseUrl } from "@/server/db/database";
 import { getRedis } from "@/server/redis";
 import { createMemoryBus } from "./memory-bus";
 import { createPostgresBus } from "./postgres-bus";
@@ -21,8 +22,13 @@ const globalForBus = globalThis as unknown as { caseboardBus?: EventBus };
 export function getBus(): EventBus {
   if (!globalForBus.caseboardBus) {
     if (env.REDIS_URL) globalForBus.caseboardBus = createRedisBus(env.REDIS_URL, { publisher: getRedis() });
-    else if (env.DATABASE_URL) globalForBus.caseboardBus = createPostgresBus(env.DATABASE_URL);
-    else globalForBus.caseboardBus = createMemoryBus();
+    else {
+      // NOTIFY reaches the listeners of one database: the one this process opened (tests and the
+      // benchmarks open their own), else DATABASE_URL's. An embedded database means one process.
+      const opened = openedDatabaseUrl();
+      const url = opened === undefined ? env.DATABASE_URL : opened;
+      globalForBus.caseboardBus = url ? createPostgresBus(url) : createMemoryBus();
+    }
   }
   return globalForBus.caseboardBus;
 }

@@ -6,6 +6,8 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { currentActor, type Caller } from "./actor";
 import { recordCaseEvents } from "./case-events";
+import { createNotifications } from "@/server/services/notifications/notifications";
+import { emitEvents } from "@/server/realtime/emit";
 import { addFollowers } from "./followers";
 import { parseMentionHandles, resolveMentions } from "./mentions";
 import { messageItem, type TimelineItem } from "./timeline";
@@ -33,6 +35,7 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
   if (target.status === "CLOSED" && input.kind === "PUBLIC_REPLY") {
     throw new AppError("BAD_REQUEST", "A closed case takes no replies; open a new case for the customer");
   }
+  if (input.seenUpTo !== undefined && !input.sendAnyway) await refuseUnseenReplies(db, target.id, caller.userId, input.seenUpTo);
   const now = new Date();
   const authorId = caller.userId;
   const message = await db.caseMessage.create({
@@ -68,18 +71,12 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
   ).filter((id) => id !== authorId);
   if (mentionedIds.length > 0) {
     const actor = currentActor();
-    await db.notification.createMany({
-      data: mentionedIds.map((userId) => ({
-        tenantId: requireTenantId(),
-        userId,
-        type: "mention",
-        caseId: target.id,
-        messageId: message.id,
-        actorId: actor.id,
-        createdAt: now,
-      })),
-    });
+    await createNotifications(
+      db,
+      mentionedIds.map((userId) => ({ userId, type: "mention", caseId: target.id, messageId: message.id, actorId: actor.id, createdAt: now })),
+    );
   }
+  emitEvents({ kind: "case.message_added", entityId: target.id, data: { messageId: message.id, messageKind: input.kind } });
   await addFollowers(db, target.id, [...(authorId ? [authorId] : []), ...mentionedIds]);
   await recordAudit(db, {
     action: "case.message_added",
@@ -92,4 +89,38 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     message: messageItem(message, authorId ? (names.get(authorId) ?? null) : null),
     mentioned: mentionedIds.map((id) => ({ id, name: names.get(id) ?? "" })),
   };
+}
+
+/** How many unseen replies a collision names (the client shows them from the timeline). */
+const MAX_UNSEEN = 20;
+
+/**
+ * Refuses a message written without knowledge of a public reply someone else sent (or a customer
+ * wrote) after `seenUpTo`: two agents must not answer the same customer unawares. The author
+ * decides (send anyway, edit, discard); their draft stays in the composer.
+ */
+async function refuseUnseenReplies(db: TenantDb, caseId: string, authorId: string | null, seenUpTo: string | null): Promise<void> {
+  let after: { createdAt: Date; id: string } | null = null;
+  if (seenUpTo) {
+    after = await db.caseMessage.findFirst({ where: { id: seenUpTo, caseId }, select: { createdAt: true, id: true } });
+    // Another case's message, another tenant's, or none: not found, like any id out of reach.
+    if (!after) throw notFound("Message");
+  }
+  const unseen = await db.caseMessage.findMany({
+    where: {
+      caseId,
+      kind: "PUBLIC_REPLY",
+      ...(authorId ? { NOT: { authorType: "MEMBER", authorId } } : {}),
+      ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: MAX_UNSEEN,
+    select: { id: true },
+  });
+  if (unseen.length > 0) {
+    throw new AppError("CONFLICT", unseen.length === 1 ? "A new reply arrived while you were writing" : `${unseen.length} new replies arrived while you were writing`, {
+      reason: "NEW_REPLIES",
+      messageIds: unseen.map((m) => m.id),
+    });
+  }
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { currentActor } from "./actor";
+import { emitEvents } from "@/server/realtime/emit";
 
 export const CASE_EVENT_TYPES = [
   "created",
@@ -29,8 +30,12 @@ export interface CaseEventInput {
 
 const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
 
+/** The realtime event others get for a timeline entry (they refetch the case if they show it). */
+const liveKind = (type: CaseEventType) => (type === "created" ? "case.created" : type.startsWith("merged_") ? "case.merged" : "case.updated");
+
 export async function recordCaseEvents(db: TenantDb, events: CaseEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  emitEvents(...events.map((e) => ({ kind: liveKind(e.type), entityId: e.caseId, data: { change: e.type } }) as const));
   const actor = currentActor();
   const tenantId = requireTenantId();
   await db.caseEvent.createMany({

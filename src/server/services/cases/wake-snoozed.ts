@@ -3,8 +3,8 @@
 // Runs in one tenant's transaction; the version check makes a concurrent edit win, and that case
 // is simply picked up by the next run.
 import type { TenantDb } from "@/server/db/tenant-db";
-import { requireTenantId } from "@/server/db/tenant-scope";
 import { recordCaseEvents } from "./case-events";
+import { createNotifications } from "@/server/services/notifications/notifications";
 
 /** Notification type for "your snoozed case is back". */
 export const SNOOZE_ENDED_NOTIFICATION = "snooze_ended";
@@ -37,12 +37,12 @@ export async function wakeDueSnoozedCases(db: TenantDb, now = new Date(), batch 
       at: now,
     })),
   );
-  const tenantId = requireTenantId();
   const notify = woken.filter((c) => c.assigneeId);
   if (notify.length) {
-    await db.notification.createMany({
-      data: notify.map((c) => ({ tenantId, userId: c.assigneeId!, type: SNOOZE_ENDED_NOTIFICATION, caseId: c.id, createdAt: now })),
-    });
+    await createNotifications(
+      db,
+      notify.map((c) => ({ userId: c.assigneeId!, type: SNOOZE_ENDED_NOTIFICATION, caseId: c.id, createdAt: now })),
+    );
   }
   return { woken: woken.length, more: due.length === batch };
 }

@@ -14,6 +14,9 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 import { readStored, uploadOk } from "./import-test-kit";
 import { IMPORT_JOB } from "./import-job";
+import type { LoggedEvent } from "@/lib/realtime/events";
+import { getBus } from "@/server/realtime/bus";
+import { openStream } from "@/test/realtime-stream";
 
 const databaseUrl = inject("testDatabaseUrl");
 const LEASE_MS = 5_000;
@@ -196,6 +199,36 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
     expect((await readJobRow(run.jobId)).errorHistory).toEqual([]);
     noUnhandled(stopped);
     noUnhandled(heir);
+  });
+
+  it("another instance's changes reach a stream here through the bus: the worker's job events, in order", { timeout: 55_000 }, async () => {
+    // The worker processes are other instances: they commit job changes and publish wake-ups on
+    // their own bus connection. This process hears them on its own and its stream delivers them.
+    const woken: number[] = [];
+    const off = getBus().subscribe((m) => {
+      if (m.type === "log" && m.tenantId === tenant.id) woken.push(m.seq);
+    });
+    const stream = await openStream({ user: tenant.users.ADMIN, slug: tenant.slug });
+    try {
+      await stream.readUntil((m) => m.type === "ready");
+      const run = await startImport("two-instances", 500);
+      const seen = await stream.readUntil(
+        (m) => m.type === "event" && m.kind === "job.updated" && m.entityId === run.jobId && m.data.status === "SUCCEEDED",
+        30_000,
+      );
+      const ofJob = seen.filter((m): m is LoggedEvent => m.type === "event" && m.entityId === run.jobId);
+      // Queued here (this instance), claimed and finished there (a worker).
+      const statuses = [...new Set(ofJob.map((m) => m.data.status))];
+      expect(statuses).toEqual(["PENDING", "RUNNING", "SUCCEEDED"]);
+      expect(ofJob.at(-1)!.data).toMatchObject({ type: IMPORT_JOB, status: "SUCCEEDED", progress: 100 });
+      const seqs = ofJob.map((m) => m.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      // Woken by the other process's message, not only by this hub's periodic read of the log.
+      expect(Math.max(...woken)).toBeGreaterThanOrEqual(ofJob.at(-1)!.seq);
+    } finally {
+      off();
+      stream.close();
+    }
   });
 
   it("cancels a running import within seconds, and the worker stays up and runs the next one", { timeout: 55_000 }, async () => {

@@ -3,6 +3,7 @@ import { ROLE_RANK } from "@/server/auth/permissions";
 import type { Role } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
+import { emitEvents } from "@/server/realtime/emit";
 import { capKeysOfMember, revokeKeysOfMember } from "@/server/services/api-keys/manage-api-keys";
 import { revokeInvitationsOf } from "@/server/services/invitations/manage-invitations";
 import { assertAnotherOwnerRemains, assertCanManage } from "./member-rules";
@@ -16,6 +17,8 @@ export async function updateMemberRole(db: TenantDb, actorRole: Role, userId: st
   if (member.role === "OWNER" && role !== "OWNER") await assertAnotherOwnerRemains(db, userId);
   if (member.role === role) return { userId, role };
   await db.membership.update({ where: { id: member.id }, data: { role } });
+  // Their open streams decide their access again at once (src/server/realtime/stream.ts).
+  emitEvents({ kind: "member.changed", entityId: userId, data: { role } });
   const apiKeysCapped = ROLE_RANK[role] < ROLE_RANK[member.role] ? await capKeysOfMember(db, userId, role) : 0;
   await recordAudit(db, {
     action: "member.role_changed",
@@ -35,6 +38,8 @@ export async function removeMember(db: TenantDb, actorRole: Role, userId: string
   assertCanManage(actorRole, member.role);
   if (member.role === "OWNER") await assertAnotherOwnerRemains(db, userId);
   await db.membership.delete({ where: { id: member.id } });
+  // Ends their open streams, and those of the keys on their authority, at once.
+  emitEvents({ kind: "member.changed", entityId: userId, data: { role: null } });
   const now = new Date();
   const apiKeysRevoked = await revokeKeysOfMember(db, userId, now);
   const invitationsRevoked = await revokeInvitationsOf(db, userId, now);

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
+import { requireTenantId } from "@/server/db/tenant-scope";
+import { emitEvents } from "@/server/realtime/emit";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
 import { cursorKey } from "@/server/services/pagination/cursor-keys";
 
@@ -64,4 +66,24 @@ export async function markNotificationsRead(db: TenantDb, userId: string | null,
     data: { readAt: new Date() },
   });
   return { updated: count };
+}
+
+export interface NewNotification {
+  userId: string;
+  type: string;
+  caseId?: string | null;
+  messageId?: string | null;
+  actorId?: string | null;
+  createdAt?: Date;
+}
+
+/** The one way notifications are made: stored, and each recipient's open streams told at commit. */
+export async function createNotifications(db: TenantDb, notifications: NewNotification[]): Promise<void> {
+  if (notifications.length === 0) return;
+  const tenantId = requireTenantId();
+  const created = await db.notification.createManyAndReturn({
+    data: notifications.map((n) => ({ tenantId, ...n })),
+    select: { id: true, userId: true, type: true },
+  });
+  emitEvents(...created.map((n) => ({ kind: "notification.created" as const, entityId: n.id, userId: n.userId, data: { type: n.type } })));
 }

@@ -20,6 +20,8 @@ const count = (p: Promise<{ count: number }>) => p.then((r) => r.count);
 
 /** In foreign-key order: children before the rows they point at. */
 export const PURGE_STEPS: readonly PurgeStep[] = [
+  { model: "RealtimeEvent", purge: (db, tenantId) => count(db.realtimeEvent.deleteMany({ where: { tenantId } })) },
+  { model: "RealtimeCounter", purge: (db, tenantId) => count(db.realtimeCounter.deleteMany({ where: { tenantId } })) },
   { model: "Notification", purge: (db, tenantId) => count(db.notification.deleteMany({ where: { tenantId } })) },
   { model: "CaseFollower", purge: (db, tenantId) => count(db.caseFollower.deleteMany({ where: { tenantId } })) },
   { model: "CaseMessage", purge: (db, tenantId) => count(db.caseMessage.deleteMany({ where: { tenantId } })) },

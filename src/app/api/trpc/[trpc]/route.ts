@@ -39,7 +39,7 @@ async function handler(req: Request) {
     endpoint: ENDPOINT,
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, requestId }),
+    createContext: ({ info }) => createTRPCContext({ headers: req.headers, requestId, connectionParams: info.connectionParams }),
     responseMeta({ errors }) {
       // Answers hold one caller's tenant data: no shared cache may keep them, and no browser cache either.
       const headers = new Headers({ "cache-control": "private, no-store" });

@@ -1,0 +1,68 @@
+// What the realtime stream carries, shared by the server (which writes and sends it) and the
+// browser (which reacts to it). Events name what changed and carry ids and a few non-personal
+// fields only: a client that needs data refetches it through the normal procedures, which apply
+// the caller's permissions. Presence is the one thing sent that is not in the event log.
+import { z } from "zod";
+import { text } from "@/lib/validations/text";
+
+export const REALTIME_TOPICS = ["case", "job", "notification", "member", "presence"] as const;
+export type RealtimeTopic = (typeof REALTIME_TOPICS)[number];
+
+/** Kinds written to the event log, by topic. */
+export const LOGGED_EVENT_KINDS = [
+  "case.created",
+  "case.updated",
+  "case.message_added",
+  "case.merged",
+  "job.updated",
+  "notification.created",
+  "member.changed",
+] as const;
+export type LoggedEventKind = (typeof LOGGED_EVENT_KINDS)[number];
+
+/** One entry of a tenant's event log, as delivered. `seq` orders a tenant's events without gaps. */
+export interface LoggedEvent {
+  type: "event";
+  seq: number;
+  kind: LoggedEventKind;
+  /** The case, job, notification or member (user) the event is about. */
+  entityId: string;
+  /** Ids and non-personal fields only (a status, a number, a percentage), never names or text. */
+  data: Record<string, string | number | boolean | null>;
+  /** When the change committed (ISO 8601). */
+  at: string;
+}
+
+/** Who is on a case right now; replaced as a whole on every change. Never stored. */
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  state: "viewing" | "replying";
+}
+export interface PresenceSnapshot {
+  type: "presence";
+  caseId: string;
+  members: PresenceEntry[];
+}
+
+/**
+ * Sent once the stream is open and caught up: `seq` is the last event the client has now.
+ * `missed` is true when the client's last event is older than the log keeps (or from another
+ * log): some changes cannot be replayed, so the client refetches what it shows.
+ */
+export interface StreamReady {
+  type: "ready";
+  seq: number;
+  missed: boolean;
+}
+
+export type RealtimeMessage = LoggedEvent | PresenceSnapshot | StreamReady;
+
+export const topicOf = (kind: LoggedEventKind): RealtimeTopic => kind.slice(0, kind.indexOf(".")) as RealtimeTopic;
+
+export const subscribeInput = z.object({
+  /** The last event the client saw (tRPC sets it on reconnect from the tracked ids). */
+  lastEventId: text()
+    .regex(/^\d{1,15}$/, { message: "Use the id of an event this stream sent" })
+    .nullish(),
+});
