@@ -11,6 +11,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { env } from "@/env";
 import { setDatabase } from "@/server/db/database";
+import { closeBus } from "@/server/realtime/bus";
 import { closeRedis } from "@/server/redis";
 import { ensureSyntheticTenant, insertSyntheticCases, type SyntheticTenant } from "@/server/services/seed/bulk-cases";
 import { formatResult } from "./lib/report";
@@ -19,9 +20,10 @@ import type { BenchContext, BenchModule, BenchResult } from "./lib/types";
 import { casesHttpBench } from "./cases-http.bench";
 import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
+import { realtimeBench } from "./realtime.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
     const target = kind === "embedded" ? await openEmbeddedTarget() : await openPostgresTarget(env.DATABASE_URL!);
     try {
       // withTenantDb and withPrivilegedDb reach the database through the process-wide handle.
-      setDatabase(Promise.resolve(target.db));
+      setDatabase(Promise.resolve(target.db), target.url);
       const ctx = contextFor(target, values.quick);
       for (const bench of selected) {
         log(`${bench.name} on ${target.label}`);
@@ -99,6 +101,8 @@ async function main(): Promise<number> {
         console.log(`\n${formatResult(bench.title, target.label, result)}\n`);
       }
     } finally {
+      // The next database may need another bus (the embedded one is in-process; PostgreSQL's listens there).
+      await closeBus();
       await target.dispose();
     }
   }
@@ -110,8 +114,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// The rate limiters' Redis connection (REDIS_URL) would keep the process alive after the run.
-main().finally(() => closeRedis()).then(
+// The rate limiters' Redis connection (REDIS_URL) and the realtime bus's would keep the process alive after the run.
+main().finally(() => closeBus().then(closeRedis)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,6 +14,8 @@ export interface Target {
   kind: DatabaseKind;
   label: string;
   db: Database;
+  /** The temporary PostgreSQL database's URL; null for the embedded one. */
+  url: string | null;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function openEmbeddedTarget(): Promise<Target> {
       kind: "embedded",
       label: `embedded (PGlite, PostgreSQL ${await serverVersion(db)}, on disk)`,
       db,
+      url: null,
       dispose: async () => {
         await db.close();
         await cleanup();
@@ -92,6 +95,7 @@ export async function openPostgresTarget(baseUrl: string): Promise<Target> {
       kind: "postgres",
       label: `PostgreSQL ${await serverVersion(db)} (${url.hostname}, temporary database ${name})`,
       db,
+      url: url.toString(),
       dispose: async () => {
         await db.close();
         await cleanup();
