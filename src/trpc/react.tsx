@@ -1,8 +1,10 @@
 "use client";
 // Client side of tRPC: React Query hooks through `useTRPC()`. The tenant of every call is the
 // one in the page URL, sent as a header; the server checks membership for each call.
+// Subscriptions (the live stream, see ./realtime) go over SSE, where a browser cannot set
+// headers: the tenant travels as a connection parameter instead, and the cookies as usual.
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
@@ -10,8 +12,9 @@ import superjson from "superjson";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
+import { trafficTrackingEventSource } from "./realtime/traffic";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
@@ -20,9 +23,15 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
-function tenantFromLocation(): Record<string, string> {
+/** The tenant slug of the page, or null outside a tenant's pages. */
+export function tenantSlugFromLocation(): string | null {
   const match = window.location.pathname.match(/^\/t\/([^/]+)/);
-  return match ? { "x-caseboard-tenant": decodeURIComponent(match[1]!) } : {};
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+function tenantFromLocation(): Record<string, string> {
+  const slug = tenantSlugFromLocation();
+  return slug ? { "x-caseboard-tenant": slug } : {};
 }
 
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
@@ -31,7 +40,19 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: tenantFromLocation, maxItems: MAX_BATCH_CALLS }),
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({
+            url: "/api/trpc",
+            transformer: superjson,
+            connectionParams: () => {
+              const slug = tenantSlugFromLocation();
+              return slug ? { tenant: slug } : null;
+            },
+            EventSource: trafficTrackingEventSource(),
+          }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: tenantFromLocation, maxItems: MAX_BATCH_CALLS }),
+        }),
       ],
     }),
   );

@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 import { addCaseMessageSchema, type AddCaseMessageInput } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
+import { useMarkReplying } from "@/trpc/realtime/use-realtime";
 import { addCaseMessageAction } from "./case-actions";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
@@ -33,6 +34,8 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
   const { errors, isSubmitting } = form.formState;
   const suggestions = mention ? suggestMembers(members, mention.query) : [];
   const bodyField = form.register("body");
+  // Others see "… is replying" while this user types (idles by itself after a pause).
+  const markReplying = useMarkReplying(caseId);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -43,6 +46,7 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
       return;
     }
     form.reset({ caseId, kind: values.kind, body: "" });
+    markReplying(false);
     setMention(null);
     const names = result.data.mentioned.map((m) => m.name);
     setNotice(
@@ -114,6 +118,7 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
           }}
           onChange={(e) => {
             void bodyField.onChange(e);
+            markReplying(e.target.value.trim().length > 0);
             setMention(mentionAt(e.target.value, e.target.selectionStart));
             setActive(0);
           }}

@@ -8,10 +8,12 @@ import { Select } from "@/components/ui/input";
 import { formatDate, timeAgo } from "@/lib/format";
 import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
+import { useAnnouncePresence, useIsReplying } from "@/trpc/realtime/use-realtime";
 import { useActiveCase } from "./active-case-store";
 import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
 import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
 import type { CaseDetail, Member } from "./case-types";
+import { CasePresenceAvatars, CaseReplying } from "./case-presence";
 import { ConflictBanner } from "./conflict-banner";
 import { MergeCaseButton } from "./merge-case-dialog";
 import { SlaBadge } from "./sla-badge";
@@ -42,11 +44,16 @@ export function CaseDetailView({ base, number, members, canWrite, main, aside }:
     setActive({ id: c.id, number: c.number, title: c.title, status: c.status, version: c.version });
     return () => setActive(null);
   }, [setActive, c.id, c.number, c.title, c.status, c.version]);
+  // Tells the others who is here (and typing, from the composer); the case itself updates live.
+  useAnnouncePresence(c.id, useIsReplying(c.id) ? "replying" : "viewing");
   return (
     <>
       <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} />
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="min-w-0 space-y-6">{main}</div>
+        <div className="min-w-0">
+          <div className="space-y-6">{main}</div>
+          <CaseReplying caseId={c.id} className="mt-2" />
+        </div>
         <aside className="space-y-4">
           <CaseProperties c={c} edit={edit} members={members} canWrite={canWrite} />
           {aside}
@@ -64,7 +71,10 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
       </Link>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <p className="font-mono text-sm text-slate-500">#{c.number}</p>
+          <div className="flex items-center gap-3">
+            <p className="font-mono text-sm text-slate-500">#{c.number}</p>
+            <CasePresenceAvatars caseId={c.id} />
+          </div>
           <h1 className="text-xl font-semibold tracking-tight break-words">{c.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={c.status} />

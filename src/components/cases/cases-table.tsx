@@ -2,7 +2,8 @@
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type RefObject } from "react";
+import { stableRows } from "@/components/realtime/stable-order";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
@@ -34,9 +35,23 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
   const toggle = useCaseSelection((s) => s.toggle);
   const setMany = useCaseSelection((s) => s.setMany);
   const clear = useCaseSelection((s) => s.clear);
-  const [focused, setFocused] = useState(-1);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
-  const items = data.items;
+  // Rows update live. While the pointer or focus is in the table its order holds still (a row that
+  // left the filter stays, dimmed, until then; new rows go to the end), so nothing jumps under
+  // the cursor; the server's order applies when it leaves.
+  const [hold, setHold] = useState<{ pointer: boolean; focus: boolean; rows: typeof data.items } | null>(null);
+  const { rows: items, departed } = useMemo(() => stableRows(hold?.rows ?? null, data.items), [hold?.rows, data.items]);
+  const holdWhile = (who: "pointer" | "focus", on: boolean) =>
+    setHold((h) => {
+      const next = { pointer: h?.pointer ?? false, focus: h?.focus ?? false, [who]: on };
+      if (!next.pointer && !next.focus) return null;
+      return { ...next, rows: h?.rows ?? items };
+    });
+  // The focused row follows its case when rows move (the keyboard's j/k and the palette act on it).
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focused = focusedId ? items.findIndex((c) => c.id === focusedId) : -1;
+  const setFocused = useCallback((index: number) => setFocusedId(items[index]?.id ?? null), [items]);
+  const live = useMemo(() => items.filter((c) => !departed.has(c.id)), [items, departed]);
   // A new query shows other rows: the old ticks no longer point at anything visible. (The
   // workspace keys this component by its input, so the focused row resets too.)
   useEffect(() => clear, [clear]);
@@ -50,10 +65,13 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
     return () => setActive(null);
   }, [setActive, focusedCase]);
 
-  const focusRow = useCallback((index: number) => {
-    setFocused(index);
-    rowRefs.current[index]?.scrollIntoView({ block: "nearest" });
-  }, []);
+  const focusRow = useCallback(
+    (index: number) => {
+      setFocused(index);
+      rowRefs.current[index]?.scrollIntoView({ block: "nearest" });
+    },
+    [setFocused],
+  );
   const onSelect = useCallback((i: number) => items[i] && toggle(items[i].id), [items, toggle]);
   const onOpen = useCallback((i: number) => items[i] && router.push(`${base}/${items[i].number}`), [items, router, base]);
   const onSearch = useCallback(() => searchRef.current?.focus(), [searchRef]);
@@ -100,10 +118,18 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
     );
   }
 
-  const allTicked = items.every((c) => selected.has(c.id));
+  const allTicked = live.every((c) => selected.has(c.id));
   return (
     <>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div
+        className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        onPointerEnter={() => holdWhile("pointer", true)}
+        onPointerLeave={() => holdWhile("pointer", false)}
+        onFocus={() => holdWhile("focus", true)}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) holdWhile("focus", false);
+        }}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
@@ -112,7 +138,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   type="checkbox"
                   aria-label="Select all on this page"
                   checked={allTicked}
-                  onChange={(e) => setMany(items.map((c) => c.id), e.target.checked)}
+                  onChange={(e) => setMany(live.map((c) => c.id), e.target.checked)}
                   className="size-4 rounded border-slate-300 accent-brand-600"
                 />
               </th>
@@ -128,6 +154,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
           <tbody className="divide-y divide-slate-100">
             {items.map((c, i) => {
               const ticked = selected.has(c.id);
+              const gone = departed.has(c.id);
               return (
                 <tr
                   key={c.id}
@@ -136,10 +163,12 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   }}
                   aria-selected={ticked}
                   data-focused={i === focused || undefined}
+                  data-departed={gone || undefined}
                   onClick={() => setFocused(i)}
                   className={cn(
                     "group hover:bg-slate-50",
                     ticked && "bg-brand-50/60 hover:bg-brand-50",
+                    gone && "opacity-50",
                     i === focused && "outline-2 -outline-offset-2 outline-brand-500",
                   )}
                 >
@@ -158,6 +187,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                       <span className="line-clamp-2 sm:line-clamp-1">{c.title}</span>
                     </Link>
                     <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">
+                      {gone ? <span className="font-medium text-slate-600">No longer in this view · </span> : null}
                       <span className="font-mono sm:hidden">#{c.number} · </span>
                       {[c.customer?.name, channelLabel(c.channel), ...c.tags].filter(Boolean).join(" · ")}
                     </p>

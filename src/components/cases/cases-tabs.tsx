@@ -4,6 +4,7 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { caseListSearch } from "./case-list-params";
 
 const TABS = [
@@ -15,8 +16,8 @@ const TABS = [
 /** Mine / Unassigned / All, each with how many cases match the current filters. */
 export function CasesTabs({ base, query }: { base: string; query: CaseListQuery }) {
   const trpc = useTRPC();
-  // Counts refresh every half minute so a tab's number follows what teammates do.
-  const { data: counts } = useSuspenseQuery({ ...trpc.cases.counts.queryOptions(query), refetchInterval: 30_000 });
+  // Counts follow what teammates do through the live stream; a slow poll only while it is down.
+  const { data: counts } = useSuspenseQuery({ ...trpc.cases.counts.queryOptions(query), refetchInterval: useFallbackPoll() });
   return (
     <div className="mt-4 flex gap-1 border-b border-slate-200" role="tablist" aria-label="Case views">
       {TABS.map((t) => {

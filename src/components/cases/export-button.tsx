@@ -1,6 +1,7 @@
 "use client";
-// "Export CSV" of the cases list's current filter: starts the export job, follows it, then
-// offers the file. The job page shows the same job for anyone following up later.
+// "Export CSV" of the cases list's current filter: starts the export job, follows it (its
+// progress and end arrive over the live stream), then offers the file. The job page shows the
+// same job for anyone following up later.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
@@ -9,6 +10,7 @@ import { fileHref } from "@/components/imports/import-status";
 import { Button } from "@/components/ui/button";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 
 const ACTIVE = new Set(["PENDING", "RUNNING", "FAILED"]);
 
@@ -17,10 +19,11 @@ export function ExportButton({ slug, query, canExport }: { slug: string; query: 
   const [jobId, setJobId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const fallbackPoll = useFallbackPoll();
   const { data: job } = useQuery({
     ...trpc.jobs.get.queryOptions({ id: jobId ?? "" }),
     enabled: Boolean(jobId),
-    refetchInterval: (q) => (!q.state.data || ACTIVE.has(q.state.data.status) ? 1_000 : false),
+    refetchInterval: (q) => (!q.state.data || ACTIVE.has(q.state.data.status) ? fallbackPoll : false),
   });
   if (!canExport) return null;
 

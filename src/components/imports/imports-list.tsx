@@ -1,10 +1,11 @@
 "use client";
-// The tenant's imports with status, progress and counts; polls while any import runs.
+// The tenant's imports with status, progress and counts, kept current by the live stream.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { JobProgress } from "@/components/jobs/job-status";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { cancelImportAction } from "./import-actions";
 import { fileHref, ImportStatusBadge, isImportActive } from "./import-status";
 
@@ -12,10 +13,7 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 export function ImportsList({ slug, onMap }: { slug: string; onMap: (id: string) => void }) {
   const trpc = useTRPC();
-  const { data, refetch } = useSuspenseQuery({
-    ...trpc.imports.list.queryOptions({ limit: 50 }),
-    refetchInterval: (query) => (query.state.data?.items.some((i) => isImportActive(i.status)) ? 1_500 : false),
-  });
+  const { data, refetch } = useSuspenseQuery({ ...trpc.imports.list.queryOptions({ limit: 50 }), refetchInterval: useFallbackPoll() });
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
 

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { cancelJobAction, retryJobAction } from "./job-actions";
 import { isActive, JobProgress, JobStatusBadge } from "./job-status";
 import { RunnerWarning } from "./runner-warning";
@@ -18,10 +19,8 @@ interface ErrorEntry {
 
 export function JobDetail({ slug, id, canManage }: { slug: string; id: string; canManage: boolean }) {
   const trpc = useTRPC();
-  const { data: job, error, refetch } = useQuery({
-    ...trpc.jobs.get.queryOptions({ id }),
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? 1_500 : false),
-  });
+  // Status and progress arrive over the live stream (src/trpc/realtime); a slow poll only while it is down.
+  const { data: job, error, refetch } = useQuery({ ...trpc.jobs.get.queryOptions({ id }), refetchInterval: useFallbackPoll() });
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
 

@@ -3,16 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { timeAgo } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
-import { isActive, JobProgress, JobStatusBadge } from "./job-status";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
+import { JobProgress, JobStatusBadge } from "./job-status";
 import { RunnerWarning } from "./runner-warning";
 
 export function JobsTable({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const { data } = useQuery({
-    ...trpc.jobs.list.queryOptions({ limit: 50 }),
-    // Live progress while something is moving; quiet otherwise.
-    refetchInterval: (query) => (query.state.data?.items.some((j) => isActive(j.status)) ? 2_000 : false),
-  });
+  // Status and progress arrive over the live stream (src/trpc/realtime); a slow poll only while it is down.
+  const { data } = useQuery({ ...trpc.jobs.list.queryOptions({ limit: 50 }), refetchInterval: useFallbackPoll() });
   const items = data?.items ?? [];
 
   if (items.length === 0) {

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { ConnectionStatus } from "@/components/realtime/connection-status";
 import { cn } from "@/lib/utils";
 
 interface Props {
@@ -109,6 +110,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
         </div>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
+      <ConnectionStatus />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The bell in the app shell: unread mentions (and other notices) of the signed-in member, each
-// linking to its case. Polls once a minute; opening an item marks it read.
+// linking to its case. New ones arrive over the live stream (a poll once a minute only while it
+// is down); opening an item marks it read.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
@@ -8,6 +9,7 @@ import { useCallback, useRef, useState } from "react";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
+import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { markNotificationsReadAction } from "./notification-actions";
 import { notificationText, unreadBadge } from "./notification-text";
 import { useDismiss } from "@/components/ui/use-dismiss";
@@ -18,7 +20,7 @@ export function NotificationBell({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  const { data, isError } = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 10 }), refetchInterval: 60_000 });
+  const { data, isError } = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 10 }), refetchInterval: useFallbackPoll() });
   const badge = unreadBadge(data?.unreadCount ?? 0);
 
   useDismiss(open, close, root);

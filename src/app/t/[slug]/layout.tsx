@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { CommandPalette } from "@/components/command/command-palette";
 import { AppShell } from "@/components/layout/app-shell";
+import { RealtimeProvider } from "@/trpc/realtime/realtime-provider";
 import { authOptions } from "@/server/auth/options";
 import { listTenantsOfUser } from "@/server/services/accounts/list-tenants-of-user";
 import { loadTenant } from "./_components/load-tenant";
@@ -21,18 +22,21 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const tenants = session?.user?.id ? await listTenantsOfUser(session.user.id) : [];
   const platformAdmin = session?.user?.id ? await isPlatformAdmin(session.user.id) : false;
   return (
-    <AppShell
-      tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role }}
-      tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
-      user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
-      isPlatformAdmin={platformAdmin}
-    >
-      {children}
-      <CommandPalette
-        slug={view.tenant.slug}
-        canWrite={view.tenant.permissions.includes("cases:write")}
-        canImport={view.tenant.permissions.includes("imports:create")}
-      />
-    </AppShell>
+    // The tenant's live stream (one per browser, shared by its tabs) for everything below.
+    <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null}>
+      <AppShell
+        tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role }}
+        tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
+        user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
+        isPlatformAdmin={platformAdmin}
+      >
+        {children}
+        <CommandPalette
+          slug={view.tenant.slug}
+          canWrite={view.tenant.permissions.includes("cases:write")}
+          canImport={view.tenant.permissions.includes("imports:create")}
+        />
+      </AppShell>
+    </RealtimeProvider>
   );
 }

@@ -1,0 +1,103 @@
+"use client";
+// The one place events become refetches: each message is planned (invalidation-plan.ts), plans
+// are coalesced per DATA_WINDOW_MS, then applied to the query cache. Only active queries refetch;
+// the others are marked stale and refetch when shown. Server-rendered parts of the page (member
+// lists, the overview) are refreshed through the router, more sparingly.
+import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import type { AppRouter } from "@/server/api/root";
+import { useTRPC } from "@/trpc/react";
+import { createBatcher, emptyPlan, planMessage, type Batcher, type InvalidationPlan, type ProgressPatch } from "./invalidation-plan";
+import { useRealtimeEvents } from "./use-realtime";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type Trpc = ReturnType<typeof useTRPC>;
+
+/** At most one refetch per query family per window. */
+export const DATA_WINDOW_MS = 300;
+/** A router refresh re-renders the page's server components: rarer. */
+export const PAGE_WINDOW_MS = 2_000;
+
+const inputOf = (query: Query) => (query.queryKey[1] as { input?: Record<string, unknown> } | undefined)?.input;
+const dataId = (query: Query) => (query.state.data as { id?: unknown } | undefined)?.id;
+
+function cachedJobStatus(queryClient: QueryClient, trpc: Trpc, jobId: string): string | undefined {
+  const job = queryClient.getQueryData(trpc.jobs.get.queryKey({ id: jobId }));
+  if (job) return job.status;
+  for (const [, list] of queryClient.getQueriesData<Outputs["jobs"]["list"]>({ queryKey: trpc.jobs.list.pathKey() })) {
+    const item = list?.items.find((j) => j.id === jobId);
+    if (item) return item.status;
+  }
+  return undefined;
+}
+
+function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress }: ProgressPatch): void {
+  queryClient.setQueryData(trpc.jobs.get.queryKey({ id: jobId }), (job) => (job ? { ...job, progress } : job));
+  queryClient.setQueriesData<Outputs["jobs"]["list"]>({ queryKey: trpc.jobs.list.pathKey() }, (list) =>
+    list ? { ...list, items: list.items.map((j) => (j.id === jobId ? { ...j, progress } : j)) } : list,
+  );
+}
+
+export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: InvalidationPlan): void {
+  if (plan.all) {
+    void queryClient.invalidateQueries();
+    return;
+  }
+  const refetch = (queryKey: readonly unknown[], predicate?: (query: Query) => boolean) =>
+    void queryClient.invalidateQueries({ queryKey, predicate });
+  const { families, caseIds, jobIds } = plan;
+  if (families.has("cases.list")) refetch(trpc.cases.list.pathKey());
+  if (families.has("cases.counts")) refetch(trpc.cases.counts.pathKey());
+  if (caseIds.size) {
+    // cases.get is keyed by number, the timeline by id; events name the id.
+    refetch(trpc.cases.get.pathKey(), (q) => caseIds.has(String(dataId(q))));
+    refetch(trpc.cases.timeline.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
+  }
+  if (families.has("jobs.list")) refetch(trpc.jobs.list.pathKey());
+  if (jobIds.size) refetch(trpc.jobs.get.pathKey(), (q) => jobIds.has(String(inputOf(q)?.id)));
+  if (families.has("imports.list")) refetch(trpc.imports.list.pathKey());
+  if (families.has("imports.get")) refetch(trpc.imports.get.pathKey());
+  if (families.has("imports.exports")) refetch(trpc.imports.exports.pathKey());
+  if (families.has("notifications.list")) refetch(trpc.notifications.list.pathKey());
+  if (families.has("members.list")) refetch(trpc.members.list.pathKey());
+}
+
+/** Keeps this tab's queries in step with the tenant's events. Used once, by the provider. */
+export function useLiveInvalidation(slug: string): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const onOverview = pathname === `/t/${slug}`;
+  const batchers = useRef<{ data: Batcher; page: Batcher } | null>(null);
+
+  useEffect(() => {
+    const timers = { now: () => Date.now(), setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) };
+    const data = createBatcher(DATA_WINDOW_MS, (plan) => applyPlan(queryClient, trpc, plan), timers);
+    const page = createBatcher(PAGE_WINDOW_MS, () => router.refresh(), timers);
+    batchers.current = { data, page };
+    return () => {
+      data.dispose();
+      page.dispose();
+      batchers.current = null;
+    };
+  }, [queryClient, trpc, router]);
+
+  useRealtimeEvents((message) => {
+    const target = batchers.current;
+    if (!target) return;
+    const { plan, patch } = planMessage(message, {
+      cachedJobStatus: (id) => cachedJobStatus(queryClient, trpc, id),
+      pageShowsCases: onOverview,
+    });
+    if (patch) patchProgress(queryClient, trpc, patch);
+    if (plan.all || plan.families.delete("page")) {
+      const refresh = emptyPlan();
+      refresh.families.add("page");
+      target.page.add(refresh);
+    }
+    target.data.add(plan);
+  });
+}
