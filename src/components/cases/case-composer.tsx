@@ -2,8 +2,9 @@
 // Reply to the customer or leave an internal note. Typing @ suggests members; a mention
 // notifies them and makes them follow the case (done by the server on save).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { addCaseMessageSchema, type AddCaseMessageInput } from "@/lib/validation
 import { useTRPC } from "@/trpc/react";
 import { useMarkReplying } from "@/trpc/realtime/use-realtime";
 import { addCaseMessageAction } from "./case-actions";
+import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
 
@@ -31,20 +33,62 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
     defaultValues: { caseId, kind: "PUBLIC_REPLY", body: "" },
   });
   const kind = useWatch({ control: form.control, name: "kind" });
+  // The timeline's own query (already loaded by the timeline beside this composer).
+  const { data: timeline } = useQuery(trpc.cases.timeline.queryOptions({ caseId, limit: 200 }));
+  const latestSeen = newestMessageId(timeline?.items);
+  // The newest message when this draft began: replies after it that the author has not seen are a collision.
+  const seenUpTo = useRef<string | null | undefined>(undefined);
+  const [collision, setCollision] = useState<{ message: string; messageIds: string[] } | null>(null);
+  const userId = useSession().data?.user?.id;
+  const storageKey = userId ? draftKey(userId, caseId) : null;
+  const storage = typeof window === "undefined" ? undefined : window.localStorage;
+
+  // A draft left on this case (reload, crash, another visit) comes back as it was.
+  useEffect(() => {
+    if (!storageKey) return;
+    const draft = loadDraft(storage, storageKey);
+    if (!draft) return;
+    // The reloaded page shows the conversation as it is now: the restored draft was written
+    // knowing it, so its collision check starts from the newest message on screen.
+    form.reset({ caseId, kind: draft.kind, body: draft.body });
+  }, [storageKey, storage, caseId, form]);
+
+  const body = useWatch({ control: form.control, name: "body" });
+  useEffect(() => {
+    if (!storageKey) return;
+    if (!body?.trim()) {
+      seenUpTo.current = undefined;
+      clearDraft(storage, storageKey);
+      return;
+    }
+    seenUpTo.current ??= latestSeen;
+    const timer = setTimeout(() => saveDraft(storage, storageKey, { kind, body, seenUpTo: seenUpTo.current ?? null }), 300);
+    return () => clearTimeout(timer);
+  }, [body, kind, latestSeen, storage, storageKey]);
   const { errors, isSubmitting } = form.formState;
   const suggestions = mention ? suggestMembers(members, mention.query) : [];
   const bodyField = form.register("body");
   // Others see "… is replying" while this user types (idles by itself after a pause).
   const markReplying = useMarkReplying(caseId);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const send = async (values: AddCaseMessageInput, sendAnyway = false) => {
     setFormError(null);
     setNotice(null);
-    const result = await addCaseMessageAction(values);
+    setCollision(null);
+    const result = await addCaseMessageAction({ ...values, seenUpTo: seenUpTo.current ?? latestSeen, sendAnyway });
     if (!result.ok) {
+      const ids = result.error.details?.messageIds;
+      if (result.error.code === "CONFLICT" && result.error.details?.reason === "NEW_REPLIES" && Array.isArray(ids)) {
+        // Show what arrived; the draft stays as it is until the author decides.
+        setCollision({ message: result.error.message, messageIds: ids as string[] });
+        await queryClient.invalidateQueries({ queryKey: trpc.cases.timeline.pathKey() });
+        return;
+      }
       setFormError(applyServerErrors(form, result.error));
       return;
     }
+    if (storageKey) clearDraft(storage, storageKey);
+    seenUpTo.current = undefined;
     form.reset({ caseId, kind: values.kind, body: "" });
     markReplying(false);
     setMention(null);
@@ -56,7 +100,24 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
       queryClient.invalidateQueries({ queryKey: trpc.cases.timeline.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.cases.get.pathKey() }),
     ]);
-  });
+  };
+  // Built when the event happens: send() reads the draft's refs, which render must not.
+  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit((values) => send(values))(event);
+  const sendAnyway = () => form.handleSubmit((values) => send(values, true))();
+  /** Keep writing, now aware of the new replies: the next send compares with them. */
+  const editAfterCollision = () => {
+    seenUpTo.current = collision?.messageIds.at(-1) ?? latestSeen;
+    setCollision(null);
+    textareaRef.current?.focus();
+  };
+  const discard = () => {
+    if (storageKey) clearDraft(storage, storageKey);
+    seenUpTo.current = undefined;
+    setCollision(null);
+    form.reset({ caseId, kind, body: "" });
+    markReplying(false);
+  };
+  const arrived = collision ? (timeline?.items ?? []).filter((i) => i.type === "message" && collision.messageIds.includes(i.id)) : [];
 
   function insertMention(member: Member) {
     const el = textareaRef.current;
@@ -164,6 +225,34 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
           </p>
         ) : null}
       </div>
+      {collision ? (
+        <div role="alert" className="mx-3 mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-medium">{collision.message}</p>
+          {arrived.length ? (
+            <ul className="mt-2 space-y-1">
+              {arrived.map((m) =>
+                m.type === "message" ? (
+                  <li key={m.id} className="line-clamp-2 text-amber-950">
+                    <span className="font-semibold">{m.author.name ?? "Customer"}:</span> {m.body}
+                  </li>
+                ) : null,
+              )}
+            </ul>
+          ) : null}
+          <p className="mt-2 text-amber-800">Your draft is kept. Send it as it is, change it first, or throw it away.</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button type="button" size="sm" onClick={() => void sendAnyway()} disabled={isSubmitting}>
+              Send anyway
+            </Button>
+            <Button type="button" size="sm" variant="secondary" onClick={editAfterCollision}>
+              Edit
+            </Button>
+            <Button type="button" size="sm" variant="ghost" onClick={discard}>
+              Discard
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 px-3 py-2">
         {formError ? (
           <p role="alert" className="mr-auto text-sm text-red-700">

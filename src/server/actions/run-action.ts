@@ -16,9 +16,16 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     const appError = toAppError(error);
     const requestId = (await headers()).get("x-request-id") ?? undefined;
     if (appError.httpStatus >= 500) logger.error({ err: error, requestId }, "server action failed");
+    const { fieldErrors, ...details } = appError.details ?? {};
     return {
       ok: false,
-      error: { code: appError.code, message: appError.message, fieldErrors: appError.details?.fieldErrors, requestId },
+      error: {
+        code: appError.code,
+        message: appError.message,
+        fieldErrors,
+        ...(Object.keys(details).length ? { details } : {}),
+        requestId,
+      },
     };
   }
 }
