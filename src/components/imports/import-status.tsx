@@ -8,7 +8,7 @@ export function ImportStatusBadge({ status }: { status: ImportStatus }) {
   return <Badge tone={TONE[status]}>{LABEL[status]}</Badge>;
 }
 
-/** Imports still moving: the list polls while any is shown. */
+/** Imports still moving: their progress arrives as live events while any is shown. */
 export const isImportActive = (status: ImportStatus) => status === "QUEUED" || status === "RUNNING";
 
 /** Download of a stored file; the tenant is named in the query, the server checks the rest. */

@@ -22,5 +22,5 @@ export function JobProgress({ value, status }: { value: number; status: JobStatu
   );
 }
 
-/** Jobs still moving: the page polls while any is listed. */
+/** Jobs still moving: their progress arrives as live events while any is listed. */
 export const isActive = (status: JobStatusValue) => status === "PENDING" || status === "RUNNING" || status === "FAILED";

@@ -170,7 +170,7 @@ export async function heartbeat(job: ClaimedJob, workerId: string, leaseMs: numb
        WHERE id = ${job.id}::uuid AND locked_by = ${workerId} AND attempts = ${job.attempts}::int AND status = 'RUNNING'
       RETURNING cancel_requested_at IS NOT NULL AS "cancelRequested", progress`;
     // Progress others may be watching; a plain lease renewal is news to nobody.
-    const changes = updated && progress.dirty ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status: "RUNNING", progress: updated.progress }] : [];
+    const changes = updated && progress.dirty ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status: "RUNNING", progress: updated.progress, stage }] : [];
     return [updated, await appendJobEvents(db, changes)] as const;
   });
   publishAppended(appended);
@@ -238,7 +238,7 @@ export async function finish(job: ClaimedJob, workerId: string, outcome: Finish,
       );
     }
     const status = rows[0]?.status ?? null;
-    const changes = status ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status, progress: outcome.kind === "succeeded" ? 100 : (progress.percent ?? null) }] : [];
+    const changes = status ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status, progress: outcome.kind === "succeeded" ? 100 : (progress.percent ?? null), stage }] : [];
     return { status, appended: await appendJobEvents(db, changes) };
   });
   publishAppended(finished.appended);

@@ -11,6 +11,8 @@ export interface JobChange {
   type: string;
   status: string;
   progress: number | null;
+  /** What the handler says it is doing ("Reading the file"); null when unchanged or unknown. */
+  stage?: string | null;
 }
 
 export interface Appended {
@@ -30,7 +32,7 @@ export async function appendJobEvents(db: PrivilegedDb, changes: readonly JobCha
     const seq = await appendEvents(
       db,
       tenantId,
-      jobs.map((j) => ({ kind: "job.updated" as const, entityId: j.id, data: { type: j.type, status: j.status, progress: j.progress } })),
+      jobs.map((j) => ({ kind: "job.updated" as const, entityId: j.id, data: { type: j.type, status: j.status, progress: j.progress, stage: j.stage ?? null } })),
     );
     if (seq !== null) appended.push({ tenantId, seq });
   }

@@ -55,6 +55,9 @@ describe("planMessage: what an event makes stale", () => {
   it("an import's job refreshes the imports (their row counts move with it)", () => {
     const { plan, patch } = planMessage(event(1, "job.updated", "j1", { type: "imports.run", status: "RUNNING", progress: 10 }), ctx({ j1: "RUNNING" }));
     expect(patch).toEqual({ jobId: "j1", progress: 10 });
+    // With the handler's stage, the patch carries it too.
+    const staged = planMessage(event(2, "job.updated", "j1", { type: "imports.run", status: "RUNNING", progress: 20, stage: "Reading the file" }), ctx({ j1: "RUNNING" }));
+    expect(staged.patch).toEqual({ jobId: "j1", progress: 20, stage: "Reading the file" });
     expect([...plan.families].sort()).toEqual(["imports.get", "imports.list"]);
   });
 

@@ -43,6 +43,8 @@ export function mergePlans(into: InvalidationPlan, from: InvalidationPlan): Inva
 export interface ProgressPatch {
   jobId: string;
   progress: number;
+  /** The handler's stage text, when the event carries one. */
+  stage?: string;
 }
 
 export interface PlanContext {
@@ -88,7 +90,7 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
       const progress = typeof data.progress === "number" ? data.progress : null;
       if (cached !== undefined && status === cached && progress !== null) {
         // Only the progress moved: no refetch for it (a running job reports it often).
-        patch = { jobId: entityId, progress };
+        patch = { jobId: entityId, progress, ...(typeof data.stage === "string" ? { stage: data.stage } : {}) };
       } else {
         plan.families.add("jobs.list");
         plan.jobIds.add(entityId);

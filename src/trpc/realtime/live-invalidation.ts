@@ -33,10 +33,11 @@ function cachedJobStatus(queryClient: QueryClient, trpc: Trpc, jobId: string): s
   return undefined;
 }
 
-function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress }: ProgressPatch): void {
-  queryClient.setQueryData(trpc.jobs.get.queryKey({ id: jobId }), (job) => (job ? { ...job, progress } : job));
+function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress, stage }: ProgressPatch): void {
+  const moved = stage === undefined ? { progress } : { progress, stage };
+  queryClient.setQueryData(trpc.jobs.get.queryKey({ id: jobId }), (job) => (job ? { ...job, ...moved } : job));
   queryClient.setQueriesData<Outputs["jobs"]["list"]>({ queryKey: trpc.jobs.list.pathKey() }, (list) =>
-    list ? { ...list, items: list.items.map((j) => (j.id === jobId ? { ...j, progress } : j)) } : list,
+    list ? { ...list, items: list.items.map((j) => (j.id === jobId ? { ...j, ...moved } : j)) } : list,
   );
 }
 
