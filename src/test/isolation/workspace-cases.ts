@@ -187,5 +187,16 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "realtime.position": [
+    {
+      name: "A's own log position, not B's",
+      input: () => undefined,
+      expect: async (result, fx) => {
+        const seqOf = (tenantId: string) =>
+          withPrivilegedDb("test check", (db) => db.realtimeCounter.findUnique({ where: { tenantId }, select: { lastSeq: true } }));
+        expect(result).toEqual({ seq: Number((await seqOf(fx.a.id))?.lastSeq ?? 0) });
+      },
+    },
+  ],
   "realtime.presence": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id, state: "viewing" }), expect: "NOT_FOUND" }],
 };

@@ -20,10 +20,23 @@ function browserChannel(): ((name: string) => ChannelLike) | null {
   return typeof BroadcastChannel === "undefined" ? null : (name) => new BroadcastChannel(name);
 }
 
-export function RealtimeProvider({ slug, userId, children }: { slug: string; userId: string | null; children: React.ReactNode }) {
+export function RealtimeProvider({
+  slug,
+  userId,
+  initialSeq = null,
+  children,
+}: {
+  slug: string;
+  userId: string | null;
+  /** The tenant log's position when the page was rendered (realtime.position). */
+  initialSeq?: number | null;
+  children: React.ReactNode;
+}) {
   const client = useTRPCClient();
   const [listeners] = useState(() => new Set<RealtimeListener>());
   const relay = useRef<Relay | null>(null);
+  // The first render's position only: a refreshed layout renders a newer one, which must not reopen the stream.
+  const firstSeq = useRef(initialSeq);
 
   useEffect(() => {
     const setState = useRealtimeConnection.getState().set;
@@ -45,6 +58,7 @@ export function RealtimeProvider({ slug, userId, children }: { slug: string; use
 
     const current = createStreamRelay({
       name: streamName(slug),
+      initialSeq: firstSeq.current,
       locks: browserLocks(),
       createChannel: browserChannel(),
       open: (lastEventId, sink) =>

@@ -11,7 +11,7 @@ interface Tab {
   roles: RelayRole[];
 }
 
-function browser(options: { locks?: boolean; channels?: boolean } = {}) {
+function browser(options: { locks?: boolean; channels?: boolean; initialSeq?: number } = {}) {
   const locks = new FakeLocks();
   const hub = new FakeChannelHub();
   const { open, opened } = fakeOpener();
@@ -27,6 +27,7 @@ function browser(options: { locks?: boolean; channels?: boolean } = {}) {
       onMessage: (m) => messages.push(m),
       onState: (s) => states.push(s),
       onRole: (r) => roles.push(r),
+      initialSeq: options.initialSeq,
     });
     return { relay, messages, states, roles };
   };
@@ -36,6 +37,18 @@ function browser(options: { locks?: boolean; channels?: boolean } = {}) {
 const seqs = (messages: RealtimeMessage[]) => messages.map((m) => (m.type === "presence" ? `p:${m.caseId}` : m.type === "ready" ? `r${m.seq}` : m.seq));
 
 describe("stream relay: one stream per browser and tenant", () => {
+  it("opens from the position the server rendered, so a change between render and stream is replayed, once", async () => {
+    const b = browser({ initialSeq: 9 });
+    const tab = b.tab();
+    await settle();
+    expect(b.opened[0]!.lastEventId).toBe("9");
+    const stream = b.opened[0]!;
+    for (const seq of [9, 10]) stream.push(event(seq));
+    stream.push(ready(10));
+    await settle();
+    expect(seqs(tab.messages)).toEqual([10, "r10"]);
+  });
+
   it("elects one leader; it opens the only stream and every tab gets every message in order", async () => {
     const b = browser();
     const first = b.tab();

@@ -48,6 +48,11 @@ export interface RelayOptions {
   onMessage(message: RealtimeMessage): void;
   onState(state: ConnectionState): void;
   onRole?(role: RelayRole): void;
+  /**
+   * Where the page's server render saw the log: a stream this tab opens before it has seen any
+   * event resumes from here, so a change made between the render and the stream is not lost.
+   */
+  initialSeq?: number | null;
 }
 
 export interface Relay {
@@ -66,7 +71,7 @@ export function createStreamRelay(options: RelayOptions): Relay {
   const channel = options.locks && options.createChannel ? options.createChannel(options.name) : null;
   let role: RelayRole = channel ? "follower" : "solo";
   let disposed = false;
-  let lastSeq: number | null = null;
+  let lastSeq: number | null = options.initialSeq ?? null;
   let state: ConnectionState = "connecting";
   let stream: OpenedStream | null = null;
   let releaseLock: (() => void) | null = null;

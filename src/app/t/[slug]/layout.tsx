@@ -8,6 +8,7 @@ import { loadTenant } from "./_components/load-tenant";
 import { SuspendedNotice } from "./_components/suspended-notice";
 import { DeletionScheduledNotice } from "./_components/deletion-scheduled-notice";
 import { isPlatformAdmin } from "@/server/api/middlewares/platform-admin";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +22,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const session = await getServerSession(authOptions);
   const tenants = session?.user?.id ? await listTenantsOfUser(session.user.id) : [];
   const platformAdmin = session?.user?.id ? await isPlatformAdmin(session.user.id) : false;
+  const position = await api.realtime.position();
   return (
     // The tenant's live stream (one per browser, shared by its tabs) for everything below.
-    <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null}>
+    <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null} initialSeq={position.seq}>
       <AppShell
         tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role }}
         tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
