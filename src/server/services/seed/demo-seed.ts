@@ -164,6 +164,11 @@ interface SeedCasesOptions {
   rand: () => number;
 }
 
+/** `at`, or halfway from `from` to `now` when `at` would be in the future. */
+function within(at: number, from: number, now: number): Date {
+  return new Date(at <= now ? at : from + Math.floor((now - from) / 2));
+}
+
 /** Cases over the last 60 days, older ones mostly done, each with a short conversation and its events. */
 async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
   const { rand, now } = o;
@@ -174,7 +179,8 @@ async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
     const status = ageDays < 7 ? weighted(rand, STATUS_WEIGHTS) : weighted(rand, OLD_STATUS_WEIGHTS);
     const priority = weighted(rand, [["LOW", 0.2], ["NORMAL", 0.5], ["HIGH", 0.22], ["URGENT", 0.08]] as const) ?? pick(rand, CASE_PRIORITIES);
     const due = computeSlaDue(createdAt, priority, o.settings);
-    const responded = status === "NEW" ? null : new Date(createdAt.getTime() + Math.floor(rand() * 10 * HOUR) + 5 * 60_000);
+    // Within ten hours of arrival, but never in the future: a case that arrived minutes ago was answered minutes ago.
+    const responded = status === "NEW" ? null : within(createdAt.getTime() + Math.floor(rand() * 10 * HOUR) + 5 * 60_000, createdAt.getTime(), now);
     const resolvedAt =
       status === "RESOLVED" || status === "CLOSED" ? new Date(Math.min(now, (responded ?? createdAt).getTime() + Math.floor(rand() * 72 * HOUR))) : null;
     const closedAt = status === "CLOSED" ? new Date(Math.min(now, resolvedAt!.getTime() + 2 * 86_400_000)) : null;
@@ -219,18 +225,18 @@ async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
       authorType: row.customerId ? "CUSTOMER" : "SYSTEM",
       authorId: row.customerId,
       body: `${pick(rand, CUSTOMER_OPENERS)}\n\n${row.title}.`,
-      createdAt: new Date(row.createdAt.getTime() + 1000),
+      createdAt: within(row.createdAt.getTime() + 1000, row.createdAt.getTime(), now),
     });
-    if (row.assigneeId) events.push({ ...base, ...byAgent, type: "assignee_changed", to: row.assigneeId, createdAt: new Date(row.createdAt.getTime() + 60_000) });
+    if (row.assigneeId) events.push({ ...base, ...byAgent, type: "assignee_changed", to: row.assigneeId, createdAt: within(row.createdAt.getTime() + 60_000, row.createdAt.getTime(), now) });
     if (row.firstRespondedAt) {
       messages.push({ ...base, kind: "PUBLIC_REPLY", authorType: "MEMBER", authorId: agent, body: pick(rand, AGENT_REPLIES), createdAt: row.firstRespondedAt });
       events.push({ ...base, ...byAgent, type: "status_changed", from: "NEW", to: { status: "OPEN" }, createdAt: row.firstRespondedAt });
     }
     if (note && row.firstRespondedAt) {
-      messages.push({ ...base, kind: "INTERNAL_NOTE", authorType: "MEMBER", authorId: agent, body: note, createdAt: new Date(row.firstRespondedAt.getTime() + 30 * 60_000) });
+      messages.push({ ...base, kind: "INTERNAL_NOTE", authorType: "MEMBER", authorId: agent, body: note, createdAt: within(row.firstRespondedAt.getTime() + 30 * 60_000, row.firstRespondedAt.getTime(), now) });
     }
     if (row.status === "PENDING" || row.status === "SNOOZED") {
-      const at = new Date((row.firstRespondedAt ?? row.createdAt).getTime() + HOUR);
+      const at = within((row.firstRespondedAt ?? row.createdAt).getTime() + HOUR, (row.firstRespondedAt ?? row.createdAt).getTime(), now);
       events.push({ ...base, ...byAgent, type: "status_changed", from: "OPEN", to: { status: row.status, ...(row.snoozedUntil ? { until: row.snoozedUntil.toISOString() } : {}) }, createdAt: at });
     }
     if (row.resolvedAt) {
