@@ -17,6 +17,7 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { listCases } from "@/server/services/cases/list-cases";
 import { summarize, type Stats } from "./lib/measure";
+import { parseServerTiming, ServerTiming } from "@/server/http/server-timing";
 import type { BenchModule, BenchRow } from "./lib/types";
 
 const FILTER = { status: ["NEW", "OPEN", "PENDING"], priority: ["HIGH", "URGENT"] } as const;
@@ -59,7 +60,17 @@ export const casesHttpBench: BenchModule = {
       router: appRouter,
       basePath: "/api/trpc/",
       createContext: ({ req }) =>
-        createTRPCContext({ headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : []))) }),
+        createTRPCContext({
+          headers: new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : []))),
+          timing: new ServerTiming(),
+        }),
+      // As the app's route handler does: each answer says where its time went.
+      responseMeta: ({ ctx }) => ({ headers: ctx?.timing ? { "server-timing": ctx.timing.header() } : {} }),
+    });
+    // A connection the server refuses shows up at the client only as ECONNRESET: say why here.
+    server.on("clientError", (err: Error, socket) => {
+      ctx.log(`cases-http: the server dropped a connection: ${err.message}`);
+      socket.destroy();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/cases.list`;
@@ -67,7 +78,22 @@ export const casesHttpBench: BenchModule = {
       const url = `${base}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
       const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
       if (!response.ok) throw new Error(`cases.list answered ${response.status}: ${await response.text()}`);
+      for (const [name, ms] of Object.entries(parseServerTiming(response.headers.get("server-timing")))) {
+        phases.set(name, (phases.get(name) ?? 0) + ms);
+      }
+      phaseCount++;
       return response.json();
+    };
+    /** Sums of the Server-Timing phases of the HTTP calls since the last reset. */
+    const phases = new Map<string, number>();
+    let phaseCount = 0;
+    const phaseNote = () => {
+      const mean = (name: string) => ((phases.get(name) ?? 0) / Math.max(phaseCount, 1)).toFixed(2);
+      // proc includes tenant and tx; auth is the context (the API key's lookup and rate limit).
+      const text = `auth ${mean("auth")} ms, tenant ${mean("tenant")} ms, transaction ${mean("tx")} ms, procedure in all ${mean("proc")} ms`;
+      phases.clear();
+      phaseCount = 0;
+      return text;
     };
     const inProcess = (input: object) =>
       withTenantDb(tenant.id, (db) => listCases(db, { userId: null, canReadPii: true }, { sort: "created", tab: "all", limit: 25, ...input } as never));
@@ -91,12 +117,14 @@ export const casesHttpBench: BenchModule = {
           ctx.log(`cases-http: ${scenario.name}, ${callers} caller(s)`);
           await load(() => inProcess(scenario.input), Math.min(callers, 4), 300); // warm-up
           const direct = await load(() => inProcess(scenario.input), callers, durationMs);
+          phaseNote();
           const http = await load(() => overHttp(scenario.input), callers, durationMs);
+          const where = phaseNote();
           rows.push({ label: `${scenario.name} · in-process · ${callers}`, baseline: scenario.name === "first page" && callers === 1, stats: direct });
           rows.push({ label: `${scenario.name} · HTTP · ${callers}`, stats: http });
           notes.push(
             `${scenario.name}, ${callers} caller(s): HTTP p50 ${(http.p50 / direct.p50).toFixed(2)}× in-process, ` +
-              `${(http.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s`,
+              `${(http.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s; per HTTP call (Server-Timing means): ${where}`,
           );
         }
       }

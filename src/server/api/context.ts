@@ -13,6 +13,7 @@ import { blockedFor, consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { requestOrigin } from "@/server/http/public-url";
 import { clientIpFrom } from "@/server/security/client-ip";
+import type { ServerTiming } from "@/server/http/server-timing";
 
 export const TENANT_HEADER = "x-caseboard-tenant";
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -43,10 +44,14 @@ export interface TRPCContext {
    * user or key. Null: the session or key is no longer valid.
    */
   reauthenticate?: () => Promise<{ user: SessionUser | null; apiKey: ApiKeyCheck | null } | null>;
+  /** Where this request's time goes, for its Server-Timing header (set by the HTTP handlers). */
+  timing?: ServerTiming;
 }
 
 export interface CreateContextOptions {
   headers: Headers;
+  /** Collects the request's phases for its Server-Timing header; the context adds `auth`. */
+  timing?: ServerTiming;
   /** tRPC's connection parameters (SSE subscriptions, which cannot send headers from a browser). */
   connectionParams?: Record<string, string | undefined> | null;
   requestId?: string;
@@ -70,6 +75,12 @@ export const apiKeyLimitKey = (bearer: string) => `key:${hashApiKey(bearer)}`;
  * carries that id so the answer does too (tRPC formats it without a context).
  */
 export async function createTRPCContext(opts: CreateContextOptions): Promise<TRPCContext> {
+  if (!opts.timing) return buildContext(opts);
+  const timing = opts.timing;
+  return timing.measure("auth", () => buildContext(opts));
+}
+
+async function buildContext(opts: CreateContextOptions): Promise<TRPCContext> {
   const { headers } = opts;
   const requestId = opts.requestId ?? requestIdFrom(headers);
   const authorization = headers.get("authorization");
@@ -114,6 +125,7 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<TRP
       origin: requestOrigin(headers),
       rateLimited: bearer ? true : undefined,
       reauthenticate,
+      timing: opts.timing,
     };
   } catch (error) {
     const appError = toAppError(error);

@@ -28,13 +28,19 @@ export const requestMiddleware = (t: TRPCInstance) =>
         // API keys took their point while the context was built (before the key was looked up).
         const limitKey = c.user ? `user:${c.user.id}` : `ip:${c.ip ?? "unknown"}`;
         try {
-          if (!c.rateLimited) await consumeOrThrow(limiters().api, limitKey, "requests");
+          if (!c.rateLimited) {
+            const rateStarted = performance.now();
+            await consumeOrThrow(limiters().api, limitKey, "requests");
+            c.timing?.add("rate", performance.now() - rateStarted);
+          }
         } catch (error) {
           const limited = toAppError(error);
           logger.warn({ procedure: path, limitKey, code: limited.code }, "rate limited");
           throw new TRPCError({ code: limited.code, message: limited.message, cause: limited });
         }
+        const procStarted = performance.now();
         const result = await next();
+        c.timing?.add("proc", performance.now() - procStarted);
         const durationMs = Math.round((performance.now() - started) * 10) / 10;
         if (result.ok) {
           logger.info({ procedure: path, type, durationMs, ok: true }, "procedure");

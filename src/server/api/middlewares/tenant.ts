@@ -74,6 +74,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
     const permission = meta?.permission;
     if (!permission) throw new AppError("FORBIDDEN", "This operation declares no permission");
 
+    const decideStarted = performance.now();
     let tenant: ResolvedTenant | null;
     if (c.principal) {
       if (c.tenantSlug && c.tenantSlug !== c.principal.tenantSlug) throw new AppError("NOT_FOUND", "Tenant not found");
@@ -82,6 +83,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       if (!c.tenantSlug) throw new AppError("BAD_REQUEST", "No tenant named: open the tenant's URL or send x-caseboard-tenant");
       tenant = await resolveForUser(c.user!.id, { slug: c.tenantSlug });
     }
+    c.timing?.add("tenant", performance.now() - decideStarted);
     // Not being a member and the tenant not existing look the same from outside.
     if (!tenant) throw new AppError("NOT_FOUND", "Tenant not found");
     if (tenant.status === "SUSPENDED") {
@@ -101,6 +103,7 @@ export const tenantMiddleware = (t: TRPCInstance) =>
         ctx: { ...c, db, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: tenant.role, permissions },
       });
     type CallResult = Awaited<ReturnType<typeof call>>;
+    const txStarted = performance.now();
     try {
       return await runWithNarrowedContext(narrowed, () =>
         withTenantDb(tenant.id, async (db) => {
@@ -112,6 +115,8 @@ export const tenantMiddleware = (t: TRPCInstance) =>
     } catch (error) {
       if (error instanceof ProcedureFailed) return error.result as CallResult;
       throw error;
+    } finally {
+      c.timing?.add("tx", performance.now() - txStarted);
     }
   });
 

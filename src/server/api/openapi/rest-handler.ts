@@ -6,6 +6,7 @@ import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { toAppError, toErrorBody, type ErrorBody } from "@/server/errors/to-app-error";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors/app-error";
+import { ServerTiming } from "@/server/http/server-timing";
 import { createTRPCContext, requestIdFrom } from "../context";
 import { appRouter } from "../root";
 import { REST_BASE_PATH } from "./document";
@@ -13,12 +14,14 @@ import { withoutReservedQuery } from "./reserved-query";
 
 /** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
 export async function handleRestRequest(req: Request, opts: { user?: SessionUser | null } = {}): Promise<Response> {
+  const started = performance.now();
+  const timing = new ServerTiming();
   const requestId = requestIdFrom(req.headers);
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
     req: withoutReservedQuery(req),
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, requestId, user: opts.user }),
+    createContext: () => createTRPCContext({ headers: req.headers, requestId, user: opts.user, timing }),
     responseMeta({ errors }) {
       const error = errors[0] && toAppError(errors[0]);
       if (!error) return {};
@@ -32,6 +35,8 @@ export async function handleRestRequest(req: Request, opts: { user?: SessionUser
   headers.set("x-request-id", requestId);
   // Tenant data for one caller, as on the tRPC surface.
   headers.set("cache-control", "private, no-store");
+  timing.add("total", performance.now() - started);
+  headers.set("server-timing", timing.header());
   if (response.ok) return new Response(response.body, { status: response.status, headers });
 
   // Every error passes the router's error formatter, which puts our body under `data`.

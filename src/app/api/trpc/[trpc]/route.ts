@@ -7,6 +7,7 @@ import { createTRPCContext, requestIdFrom } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { AppError } from "@/server/errors/app-error";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
+import { ServerTiming } from "@/server/http/server-timing";
 
 const ENDPOINT = "/api/trpc";
 
@@ -32,6 +33,8 @@ function tooLargeBatch(requestId: string, calls: number): Response {
 }
 
 async function handler(req: Request) {
+  const started = performance.now();
+  const timing = new ServerTiming();
   const requestId = requestIdFrom(req.headers);
   const calls = batchSize(req);
   if (calls > MAX_BATCH_CALLS) return tooLargeBatch(requestId, calls);
@@ -39,7 +42,7 @@ async function handler(req: Request) {
     endpoint: ENDPOINT,
     req,
     router: appRouter,
-    createContext: ({ info }) => createTRPCContext({ headers: req.headers, requestId, connectionParams: info.connectionParams }),
+    createContext: ({ info }) => createTRPCContext({ headers: req.headers, requestId, connectionParams: info.connectionParams, timing }),
     responseMeta({ errors }) {
       // Answers hold one caller's tenant data: no shared cache may keep them, and no browser cache either.
       const headers = new Headers({ "cache-control": "private, no-store" });
@@ -52,6 +55,11 @@ async function handler(req: Request) {
     },
   });
   response.headers.set("x-request-id", requestId);
+  // A stream's headers go before its work: its timing would say nothing.
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    timing.add("total", performance.now() - started);
+    response.headers.set("server-timing", timing.header());
+  }
   return response;
 }
 
