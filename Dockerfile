@@ -10,9 +10,27 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-ENV NEXT_TELEMETRY_DISABLED=1 SKIP_ENV_VALIDATION=1 BUILD_STANDALONE=1
+# The build validates the environment like any start (next.config.mjs loads src/env.ts); with no
+# variables set here that gives the development defaults. It must not skip validation: modules
+# evaluated while Next collects page data read their defaults at load (the logger its level),
+# and without them the build fails.
+ENV NEXT_TELEMETRY_DISABLED=1 BUILD_STANDALONE=1
 RUN npm run build
 
+# Dedicated job workers (`npm run jobs:work`; the worker service of docker-compose's "scale"
+# profile). The standalone output below holds only what the server needs: no scripts/ and no tsx.
+# A worker runs the TypeScript sources with tsx instead, from the full dependency tree of the deps
+# stage (dev dependencies and the generated Prisma client included), without the Next build.
+FROM deps AS worker
+COPY tsconfig.json ./
+COPY src ./src
+COPY scripts ./scripts
+ENV NODE_ENV=production APP_ENV=production NEXT_TELEMETRY_DISABLED=1
+RUN useradd --system --uid 1001 caseboard
+USER caseboard
+CMD ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/jobs-work.ts"]
+
+# The app server. Last, so that it stays what a plain `docker build .` gives.
 FROM node:20-bookworm-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production APP_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0

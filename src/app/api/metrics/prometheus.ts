@@ -1,9 +1,138 @@
-// Prometheus metrics of this process: the job queue's counters, attempt durations and depth
-// (src/server/jobs/metrics.ts) plus Node's process metrics, in one prom-client registry per
-// process. Job values are read from the jobs' own snapshot at scrape time, so nothing is counted twice.
+// Prometheus metrics of this process, in one prom-client registry per process:
+// - Node's process metrics (collectDefaultMetrics: CPU, memory, GC, event-loop lag as
+//   nodejs_eventloop_lag_*; the lag percentiles cover the time since the previous scrape);
+// - the job queue's counters and attempt durations of this process (src/server/jobs/metrics.ts),
+//   read from the jobs' own snapshot at scrape time, so nothing is counted twice;
+// - realtime streams and feeds open on this instance (the hub);
+// - read from the database at scrape time: the queue by job type and status with the age of its
+//   oldest job, the tenants that changed most in the last minutes, the job runners seen, and this
+//   instance's database connections. These readings are skipped (the series vanish, and
+//   caseboard_metrics_db_up says 0) when the database does not answer within DB_READ_TIMEOUT_MS:
+//   a scrape never fails or hangs because of the database.
 import "server-only";
 import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from "prom-client";
-import { jobMetricsSnapshot } from "@/server/jobs";
+import { env } from "@/env";
+import { getDatabase } from "@/server/db/database";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { jobMetricsSnapshot, RUNNER_STALE_AFTER_MS } from "@/server/jobs";
+import { logger } from "@/server/logger";
+import { getHub } from "@/server/realtime/hub";
+
+/** The database readings give up after this; Prometheus' default scrape timeout is 10 s. */
+export const DB_READ_TIMEOUT_MS = 3_000;
+/** "Top tenants": how many, over which window, and at most how many recent events are counted. */
+export const TOP_TENANTS = 10;
+export const TOP_TENANTS_WINDOW_MINUTES = 5;
+const TOP_TENANTS_MAX_EVENTS = 50_000;
+/** Job types are registered in code (a few dozen rows at most); this only guards against a runaway. */
+const MAX_QUEUE_ROWS = 1_000;
+
+interface QueueRow {
+  type: string;
+  status: string;
+  jobs: number;
+  due: number;
+  oldestSeconds: number | null;
+}
+
+interface DbReadings {
+  queue: QueueRow[];
+  topTenants: { tenant: string; changes: number }[];
+  runners: number;
+  /** Null on the embedded database (one backend, no pool). */
+  connections: { state: string; count: number }[] | null;
+}
+
+async function readDatabase(): Promise<DbReadings> {
+  const readings = await withPrivilegedDb("metrics scrape", async (db) => {
+    // Bounded even if an index goes missing: a slow reading is dropped, never waited for.
+    await db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${DB_READ_TIMEOUT_MS}`);
+    // Unfinished jobs only, one branch per partial index (jobs_due_idx, jobs_lease_idx), so the cost
+    // follows the unfinished jobs and not the finished ones the table keeps (a single
+    // `status IN (...)` over both would scan the table). Waiting jobs age from when they became
+    // due; running ones from the start of their attempt.
+    const queue = await db.$queryRaw<QueueRow[]>`
+      SELECT * FROM (
+        SELECT type, lower(status::text) AS status, count(*)::int AS jobs,
+               count(*) FILTER (WHERE run_at <= now())::int AS due,
+               extract(epoch FROM now() - min(run_at) FILTER (WHERE run_at <= now()))::float8 AS "oldestSeconds"
+          FROM jobs
+         WHERE status IN ('PENDING', 'FAILED')
+         GROUP BY type, status
+        UNION ALL
+        SELECT type, 'running', count(*)::int, 0, extract(epoch FROM now() - min(started_at))::float8
+          FROM jobs
+         WHERE status = 'RUNNING'
+         GROUP BY type
+      ) unfinished
+      ORDER BY type, status
+      LIMIT ${MAX_QUEUE_ROWS}`;
+    // Every change others should see writes one event to its tenant's log, so the log is a cheap
+    // measure of write load per tenant: the newest events only (index on created_at), top few.
+    const topTenants = await db.$queryRaw<{ tenant: string; changes: number }[]>`
+      SELECT t.slug AS tenant, recent.changes
+        FROM (SELECT tenant_id, count(*)::int AS changes
+                FROM (SELECT tenant_id FROM realtime_events
+                       WHERE created_at > now() - make_interval(mins => ${TOP_TENANTS_WINDOW_MINUTES}::int)
+                       ORDER BY created_at DESC
+                       LIMIT ${TOP_TENANTS_MAX_EVENTS}) newest
+               GROUP BY tenant_id
+               ORDER BY changes DESC
+               LIMIT ${TOP_TENANTS}) recent
+        JOIN tenants t ON t.id = recent.tenant_id
+       ORDER BY recent.changes DESC, t.slug`;
+    const [runners] = await db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM job_runners
+       WHERE last_seen_at > now() - make_interval(secs => ${RUNNER_STALE_AFTER_MS / 1000}::int)`;
+    return { queue, topTenants, runners: runners?.count ?? 0 };
+  });
+  return { ...readings, connections: await readConnections() };
+}
+
+/**
+ * This instance's connections to its database, by state, as PostgreSQL sees them: the pool
+ * itself (src/server/db/connection.ts) is not reachable from here. Its connections are those of
+ * the same role from this process's address (one container, one address), so processes sharing
+ * an address (several on one host) are counted together. As the connecting role, not the
+ * privileged one: pg_stat_activity hides other roles' connection details.
+ */
+async function readConnections(): Promise<DbReadings["connections"]> {
+  const db = await getDatabase();
+  if (db.kind !== "postgres") return null;
+  const rows = await db.sql.query<{ state: string; count: number }>(
+    `SELECT coalesce(state, 'unknown') AS state, count(*)::int AS count
+       FROM pg_stat_activity
+      WHERE datname = current_database() AND usename = current_user AND backend_type = 'client backend'
+        AND client_addr IS NOT DISTINCT FROM inet_client_addr()
+      GROUP BY 1`,
+  );
+  return rows;
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** One reading per scrape, shared by every gauge that needs it (prom-client collects them concurrently). */
+function databaseReader(): () => Promise<DbReadings | null> {
+  let inFlight: Promise<DbReadings | null> | null = null;
+  return () => {
+    inFlight ??= withDeadline(readDatabase(), DB_READ_TIMEOUT_MS)
+      .catch((err: unknown) => {
+        logger.warn({ err }, "database readings skipped in this metrics scrape");
+        return null;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+}
 
 function jobDurationHistogram(): Metric {
   const name = "caseboard_job_duration_seconds";
@@ -24,6 +153,93 @@ function jobDurationHistogram(): Metric {
   };
   // prom-client formats any object with get(); its Histogram cannot take pre-counted buckets.
   return { name, help, type: "histogram", aggregator: "sum", get: async () => read() } as unknown as Metric;
+}
+
+function registerRealtimeMetrics(registry: Registry): void {
+  new Gauge({
+    name: "caseboard_realtime_streams",
+    help: "Realtime event streams (realtime.events subscriptions) open on this instance",
+    registers: [registry],
+    collect() {
+      this.set(getHub().stats().listeners);
+    },
+  });
+  new Gauge({
+    name: "caseboard_realtime_feeds",
+    help: "Tenants with at least one stream open on this instance (each feed reads its tenant's event log once per change)",
+    registers: [registry],
+    collect() {
+      this.set(getHub().stats().feeds);
+    },
+  });
+}
+
+type Sample = { labels: Record<string, string>; value: number };
+
+/**
+ * A gauge computed at scrape time. Unlike prom-client's Gauge, it prints no sample at all when
+ * `read` returns none, even without labels: a skipped reading must not look like a zero.
+ */
+function scrapeGauge(name: string, help: string, read: () => Promise<Sample[]>): Metric {
+  const get = async () => ({ name, help, type: "gauge", aggregator: "sum", values: await read() });
+  return { name, help, type: "gauge", aggregator: "sum", get } as unknown as Metric;
+}
+
+function registerDatabaseMetrics(registry: Registry): void {
+  const read = databaseReader();
+  /** Samples from the scrape's database reading, none when there is no reading. */
+  const fromDatabase = (name: string, help: string, samples: (readings: DbReadings) => Sample[]) =>
+    registry.registerMetric(scrapeGauge(name, help, async () => {
+      const readings = await read();
+      return readings ? samples(readings) : [];
+    }));
+  const byTypeAndStatus = (row: QueueRow, value: number): Sample => ({ labels: { type: row.type, status: row.status }, value });
+
+  registry.registerMetric(
+    scrapeGauge(
+      "caseboard_metrics_db_up",
+      "1 when this scrape's database readings succeeded, 0 when the database did not answer in time (those series are then absent)",
+      async () => [{ labels: {}, value: (await read()) ? 1 : 0 }],
+    ),
+  );
+  fromDatabase(
+    "caseboard_job_queue_jobs",
+    "Unfinished jobs by type and status (pending, failed = waiting to be retried, running), whole database",
+    ({ queue }) => queue.map((row) => byTypeAndStatus(row, row.jobs)),
+  );
+  fromDatabase(
+    "caseboard_job_queue_due_jobs",
+    "Pending or failed jobs whose run time has come (could run now), by type and status, whole database",
+    ({ queue }) => queue.filter((row) => row.status !== "running").map((row) => byTypeAndStatus(row, row.due)),
+  );
+  fromDatabase(
+    "caseboard_job_queue_oldest_seconds",
+    "Age of the oldest job by type and status: pending and failed since they became due, running since the attempt started",
+    ({ queue }) => queue.flatMap((row) => (row.oldestSeconds === null ? [] : [byTypeAndStatus(row, Math.max(0, row.oldestSeconds))])),
+  );
+  fromDatabase(
+    "caseboard_job_runners_seen",
+    "Job runners (workers, in-process tickers, cron calls) that ran jobs in the last minute, whole database",
+    ({ runners }) => [{ labels: {}, value: runners }],
+  );
+  fromDatabase(
+    "caseboard_top_tenant_changes",
+    `Changes written (events in the tenant's realtime log) in the last ${TOP_TENANTS_WINDOW_MINUTES} minutes, for the ${TOP_TENANTS} tenants with most (of the newest ${TOP_TENANTS_MAX_EVENTS} events), by tenant slug`,
+    ({ topTenants }) => topTenants.map((row) => ({ labels: { tenant: row.tenant }, value: row.changes })),
+  );
+  fromDatabase(
+    "caseboard_db_connections",
+    "This instance's connections to PostgreSQL by state (active, idle, idle in transaction), as pg_stat_activity sees them; absent on the embedded database",
+    ({ connections }) => (connections ?? []).map((row) => ({ labels: { state: row.state }, value: row.count })),
+  );
+  new Gauge({
+    name: "caseboard_db_pool_max",
+    help: "Size of this instance's database connection pool (DB_POOL_SIZE)",
+    registers: [registry],
+    collect() {
+      this.set(env.DB_POOL_SIZE);
+    },
+  });
 }
 
 function createRegistry(): Registry {
@@ -56,6 +272,8 @@ function createRegistry(): Registry {
     },
   });
   registry.registerMetric(jobDurationHistogram());
+  registerRealtimeMetrics(registry);
+  registerDatabaseMetrics(registry);
   return registry;
 }
 
