@@ -16,6 +16,7 @@ export const LOGGED_EVENT_KINDS = [
   "case.merged",
   "job.updated",
   "notification.created",
+  "notification.updated",
   "member.changed",
 ] as const;
 export type LoggedEventKind = (typeof LOGGED_EVENT_KINDS)[number];

@@ -19,6 +19,7 @@ export function mayReceive(receiver: Receiver, event: Pick<StoredEvent, "kind" |
     case "case.merged":
       return receiver.permissions.has("cases:read");
     case "notification.created":
+    case "notification.updated":
       return event.userId !== null && event.userId === receiver.userId;
     case "member.changed":
       return receiver.permissions.has("members:read");

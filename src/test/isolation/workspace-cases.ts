@@ -168,6 +168,10 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     },
   ],
   "notifications.markRead": [{ name: "B's notification", input: (fx) => ({ ids: [fx.bRows.notificationId] }), expect: "NOT_FOUND" }],
+  "notifications.update": [{ name: "B's notification done", input: (fx) => ({ ids: [fx.bRows.notificationId], action: "done" }), expect: "NOT_FOUND" }],
+  "notifications.snooze": [
+    { name: "B's notification snoozed", input: (fx) => ({ ids: [fx.bRows.notificationId], until: new Date(Date.now() + 3_600_000) }), expect: "NOT_FOUND" },
+  ],
   "realtime.events": [
     {
       name: "catching up from the start replays none of B's events",

@@ -70,6 +70,7 @@ describe("planMessage: what an event makes stale", () => {
 
   it("notifications: the bell; members: the member lists and the server-rendered page", () => {
     expect([...planMessage(event(1, "notification.created", "n1"), ctx()).plan.families]).toEqual(["notifications.list"]);
+    expect([...planMessage(event(2, "notification.updated", "n1"), ctx()).plan.families]).toEqual(["notifications.list"]);
     expect([...planMessage(event(1, "member.changed", "u1", { role: "AGENT" }), ctx()).plan.families].sort()).toEqual(["members.list", "page"]);
   });
 

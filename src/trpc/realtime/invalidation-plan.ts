@@ -101,6 +101,8 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
       break;
     }
     case "notification.created":
+    case "notification.updated":
+      // The bell and the inbox read the same list (read, done or snoozed in another tab or device).
       plan.families.add("notifications.list");
       break;
     case "member.changed":

@@ -76,6 +76,18 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
       mentionedIds.map((userId) => ({ userId, type: "mention", caseId: target.id, messageId: message.id, actorId: actor.id, createdAt: now })),
     );
   }
+  // A reply to the customer lands in the inbox of everyone following the case, but its author and
+  // those it mentions (who have their mention).
+  if (input.kind === "PUBLIC_REPLY") {
+    const followers = await db.caseFollower.findMany({ where: { caseId: target.id }, select: { userId: true } });
+    const told = new Set([...(authorId ? [authorId] : []), ...mentionedIds]);
+    await createNotifications(
+      db,
+      followers
+        .filter((f) => !told.has(f.userId))
+        .map((f) => ({ userId: f.userId, type: "reply", caseId: target.id, messageId: message.id, actorId: currentActor().id, createdAt: now })),
+    );
+  }
   emitEvents({ kind: "case.message_added", entityId: target.id, data: { messageId: message.id, messageKind: input.kind } });
   await addFollowers(db, target.id, [...(authorId ? [authorId] : []), ...mentionedIds]);
   await recordAudit(db, {

@@ -1,7 +1,8 @@
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
-import type { Caller } from "./actor";
+import { createNotifications } from "@/server/services/notifications/notifications";
+import { currentActor, type Caller } from "./actor";
 import { recordCaseEvents } from "./case-events";
 import type { CaseDetail } from "./case-select";
 import { loadCaseDetail } from "./load-case";
@@ -33,6 +34,10 @@ export async function assignCase(
     await updateCaseAtVersion(db, caller, input.id, current.version, { assigneeId: input.assigneeId });
     await recordCaseEvents(db, [{ caseId: input.id, type: "assignee_changed", from: current.assigneeId, to: input.assigneeId }]);
     await recordAudit(db, { action: "case.assigned", targetType: "case", targetId: input.id, diff: { from: current.assigneeId, to: input.assigneeId } });
+    // Lands in the new assignee's inbox, unless they took it themselves.
+    if (input.assigneeId && input.assigneeId !== caller.userId) {
+      await createNotifications(db, [{ userId: input.assigneeId, type: "assigned", caseId: input.id, actorId: currentActor().id }]);
+    }
   }
   return loadCaseDetail(db, { id: input.id }, caller);
 }

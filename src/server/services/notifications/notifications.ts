@@ -1,6 +1,9 @@
-// A member's notifications (mentions for now). Each member sees only their own; an API key has
-// none. Ids of anyone else's notifications are NOT_FOUND, like ids that do not exist.
+// A member's notifications: the inbox of everything that needs them (mentions, cases assigned to
+// them, replies on cases they follow, snoozes that ended). Each member sees only their own; an API
+// key has none. Ids of anyone else's notifications are NOT_FOUND, like ids that do not exist.
+// Open = not done and not snoozed (a snooze ends by itself: the item is open again after it).
 import { z } from "zod";
+import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
 import { requireTenantId } from "@/server/db/tenant-scope";
@@ -12,6 +15,8 @@ export const notificationOutput = z.object({
   id: z.string(),
   type: z.string(),
   readAt: z.date().nullable(),
+  doneAt: z.date().nullable(),
+  snoozedUntil: z.date().nullable(),
   createdAt: z.date(),
   case: z.object({ id: z.string(), number: z.number().int(), title: z.string() }).nullable(),
   messageId: z.string().nullable(),
@@ -21,20 +26,51 @@ export type NotificationOutput = z.infer<typeof notificationOutput>;
 
 const cursorShape = z.object({ at: cursorKey.timestamp, id: cursorKey.uuid });
 
+export const INBOX_VIEWS = ["open", "snoozed", "done", "all"] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** Which notifications a view holds, at `now`. */
+function viewWhere(view: InboxView, now: Date): Prisma.NotificationWhereInput {
+  switch (view) {
+    case "open":
+      return { doneAt: null, OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] };
+    case "snoozed":
+      return { doneAt: null, snoozedUntil: { gt: now } };
+    case "done":
+      return { doneAt: { not: null } };
+    case "all":
+      return {};
+  }
+}
+
 export async function listNotifications(
   db: TenantDb,
   userId: string | null,
-  input: { unreadOnly: boolean; limit: number; cursor?: string | null },
+  input: { view?: InboxView; unreadOnly: boolean; limit: number; cursor?: string | null },
 ): Promise<{ items: NotificationOutput[]; nextCursor: string | null; unreadCount: number }> {
   if (!userId) return { items: [], nextCursor: null, unreadCount: 0 };
+  const now = new Date();
   const c = input.cursor ? decodeCursor(input.cursor, cursorShape) : null;
   const rows = await db.notification.findMany({
     where: {
       userId,
-      ...(input.unreadOnly ? { readAt: null } : {}),
-      ...(c ? { OR: [{ createdAt: { lt: new Date(c.at) } }, { createdAt: new Date(c.at), id: { lt: c.id } }] } : {}),
+      AND: [
+        viewWhere(input.view ?? "open", now),
+        input.unreadOnly ? { readAt: null } : {},
+        c ? { OR: [{ createdAt: { lt: new Date(c.at) } }, { createdAt: new Date(c.at), id: { lt: c.id } }] } : {},
+      ],
     },
-    select: { id: true, type: true, readAt: true, createdAt: true, messageId: true, actorId: true, case: { select: { id: true, number: true, title: true } } },
+    select: {
+      id: true,
+      type: true,
+      readAt: true,
+      doneAt: true,
+      snoozedUntil: true,
+      createdAt: true,
+      messageId: true,
+      actorId: true,
+      case: { select: { id: true, number: true, title: true } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
@@ -43,7 +79,8 @@ export async function listNotifications(
   const actorIds = [...new Set(page.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
   const [actors, unreadCount] = await Promise.all([
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds.filter((id) => z.uuid().safeParse(id).success) } }, select: { id: true, name: true } }) : [],
-    db.notification.count({ where: { userId, readAt: null } }),
+    // The badge: unread and open (what is done or snoozed waits for nobody).
+    db.notification.count({ where: { userId, readAt: null, ...viewWhere("open", now) } }),
   ]);
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const last = page.at(-1);
@@ -61,11 +98,63 @@ export async function markNotificationsRead(db: TenantDb, userId: string | null,
     if (own !== new Set(input.ids).size) throw notFound("Notification");
   }
   if (!userId) return { updated: 0 };
-  const { count } = await db.notification.updateMany({
+  const changed = await db.notification.updateManyAndReturn({
     where: { userId, readAt: null, ...(input.all ? {} : { id: { in: input.ids ?? [] } }) },
     data: { readAt: new Date() },
+    select: { id: true },
   });
-  return { updated: count };
+  emitUpdated(userId, changed.map((n) => n.id));
+  return { updated: changed.length };
+}
+
+export const INBOX_ACTIONS = ["read", "unread", "done", "undone"] as const;
+export type InboxAction = (typeof INBOX_ACTIONS)[number];
+
+/** Refuses ids that are not all the member's own, as NOT_FOUND (another member's look like none). */
+async function requireOwn(db: TenantDb, userId: string | null, ids: string[]): Promise<string> {
+  const own = userId ? await db.notification.count({ where: { id: { in: ids }, userId } }) : 0;
+  if (!userId || own !== new Set(ids).size) throw notFound("Notification");
+  return userId;
+}
+
+/** Read, unread, done or back to open; returns how many changed. Other tabs and devices are told. */
+export async function updateNotifications(db: TenantDb, userId: string | null, input: { ids: string[]; action: InboxAction }): Promise<{ updated: number }> {
+  const owner = await requireOwn(db, userId, input.ids);
+  const now = new Date();
+  const change: Record<InboxAction, { where: Prisma.NotificationWhereInput; data: Prisma.NotificationUpdateManyMutationInput }> = {
+    read: { where: { readAt: null }, data: { readAt: now } },
+    unread: { where: { readAt: { not: null } }, data: { readAt: null } },
+    // Done is also read; a done item is no longer snoozed.
+    done: { where: { doneAt: null }, data: { doneAt: now, readAt: now, snoozedUntil: null } },
+    undone: { where: { doneAt: { not: null } }, data: { doneAt: null } },
+  };
+  const { where, data } = change[input.action];
+  const changed = await db.notification.updateManyAndReturn({ where: { userId: owner, id: { in: input.ids }, ...where }, data, select: { id: true } });
+  emitUpdated(owner, changed.map((n) => n.id));
+  return { updated: changed.length };
+}
+
+/** Hides the notifications until `until` (null: back now); returns how many changed. */
+export async function snoozeNotifications(db: TenantDb, userId: string | null, input: { ids: string[]; until: Date | null }): Promise<{ updated: number }> {
+  const owner = await requireOwn(db, userId, input.ids);
+  const changed = await db.notification.updateManyAndReturn({
+    where: { userId: owner, id: { in: input.ids }, doneAt: null },
+    data: { snoozedUntil: input.until },
+    select: { id: true },
+  });
+  emitUpdated(owner, changed.map((n) => n.id));
+  return { updated: changed.length };
+}
+
+/** Many at once (mark all read) is one event: the member's other tabs refetch the list either way. */
+const MAX_UPDATE_EVENTS = 50;
+
+function emitUpdated(userId: string, ids: string[]): void {
+  if (ids.length > MAX_UPDATE_EVENTS) {
+    emitEvents({ kind: "notification.updated", entityId: ids[0]!, userId, data: { count: ids.length } });
+    return;
+  }
+  emitEvents(...ids.map((id) => ({ kind: "notification.updated" as const, entityId: id, userId })));
 }
 
 export interface NewNotification {
