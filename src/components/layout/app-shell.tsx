@@ -1,9 +1,10 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, ListChecks, LogOut, Plus, Settings, Shield, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Plus, Settings, Shield, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
+import { InboxCount } from "@/components/notifications/inbox-count";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConnectionStatus } from "@/components/realtime/connection-status";
 import { cn } from "@/lib/utils";
@@ -23,7 +24,8 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
   const base = `/t/${tenant.slug}`;
   const nav = [
     { href: base, label: "Overview", icon: LayoutDashboard, exact: true },
-    { href: `${base}/cases`, label: "Cases", icon: Inbox },
+    { href: `${base}/inbox`, label: "Inbox", icon: Inbox, count: true },
+    { href: `${base}/cases`, label: "Cases", icon: LifeBuoy },
     { href: `${base}/customers`, label: "Customers", icon: Users },
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
     // Imports need imports:create (admins and owners); the page and the upload check it again.
@@ -73,6 +75,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
+                {"count" in item ? <InboxCount /> : null}
               </Link>
             );
           })}

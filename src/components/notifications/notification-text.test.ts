@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notificationText, unreadBadge } from "./notification-text";
+import { notificationText, snoozeChoices, titleWithCount, unreadBadge } from "./notification-text";
 
 describe("notification text", () => {
   it("says who mentioned whom where, and when a snooze ended", () => {
@@ -13,5 +13,27 @@ describe("notification text", () => {
     expect(unreadBadge(0)).toBeNull();
     expect(unreadBadge(3)).toBe("3");
     expect(unreadBadge(42)).toBe("9+");
+  });
+});
+
+describe("inbox words", () => {
+  it("says who assigned or replied", () => {
+    const c = { number: 12, title: "x" };
+    expect(notificationText({ type: "assigned", case: c, actor: { name: "Adam" } })).toBe("Adam assigned #12 to you");
+    expect(notificationText({ type: "reply", case: c, actor: null })).toBe("Someone replied on #12");
+  });
+
+  it("prefixes the tab title with the count, replacing an earlier one, up to 99+", () => {
+    expect(titleWithCount("Cases · Caseboard", 3)).toBe("(3) Cases · Caseboard");
+    expect(titleWithCount("(3) Cases · Caseboard", 0)).toBe("Cases · Caseboard");
+    expect(titleWithCount("(99+) Inbox", 120)).toBe("(99+) Inbox");
+  });
+
+  it("offers snoozes in the future: 3 hours, tomorrow 09:00, next Monday 09:00 (a week on, from a Monday)", () => {
+    const monday = new Date(2026, 10, 30, 10, 30); // a Monday, 10:30 local time
+    const [later, tomorrow, nextMonday] = snoozeChoices(monday).map((c) => c.until);
+    expect(later!.getTime() - monday.getTime()).toBe(3 * 3_600_000);
+    expect([tomorrow!.getDate(), tomorrow!.getHours()]).toEqual([1, 9]);
+    expect([nextMonday!.getDay(), nextMonday!.getDate(), nextMonday!.getHours()]).toEqual([1, 7, 9]);
   });
 });

@@ -10,6 +10,10 @@ export function notificationText(n: NotificationLike): string {
   switch (n.type) {
     case "mention":
       return `${n.actor?.name ?? "Someone"} mentioned you on ${where}`;
+    case "assigned":
+      return `${n.actor?.name ?? "Someone"} assigned ${where} to you`;
+    case "reply":
+      return `${n.actor?.name ?? "Someone"} replied on ${where}`;
     case "snooze_ended":
       return `Snooze ended: ${where} is open again`;
     default:
@@ -21,4 +25,30 @@ export function notificationText(n: NotificationLike): string {
 export function unreadBadge(count: number): string | null {
   if (count <= 0) return null;
   return count > 9 ? "9+" : String(count);
+}
+
+/** "(3) Cases · Caseboard": the tab shows the open unread count ahead of the page's own title. */
+export function titleWithCount(title: string, count: number): string {
+  const bare = title.replace(/^\(\d+\+?\) /, "");
+  return count > 0 ? `(${count > 99 ? "99+" : count}) ${bare}` : bare;
+}
+
+export interface SnoozeChoice {
+  label: string;
+  until: Date;
+}
+
+/** Later today (3 h), tomorrow at 09:00 and next Monday at 09:00, in the viewer's zone. */
+export function snoozeChoices(now: Date): SnoozeChoice[] {
+  const tomorrow = new Date(now);
+  tomorrow.setDate(now.getDate() + 1);
+  tomorrow.setHours(9, 0, 0, 0);
+  const monday = new Date(now);
+  monday.setDate(now.getDate() + (((8 - now.getDay()) % 7) || 7));
+  monday.setHours(9, 0, 0, 0);
+  return [
+    { label: "In 3 hours", until: new Date(now.getTime() + 3 * 3_600_000) },
+    { label: "Tomorrow, 09:00", until: tomorrow },
+    { label: "Next Monday, 09:00", until: monday },
+  ];
 }
