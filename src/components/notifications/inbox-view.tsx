@@ -133,16 +133,16 @@ export function InboxView({ slug }: { slug: string }) {
           </Button>
         ) : (
           <Button size="sm" disabled={!targets.length} onClick={() => void act("done")}>
-            Done <kbd className="ml-1 text-xs opacity-70">e</kbd>
+            Done <kbd className="ml-1 hidden text-xs opacity-70 sm:inline">e</kbd>
           </Button>
         )}
         <Button size="sm" variant="secondary" disabled={!targets.length} onClick={() => void act(targets.every((n) => n.readAt) ? "unread" : "read")}>
-          {targets.length && targets.every((n) => n.readAt) ? "Mark unread" : "Mark read"} <kbd className="ml-1 text-xs opacity-70">u</kbd>
+          {targets.length && targets.every((n) => n.readAt) ? "Mark unread" : "Mark read"} <kbd className="ml-1 hidden text-xs opacity-70 sm:inline">u</kbd>
         </Button>
         {view !== "done" ? (
           <div className="relative">
             <Button size="sm" variant="secondary" aria-expanded={snoozing} disabled={!targets.length} onClick={() => setSnoozing((s) => !s)}>
-              Snooze <kbd className="ml-1 text-xs opacity-70">s</kbd>
+              Snooze <kbd className="ml-1 hidden text-xs opacity-70 sm:inline">s</kbd>
             </Button>
             {snoozing ? (
               <ul role="menu" aria-label="Snooze until" className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
