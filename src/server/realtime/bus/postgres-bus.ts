@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { logger } from "@/server/logger";
-import { backoff, decodeMessage, encodeMessage, ListenerSet, outageLog, withDeadline, type BusMessage, type EventBus } from "./types";
+import { backoff, decodeMessage, encodeMessage, ListenerSet, outageLog, trackPublish, withDeadline, type BusMessage, type EventBus } from "./types";
 
 export interface PostgresBusOptions {
   /** The NOTIFY channel: instances on the same database and channel hear each other. */
@@ -179,19 +179,7 @@ export function createPostgresBus(url: string, options: PostgresBusOptions = {})
       if (closed) return false;
       const payload = encodeMessage(message, "postgres");
       if (payload === null) return false;
-      const sent = notify(payload).then(
-        () => {
-          publishHealth.recovered();
-          return true;
-        },
-        (error: unknown) => {
-          publishHealth.failed(error);
-          return false;
-        },
-      );
-      inFlight.add(sent);
-      void sent.finally(() => inFlight.delete(sent));
-      return sent;
+      return trackPublish(() => notify(payload), publishHealth, inFlight);
     },
     subscribe(listener) {
       if (closed) return () => {};

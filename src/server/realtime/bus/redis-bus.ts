@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { logger } from "@/server/logger";
 import { redisOptions } from "@/server/redis";
-import { backoff, decodeMessage, encodeMessage, ListenerSet, outageLog, withDeadline, type BusMessage, type EventBus } from "./types";
+import { backoff, decodeMessage, encodeMessage, ListenerSet, outageLog, trackPublish, withDeadline, type BusMessage, type EventBus } from "./types";
 
 export interface RedisBusOptions {
   channel?: string;
@@ -170,19 +170,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
       if (closed) return false;
       const payload = encodeMessage(message, "redis");
       if (payload === null) return false;
-      const sent = send(payload).then(
-        () => {
-          publishHealth.recovered();
-          return true;
-        },
-        (error: unknown) => {
-          publishHealth.failed(error);
-          return false;
-        },
-      );
-      inFlight.add(sent);
-      void sent.finally(() => inFlight.delete(sent));
-      return sent;
+      return trackPublish(() => send(payload), publishHealth, inFlight);
     },
     subscribe(listener) {
       if (closed) return () => {};

@@ -159,6 +159,26 @@ export function outageLog(bus: BusKind, side: "publish" | "listen") {
   };
 }
 
+/**
+ * The networked buses' publish: runs `send`, reports the outcome to the outage log, answers true or
+ * false (never throws), and keeps the attempt in `inFlight` until it settles, so close() can wait for it.
+ */
+export function trackPublish(send: () => Promise<unknown>, health: ReturnType<typeof outageLog>, inFlight: Set<Promise<unknown>>): Promise<boolean> {
+  const sent = send().then(
+    () => {
+      health.recovered();
+      return true;
+    },
+    (error: unknown) => {
+      health.failed(error);
+      return false;
+    },
+  );
+  inFlight.add(sent);
+  void sent.finally(() => inFlight.delete(sent));
+  return sent;
+}
+
 /** Rejects when `promise` has not settled within `ms` (the work itself is not cancelled: callers clean up). */
 export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
