@@ -157,6 +157,26 @@ describe("event stream", () => {
     await expectAppError(openStream({ apiKey: key }), "UNAUTHORIZED");
   });
 
+  it("gives a key none of its authority's notifications, and ends the key's stream when that member is removed", async () => {
+    const tenant = await createTestTenant("rt-key-auth");
+    const key = await createTestApiKey(tenant, { role: "AGENT" });
+    await withPrivilegedDb("test fixture", (db) =>
+      db.apiKey.updateMany({ where: { tenantId: tenant.id }, data: { authorityUserId: tenant.users.AGENT.id, createdById: tenant.users.AGENT.id } }),
+    );
+    const stream = await openStream({ apiKey: key });
+    await stream.next();
+    const [c] = await createTestCases(tenant, ["Key and its member"]);
+    await (await callerFor(tenant.users.ADMIN, tenant.slug)).cases.assign({ id: c!.id, assigneeId: tenant.users.AGENT.id });
+    const seen = await stream.readUntil((m) => isEvent(m) && m.kind === "case.updated");
+    expect(seen.filter(isEvent).map((m) => m.kind)).not.toContain("notification.created");
+    await (await callerFor(tenant.users.OWNER, tenant.slug)).members.remove({ userId: tenant.users.AGENT.id });
+    for (;;) {
+      const m = await stream.next(5_000);
+      if (m === "ended") break;
+      expect(m.type === "event" ? m.kind : m.type).not.toBe("notification.created");
+    }
+  });
+
   it("says so when the client's last event is not in the log (too old, or from elsewhere)", async () => {
     const tenant = await createTestTenant("rt-missed");
     await createTestCases(tenant, ["one"]);

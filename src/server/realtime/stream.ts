@@ -21,6 +21,8 @@ export interface StreamOptions {
   /** The last seq the client has (from tracked ids on reconnect); null for a new client. */
   lastSeq: number | null;
   signal: AbortSignal;
+  /** The member whose membership decides this stream's access (the user, or an API key's authority). */
+  accessOf?: string | null;
   /** Current access, or null when it is gone (the stream ends). */
   recheck: () => Promise<Receiver | null>;
 }
@@ -81,7 +83,7 @@ export async function* eventStream(options: StreamOptions): AsyncGenerator<Realt
     event(event) {
       inbox.push(event);
       // Their own membership changed: decide again at once (removal ends the stream).
-      if (event.kind === "member.changed" && event.entityId === receiver.userId) inbox.push("recheck");
+      if (event.kind === "member.changed" && event.entityId === (options.accessOf ?? receiver.userId)) inbox.push("recheck");
     },
     presence: (snapshot) => inbox.push(snapshot),
   });

@@ -14,10 +14,13 @@ export const subscribeEvents = tenantProcedure("tenant:read")
   .input(subscribeInput)
   .subscription(async function* ({ ctx, input, signal }) {
     const tenantId = ctx.tenant.id;
-    const userId = ctx.user?.id ?? ctx.principal?.authorityUserId ?? null;
+    // A member gets their own notifications; an API key has none (as notifications.list says), but
+    // the member on whose authority it acts decides its access, so their membership changes recheck it.
+    const userId = ctx.user?.id ?? null;
     const stream = eventStream({
       tenantId,
       receiver: { userId, permissions: ctx.permissions },
+      accessOf: ctx.user?.id ?? ctx.principal?.authorityUserId ?? null,
       lastSeq: input.lastEventId ? Number(input.lastEventId) : null,
       signal: signal ?? new AbortController().signal,
       recheck: async () => {
