@@ -30,6 +30,7 @@ class TenantFeed {
   private head: number | null = null;
   private reading: Promise<void> | null = null;
   private again = false;
+  private failing = false;
   private readonly timer: NodeJS.Timeout;
   readonly listeners = new Set<FeedListener>();
   readonly presence = new PresenceBoard();
@@ -78,11 +79,16 @@ class TenantFeed {
           this.head = event.seq;
           for (const listener of this.listeners) listener.event(event);
         }
-        if (events.length < READ_BATCH) return;
+        if (events.length < READ_BATCH) break;
+      }
+      if (this.failing) {
+        this.failing = false;
+        logger.info({ tenantId: this.tenantId }, "realtime feed reads the event log again");
       }
     } catch (error) {
-      // The database is away: the safety read tries again in a few seconds.
-      logger.warn({ err: error, tenantId: this.tenantId }, "realtime feed could not read the event log");
+      // The database is away: the safety read tries again in a few seconds. Said once per outage.
+      if (!this.failing) logger.warn({ err: error, tenantId: this.tenantId }, "realtime feed could not read the event log");
+      this.failing = true;
     }
   }
 

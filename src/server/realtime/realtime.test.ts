@@ -2,9 +2,14 @@
 // the log (and what a rollback does not), what a stream delivers, to whom, in which order, after a
 // gap, and when it ends. Runs on the embedded database (memory bus) and, in CI, on PostgreSQL with
 // Redis (the bus of several instances).
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LoggedEvent, RealtimeMessage } from "@/lib/realtime/events";
+import { openDatabase } from "@/server/db/connection";
+import { getDatabase, setDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { logger } from "@/server/logger";
+import { closedPort } from "@/test/tcp-proxy";
+import { getBus } from "./bus";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestApiKey, createTestCases, createTestTenant } from "@/test/factories";
@@ -193,6 +198,35 @@ describe("event stream", () => {
     const tenant = await createTestTenant("rt-bad");
     const error = await expectAppError(openStream({ user: tenant.users.AGENT, slug: tenant.slug }, "1; DROP TABLE"), "BAD_REQUEST");
     expect(JSON.stringify(error.details)).toContain("lastEventId");
+  });
+});
+
+describe("database outage", () => {
+  it("keeps the stream open while the log cannot be read, says so once, and delivers what it missed when the database is back", async () => {
+    const tenant = await createTestTenant("rt-outage");
+    const stream = await openStream({ user: tenant.users.AGENT, slug: tenant.slug });
+    await stream.next();
+    const warn = vi.spyOn(logger, "warn");
+    const info = vi.spyOn(logger, "info");
+    const original = getDatabase();
+    const down = await openDatabase({ url: `postgresql://postgres@127.0.0.1:${await closedPort()}/postgres`, poolSize: 1, connectTimeoutMs: 500 });
+    try {
+      setDatabase(Promise.resolve(down));
+      for (const seq of [1_000_001, 1_000_002]) {
+        await getBus().publish({ type: "log", tenantId: tenant.id, seq });
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const saidDown = warn.mock.calls.filter(([, msg]) => msg === "realtime feed could not read the event log");
+      expect(saidDown).toHaveLength(1);
+    } finally {
+      setDatabase(original);
+      await down.close().catch(() => undefined);
+    }
+    const [c] = await createTestCases(tenant, ["After the outage"]);
+    expect(eventsOf(await stream.readUntil(isEvent))).toEqual([["case.created", c!.id]]);
+    expect(info.mock.calls.some(([, msg]) => msg === "realtime feed reads the event log again")).toBe(true);
+    vi.restoreAllMocks();
+    stream.close();
   });
 });
 
