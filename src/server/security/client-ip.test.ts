@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { pingRedis } from "@/server/redis";
 import { createTRPCContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
@@ -95,6 +97,12 @@ describe("the client-ip stamp", () => {
 });
 
 describe("limiters and audit use the decided IP", () => {
+  // With REDIS_URL, a limiter counts in memory until the client has connected (it never waits for
+  // Redis): wait for it, so every call of a test counts in the same place.
+  beforeAll(async () => {
+    if (env.REDIS_URL) await pingRedis(5_000);
+  });
+
   const previewWith = async (headers: Record<string, string>) =>
     createCaller(await createTRPCContext({ headers: new Headers(headers), user: null })).invitations.preview({ token: "x".repeat(43) });
 
