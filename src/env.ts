@@ -32,6 +32,8 @@ export const env = createEnv({
     DATABASE_URL: z.url().startsWith("postgres").optional(),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Statements slower than this are logged (warn) with their SQL, tenant and duration; 0 turns the log off. */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
     DB_AUTO_MIGRATE: booleanish.optional(),
     SEED_DEMO: booleanish.optional(),
     REDIS_URL: z.url().startsWith("redis").optional(),

@@ -1,6 +1,6 @@
 // Opens the database once per process: PostgreSQL when DATABASE_URL is set, otherwise the
 // embedded PGlite under .data/. Both are reached through a Prisma driver adapter, so the rest
-// of the code cannot tell them apart.
+// of the code cannot tell them apart. Every statement is timed for the slow-query log (query-log.ts).
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,6 +10,7 @@ import { env } from "@/env";
 import { logger } from "@/server/logger";
 import { PrismaClient } from "./generated/client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { timedAdapterFactory } from "./query-log";
 import { pgliteExecutor, poolExecutor, type SqlExecutor } from "./sql-executor";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -45,7 +46,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     // An idle connection that breaks (server restart, database dropped) emits here; unhandled,
     // it would end the process. The pool drops that connection and opens another when needed.
     pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: timedAdapterFactory(new PrismaPg(pool)) });
     return {
       kind: "postgres",
       prisma,
@@ -61,7 +62,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   // PGlite has one backend: its own mutex serialises every query and holds it for a whole
   // transaction, so concurrent requests can never share a transaction or tenant setting.
   const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: timedAdapterFactory(new PrismaPGlite(pglite)) });
   return {
     kind: "embedded",
     prisma,
