@@ -13,9 +13,13 @@ export async function withPrivilegedDb<T>(reason: string, fn: (db: PrivilegedDb)
   // Inside a tenant transaction this would need a second connection (a deadlock on the
   // embedded database) and would mix tenant and cross-tenant work: refuse.
   if (tenantScope.getStore()) throw new Error(`withPrivilegedDb("${reason}") called inside a tenant transaction`);
-  const { prisma } = await getDatabase();
+  const db = await getDatabase();
+  // Under overload most requests are refused at their first database call, which is this one
+  // (the API key or session lookup): refused here, before Prisma's transaction machinery.
+  // (Optional: test doubles of the database may lack it.)
+  db.refuseIfBusy?.();
   logger.debug({ reason }, "privileged database access");
-  return privilegedTransaction(prisma, fn);
+  return privilegedTransaction(db.prisma, fn);
 }
 
 /** For code that holds the PrismaClient itself (boot-time seeding, scripts). */

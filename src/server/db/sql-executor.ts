@@ -1,8 +1,8 @@
 // A minimal SQL surface shared by PGlite and node-postgres, for the few places that run SQL
 // outside Prisma: the migration runner, readiness checks and bulk seeding. Its statements are
 // timed for the slow-query log like Prisma's.
-import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
+import type { PGliteQueries } from "./admission";
 import { timed } from "./query-log";
 
 export interface SqlExecutor {
@@ -13,7 +13,7 @@ export interface SqlExecutor {
   transaction<T>(fn: (tx: Omit<SqlExecutor, "transaction">) => Promise<T>): Promise<T>;
 }
 
-export function pgliteExecutor(pg: PGlite): SqlExecutor {
+export function pgliteExecutor(pg: PGliteQueries): SqlExecutor {
   return {
     async exec(sql) {
       await timed(sql, () => pg.exec(sql));
