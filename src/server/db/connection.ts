@@ -12,6 +12,7 @@ import { PrismaClient } from "./generated/client";
 import { AdmissionPool, ConnectionGate, gatedPGlite, type AdmissionStats } from "./admission";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { timedAdapterFactory } from "./query-log";
+import { pgliteTransactions, poolTransactions, type ScopedTransactions } from "./scoped-transaction";
 import { pgliteExecutor, poolExecutor, type SqlExecutor } from "./sql-executor";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -20,6 +21,8 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Runs as the connecting role. Only the db module touches it: see tenant-db.ts and privileged-db.ts. */
   readonly prisma: PrismaClient;
+  /** Transactions opened with their settings in one round trip, with a client bound to them: see tenant-db.ts. */
+  readonly transactions: ScopedTransactions;
   readonly sql: SqlExecutor;
   /** Connections in use and callers waiting for one (admission control). */
   admission(): AdmissionStats;
@@ -63,14 +66,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     // it would end the process. The pool drops that connection and opens another when needed.
     pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
     const prisma = new PrismaClient({ adapter: timedAdapterFactory(new PrismaPg(pool)) });
+    const transactions = poolTransactions(pool);
     return {
       kind: "postgres",
       prisma,
+      transactions,
       sql: poolExecutor(pool),
       admission: () => pool.gate.stats,
       refuseIfBusy: () => pool.gate.refuseNewcomerIfBusy(),
       async close() {
-        await prisma.$disconnect();
+        await Promise.all([prisma.$disconnect(), transactions.prisma.$disconnect()]);
         await pool.end();
       },
     };
@@ -85,14 +90,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const gated = gatedPGlite(pglite, gate);
   // The adapter calls only query, exec and transaction, which the gated object has.
   const prisma = new PrismaClient({ adapter: timedAdapterFactory(new PrismaPGlite(gated as PGlite)) });
+  const transactions = pgliteTransactions(gated);
   return {
     kind: "embedded",
     prisma,
+    transactions,
     sql: pgliteExecutor(gated),
     admission: () => gate.stats,
     refuseIfBusy: () => gate.refuseNewcomerIfBusy(),
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), transactions.prisma.$disconnect()]);
       await pglite.close();
       release();
     },
