@@ -29,6 +29,8 @@ export const tenantSettingsSchema = z.object({
   businessUnits: z.array(text().trim().min(1).max(60)).max(50).default([]),
   caseCategories: z.array(text().trim().min(1).max(60)).max(100).default(["Question", "Problem", "Incident", "Request"]),
   defaultAssigneeId: z.uuid().nullable().default(null),
+  /** Names of escalation levels, lowest first (a case is escalated to one of them). */
+  escalationLevels: z.array(text().trim().min(1).max(40)).min(1).max(10).default(["Tier 2", "Management"]),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

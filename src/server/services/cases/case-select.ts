@@ -24,7 +24,10 @@ export const caseSummarySelect = {
   firstRespondedAt: true,
   resolvedAt: true,
   closedAt: true,
+  escalationLevel: true,
+  escalatedAt: true,
   assignee: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
   customer: { select: { id: true, name: true } },
 } satisfies Prisma.CaseSelect;
 
@@ -61,6 +64,10 @@ export const caseSummaryOutput = z.object({
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   assignee: person.nullable(),
+  team: person.nullable(),
+  /** One of the tenant's escalation levels while the case is escalated. */
+  escalationLevel: z.string().nullable(),
+  escalatedAt: z.date().nullable(),
   customer: person.nullable(),
   /** The SLA clocks as of the response: first response stops at the first public reply, resolution at resolve. */
   sla: z.object({ firstResponse: slaClockOutput, resolution: slaClockOutput }),

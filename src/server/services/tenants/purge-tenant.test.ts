@@ -50,6 +50,11 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, purpose: "import", filename: "a.csv", contentType: "text/csv", size: 3, sha256: "x", storageKey: `test/${randomUUID()}` },
     });
     await db.import.create({ data: { tenantId: tenant.id, entity: "cases", fileId: file.id } });
+    const team = await db.team.create({ data: { tenantId: tenant.id, name: "Fixture team" } });
+    await db.teamMember.create({ data: { tenantId: tenant.id, teamId: team.id, userId: tenant.users.AGENT.id } });
+    await db.escalationRule.create({ data: { tenantId: tenant.id, name: "Fixture rule", unassignedMinutes: 15, level: "Tier 2", teamId: team.id } });
+    await db.notificationPreference.create({ data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, kind: "mention", email: "digest" } });
+    await db.case.update({ where: { id: cases[0]!.id }, data: { teamId: team.id } });
   });
   return tenant;
 }
