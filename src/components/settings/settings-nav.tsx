@@ -5,6 +5,7 @@ import { cn } from "@/lib/utils";
 
 const TABS = [
   { path: "general", label: "General", permission: "tenant:read" },
+  { path: "notifications", label: "Notifications", permission: "tenant:read" },
   { path: "members", label: "Members", permission: "members:read" },
   { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
@@ -15,7 +16,7 @@ const TABS = [
 export function SettingsNav({ slug, permissions }: { slug: string; permissions: string[] }) {
   const pathname = usePathname();
   return (
-    <nav className="mt-4 flex gap-1 border-b border-slate-200" aria-label="Settings sections">
+    <nav className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200" aria-label="Settings sections">
       {TABS.filter((t) => permissions.includes(t.permission)).map((tab) => {
         const href = `/t/${slug}/settings/${tab.path}`;
         const active = pathname.startsWith(href);
@@ -25,7 +26,7 @@ export function SettingsNav({ slug, permissions }: { slug: string; permissions: 
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
               active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
             )}
           >

@@ -5,5 +5,14 @@ import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
 import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
 import { exportCasesJob } from "./exports/export-job";
 import { importJob } from "./imports/import-job";
+import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
-export const featureJobs = [bulkUpdateCasesJob, rotateCustomerEncryptionJob, importJob, exportCasesJob] as const;
+export const featureJobs = [
+  bulkUpdateCasesJob,
+  rotateCustomerEncryptionJob,
+  importJob,
+  exportCasesJob,
+  notificationMailJob,
+  notificationDigestForTenantJob,
+  notificationDigestJob,
+] as const;

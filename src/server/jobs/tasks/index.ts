@@ -27,4 +27,7 @@ export const recurringTasks = [
   defineRecurring({ name: "audit-checkpoint", cron: "11 * * * *", type: auditCheckpointJob.type }),
   // Hourly: the log holds a day and an hour at most.
   defineRecurring({ name: "prune-realtime-events", cron: "29 * * * *", type: pruneRealtimeEventsJob.type }),
+  // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
+  // registered by services/feature-jobs.ts).
+  defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),
 ] as const;

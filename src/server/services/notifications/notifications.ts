@@ -10,6 +10,7 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { emitEvents } from "@/server/realtime/emit";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
 import { cursorKey } from "@/server/services/pagination/cursor-keys";
+import { preferenceLookup } from "./preferences";
 
 export const notificationOutput = z.object({
   id: z.string(),
@@ -20,6 +21,10 @@ export const notificationOutput = z.object({
   createdAt: z.date(),
   case: z.object({ id: z.string(), number: z.number().int(), title: z.string() }).nullable(),
   messageId: z.string().nullable(),
+  /** A share's note or an escalation's reason. */
+  note: z.string().nullable(),
+  /** A shared saved view. */
+  view: z.object({ id: z.string(), name: z.string() }).nullable(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
 });
 export type NotificationOutput = z.infer<typeof notificationOutput>;
@@ -69,6 +74,8 @@ export async function listNotifications(
       createdAt: true,
       messageId: true,
       actorId: true,
+      note: true,
+      view: { select: { id: true, name: true } },
       case: { select: { id: true, number: true, title: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -163,16 +170,44 @@ export interface NewNotification {
   caseId?: string | null;
   messageId?: string | null;
   actorId?: string | null;
+  /** A share's note or an escalation's reason, shown with the item and in its mail. */
+  note?: string | null;
+  /** A shared saved view. */
+  viewId?: string | null;
   createdAt?: Date;
 }
 
-/** The one way notifications are made: stored, and each recipient's open streams told at commit. */
+/**
+ * The one way notifications are made: stored, and each recipient's open streams told at commit.
+ * Each recipient's preference for the kind decides: not at all (in-app and e-mail off), in the
+ * inbox, and/or by e-mail. One the member wants by e-mail only is stored already done (the mail
+ * jobs read it; the open inbox never shows it, so no stream is told).
+ */
 export async function createNotifications(db: TenantDb, notifications: NewNotification[]): Promise<void> {
   if (notifications.length === 0) return;
   const tenantId = requireTenantId();
-  const created = await db.notification.createManyAndReturn({
-    data: notifications.map((n) => ({ tenantId, ...n })),
-    select: { id: true, userId: true, type: true },
+  const preferenceOf = await preferenceLookup(db, notifications.map((n) => n.userId), notifications.map((n) => n.type));
+  const now = new Date();
+  const wanted = notifications.flatMap((n) => {
+    const p = preferenceOf(n.userId, n.type);
+    if (!p.inApp && p.email === "off") return [];
+    return [{ row: { ...n, tenantId, doneAt: p.inApp ? null : now }, immediate: p.email === "immediate" }];
   });
-  emitEvents(...created.map((n) => ({ kind: "notification.created" as const, entityId: n.id, userId: n.userId, data: { type: n.type } })));
+  if (wanted.length === 0) return;
+  const created = await db.notification.createManyAndReturn({
+    data: wanted.map((w) => w.row),
+    select: { id: true, userId: true, type: true, doneAt: true },
+  });
+  emitEvents(
+    ...created
+      .filter((n) => n.doneAt === null)
+      .map((n) => ({ kind: "notification.created" as const, entityId: n.id, userId: n.userId, data: { type: n.type } })),
+  );
+  // createManyAndReturn keeps the order of `data`, so the i-th row is the i-th wanted one.
+  const immediateIds = created.filter((_, i) => wanted[i]!.immediate).map((n) => n.id);
+  if (immediateIds.length > 0) {
+    // Imported when needed: the job registry imports services that import this file.
+    const { enqueueNotificationMail } = await import("./notification-mail-jobs");
+    await enqueueNotificationMail(db, immediateIds);
+  }
 }

@@ -1,0 +1,153 @@
+// Notification mail as background jobs, so a request never waits on SMTP and a failed send is
+// retried. "immediate": a tenant job per batch of new notifications, enqueued in the transaction
+// that made them (a rolled-back change mails nobody). Digests: an hourly platform task finds the
+// tenants with unread notifications some member wants in a digest and enqueues one tenant job
+// each when it is DIGEST_HOUR in the tenant's time zone (or the oldest waiting item is over a
+// day old, so a missed hour delays a digest by at most a day). `emailedAt` marks what went out,
+// so a retried or repeated job never mails an item twice.
+import { z } from "zod";
+import type { PrivilegedDb } from "@/server/db/privileged-db";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { defineJob, registerJob } from "@/server/jobs";
+import { sendMail } from "@/server/mail";
+import { DIGEST_HOUR } from "@/lib/notification-kinds";
+import { parseTenantSettings } from "@/lib/validations/tenant-settings";
+import { digestMail, itemMail, type MailItem, type MailTenant } from "./notification-mail";
+
+const DAY_MS = 24 * 60 * 60_000;
+/** One digest holds at most this many items (the newest); the rest are in the inbox. */
+const DIGEST_LIMIT = 100;
+
+const itemSelect = {
+  id: true,
+  type: true,
+  createdAt: true,
+  actorId: true,
+  note: true,
+  userId: true,
+  case: { select: { number: true, title: true } },
+  view: { select: { id: true, name: true } },
+} as const;
+
+async function tenantOf(db: TenantDb): Promise<MailTenant> {
+  return db.tenant.findFirstOrThrow({ select: { name: true, slug: true } });
+}
+
+async function namesOf(db: TenantDb, ids: (string | null)[]): Promise<Map<string, { name: string; email: string }>> {
+  const uuids = [...new Set(ids.filter((id): id is string => !!id && z.uuid().safeParse(id).success))];
+  const users = uuids.length ? await db.user.findMany({ where: { id: { in: uuids } }, select: { id: true, name: true, email: true } }) : [];
+  return new Map(users.map((u) => [u.id, u]));
+}
+
+export const notificationMailJob = registerJob(
+  defineJob({
+    type: "notifications.mail",
+    scope: "tenant",
+    payload: z.object({ ids: z.array(z.uuid()).min(1).max(1000) }),
+    maxAttempts: 5,
+    timeoutMs: 60_000,
+    async handler({ ids }, { db }) {
+      const rows = await db.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, select: itemSelect });
+      if (rows.length === 0) return { sent: 0 };
+      const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+      let sent = 0;
+      for (const row of rows) {
+        const to = people.get(row.userId)?.email;
+        if (!to) continue;
+        const item: MailItem = { ...row, actorName: row.actorId ? (people.get(row.actorId)?.name ?? null) : null };
+        await sendMail(itemMail(to, tenant, item));
+        // Marked one by one: a failure part-way retries only what has not gone out.
+        await db.notification.update({ where: { id: row.id }, data: { emailedAt: new Date() }, select: { id: true } });
+        sent++;
+      }
+      return { sent };
+    },
+  }),
+);
+
+/** Enqueues the mail of new notifications in the caller's transaction. */
+export async function enqueueNotificationMail(db: TenantDb, ids: string[]): Promise<void> {
+  const { enqueue } = await import("@/server/jobs/queue");
+  await enqueue(notificationMailJob, { ids }, { db });
+}
+
+/** Unread, un-mailed notifications of kinds their member wants in a digest, for one tenant. */
+async function pendingDigestItems(db: TenantDb) {
+  const prefs = await db.notificationPreference.findMany({ where: { email: "digest" }, select: { userId: true, kind: true } });
+  if (prefs.length === 0) return [];
+  return db.notification.findMany({
+    where: { emailedAt: null, readAt: null, OR: prefs.map((p) => ({ userId: p.userId, type: p.kind })) },
+    select: itemSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
+export const notificationDigestForTenantJob = registerJob(
+  defineJob({
+    type: "notifications.digest-tenant",
+    scope: "tenant",
+    payload: z.object({}),
+    maxAttempts: 3,
+    timeoutMs: 5 * 60_000,
+    async handler(_payload, { db }) {
+      const rows = await pendingDigestItems(db);
+      if (rows.length === 0) return { digests: 0 };
+      const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+      const byUser = new Map<string, typeof rows>();
+      for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+      let digests = 0;
+      for (const [userId, items] of byUser) {
+        const to = people.get(userId)?.email;
+        if (!to) continue;
+        const mailItems = items.slice(0, DIGEST_LIMIT).map((r) => ({ ...r, actorName: r.actorId ? (people.get(r.actorId)?.name ?? null) : null }));
+        await sendMail(digestMail(to, tenant, mailItems));
+        // Everything pending is marked, also past the limit: the next digest starts afresh.
+        await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: new Date() } });
+        digests++;
+      }
+      return { digests };
+    },
+  }),
+);
+
+/** The tenant's local hour at `now`. */
+function localHour(timeZone: string, now: Date): number {
+  return Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
+}
+
+export const notificationDigestJob = registerJob(
+  defineJob({
+    type: "notifications.digest",
+    scope: "system",
+    transaction: "per-call",
+    payload: z.object({}),
+    maxAttempts: 3,
+    timeoutMs: 60_000,
+    async handler(_payload, { withDb, logger }) {
+      const now = new Date();
+      const due = await withDb((db) => tenantsWithPendingDigests(db));
+      const { enqueue } = await import("@/server/jobs/queue");
+      let enqueued = 0;
+      for (const t of due) {
+        const settings = parseTenantSettings(t.settings);
+        if (localHour(settings.timeZone, now) !== DIGEST_HOUR && now.getTime() - t.oldest.getTime() < DAY_MS) continue;
+        await enqueue(notificationDigestForTenantJob, {}, { tenantId: t.tenantId, dedupeKey: "notifications.digest" });
+        enqueued++;
+      }
+      if (enqueued > 0) logger.info({ tenants: enqueued }, "enqueued notification digests");
+      return { tenants: enqueued };
+    },
+  }),
+);
+
+async function tenantsWithPendingDigests(db: PrivilegedDb): Promise<{ tenantId: string; settings: unknown; oldest: Date }[]> {
+  return db.$queryRaw<{ tenantId: string; settings: unknown; oldest: Date }[]>`
+    SELECT n.tenant_id AS "tenantId", t.settings, min(n.created_at) AS oldest
+    FROM notifications n
+    JOIN notification_preferences p ON p.tenant_id = n.tenant_id AND p.user_id = n.user_id AND p.kind = n.type AND p.email = 'digest'
+    JOIN tenants t ON t.id = n.tenant_id AND t.status = 'ACTIVE'
+    WHERE n.emailed_at IS NULL AND n.read_at IS NULL
+    GROUP BY n.tenant_id, t.settings`;
+}
+
+export const DIGEST_JOB_TYPE = notificationDigestJob.type;
