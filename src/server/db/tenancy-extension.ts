@@ -24,6 +24,10 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "TenantSlugRedirect",
   "RealtimeCounter",
   "RealtimeEvent",
+  "Team",
+  "TeamMember",
+  "EscalationRule",
+  "NotificationPreference",
 ]);
 
 const FILTERED_OPERATIONS = new Set([
