@@ -5,6 +5,7 @@ import type { CaseDetail } from "@/server/services/cases/case-select";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows, type WorkspaceRows } from "@/test/workspace-fixtures";
+import { createEscalationRows, type EscalationRows } from "@/test/escalation-fixtures";
 
 export interface Fixture {
   a: TestTenant;
@@ -24,6 +25,8 @@ export interface Fixture {
   /** B's import (waiting for a mapping) and an export file of B. */
   bImportId: string;
   bExportFileId: string;
+  /** B's team (with B's agent) and an escalation rule of B. */
+  bEscalation: EscalationRows;
 }
 
 export interface IsolationCase {
@@ -75,5 +78,5 @@ export async function createIsolationFixture(): Promise<Fixture> {
     const bExportFileId = (await file("export")).id;
     return { bJobId, bInvitationId, bImportId, bExportFileId };
   });
-  return { ...base, ...rows, bRows: await createWorkspaceRows(b, base.bCases[1]!.id) };
+  return { ...base, ...rows, bRows: await createWorkspaceRows(b, base.bCases[1]!.id), bEscalation: await createEscalationRows(b) };
 }

@@ -27,6 +27,7 @@ function bId(op: Operation, param: string): string {
     jobs: fx.bJobId,
     invitations: fx.bInvitationId,
     imports: fx.bImportId,
+    "escalation-rules": fx.bEscalation.ruleId,
   };
   const id = byResource[op.path.split("/")[1]!];
   if (!id) throw new Error(`no row of B for ${op.method} ${op.path}: add one to the fixture`);

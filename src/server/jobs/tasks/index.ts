@@ -8,10 +8,11 @@ import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
 import { purgeExpiredFilesJob } from "./purge-expired-files";
 import { pruneRealtimeEventsJob } from "./prune-realtime-events";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
+import { escalateByRulesForTenantJob, escalateByRulesJob } from "./escalate-by-rules";
 
 export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -23,6 +24,9 @@ export const recurringTasks = [
   // Every five minutes: a snooze ends within five minutes of its time, and the slot rows this
   // leaves in the jobs table (kept 400 days to dedupe slots) stay around 105k a year.
   defineRecurring({ name: "wake-snoozed-cases", cron: "*/5 * * * *", type: wakeSnoozedCasesJob.type }),
+  // Every two minutes: a rule fires within two minutes of its time (rules wait 1 minute to a
+  // week), for about 263k slot rows a year.
+  defineRecurring({ name: "escalate-by-rules", cron: "*/2 * * * *", type: escalateByRulesJob.type }),
   // Hourly: removing the newest audit events goes unnoticed for at most an hour's events.
   defineRecurring({ name: "audit-checkpoint", cron: "11 * * * *", type: auditCheckpointJob.type }),
   // Hourly: the log holds a day and an hour at most.

@@ -16,6 +16,9 @@ export const CASE_EVENT_TYPES = [
   "customer_changed",
   "merged_into",
   "merged_from",
+  "shared",
+  "escalated",
+  "deescalated",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

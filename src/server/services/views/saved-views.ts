@@ -54,12 +54,23 @@ function toView(row: ViewRow, caller: ViewCaller): SavedViewOutput {
 const toJson = (filters: unknown) => JSON.parse(JSON.stringify(filters)) as Prisma.InputJsonValue;
 
 /** The views the caller sees: their own and the shared ones. */
-const visibleTo = (caller: ViewCaller): Prisma.SavedViewWhereInput =>
+export const visibleTo = (caller: ViewCaller): Prisma.SavedViewWhereInput =>
   caller.userId ? { OR: [{ ownerId: caller.userId }, { shared: true }] } : { shared: true };
 
 export async function listSavedViews(db: TenantDb, caller: ViewCaller): Promise<SavedViewOutput[]> {
   const rows = await db.savedView.findMany({ where: visibleTo(caller), select: viewSelect, orderBy: [{ shared: "asc" }, { name: "asc" }, { id: "asc" }] });
   return rows.map((r) => toView(r, caller));
+}
+
+/**
+ * One view the caller sees, or one shared with them by a share notification (that is how someone's
+ * personal view reaches a colleague: as its filters, opened from the inbox). Others are NOT_FOUND.
+ */
+export async function getSavedView(db: TenantDb, caller: ViewCaller, id: string): Promise<SavedViewOutput> {
+  const sharedWithMe: Prisma.SavedViewWhereInput[] = caller.userId ? [{ notifications: { some: { userId: caller.userId, type: "share" } } }] : [];
+  const row = await db.savedView.findFirst({ where: { AND: [{ id }, { OR: [visibleTo(caller), ...sharedWithMe] }] }, select: viewSelect });
+  if (!row) throw notFound("View");
+  return toView(row, caller);
 }
 
 function checkSharing(shared: boolean, caller: ViewCaller): void {

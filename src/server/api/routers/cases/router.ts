@@ -5,10 +5,13 @@ import { bulkUpdateCases } from "./bulk-update-cases";
 import { caseTimeline } from "./case-timeline";
 import { countCases } from "./count-cases";
 import { createCase } from "./create-case";
+import { deescalateCase } from "./deescalate-case";
+import { escalateCase } from "./escalate-case";
 import { followCase, unfollowCase } from "./follow-case";
 import { getCase } from "./get-case";
 import { listCases } from "./list-cases";
 import { mergeCases } from "./merge-cases";
+import { shareCase } from "./share-case";
 import { transitionCase } from "./transition-case";
 import { updateCase } from "./update-case";
 
@@ -26,4 +29,7 @@ export const casesRouter = createTRPCRouter({
   addMessage: addCaseMessage,
   merge: mergeCases,
   bulkUpdate: bulkUpdateCases,
+  share: shareCase,
+  escalate: escalateCase,
+  deescalate: deescalateCase,
 });
