@@ -11,6 +11,9 @@ export async function register() {
   const { env } = await import("@/env");
   const { getDatabase } = await import("@/server/db/database");
   await getDatabase();
+  // Hears which members are online on other instances from the start (round-robin assignment).
+  const { startOnlineTracking } = await import("@/server/realtime/online");
+  startOnlineTracking();
   if (env.JOBS_IN_PROCESS) {
     // Job types of features register themselves when imported.
     await import("@/server/services/feature-jobs");

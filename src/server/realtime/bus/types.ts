@@ -21,6 +21,17 @@ export type BusMessage =
       state: "viewing" | "replying" | "left";
       instanceId: string;
       expiresAt: number;
+    }
+  // A member's open stream in the tenant (src/server/realtime/online.ts); "offline" when it closes.
+  | {
+      type: "online";
+      tenantId: string;
+      userId: string;
+      name: string;
+      connectionId: string;
+      state: "online" | "offline";
+      since: number;
+      expiresAt: number;
     };
 
 export type BusKind = "memory" | "postgres" | "redis";
@@ -57,6 +68,16 @@ const busMessageSchema: z.ZodType<BusMessage> = z.discriminatedUnion("type", [
     name: z.string(),
     state: z.enum(["viewing", "replying", "left"]),
     instanceId: id,
+    expiresAt: z.number().finite(),
+  }),
+  z.object({
+    type: z.literal("online"),
+    tenantId: id,
+    userId: id,
+    name: z.string(),
+    connectionId: id,
+    state: z.enum(["online", "offline"]),
+    since: z.number().finite(),
     expiresAt: z.number().finite(),
   }),
 ]);

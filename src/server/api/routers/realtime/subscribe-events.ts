@@ -2,6 +2,7 @@ import { tracked } from "@trpc/server";
 import { subscribeInput } from "@/lib/realtime/events";
 import { tenantProcedure } from "@/server/api/trpc";
 import { recheckTenantAccess } from "@/server/api/middlewares/tenant";
+import { trackOnline } from "@/server/realtime/online";
 import { eventStream } from "@/server/realtime/stream";
 
 /**
@@ -29,8 +30,14 @@ export const subscribeEvents = tenantProcedure("tenant:read")
       },
     });
     let position = input.lastEventId ? Number(input.lastEventId) : 0;
-    for await (const message of stream) {
-      if (message.type === "event" || message.type === "ready") position = message.seq;
-      yield tracked(String(position), message);
+    // A member with an open stream is online in the tenant (an API key is nobody to show).
+    const offline = ctx.user ? trackOnline({ tenantId, userId: ctx.user.id, name: ctx.user.name }) : null;
+    try {
+      for await (const message of stream) {
+        if (message.type === "event" || message.type === "ready") position = message.seq;
+        yield tracked(String(position), message);
+      }
+    } finally {
+      offline?.();
     }
   });
