@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validations/text";
 
-export const REALTIME_TOPICS = ["case", "job", "notification", "member", "presence"] as const;
+export const REALTIME_TOPICS = ["case", "job", "notification", "member", "team", "presence"] as const;
 export type RealtimeTopic = (typeof REALTIME_TOPICS)[number];
 
 /** Kinds written to the event log, by topic. */
@@ -18,6 +18,7 @@ export const LOGGED_EVENT_KINDS = [
   "notification.created",
   "notification.updated",
   "member.changed",
+  "team.changed",
 ] as const;
 export type LoggedEventKind = (typeof LOGGED_EVENT_KINDS)[number];
 
@@ -26,7 +27,7 @@ export interface LoggedEvent {
   type: "event";
   seq: number;
   kind: LoggedEventKind;
-  /** The case, job, notification or member (user) the event is about. */
+  /** The case, job, notification, member (user) or team the event is about. */
   entityId: string;
   /** Ids and non-personal fields only (a status, a number, a percentage), never names or text. */
   data: Record<string, string | number | boolean | null>;

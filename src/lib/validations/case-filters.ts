@@ -16,7 +16,8 @@ const optionalText = (max: number) =>
     .pipe(text().optional());
 
 export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
-export const CASE_TABS = ["mine", "unassigned", "all"] as const;
+/** my_teams: unassigned cases of the caller's teams, waiting for one of them to pick them up. */
+export const CASE_TABS = ["mine", "my_teams", "unassigned", "all"] as const;
 export const SLA_FILTERS = ["breached", "due_soon"] as const;
 
 /** How long before its resolution due time a case counts as "due soon". */
@@ -28,8 +29,10 @@ export const caseListFilterSchema = z.object({
   channel: z.array(caseChannelSchema).max(6).optional(),
   category: optionalText(60),
   businessUnit: optionalText(60),
-  /** A member's user id, "me" (the caller) or "none" (unassigned). */
-  assigneeId: z.union([z.uuid(), z.literal("me"), z.literal("none")]).optional(),
+  /** A member's user id, "me" (the caller), "none" (unassigned) or "my_teams" (unassigned, in one of the caller's teams). */
+  assigneeId: z.union([z.uuid(), z.literal("me"), z.literal("none"), z.literal("my_teams")]).optional(),
+  /** A team's id, or "none" (in no team). */
+  teamId: z.union([z.uuid(), z.literal("none")]).optional(),
   tag: tagSchema.optional(),
   customerId: z.uuid().optional(),
   /** Inclusive lower and exclusive upper bounds. */

@@ -37,6 +37,8 @@ export const createCaseSchema = z.object({
   customerId: z.uuid().nullish(),
   category: settingValueSchema.nullish(),
   businessUnit: settingValueSchema.nullish(),
+  /** A team of the tenant; left out, the team whose default channel is the case's channel, if any. */
+  teamId: z.uuid().nullish(),
 });
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 

@@ -14,6 +14,7 @@ import { importsRouter } from "./routers/imports/router";
 import { adminRouter } from "./routers/admin/router";
 import { accountRouter } from "./routers/account/router";
 import { realtimeRouter } from "./routers/realtime/router";
+import { teamsRouter } from "./routers/teams/router";
 import { escalationRulesRouter } from "./routers/escalation-rules/router";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   account: accountRouter,
   realtime: realtimeRouter,
+  teams: teamsRouter,
   escalationRules: escalationRulesRouter,
 });
 

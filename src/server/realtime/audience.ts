@@ -22,6 +22,7 @@ export function mayReceive(receiver: Receiver, event: Pick<StoredEvent, "kind" |
     case "notification.updated":
       return event.userId !== null && event.userId === receiver.userId;
     case "member.changed":
+    case "team.changed":
       return receiver.permissions.has("members:read");
     case "job.updated":
       // Like jobs.list: every member sees the tenant's jobs and their progress.

@@ -14,6 +14,7 @@ export type Family =
   | "imports.exports"
   | "notifications.list"
   | "members.list"
+  | "teams.list"
   /** Server-rendered data on the page (member lists, the overview): router.refresh(). */
   | "page";
 
@@ -109,6 +110,10 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
       // Member lists are rendered on the server (settings, the case page's assignee list), and a
       // role change of this user changes what the page offers.
       plan.families.add("members.list").add("page");
+      break;
+    case "team.changed":
+      // Teams show on settings (server-rendered) and in the case page's team selector.
+      plan.families.add("teams.list").add("page");
       break;
   }
   return { plan, patch };

@@ -2,8 +2,9 @@ import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { createNotifications } from "@/server/services/notifications/notifications";
+import { requireTeam } from "@/server/services/teams/team-select";
 import { currentActor, type Caller } from "./actor";
-import { recordCaseEvents } from "./case-events";
+import { recordCaseEvents, type CaseEventInput } from "./case-events";
 import type { CaseDetail } from "./case-select";
 import { loadCaseDetail } from "./load-case";
 import { staleCaseConflict, updateCaseAtVersion } from "./versioned-update";
@@ -23,21 +24,51 @@ export async function requireAssignableMember(db: TenantDb, userId: string): Pro
 export async function assignCase(
   db: TenantDb,
   caller: Caller,
-  input: { id: string; assigneeId: string | null; version?: number },
+  input: { id: string; assigneeId?: string | null; teamId?: string | null; version?: number },
 ): Promise<CaseDetail> {
-  const current = await db.case.findFirst({ where: { id: input.id }, select: { assigneeId: true, version: true, status: true } });
+  if (input.assigneeId === undefined && input.teamId === undefined) {
+    throw new AppError("BAD_REQUEST", "Name an assignee, a team or both", { fieldErrors: { assigneeId: ["Name an assignee, a team or both"] } });
+  }
+  const current = await db.case.findFirst({
+    where: { id: input.id },
+    select: { assigneeId: true, version: true, status: true, team: { select: { id: true, name: true } } },
+  });
   if (!current) throw notFound("Case");
   if (input.version !== undefined && input.version !== current.version) throw await staleCaseConflict(db, input.id, caller);
   if (input.assigneeId) await requireAssignableMember(db, input.assigneeId);
+  // A member assigned into a team need not be in it: the team is where the case belongs.
+  const team = input.teamId ? await requireTeam(db, input.teamId) : (input.teamId as null | undefined);
   if (current.status === "CLOSED") throw new AppError("BAD_REQUEST", "A closed case cannot be reassigned");
-  if (current.assigneeId !== input.assigneeId) {
-    await updateCaseAtVersion(db, caller, input.id, current.version, { assigneeId: input.assigneeId });
-    await recordCaseEvents(db, [{ caseId: input.id, type: "assignee_changed", from: current.assigneeId, to: input.assigneeId }]);
+
+  const assigneeChanged = input.assigneeId !== undefined && current.assigneeId !== input.assigneeId;
+  const teamChanged = team !== undefined && (current.team?.id ?? null) !== (team?.id ?? null);
+  if (!assigneeChanged && !teamChanged) return loadCaseDetail(db, { id: input.id }, caller);
+
+  await updateCaseAtVersion(db, caller, input.id, current.version, {
+    ...(assigneeChanged ? { assigneeId: input.assigneeId } : {}),
+    ...(teamChanged ? { teamId: team?.id ?? null } : {}),
+  });
+  const events: CaseEventInput[] = [];
+  if (assigneeChanged) events.push({ caseId: input.id, type: "assignee_changed", from: current.assigneeId, to: input.assigneeId });
+  // Names travel with the ids: the timeline still reads right after a team is renamed or deleted.
+  if (teamChanged) events.push({ caseId: input.id, type: "team_changed", from: current.team, to: team ? { id: team.id, name: team.name } : null });
+  await recordCaseEvents(db, events);
+  if (assigneeChanged) {
     await recordAudit(db, { action: "case.assigned", targetType: "case", targetId: input.id, diff: { from: current.assigneeId, to: input.assigneeId } });
-    // Lands in the new assignee's inbox, unless they took it themselves.
-    if (input.assigneeId && input.assigneeId !== caller.userId) {
-      await createNotifications(db, [{ userId: input.assigneeId, type: "assigned", caseId: input.id, actorId: currentActor().id }]);
-    }
+  }
+  if (teamChanged) {
+    await recordAudit(db, { action: "case.team_changed", targetType: "case", targetId: input.id, diff: { from: current.team?.id ?? null, to: team?.id ?? null } });
+  }
+  const assigneeId = input.assigneeId === undefined ? current.assigneeId : input.assigneeId;
+  const actorId = currentActor().id;
+  // Lands in the new assignee's inbox, unless they took it themselves.
+  if (assigneeChanged && assigneeId && assigneeId !== caller.userId) {
+    await createNotifications(db, [{ userId: assigneeId, type: "assigned", caseId: input.id, actorId }]);
+  }
+  // A case given to a team and nobody in it is the team's to pick up: each of them hears of it.
+  if (teamChanged && team && !assigneeId) {
+    const members = await db.teamMember.findMany({ where: { teamId: team.id, userId: caller.userId ? { not: caller.userId } : undefined }, select: { userId: true } });
+    await createNotifications(db, members.map((m) => ({ userId: m.userId, type: "assigned", caseId: input.id, actorId })));
   }
   return loadCaseDetail(db, { id: input.id }, caller);
 }

@@ -10,6 +10,7 @@ export const CASE_EVENT_TYPES = [
   "created",
   "status_changed",
   "assignee_changed",
+  "team_changed",
   "priority_changed",
   "tags_changed",
   "fields_changed",

@@ -7,7 +7,7 @@ import type { CaseListFilter } from "@/lib/validations/case-filters";
 import { SLA_DUE_SOON_MS } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
 
-export type CaseTab = "mine" | "unassigned" | "all";
+export type CaseTab = "mine" | "my_teams" | "unassigned" | "all";
 
 export interface FilterScope {
   tenantId: string;
@@ -17,8 +17,15 @@ export interface FilterScope {
 
 const list = (values: readonly string[], cast: string) => Prisma.join(values.map((v) => Prisma.sql`${v}::${Prisma.raw(cast)}`));
 
+/** Unassigned, in a team the caller belongs to; an API key belongs to none. */
+export function myTeamsUnassignedSql(userId: string | null): Prisma.Sql {
+  if (!userId) return Prisma.sql`false`;
+  return Prisma.sql`(c.assignee_id IS NULL AND c.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.tenant_id = c.tenant_id AND tm.user_id = ${userId}::uuid))`;
+}
+
 function assigneeCondition(assignee: string, userId: string | null): Prisma.Sql {
   if (assignee === "none") return Prisma.sql`c.assignee_id IS NULL`;
+  if (assignee === "my_teams") return myTeamsUnassignedSql(userId);
   if (assignee === "me") return userId ? Prisma.sql`c.assignee_id = ${userId}::uuid` : Prisma.sql`false`;
   return Prisma.sql`c.assignee_id = ${assignee}::uuid`;
 }
@@ -37,6 +44,8 @@ export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: Fil
   if (filter.assigneeId) c.push(assigneeCondition(filter.assigneeId, scope.userId));
   if (tab === "mine") c.push(assigneeCondition("me", scope.userId));
   if (tab === "unassigned") c.push(assigneeCondition("none", scope.userId));
+  if (tab === "my_teams") c.push(myTeamsUnassignedSql(scope.userId));
+  if (filter.teamId) c.push(filter.teamId === "none" ? Prisma.sql`c.team_id IS NULL` : Prisma.sql`c.team_id = ${filter.teamId}::uuid`);
   if (filter.tag) c.push(Prisma.sql`c.tags @> ARRAY[${filter.tag}]::text[]`);
   if (filter.customerId) c.push(Prisma.sql`c.customer_id = ${filter.customerId}::uuid`);
   if (filter.createdFrom) c.push(Prisma.sql`c.created_at >= ${filter.createdFrom}::timestamptz`);

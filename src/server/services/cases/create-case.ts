@@ -3,7 +3,12 @@ import type { createCaseSchema } from "@/lib/validations/case";
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
-import type { Caller } from "./actor";
+import type { CaseChannel } from "@/lib/validations/case";
+import type { TenantSettings } from "@/lib/validations/tenant-settings";
+import { createNotifications } from "@/server/services/notifications/notifications";
+import { nextRoundRobinAssignee } from "@/server/services/teams/round-robin";
+import { requireTeam } from "@/server/services/teams/team-select";
+import { currentActor, type Caller } from "./actor";
 import { recordCaseEvents } from "./case-events";
 import type { CaseDetail } from "./case-select";
 import { loadCaseDetail } from "./load-case";
@@ -11,11 +16,15 @@ import { computeSlaDue } from "./sla";
 import { checkCaseClassification, loadTenantSettings } from "./tenant-settings";
 import { ensureCustomerExists } from "./update-case";
 
+type TeamRef = { id: string; name: string; autoAssign: boolean };
+
 /** A new case: numbered by the database, SLA targets from its priority, on the timeline and audited. */
 export async function createCase(db: TenantDb, caller: Caller, input: z.output<typeof createCaseSchema>): Promise<CaseDetail> {
   const settings = await loadTenantSettings(db);
   checkCaseClassification(settings, input);
   if (input.customerId) await ensureCustomerExists(db, input.customerId);
+  const team = input.teamId ? await requireTeam(db, input.teamId) : await defaultTeamOf(db, input.channel);
+  const assigneeId = await initialAssignee(db, settings, team);
   const now = new Date();
   const created = await db.case.create({
     data: {
@@ -29,21 +38,43 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
       customerId: input.customerId ?? null,
       category: input.category ?? null,
       businessUnit: input.businessUnit ?? null,
-      // New cases go to the tenant's default assignee, when it has one.
-      assigneeId: settings.defaultAssigneeId && (await isAssignableMember(db, settings.defaultAssigneeId)) ? settings.defaultAssigneeId : null,
+      assigneeId,
+      teamId: team?.id ?? null,
       createdAt: now,
       ...computeSlaDue(now, input.priority, settings),
     },
     select: { id: true, number: true },
   });
-  await recordCaseEvents(db, [{ caseId: created.id, type: "created", to: { status: "NEW", priority: input.priority }, at: now }]);
+  await recordCaseEvents(db, [
+    { caseId: created.id, type: "created", to: { status: "NEW", priority: input.priority }, at: now },
+    ...(team ? [{ caseId: created.id, type: "team_changed" as const, from: null, to: { id: team.id, name: team.name }, at: now }] : []),
+  ]);
   await recordAudit(db, {
     action: "case.created",
     targetType: "case",
     targetId: created.id,
-    diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel },
+    diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel, teamId: team?.id ?? null, assigneeId },
   });
+  // Given by round-robin or the tenant's default: lands in their inbox, unless they made the case.
+  if (assigneeId && assigneeId !== caller.userId) {
+    await createNotifications(db, [{ userId: assigneeId, type: "assigned", caseId: created.id, actorId: currentActor().id }]);
+  }
   return loadCaseDetail(db, { id: created.id }, caller);
+}
+
+/** The team that takes new cases of this channel, if one does. */
+async function defaultTeamOf(db: TenantDb, channel: CaseChannel): Promise<TeamRef | null> {
+  return db.team.findFirst({ where: { defaultChannel: channel }, select: { id: true, name: true, autoAssign: true } });
+}
+
+/**
+ * Who a new case goes to. In a team that assigns automatically: its next available, online member
+ * (nobody: it waits unassigned in the team). In a team that does not: nobody, the team picks it up.
+ * Without a team: the tenant's default assignee, when it has one.
+ */
+async function initialAssignee(db: TenantDb, settings: TenantSettings, team: TeamRef | null): Promise<string | null> {
+  if (team) return team.autoAssign ? nextRoundRobinAssignee(db, team.id) : null;
+  return settings.defaultAssigneeId && (await isAssignableMember(db, settings.defaultAssigneeId)) ? settings.defaultAssigneeId : null;
 }
 
 /** A member of this tenant who may work cases (viewers only read). */

@@ -8,7 +8,7 @@ import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import type { Caller } from "./actor";
-import { caseFilterConditions, whereSql } from "./case-filter-sql";
+import { caseFilterConditions, myTeamsUnassignedSql, whereSql, type CaseTab } from "./case-filter-sql";
 import { caseSummarySelect, toCaseSummary, type CaseSummary } from "./case-select";
 import { decodeCursor, encodeCursor, invalidCursor } from "@/server/services/pagination/cursor";
 import { checkCursorKeys, cursorKey, type CursorKeyType } from "@/server/services/pagination/cursor-keys";
@@ -125,15 +125,18 @@ export async function listCases(db: TenantDb, caller: Caller, input: ListCasesIn
   return { items, nextCursor };
 }
 
-/** Live counts of the three tabs for the current filter, in one scan. */
-export async function countCaseTabs(db: TenantDb, caller: Caller, filter: CaseListQuery): Promise<{ mine: number; unassigned: number; all: number }> {
+export type CaseTabCounts = Record<CaseTab, number>;
+
+/** Live counts of the tabs for the current filter, in one scan. */
+export async function countCaseTabs(db: TenantDb, caller: Caller, filter: CaseListQuery): Promise<CaseTabCounts> {
   const conditions = caseFilterConditions(filter, { tenantId: requireTenantId(), userId: caller.userId }, "all");
   const mine = caller.userId ? Prisma.sql`c.assignee_id = ${caller.userId}::uuid` : Prisma.sql`false`;
-  const [row] = await db.$queryRaw<{ mine: number; unassigned: number; all: number }[]>`
+  const [row] = await db.$queryRaw<CaseTabCounts[]>`
     SELECT count(*) FILTER (WHERE ${mine})::int AS mine,
+           count(*) FILTER (WHERE ${myTeamsUnassignedSql(caller.userId)})::int AS my_teams,
            count(*) FILTER (WHERE c.assignee_id IS NULL)::int AS unassigned,
            count(*)::int AS "all"
       FROM cases c
       ${whereSql(conditions)}`;
-  return row ?? { mine: 0, unassigned: 0, all: 0 };
+  return row ?? { mine: 0, my_teams: 0, unassigned: 0, all: 0 };
 }

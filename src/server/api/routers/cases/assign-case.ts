@@ -6,8 +6,10 @@ import { caseDetailOutput } from "@/server/services/cases/case-select";
 
 export const assignCaseInput = z.object({
   id: z.uuid(),
-  /** A member of this tenant (not a viewer), "me", or null to unassign. */
-  assigneeId: z.union([z.uuid(), z.literal("me"), z.null()]),
+  /** A member of this tenant (not a viewer), "me", or null to unassign; left out: unchanged. */
+  assigneeId: z.union([z.uuid(), z.literal("me"), z.null()]).optional(),
+  /** A team of this tenant, or null to take the case out of its team; left out: unchanged. */
+  teamId: z.uuid().nullable().optional(),
   version: z.number().int().min(1).optional(),
 });
 

@@ -4,11 +4,11 @@ import { callerOf } from "@/server/api/caller";
 import { tenantProcedure } from "@/server/api/trpc";
 import { countCaseTabs } from "@/server/services/cases/list-cases";
 
-/** The list's query (all optional); its tab and sort are ignored, since the counts are of all three tabs. */
+/** The list's query (all optional); its tab and sort are ignored, since the counts are of every tab. */
 export const countCasesInput = caseListQuerySchema.optional();
 
 export const countCases = tenantProcedure("cases:read")
   .meta({ openapi: { method: "GET", path: "/cases/counts" } })
   .input(countCasesInput)
-  .output(z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int() }))
+  .output(z.object({ mine: z.number().int(), my_teams: z.number().int(), unassigned: z.number().int(), all: z.number().int() }))
   .query(({ ctx, input }) => countCaseTabs(ctx.db, callerOf(ctx), input ?? caseListQuerySchema.parse({})));
