@@ -53,6 +53,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
         expect(row.tenantId).toBe(fx.a.id);
       },
     },
+    { name: "a case in B's team", input: (fx) => ({ title: "Into B's team?", teamId: fx.bEscalation.teamId }), expect: "NOT_FOUND" },
   ],
   "cases.counts": [
     {
@@ -74,6 +75,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
   "cases.assign": [
     { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, assigneeId: null }), expect: "NOT_FOUND" },
     { name: "A's case to B's agent", input: (fx) => ({ id: fx.aCases[0]!.id, assigneeId: fx.b.users.AGENT.id }), expect: "NOT_FOUND" },
+    { name: "A's case to B's team", input: (fx) => ({ id: fx.aCases[0]!.id, teamId: fx.bEscalation.teamId }), expect: "NOT_FOUND" },
   ],
   "cases.follow": [
     { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, userId: fx.a.users.AGENT.id }), expect: "NOT_FOUND" },

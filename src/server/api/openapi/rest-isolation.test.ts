@@ -28,6 +28,7 @@ function bId(op: Operation, param: string): string {
     invitations: fx.bInvitationId,
     imports: fx.bImportId,
     "escalation-rules": fx.bEscalation.ruleId,
+    teams: fx.bEscalation.teamId,
   };
   const id = byResource[op.path.split("/")[1]!];
   if (!id) throw new Error(`no row of B for ${op.method} ${op.path}: add one to the fixture`);

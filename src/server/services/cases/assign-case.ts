@@ -26,14 +26,14 @@ export async function assignCase(
   caller: Caller,
   input: { id: string; assigneeId?: string | null; teamId?: string | null; version?: number },
 ): Promise<CaseDetail> {
-  if (input.assigneeId === undefined && input.teamId === undefined) {
-    throw new AppError("BAD_REQUEST", "Name an assignee, a team or both", { fieldErrors: { assigneeId: ["Name an assignee, a team or both"] } });
-  }
   const current = await db.case.findFirst({
     where: { id: input.id },
     select: { assigneeId: true, version: true, status: true, team: { select: { id: true, name: true } } },
   });
   if (!current) throw notFound("Case");
+  if (input.assigneeId === undefined && input.teamId === undefined) {
+    throw new AppError("BAD_REQUEST", "Name an assignee, a team or both", { fieldErrors: { assigneeId: ["Name an assignee, a team or both"] } });
+  }
   if (input.version !== undefined && input.version !== current.version) throw await staleCaseConflict(db, input.id, caller);
   if (input.assigneeId) await requireAssignableMember(db, input.assigneeId);
   // A member assigned into a team need not be in it: the team is where the case belongs.
