@@ -13,4 +13,16 @@ export function PriorityBadge({ priority }: { priority: keyof typeof PRIORITY_TO
   return <Badge tone={PRIORITY_TONE[priority]}>{label(priority)}</Badge>;
 }
 
+/** Shown while a case is escalated (header and list); the level is one of the tenant's own names. */
+export function EscalationBadge({ level, className }: { level: string | null; className?: string }) {
+  if (!level) return null;
+  return (
+    <Badge tone="red" className={className} title={`Escalated: ${level}`}>
+      <span aria-hidden>▲&nbsp;</span>
+      <span className="sr-only">Escalated: </span>
+      {level}
+    </Badge>
+  );
+}
+
 export const channelLabel = (channel: string) => (channel === "API" ? "API" : label(channel));

@@ -11,11 +11,13 @@ import { useTRPC } from "@/trpc/react";
 import { useAnnouncePresence, useIsReplying } from "@/trpc/realtime/use-realtime";
 import { useActiveCase } from "./active-case-store";
 import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
-import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
+import { channelLabel, EscalationBadge, PriorityBadge, StatusBadge } from "./case-badges";
 import type { CaseDetail, Member } from "./case-types";
 import { CasePresenceAvatars, CaseReplying } from "./case-presence";
 import { ConflictBanner } from "./conflict-banner";
+import { EscalationButtons } from "./escalate-case-dialog";
 import { MergeCaseButton } from "./merge-case-dialog";
+import { ShareCaseButton } from "./share-case-dialog";
 import { SlaBadge } from "./sla-badge";
 import { StatusControls } from "./status-controls";
 import { useCaseEdit } from "./use-case-edit";
@@ -79,6 +81,7 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={c.status} />
             <PriorityBadge priority={c.priority} />
+            <EscalationBadge level={c.escalationLevel} />
             <SlaBadge clock={c.sla.firstResponse} label="First response" />
             <SlaBadge clock={c.sla.resolution} label="Resolution" />
             {c.status === "SNOOZED" && c.snoozedUntil ? <span className="text-xs text-slate-500">until {formatDate(c.snoozedUntil)}</span> : null}
@@ -92,6 +95,8 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
               onTransition={(to, until) => edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }))}
             />
             <MergeCaseButton target={c} />
+            <ShareCaseButton caseId={c.id} number={c.number} />
+            <EscalationButtons c={c} />
           </div>
         ) : null}
       </div>

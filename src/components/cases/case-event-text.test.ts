@@ -16,4 +16,18 @@ describe("case event text", () => {
     expect(describeEvent(event("status_changed", "SNOOZED", { status: "OPEN", reason: "snooze_ended" }), [])).toBe("reopened the case: its snooze ended");
     expect(describeEvent(event("status_changed", "OPEN", { status: "RESOLVED" }), [])).toBe("changed status from Open to Resolved");
   });
+
+  it("says with whom a case was shared, and escalations with their level, team and reason", () => {
+    const members = [{ userId: "u1", name: "Ava Agent" }] as Parameters<typeof describeEvent>[1];
+    expect(describeEvent(event("shared", null, { userIds: ["u1"], teams: [{ id: "t1", name: "Billing" }], note: "Look" }), members)).toBe(
+      "shared the case with team Billing, Ava Agent: “Look”",
+    );
+    expect(describeEvent(event("escalated", { level: null }, { level: "Tier 2", team: { id: "t1", name: "Billing" }, reason: "Angry" }), [])).toBe(
+      "escalated the case to Tier 2 (team Billing): “Angry”",
+    );
+    expect(describeEvent(event("escalated", { level: "Tier 2" }, { level: "Management", team: null, reason: "Still" }), [])).toBe(
+      "escalated the case from Tier 2 to Management: “Still”",
+    );
+    expect(describeEvent(event("deescalated", { level: "Management" }, { reason: null }), [])).toBe("de-escalated the case from Management");
+  });
 });

@@ -10,6 +10,8 @@ const statusOf = (v: unknown): string => {
   const s = typeof v === "object" && v && "status" in v ? (v as { status: unknown }).status : v;
   return typeof s === "string" && s in STATUS_LABELS ? STATUS_LABELS[s as CaseStatus] : "—";
 };
+const field = (v: unknown, key: string): unknown => (typeof v === "object" && v && key in v ? (v as Record<string, unknown>)[key] : undefined);
+const quoted = (v: unknown) => (typeof v === "string" && v ? `: “${v}”` : "");
 const numberOf = (v: unknown) => (typeof v === "object" && v && "number" in v ? `#${String((v as { number: unknown }).number)}` : "another case");
 
 export function describeEvent(item: EventItem, members: Member[]): string {
@@ -34,6 +36,24 @@ export function describeEvent(item: EventItem, members: Member[]): string {
       return `merged this case into ${numberOf(item.to)}`;
     case "merged_from":
       return `merged ${numberOf(item.to)} into this case`;
+    case "shared": {
+      const people = field(item.to, "userIds");
+      const teams = field(item.to, "teams");
+      const names = [
+        ...(Array.isArray(teams) ? teams.map((t) => `team ${String(field(t, "name") ?? "?")}`) : []),
+        ...(Array.isArray(people) ? people.map(name) : []),
+      ];
+      return `shared the case with ${names.length ? names.join(", ") : "nobody"}${quoted(field(item.to, "note"))}`;
+    }
+    case "escalated": {
+      const team = field(field(item.to, "team"), "name");
+      const from = field(item.from, "level");
+      const level = String(field(item.to, "level") ?? "—");
+      const what = typeof from === "string" ? `escalated the case from ${from} to ${level}` : `escalated the case to ${level}`;
+      return `${what}${typeof team === "string" ? ` (team ${team})` : ""}${quoted(field(item.to, "reason"))}`;
+    }
+    case "deescalated":
+      return `de-escalated the case from ${String(field(item.from, "level") ?? "—")}${quoted(field(item.to, "reason"))}`;
     default:
       return item.event.replaceAll("_", " ");
   }

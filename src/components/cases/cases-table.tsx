@@ -10,7 +10,7 @@ import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
 import { useActiveCase } from "./active-case-store";
 import { bulkUpdateCasesAction } from "./case-actions";
-import { channelLabel, PriorityBadge, StatusBadge } from "./case-badges";
+import { channelLabel, EscalationBadge, PriorityBadge, StatusBadge } from "./case-badges";
 import { caseListSearch } from "./case-list-params";
 import type { BulkUpdateInput } from "./case-types";
 import { useCaseSelection } from "./selection-store";
@@ -193,7 +193,10 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                     </p>
                   </td>
                   <td className="whitespace-nowrap px-3 py-3">
-                    <StatusBadge status={c.status} />
+                    <div className="flex flex-col items-start gap-1">
+                      <StatusBadge status={c.status} />
+                      <EscalationBadge level={c.escalationLevel} className="max-w-32 truncate" />
+                    </div>
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 sm:table-cell">
                     <PriorityBadge priority={c.priority} />

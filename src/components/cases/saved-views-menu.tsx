@@ -2,7 +2,7 @@
 // The saved-views menu of the cases list: apply a personal or shared view (it is a link, since
 // the URL is the list's state), save the current filters, rename or delete the views one may edit.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bookmark, ChevronDown, Pencil, Plus, Trash2, Users } from "lucide-react";
+import { Bookmark, ChevronDown, Pencil, Plus, Send, Trash2, Users } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,8 @@ import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
 import { ModalDialog } from "./modal-dialog";
+import { ShareForm } from "./share-case-dialog";
+import { shareViewAction } from "./share-escalate-actions";
 import { activeViewId, groupViews, viewHref } from "./saved-views";
 import { createViewAction, deleteViewAction, updateViewAction } from "./view-actions";
 import { ViewNameForm } from "./view-name-form";
@@ -22,7 +24,7 @@ interface Props {
   canShare: boolean;
 }
 
-type Dialog = { kind: "save" } | { kind: "rename"; id: string; name: string } | null;
+type Dialog = { kind: "save" } | { kind: "rename" | "share"; id: string; name: string } | null;
 
 export function SavedViewsMenu({ base, query, canShare }: Props) {
   const trpc = useTRPC();
@@ -62,6 +64,16 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
             >
               {v.name}
             </Link>
+            {/* Anyone may send a view they see to colleagues: it reaches them as a link with its filters. */}
+            <IconButton
+              label={`Share view ${v.name}`}
+              onClick={() => {
+                setOpen(false);
+                setDialog({ kind: "share", id: v.id, name: v.name });
+              }}
+            >
+              <Send className="size-3.5" aria-hidden />
+            </IconButton>
             {v.editable ? (
               <>
                 <IconButton label={`Rename view ${v.name}`} onClick={() => setDialog({ kind: "rename", id: v.id, name: v.name })}>
@@ -118,8 +130,14 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
       <ModalDialog
         open={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog?.kind === "rename" ? "Rename view" : "Save current view"}
-        description={dialog?.kind === "save" ? "Saves the current filters, tab and sort." : undefined}
+        title={dialog?.kind === "rename" ? "Rename view" : dialog?.kind === "share" ? `Share view “${dialog.name}”` : "Save current view"}
+        description={
+          dialog?.kind === "save"
+            ? "Saves the current filters, tab and sort."
+            : dialog?.kind === "share"
+              ? "They get a link to the cases list with this view's filters, with your note."
+              : undefined
+        }
       >
         {dialog?.kind === "save" ? (
           <ViewNameForm
@@ -132,6 +150,8 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
               void refresh();
             }}
           />
+        ) : dialog?.kind === "share" ? (
+          <ShareForm key={dialog.id} onSubmit={(values) => shareViewAction({ id: dialog.id, ...values })} onDone={() => setDialog(null)} />
         ) : dialog?.kind === "rename" ? (
           <ViewNameForm
             key={dialog.id}

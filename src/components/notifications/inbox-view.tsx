@@ -1,6 +1,7 @@
 "use client";
 // The inbox: everything that needs the signed-in member (mentions, cases assigned to them, replies
-// on cases they follow, snoozes that ended), newest first. Open / Snoozed / Done; each item, or
+// on cases they follow, snoozes that ended, shares with their note, escalations with their
+// reason), newest first. Open / Snoozed / Done; each item, or
 // the ticked ones, can be marked done, read or unread, or snoozed. Keys: j/k move, x ticks, Enter
 // opens, e done, u read/unread, s snooze. New items arrive over the live stream.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -60,11 +61,14 @@ export function InboxView({ slug }: { slug: string }) {
     const ids = targets.map((n) => n.id);
     await after(await snoozeNotificationsAction({ ids, until }), until ? `Snoozed: ${ids.length}` : `Back in the inbox: ${ids.length}`);
   };
+  // A shared view opens the cases list with its filters (through its link page, which checks it).
+  const hrefOf = (n: (typeof items)[number]) =>
+    n.case ? `/t/${slug}/cases/${n.case.number}` : n.view ? `/t/${slug}/views/${n.view.id}` : `/t/${slug}/cases`;
   const open = (index: number) => {
     const n = items[index];
     if (!n) return;
     if (!n.readAt) void updateNotificationsAction({ ids: [n.id], action: "read" });
-    router.push(n.case ? `/t/${slug}/cases/${n.case.number}` : `/t/${slug}/cases`);
+    router.push(hrefOf(n));
   };
 
   // Reads the latest state at the moment of the key press; the listener is attached once.
@@ -206,7 +210,7 @@ export function InboxView({ slug }: { slug: string }) {
             {!n.readAt ? <span className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600" aria-label="Unread" /> : <span className="size-2 shrink-0" />}
             <div className="min-w-0 flex-1">
               <Link
-                href={n.case ? `/t/${slug}/cases/${n.case.number}` : `/t/${slug}/cases`}
+                href={hrefOf(n)}
                 onClick={() => {
                   if (!n.readAt) void updateNotificationsAction({ ids: [n.id], action: "read" });
                 }}
@@ -215,6 +219,12 @@ export function InboxView({ slug }: { slug: string }) {
                 {notificationText(n)}
               </Link>
               {n.case ? <p className="truncate text-xs font-normal text-slate-500">{n.case.title}</p> : null}
+              {n.note ? (
+                <p className="mt-1 line-clamp-3 whitespace-pre-line break-words border-l-2 border-slate-200 pl-2 text-xs font-normal text-slate-700">
+                  <span className="sr-only">{n.type === "escalated" ? "Reason: " : "Note: "}</span>
+                  {n.note}
+                </p>
+              ) : null}
             </div>
             <span className="shrink-0 text-xs font-normal text-slate-400" suppressHydrationWarning>
               {view === "snoozed" && n.snoozedUntil ? `until ${n.snoozedUntil.toLocaleString()}` : timeAgo(n.createdAt)}

@@ -63,7 +63,7 @@ export function NotificationBell({ slug }: { slug: string }) {
             {data?.items.map((n) => (
               <li key={n.id}>
                 <Link
-                  href={n.case ? `/t/${slug}/cases/${n.case.number}` : `/t/${slug}/cases`}
+                  href={n.case ? `/t/${slug}/cases/${n.case.number}` : n.view ? `/t/${slug}/views/${n.view.id}` : `/t/${slug}/cases`}
                   onClick={() => {
                     setOpen(false);
                     if (!n.readAt) void markRead({ ids: [n.id] });

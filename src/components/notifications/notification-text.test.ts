@@ -23,6 +23,14 @@ describe("inbox words", () => {
     expect(notificationText({ type: "reply", case: c, actor: null })).toBe("Someone replied on #12");
   });
 
+  it("says who shared a case or a view, and who escalated a case (a rule is nobody)", () => {
+    const c = { number: 12, title: "x" };
+    expect(notificationText({ type: "share", case: c, actor: { name: "Ava" } })).toBe("Ava shared #12 with you");
+    expect(notificationText({ type: "share", case: null, view: { name: "Urgent" }, actor: { name: "Ava" } })).toBe("Ava shared the view “Urgent” with you");
+    expect(notificationText({ type: "escalated", case: c, actor: { name: "Ava" } })).toBe("Ava escalated #12");
+    expect(notificationText({ type: "escalated", case: c, actor: { name: null } })).toBe("#12 was escalated");
+  });
+
   it("prefixes the tab title with the count, replacing an earlier one, up to 99+", () => {
     expect(titleWithCount("Cases · Caseboard", 3)).toBe("(3) Cases · Caseboard");
     expect(titleWithCount("(3) Cases · Caseboard", 0)).toBe("Cases · Caseboard");

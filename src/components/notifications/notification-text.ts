@@ -3,6 +3,8 @@ interface NotificationLike {
   type: string;
   case: { number: number; title: string } | null;
   actor: { name: string | null } | null;
+  /** A shared saved view (a share without a case). */
+  view?: { name: string } | null;
 }
 
 export function notificationText(n: NotificationLike): string {
@@ -16,6 +18,11 @@ export function notificationText(n: NotificationLike): string {
       return `${n.actor?.name ?? "Someone"} replied on ${where}`;
     case "snooze_ended":
       return `Snooze ended: ${where} is open again`;
+    case "share":
+      return `${n.actor?.name ?? "Someone"} shared ${n.view ? `the view “${n.view.name}”` : where} with you`;
+    case "escalated":
+      // A rule's escalation has no person behind it.
+      return n.actor?.name ? `${n.actor.name} escalated ${where}` : `${where.charAt(0).toUpperCase()}${where.slice(1)} was escalated`;
     default:
       return `${n.type.replaceAll("_", " ")} on ${where}`;
   }
