@@ -25,6 +25,7 @@ interface FormValues {
   end: string;
   businessUnits: string;
   caseCategories: string;
+  escalationLevels: string;
   defaultAssigneeId: string;
 }
 
@@ -36,6 +37,7 @@ function toSettings(v: FormValues): unknown {
     workingHours: { days: v.days.map(Number), start: v.start, end: v.end },
     businessUnits: lines(v.businessUnits),
     caseCategories: lines(v.caseCategories),
+    escalationLevels: lines(v.escalationLevels),
     defaultAssigneeId: v.defaultAssigneeId || null,
   };
 }
@@ -44,7 +46,7 @@ function toSettings(v: FormValues): unknown {
 function fieldOf(path: string): keyof FormValues | null {
   const [head, sub] = path.split(".");
   if (head === "workingHours") return sub === "days" ? "days" : sub === "start" ? "start" : sub === "end" ? "end" : "end";
-  return head === "timeZone" || head === "businessUnits" || head === "caseCategories" || head === "defaultAssigneeId" ? head : null;
+  return head === "timeZone" || head === "businessUnits" || head === "caseCategories" || head === "escalationLevels" || head === "defaultAssigneeId" ? head : null;
 }
 
 /** The procedure's own schema decides, before the request and again on the server. */
@@ -81,6 +83,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       end: settings.workingHours.end,
       businessUnits: settings.businessUnits.join("\n"),
       caseCategories: settings.caseCategories.join("\n"),
+      escalationLevels: settings.escalationLevels.join("\n"),
       defaultAssigneeId: settings.defaultAssigneeId ?? "",
     },
   });
@@ -109,6 +112,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       end: s.workingHours.end,
       businessUnits: s.businessUnits.join("\n"),
       caseCategories: s.caseCategories.join("\n"),
+      escalationLevels: s.escalationLevels.join("\n"),
       defaultAssigneeId: s.defaultAssigneeId ?? "",
     });
     setMessage({ tone: "ok", text: "Settings saved." });
@@ -171,6 +175,14 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
           </Field>
           <Field label="Business units" htmlFor="settings-units" error={errors.businessUnits?.message} hint="One per line, e.g. teams or brands. Optional.">
             <Textarea id="settings-units" rows={6} aria-invalid={!!errors.businessUnits} {...form.register("businessUnits")} />
+          </Field>
+          <Field
+            label="Escalation levels"
+            htmlFor="settings-escalation-levels"
+            error={errors.escalationLevels?.message}
+            hint="One per line, lowest first (at least one). Cases are escalated to one of these."
+          >
+            <Textarea id="settings-escalation-levels" rows={4} aria-invalid={!!errors.escalationLevels} {...form.register("escalationLevels")} />
           </Field>
         </div>
       </fieldset>

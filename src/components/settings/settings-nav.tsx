@@ -8,6 +8,7 @@ const TABS = [
   { path: "notifications", label: "Notifications", permission: "tenant:read" },
   { path: "members", label: "Members", permission: "members:read" },
   { path: "invitations", label: "Invitations", permission: "members:manage" },
+  { path: "escalation", label: "Escalation", permission: "cases:read" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
   { path: "audit", label: "Audit log", permission: "audit:read" },
 ] as const;

@@ -21,6 +21,7 @@ export async function updateTenantSettings(db: TenantDb, tenantId: string, input
     ...input,
     businessUnits: uniqueList(input.businessUnits),
     caseCategories: uniqueList(input.caseCategories),
+    escalationLevels: uniqueList(input.escalationLevels),
     workingHours: { ...input.workingHours, days: [...new Set(input.workingHours.days)].sort((a, b) => a - b) },
   };
   if (next.defaultAssigneeId) {

@@ -73,6 +73,7 @@ describe("tenant.updateSettings", () => {
       workingHours: { days: [5, 1, 2, 2], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "retail", "Wholesale"],
       caseCategories: ["Billing", "Bug"],
+      escalationLevels: ["Tier 2", "tier 2", "Management", "Legal"],
       defaultAssigneeId: tenant.users.AGENT.id,
     });
     expect(saved).toEqual({
@@ -80,11 +81,12 @@ describe("tenant.updateSettings", () => {
       workingHours: { days: [1, 2, 5], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "Wholesale"],
       caseCategories: ["Billing", "Bug"],
+      escalationLevels: ["Tier 2", "Management", "Legal"],
       defaultAssigneeId: tenant.users.AGENT.id,
     });
     await expect(admin.tenant.current()).resolves.toMatchObject({ settings: saved });
     const [event] = await auditOf(tenant.id, "tenant.settings_updated");
-    expect(Object.keys(event!.diff as object).sort()).toEqual(["businessUnits", "caseCategories", "defaultAssigneeId", "timeZone", "workingHours"]);
+    expect(Object.keys(event!.diff as object).sort()).toEqual(["businessUnits", "caseCategories", "defaultAssigneeId", "escalationLevels", "timeZone", "workingHours"]);
     await admin.tenant.updateSettings({ ...saved, timeZone: "UTC" });
     const events = await auditOf(tenant.id, "tenant.settings_updated");
     expect(events[1]!.diff).toEqual({ timeZone: { from: "Europe/Amsterdam", to: "UTC" } });
