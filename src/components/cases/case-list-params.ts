@@ -6,7 +6,7 @@ import { caseListQuerySchema, type CaseListQuery } from "@/lib/validations/case-
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const LIST_KEYS = ["status", "priority", "channel"] as const;
-const TEXT_KEYS = ["assigneeId", "tag", "q", "sla", "category", "businessUnit", "customerId", "sort", "order", "tab"] as const;
+const TEXT_KEYS = ["assigneeId", "teamId", "tag", "q", "sla", "category", "businessUnit", "customerId", "sort", "order", "tab"] as const;
 /** Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight. */
 const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
 const TO_KEYS = ["createdTo", "updatedTo"] as const;
@@ -77,7 +77,7 @@ export function caseListSearch(query: Partial<CaseListQuery>, cursor?: string | 
 /** Whether any filter (not tab or sort) is set, for the "clear filters" link and empty states. */
 export function hasFilters(query: CaseListQuery): boolean {
   return Boolean(
-    query.status?.length || query.priority?.length || query.channel?.length || query.assigneeId || query.tag || query.q || query.sla || query.category ||
+    query.status?.length || query.priority?.length || query.channel?.length || query.assigneeId || query.teamId || query.tag || query.q || query.sla || query.category ||
       query.businessUnit || query.customerId || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo,
   );
 }

@@ -26,13 +26,14 @@ interface Props {
   base: string;
   query: CaseListQuery;
   members: Member[];
+  teams: { id: string; name: string }[];
   categories: string[];
   businessUnits: string[];
   searchRef: RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
 }
 
-export function CasesFilters({ base, query, members, categories, businessUnits, searchRef, navigate }: Props) {
+export function CasesFilters({ base, query, members, teams, categories, businessUnits, searchRef, navigate }: Props) {
   const [q, setQ] = useState(query.q ?? "");
   const go = (next: Partial<CaseListQuery>) => navigate(`${base}${caseListSearch({ ...query, ...next })}`);
   const sortValue = query.order === "asc" && query.sort === "created" ? "created:asc" : query.sort;
@@ -88,9 +89,18 @@ export function CasesFilters({ base, query, members, categories, businessUnits, 
           options={[
             { value: "me", label: "Me" },
             { value: "none", label: "Unassigned" },
+            { value: "my_teams", label: "My teams' unassigned" },
             ...members.filter((m) => m.role !== "VIEWER").map((m) => ({ value: m.userId, label: m.name })),
           ]}
         />
+        {teams.length ? (
+          <FilterSelect
+            label="Team"
+            value={query.teamId ?? ""}
+            onChange={(v) => go({ teamId: v || undefined })}
+            options={[{ value: "none", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+          />
+        ) : null}
         {categories.length ? (
           <FilterSelect
             label="Category"

@@ -9,17 +9,18 @@ import { caseListSearch } from "./case-list-params";
 
 const TABS = [
   { id: "mine", label: "Mine" },
+  { id: "my_teams", label: "My teams" },
   { id: "unassigned", label: "Unassigned" },
   { id: "all", label: "All" },
 ] as const;
 
-/** Mine / Unassigned / All, each with how many cases match the current filters. */
+/** Mine / My teams (their unassigned cases) / Unassigned / All, each with how many cases match the current filters. */
 export function CasesTabs({ base, query }: { base: string; query: CaseListQuery }) {
   const trpc = useTRPC();
   // Counts follow what teammates do through the live stream; a slow poll only while it is down.
   const { data: counts } = useSuspenseQuery({ ...trpc.cases.counts.queryOptions(query), refetchInterval: useFallbackPoll() });
   return (
-    <div className="mt-4 flex gap-1 border-b border-slate-200" role="tablist" aria-label="Case views">
+    <div className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200" role="tablist" aria-label="Case views">
       {TABS.map((t) => {
         const active = t.id === query.tab;
         return (
@@ -29,7 +30,7 @@ export function CasesTabs({ base, query }: { base: string; query: CaseListQuery 
             aria-selected={active}
             href={`${base}${caseListSearch({ ...query, tab: t.id })}`}
             className={cn(
-              "-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
               active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800",
             )}
           >

@@ -15,12 +15,13 @@ interface Props {
   query: CaseListQuery;
   input: CasesListInput;
   members: Member[];
+  teams: { id: string; name: string }[];
   canWrite: boolean;
   categories: string[];
   businessUnits: string[];
 }
 
-export function CasesWorkspace({ base, query, input, members, canWrite, categories, businessUnits }: Props) {
+export function CasesWorkspace({ base, query, input, members, teams, canWrite, categories, businessUnits }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
   // A filter change renders the new page on the server; until it arrives the old rows stay,
@@ -35,6 +36,7 @@ export function CasesWorkspace({ base, query, input, members, canWrite, categori
         base={base}
         query={query}
         members={members}
+        teams={teams}
         categories={categories}
         businessUnits={businessUnits}
         searchRef={searchRef}

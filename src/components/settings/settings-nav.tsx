@@ -7,6 +7,7 @@ const TABS = [
   { path: "general", label: "General", permission: "tenant:read" },
   { path: "notifications", label: "Notifications", permission: "tenant:read" },
   { path: "members", label: "Members", permission: "members:read" },
+  { path: "teams", label: "Teams", permission: "members:read" },
   { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "escalation", label: "Escalation", permission: "cases:read" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },

@@ -112,8 +112,8 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
       plan.families.add("members.list").add("page");
       break;
     case "team.changed":
-      // Teams show on settings (server-rendered) and in the case page's team selector.
-      plan.families.add("teams.list").add("page");
+      // Teams show on settings (server-rendered), in the case page's team selector and, by name, in the list.
+      plan.families.add("teams.list").add("cases.list").add("page");
       break;
   }
   return { plan, patch };

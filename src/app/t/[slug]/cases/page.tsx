@@ -18,9 +18,10 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   // Filters the schema refuses (a NUL in the text, a year-0 date) are dropped by the parser.
   const query = parseCaseListQuery(sp);
   const input = { ...query, limit: 25, cursor: parseCursor(sp) };
-  const [view, members, listed] = await Promise.all([
+  const [view, members, teams, listed] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
+    api.teams.list(),
     getQueryClient()
       .fetchQuery(trpc.cases.list.queryOptions(input))
       .then(() => "ok" as const)
@@ -48,7 +49,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <HydrateClient>
-        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
       </HydrateClient>
     </div>
   );

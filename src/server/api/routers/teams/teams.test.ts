@@ -42,9 +42,10 @@ const notificationsOf = (caseId: string) =>
 
 beforeAll(async () => {
   [tenant, other] = await Promise.all([createTestTenant("teams"), createTestTenant("teams-other")]);
-  [owner, admin, agent, viewer] = await Promise.all(
-    (["OWNER", "ADMIN", "AGENT", "VIEWER"] as const).map((role) => callerFor(tenant.users[role], tenant.slug)),
-  );
+  owner = await callerFor(tenant.users.OWNER, tenant.slug);
+  admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+  agent = await callerFor(tenant.users.AGENT, tenant.slug);
+  viewer = await callerFor(tenant.users.VIEWER, tenant.slug);
   otherTeamId = (await (await callerFor(other.users.ADMIN, other.slug)).teams.create({ name: "Theirs", memberIds: [other.users.AGENT.id] })).id;
   await withPrivilegedDb("test fixture", (db) =>
     db.tenant.update({ where: { id: tenant.id }, data: { settings: { businessUnits: ["Retail", "Wholesale"] } } }),
