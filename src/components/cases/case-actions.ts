@@ -32,7 +32,7 @@ export async function transitionCaseAction(input: TransitionCaseInput): Promise<
   return withCurrentOnConflict(input.id, await runAction(() => api.cases.transition(input)));
 }
 
-export async function assignCaseAction(input: { id: string; assigneeId: string | null; version: number }): Promise<CaseEditResult> {
+export async function assignCaseAction(input: { id: string; assigneeId?: string | null; teamId?: string | null; version: number }): Promise<CaseEditResult> {
   return withCurrentOnConflict(input.id, await runAction(() => api.cases.assign(input)));
 }
 

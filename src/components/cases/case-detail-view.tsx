@@ -1,10 +1,11 @@
 "use client";
 // The top of a case and its editable properties. Each edit names the version it was based on.
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
+import { OnlineDot } from "@/components/ui/online-dot";
 import { formatDate, timeAgo } from "@/lib/format";
 import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
@@ -34,6 +35,9 @@ interface Props {
 }
 
 type Edit = ReturnType<typeof useCaseEdit>;
+
+/** Who is online is not in the event stream (it is not a change to anything): a slow poll keeps the dots fresh enough to choose by. */
+const ONLINE_REFRESH_MS = 30_000;
 
 /** One edit state for the whole case, so a conflict from any control shows in one place. */
 export function CaseDetailView({ base, number, members, canWrite, main, aside }: Props) {
@@ -121,19 +125,44 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
 
 function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: Edit; members: Member[]; canWrite: boolean }) {
   const assignable = members.filter((m) => m.role !== "VIEWER");
+  const trpc = useTRPC();
+  // Not suspending: the page works without them, and who is online moves on its own.
+  const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
+  const { data: online = [] } = useQuery({ ...trpc.realtime.online.queryOptions(), refetchInterval: ONLINE_REFRESH_MS });
+  const isOnline = new Set(online.map((m) => m.userId));
   return (
     <section aria-label="Properties" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
       <Field label="Assignee" htmlFor="assignee">
+        <div className="flex items-center gap-2">
+          <Select
+            id="assignee"
+            disabled={!canWrite || edit.pending}
+            value={c.assignee?.id ?? ""}
+            onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, assigneeId: e.target.value || null, version: c.version }))}
+          >
+            <option value="">Unassigned</option>
+            {assignable.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {isOnline.has(m.userId) ? `● ${m.name} (online)` : m.name}
+              </option>
+            ))}
+          </Select>
+          {c.assignee ? <OnlineDot online={isOnline.has(c.assignee.id)} /> : null}
+        </div>
+      </Field>
+      <Field label="Team" htmlFor="team">
         <Select
-          id="assignee"
+          id="team"
           disabled={!canWrite || edit.pending}
-          value={c.assignee?.id ?? ""}
-          onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, assigneeId: e.target.value || null, version: c.version }))}
+          value={c.team?.id ?? ""}
+          onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, teamId: e.target.value || null, version: c.version }))}
         >
-          <option value="">Unassigned</option>
-          {assignable.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
+          <option value="">No team</option>
+          {/* A team deleted since the list loaded still shows as the case's. */}
+          {c.team && !teams.some((t) => t.id === c.team!.id) ? <option value={c.team.id}>{c.team.name}</option> : null}
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
             </option>
           ))}
         </Select>

@@ -30,4 +30,9 @@ describe("case event text", () => {
     );
     expect(describeEvent(event("deescalated", { level: "Management" }, { reason: null }), [])).toBe("de-escalated the case from Management");
   });
+
+  it("names the team a case moved to or left, as it was named then", () => {
+    expect(describeEvent(event("team_changed", null, { id: "t1", name: "Billing" }), [])).toBe("moved the case to team Billing");
+    expect(describeEvent(event("team_changed", { id: "t1", name: "Billing" }, null), [])).toBe("took the case out of team Billing");
+  });
 });

@@ -24,6 +24,11 @@ export function describeEvent(item: EventItem, members: Member[]): string {
       return `changed status from ${statusOf(item.from)} to ${statusOf(item.to)}`;
     case "assignee_changed":
       return item.to ? `assigned the case to ${name(item.to)}` : "unassigned the case";
+    case "team_changed": {
+      // The event keeps the team's name: it reads right after the team is renamed or deleted.
+      const team = (v: unknown) => String(field(v, "name") ?? "a former team");
+      return item.to ? `moved the case to team ${team(item.to)}` : `took the case out of team ${team(item.from)}`;
+    }
     case "priority_changed":
       return `changed priority from ${lower(item.from)} to ${lower(item.to)}`;
     case "tags_changed":

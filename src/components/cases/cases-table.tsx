@@ -148,6 +148,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
               <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Priority</th>
               <th scope="col" className="hidden px-3 py-2.5 xl:table-cell">SLA</th>
               <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Assignee</th>
+              <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Team</th>
               <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Updated</th>
             </tr>
           </thead>
@@ -206,6 +207,9 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 text-slate-600 md:table-cell">
                     {c.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                  </td>
+                  <td className="hidden max-w-40 truncate whitespace-nowrap px-3 py-3 text-slate-600 lg:table-cell" title={c.team?.name}>
+                    {c.team?.name ?? <span className="text-slate-400">—</span>}
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 text-slate-500 lg:table-cell" suppressHydrationWarning>
                     {timeAgo(c.updatedAt)}

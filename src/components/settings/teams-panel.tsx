@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { channelLabel } from "@/components/cases/case-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { OnlineDot } from "@/components/ui/online-dot";
 import { cn } from "@/lib/utils";
 import type { CaseChannel } from "@/lib/validations/case";
 import { deleteTeamAction, setTeamAvailabilityAction } from "./teams-actions";
@@ -163,17 +164,5 @@ function TeamMembers({
         );
       })}
     </ul>
-  );
-}
-
-/** Green while the member has the app open somewhere; said in words for screen readers. */
-export function OnlineDot({ online }: { online: boolean }) {
-  return (
-    <span
-      role="img"
-      aria-label={online ? "Online" : "Offline"}
-      title={online ? "Online" : "Offline"}
-      className={cn("inline-block size-2 shrink-0 rounded-full", online ? "bg-green-500" : "bg-slate-300")}
-    />
   );
 }
