@@ -58,7 +58,9 @@ describe("isolation matrix", () => {
       const asKey = await apiKeyCaller(fx.aKey);
       for (const [actor, caller] of [["member", asMember], ["API key", asKey]] as const) {
         const call = callProcedure(caller, path, c.input(fx));
-        if (c.expect === "NOT_FOUND") {
+        if (actor === "API key" && c.asKey) {
+          expect((await rejectionOf(call)).code).toBe(c.asKey);
+        } else if (c.expect === "NOT_FOUND") {
           const error = await rejectionOf(call);
           expect(error.code, `${actor}: ${error.message}`).toBe("NOT_FOUND");
         } else {

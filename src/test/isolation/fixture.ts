@@ -36,6 +36,8 @@ export interface IsolationCase {
   input: (fx: Fixture) => unknown;
   /** What a caller of A gets back: NOT_FOUND, or a result that must hold only A's data. */
   expect: "NOT_FOUND" | ((result: unknown, fx: Fixture) => void | Promise<void>);
+  /** For procedures only members may call: what A's API key gets instead (it is refused). */
+  asKey?: "FORBIDDEN";
 }
 
 export const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);

@@ -1,4 +1,5 @@
 // Isolation attacks on the agent's workspace: cases, customers, saved views, notifications.
+import { NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import type { RealtimeMessage } from "@/lib/realtime/events";
 import { expect } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
@@ -205,4 +206,24 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     },
   ],
   "realtime.presence": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id, state: "viewing" }), expect: "NOT_FOUND" }],
+  "notifications.preferences": [
+    {
+      name: "the caller's own choices: one per kind, nothing of B",
+      input: () => undefined,
+      expect: (result) => expect((result as { preferences: { kind: string }[] }).preferences.map((p) => p.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort()),
+      asKey: "FORBIDDEN",
+    },
+  ],
+  "notifications.updatePreferences": [
+    {
+      name: "stored for the caller in A only",
+      input: () => ({ preferences: [{ kind: "mention", inApp: false, email: "digest" }] }),
+      expect: async (_result, fx) => {
+        const rows = await withPrivilegedDb("test check", (db) => db.notificationPreference.findMany({ where: { kind: "mention", email: "digest" }, select: { tenantId: true, userId: true } }));
+        expect(rows.filter((r) => r.tenantId === fx.b.id)).toEqual([]);
+        expect(rows).toContainEqual({ tenantId: fx.a.id, userId: fx.a.users.OWNER.id });
+      },
+      asKey: "FORBIDDEN",
+    },
+  ],
 };
