@@ -34,7 +34,8 @@ const subscription = client.realtime.events.subscribe(
     onData({ id, data: message }) {
       if (message.type === "ready") console.log(`caught up at event ${message.seq}${message.missed ? " (some events were too old to replay)" : ""}`);
       else if (message.type === "event") console.log(`#${id} ${message.at} ${message.kind} ${message.entityId} ${JSON.stringify(message.data)}`);
-      else console.log(`presence on case ${message.caseId}: ${message.members.map((m) => `${m.name} (${m.state})`).join(", ") || "nobody"}`);
+      else if (message.type === "presence") console.log(`presence on case ${message.caseId}: ${message.members.map((m) => `${m.name} (${m.state})`).join(", ") || "nobody"}`);
+      // "online" snapshots go to members' streams only, never to a key's.
     },
     onError(error) {
       if (isTRPCClientError<AppRouter>(error) && error.data) console.error(`Stream refused: ${error.data.code} ${error.message} (request ${error.data.requestId})`);

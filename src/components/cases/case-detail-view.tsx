@@ -9,7 +9,7 @@ import { OnlineDot } from "@/components/ui/online-dot";
 import { formatDate, timeAgo } from "@/lib/format";
 import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
-import { useAnnouncePresence, useIsReplying } from "@/trpc/realtime/use-realtime";
+import { useAnnouncePresence, useIsReplying, useOnlineUserIds } from "@/trpc/realtime/use-realtime";
 import { useActiveCase } from "./active-case-store";
 import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
 import { channelLabel, EscalationBadge, PriorityBadge, StatusBadge } from "./case-badges";
@@ -35,9 +35,6 @@ interface Props {
 }
 
 type Edit = ReturnType<typeof useCaseEdit>;
-
-/** Who is online is not in the event stream (it is not a change to anything): a slow poll keeps the dots fresh enough to choose by. */
-const ONLINE_REFRESH_MS = 30_000;
 
 /** One edit state for the whole case, so a conflict from any control shows in one place. */
 export function CaseDetailView({ base, number, members, canWrite, main, aside }: Props) {
@@ -128,8 +125,7 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
   const trpc = useTRPC();
   // Not suspending: the page works without them, and who is online moves on its own.
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
-  const { data: online = [] } = useQuery({ ...trpc.realtime.online.queryOptions(), refetchInterval: ONLINE_REFRESH_MS });
-  const isOnline = new Set(online.map((m) => m.userId));
+  const isOnline = useOnlineUserIds() ?? new Set<string>();
   return (
     <section aria-label="Properties" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
       <Field label="Assignee" htmlFor="assignee">

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { OnlineDot } from "@/components/ui/online-dot";
 import { cn } from "@/lib/utils";
 import type { CaseChannel } from "@/lib/validations/case";
+import { useOnlineUserIds } from "@/trpc/realtime/use-realtime";
 import { deleteTeamAction, setTeamAvailabilityAction } from "./teams-actions";
 import { TeamsForm } from "./teams-form";
 
@@ -134,6 +135,8 @@ function TeamMembers({
   pending: boolean;
   run: (fn: () => Promise<{ ok: boolean; error?: { message: string } }>) => void;
 }) {
+  // The page was rendered with who was online then; the stream keeps it current from there.
+  const online = useOnlineUserIds();
   if (team.members.length === 0) return <p className="mt-3 text-sm text-slate-500">No members yet.</p>;
   return (
     <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100" aria-label={`Members of ${team.name}`}>
@@ -142,7 +145,7 @@ function TeamMembers({
         return (
           <li key={m.id} className="flex items-center justify-between gap-3 py-2 text-sm">
             <span className="flex min-w-0 items-center gap-2">
-              <OnlineDot online={m.online} />
+              <OnlineDot online={online ? online.has(m.id) : m.online} />
               <span className="truncate">{m.name}</span>
               {m.id === myId ? <span className="shrink-0 text-xs text-slate-500">(you)</span> : null}
             </span>

@@ -1,7 +1,8 @@
 // What the realtime stream carries, shared by the server (which writes and sends it) and the
 // browser (which reacts to it). Events name what changed and carry ids and a few non-personal
 // fields only: a client that needs data refetches it through the normal procedures, which apply
-// the caller's permissions. Presence is the one thing sent that is not in the event log.
+// the caller's permissions. Presence and who is online are the things sent that are not in the
+// event log: both are ephemeral, and both carry names because that is what they show.
 import { z } from "zod";
 import { text } from "@/lib/validations/text";
 
@@ -48,6 +49,22 @@ export interface PresenceSnapshot {
 }
 
 /**
+ * Who of the tenant has an open stream right now, exactly as `realtime.online` lists them (current
+ * members only), replaced as a whole whenever someone comes or goes. Sent to members' streams only,
+ * right after `ready` and then on every change. Never stored.
+ */
+export interface OnlineMemberEntry {
+  userId: string;
+  name: string;
+  /** When their oldest open stream opened (ISO 8601). */
+  since: string;
+}
+export interface OnlineSnapshot {
+  type: "online";
+  members: OnlineMemberEntry[];
+}
+
+/**
  * Sent once the stream is open and caught up: `seq` is the last event the client has now.
  * `missed` is true when the client's last event is older than the log keeps (or from another
  * log): some changes cannot be replayed, so the client refetches what it shows.
@@ -58,7 +75,7 @@ export interface StreamReady {
   missed: boolean;
 }
 
-export type RealtimeMessage = LoggedEvent | PresenceSnapshot | StreamReady;
+export type RealtimeMessage = LoggedEvent | PresenceSnapshot | OnlineSnapshot | StreamReady;
 
 export const topicOf = (kind: LoggedEventKind): RealtimeTopic => kind.slice(0, kind.indexOf(".")) as RealtimeTopic;
 

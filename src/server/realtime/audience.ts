@@ -29,3 +29,12 @@ export function mayReceive(receiver: Receiver, event: Pick<StoredEvent, "kind" |
       return receiver.permissions.has("tenant:read");
   }
 }
+
+/**
+ * Who may be pushed the tenant's online members: members who may read the member list, as
+ * `realtime.online` asks. Not API keys: an integration's stream makes nobody online and it asks
+ * GET /members/online when it wants the list, so its stream stays the log's events and presence.
+ */
+export function mayReceiveOnline(receiver: Receiver, isMember: boolean): boolean {
+  return isMember && receiver.permissions.has("members:read");
+}

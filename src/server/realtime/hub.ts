@@ -5,14 +5,18 @@
 // A feed wakes when the bus says the log grew, when the bus reconnects (a wake-up may have been
 // lost meanwhile), and every SAFETY_READ_MS regardless: the log, not the bus, is the truth, so a
 // lost message delays an event by seconds at worst and never loses it. The feed also holds the
-// tenant's presence as announced over the bus (see presence.ts).
+// tenant's presence as announced over the bus (see presence.ts), and who of the tenant is online:
+// when this instance hears that changed (online.ts), the feed reads the list once (current members
+// only) and hands the same snapshot to every stream of the tenant.
 import { tenantScope } from "@/server/db/tenant-scope";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { logger } from "@/server/logger";
 import type { BusMessage, EventBus } from "./bus";
 import { getBus } from "./bus";
-import type { PresenceSnapshot } from "@/lib/realtime/events";
+import type { OnlineSnapshot, PresenceSnapshot } from "@/lib/realtime/events";
 import { headSeq, readEvents, type StoredEvent } from "./event-log";
+import { onOnlineChange } from "./online";
+import { currentOnlineMembers } from "./online-members";
 import { PresenceBoard } from "./presence";
 
 export const READ_BATCH = 500;
@@ -23,7 +27,11 @@ export interface FeedListener {
   event(event: StoredEvent): void;
   /** A case's presence changed (never in the log). */
   presence?(snapshot: PresenceSnapshot): void;
+  /** Who of the tenant is online changed (never in the log). */
+  online?(snapshot: OnlineSnapshot): void;
 }
+
+const sameOnline = (a: OnlineSnapshot, b: OnlineSnapshot) => JSON.stringify(a.members) === JSON.stringify(b.members);
 
 class TenantFeed {
   /** The last seq read and handed out. */
@@ -34,6 +42,10 @@ class TenantFeed {
   private readonly timer: NodeJS.Timeout;
   readonly listeners = new Set<FeedListener>();
   readonly presence = new PresenceBoard();
+  /** Who is online as last handed out; null until first read. */
+  online: OnlineSnapshot | null = null;
+  private onlineReading: Promise<void> | null = null;
+  private onlineAgain = false;
 
   constructor(readonly tenantId: string) {
     this.timer = setInterval(() => {
@@ -101,6 +113,38 @@ class TenantFeed {
     for (const listener of this.listeners) listener.presence?.(snapshot);
   }
 
+  /** Who is online changed (or is wanted for the first time): read it once, hand it out if it moved. */
+  refreshOnline(): Promise<void> {
+    if (this.onlineReading) {
+      this.onlineAgain = true;
+      return this.onlineReading;
+    }
+    this.onlineReading = this.readOnline().finally(() => {
+      this.onlineReading = null;
+      if (this.onlineAgain) {
+        this.onlineAgain = false;
+        void this.refreshOnline();
+      }
+    });
+    return this.onlineReading;
+  }
+
+  private async readOnline(): Promise<void> {
+    try {
+      const members = await outsideAnyTransaction(() => withTenantDb(this.tenantId, (db) => currentOnlineMembers(db, this.tenantId)));
+      const snapshot: OnlineSnapshot = {
+        type: "online",
+        members: members.map((m) => ({ userId: m.userId, name: m.name, since: m.since.toISOString() })),
+      };
+      if (this.online && sameOnline(this.online, snapshot)) return;
+      this.online = snapshot;
+      for (const listener of this.listeners) listener.online?.(snapshot);
+    } catch (error) {
+      // Streams keep the list they have; the next change, or a stream that reopens, reads it again.
+      logger.warn({ err: error, tenantId: this.tenantId }, "realtime feed could not read who is online");
+    }
+  }
+
   stop(): void {
     clearInterval(this.timer);
   }
@@ -115,9 +159,11 @@ class Hub {
   private readonly feeds = new Map<string, TenantFeed>();
   private unsubscribe: (() => void) | null = null;
   private bus: EventBus | null = null;
+  private offOnline: (() => void) | null = null;
 
   /** Listens to the process's bus; again after it was closed and replaced (scripts, benchmarks). */
   private listen(): void {
+    this.offOnline ??= onOnlineChange((tenantId) => void this.feeds.get(tenantId)?.refreshOnline());
     const bus = getBus();
     if (this.bus === bus) return;
     this.unsubscribe?.();
@@ -139,9 +185,13 @@ class Hub {
 
   /**
    * Adds a listener to the tenant's feed. Returns the seq from which the listener receives events
-   * (every event after it), and the function that removes the listener.
+   * (every event after it), what a new stream is told first (presence, who is online), and the
+   * function that removes the listener.
    */
-  async join(tenantId: string, listener: FeedListener): Promise<{ from: number; presence: PresenceSnapshot[]; leave: () => void }> {
+  async join(
+    tenantId: string,
+    listener: FeedListener,
+  ): Promise<{ from: number; presence: PresenceSnapshot[]; online: OnlineSnapshot | null; leave: () => void }> {
     this.listen();
     let feed = this.feeds.get(tenantId);
     if (!feed) {
@@ -157,7 +207,9 @@ class Hub {
       }
     };
     try {
-      return { from: await feed.start(), presence: feed.presence.all(), leave };
+      const from = await feed.start();
+      if (!feed.online) await feed.refreshOnline();
+      return { from, presence: feed.presence.all(), online: feed.online, leave };
     } catch (error) {
       leave();
       throw error;
@@ -177,6 +229,8 @@ class Hub {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.bus = null;
+    this.offOnline?.();
+    this.offOnline = null;
   }
 }
 

@@ -1,5 +1,6 @@
 // Who is online, as each instance hears it: streams announced over the bus, several streams of one
-// member counted once, "offline" when a stream closes, and entries that are not renewed expiring.
+// member counted once, "offline" when a stream closes, and entries that are not renewed expiring;
+// and which of those are changes worth telling the streams (a heartbeat is not).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMemoryBus } from "./bus";
 import { OnlineBoard, OnlineTracker } from "./online";
@@ -66,6 +67,90 @@ describe("OnlineTracker across two instances", () => {
     await bus.publish(msg("u2", "Ben", "dead", { since: Date.now(), expiresAt: Date.now() + 60 }));
     await vi.waitFor(() => expect(a.list("t").map((m) => m.userId)).toEqual(["u2"]));
     await vi.waitFor(() => expect(a.list("t")).toEqual([]), { timeout: 1_000 });
+    await bus.close();
+  });
+});
+
+describe("OnlineBoard: what is a change", () => {
+  it("a member coming, going, expiring or renamed; never a renewal or a second stream of someone online", () => {
+    const board = new OnlineBoard();
+    expect(board.apply(msg("u1", "Ava", "c1"), at)).toBe(true);
+    expect(board.apply(msg("u1", "Ava", "c1", { expiresAt: at + 20_000 }), at + 5_000)).toBe(false);
+    expect(board.apply(msg("u1", "Ava", "c2"), at)).toBe(false);
+    expect(board.apply(msg("u1", "Ava", "c2", { state: "offline" }), at)).toBe(false);
+    // Offline for a connection never heard of (or heard twice): nothing moved.
+    expect(board.apply(msg("u1", "Ava", "c9", { state: "offline" }), at)).toBe(false);
+    expect(board.apply(msg("u1", "Ava Stone", "c1", { expiresAt: at + 20_000 }), at)).toBe(true);
+    expect(board.apply(msg("u2", "Ben", "c3", { tenantId: "other" }), at)).toBe(true);
+    expect(board.apply(msg("u1", "Ava Stone", "c1", { state: "offline" }), at)).toBe(true);
+    expect(board.empty).toBe(false);
+    // Ben was not renewed: the sweep drops him and names his tenant, once.
+    expect(board.sweep(at + 10_000)).toEqual(["other"]);
+    expect(board.sweep(at + 10_000)).toEqual([]);
+    expect(board.empty).toBe(true);
+  });
+
+  it("a renewal that arrives after its entry lapsed but before the sweep is no change", () => {
+    const board = new OnlineBoard();
+    board.apply(msg("u1", "Ava", "c1", { expiresAt: at + 10_000 }), at);
+    expect(board.apply(msg("u1", "Ava", "c1", { expiresAt: at + 60_000 }), at + 11_000)).toBe(false);
+    expect(board.sweep(at + 11_000)).toEqual([]);
+  });
+});
+
+describe("OnlineTracker: the changes it tells", () => {
+  const trackers: OnlineTracker[] = [];
+  afterEach(() => {
+    for (const t of trackers.splice(0)) t.close();
+    vi.useRealTimers();
+  });
+
+  it("one per transition (online, offline, expiry), none for heartbeats, by tenant; it sweeps only while it holds someone", async () => {
+    vi.useFakeTimers();
+    const bus = createMemoryBus();
+    const timing = { heartbeatMs: 20_000, ttlMs: 50_000, sweepMs: 5_000 };
+    const here = new OnlineTracker(() => bus, timing);
+    const elsewhere = new OnlineTracker(() => bus, timing);
+    trackers.push(here, elsewhere);
+    const changes: string[] = [];
+    here.onChange((tenantId) => changes.push(tenantId));
+    here.listen();
+    expect(vi.getTimerCount()).toBe(0);
+
+    const ava = { tenantId: "t", userId: "u1", name: "Ava" };
+    const close = elsewhere.connect(ava);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes).toEqual(["t"]);
+    // Two minutes of heartbeats, and a second tab's stream opening and closing: nothing to tell.
+    await vi.advanceTimersByTimeAsync(120_000);
+    const second = elsewhere.connect(ava);
+    await vi.advanceTimersByTimeAsync(0);
+    second();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes).toEqual(["t"]);
+
+    // Another tenant's member: told for that tenant only.
+    const closeOther = elsewhere.connect({ tenantId: "other", userId: "u9", name: "Zed" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes).toEqual(["t", "other"]);
+    closeOther();
+    close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes).toEqual(["t", "other", "other", "t"]);
+    // Nobody held, no heartbeats: no timer left running.
+    expect(vi.getTimerCount()).toBe(0);
+
+    // An instance that dies says nothing: its announcement runs out, told once by the next sweep.
+    await bus.publish(msg("u2", "Ben", "dead", { since: Date.now(), expiresAt: Date.now() + 50_000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes.slice(4)).toEqual(["t"]);
+    await vi.advanceTimersByTimeAsync(49_000);
+    expect(changes.slice(4)).toEqual(["t"]);
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(changes.slice(4)).toEqual(["t", "t"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(changes).toHaveLength(6);
+    expect(vi.getTimerCount()).toBe(0);
     await bus.close();
   });
 });

@@ -4,6 +4,10 @@
 // answer (the member list, round-robin assignment) whichever instance holds the stream. A stream
 // whose instance died stops renewing and expires on its own. An instance that just started knows
 // everyone within one heartbeat.
+//
+// Each instance also says when a tenant's online members actually changed (someone came, went or
+// expired, or was renamed), so the hub can push the new list to that tenant's streams; a heartbeat
+// that only renews changes nothing and says nothing.
 import { randomUUID } from "node:crypto";
 import type { BusMessage, EventBus } from "./bus";
 import { getBus } from "./bus";
@@ -11,6 +15,8 @@ import { getBus } from "./bus";
 export const ONLINE_HEARTBEAT_MS = 20_000;
 /** A little over two heartbeats, so one lost announcement does not take someone offline. */
 export const ONLINE_TTL_MS = 50_000;
+/** How often expired entries are looked for (while there are any entries): how late an expiry is pushed at worst. */
+export const ONLINE_SWEEP_MS = 5_000;
 
 type OnlineMessage = Extract<BusMessage, { type: "online" }>;
 
@@ -31,19 +37,26 @@ interface Held {
 /** Open streams per tenant, by connection: a member is online while any of theirs is. */
 export class OnlineBoard {
   private readonly tenants = new Map<string, Map<string, Held>>();
+  /** Per tenant, who was online (ids and names) when it last changed: what a change is measured against. */
+  private readonly shown = new Map<string, string>();
 
-  apply(m: OnlineMessage, now = Date.now()): void {
+  /** Applies an announcement; true when the tenant's online members changed (not for a mere renewal). */
+  apply(m: OnlineMessage, now = Date.now()): boolean {
     let connections = this.tenants.get(m.tenantId);
     if (m.state === "offline" || m.expiresAt <= now) {
-      connections?.delete(m.connectionId);
-      if (connections?.size === 0) this.tenants.delete(m.tenantId);
-      return;
+      if (!connections?.delete(m.connectionId)) return false;
+      if (connections.size === 0) this.tenants.delete(m.tenantId);
+      return this.changed(m.tenantId, now);
     }
     if (!connections) {
       connections = new Map();
       this.tenants.set(m.tenantId, connections);
     }
+    const before = connections.get(m.connectionId);
     connections.set(m.connectionId, { userId: m.userId, name: m.name, since: m.since, expiresAt: m.expiresAt });
+    // The heartbeat of a live connection: nothing anyone sees moved (the common case, kept cheap).
+    if (before && before.expiresAt > now && before.userId === m.userId && before.name === m.name) return false;
+    return this.changed(m.tenantId, now);
   }
 
   /** The tenant's online members, by name; the newest announcement's name wins (a rename). */
@@ -66,19 +79,46 @@ export class OnlineBoard {
       .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
   }
 
-  /** Forgets connections that were not renewed (their instance went away without a word). */
-  sweep(now = Date.now()): void {
+  /** Forgets connections that were not renewed (their instance went away without a word); returns the tenants whose online members changed. */
+  sweep(now = Date.now()): string[] {
+    const changed: string[] = [];
     for (const [tenantId, connections] of this.tenants) {
-      for (const [id, held] of connections) if (held.expiresAt <= now) connections.delete(id);
+      let dropped = false;
+      for (const [id, held] of connections) {
+        if (held.expiresAt <= now) {
+          connections.delete(id);
+          dropped = true;
+        }
+      }
       if (connections.size === 0) this.tenants.delete(tenantId);
+      if (dropped && this.changed(tenantId, now)) changed.push(tenantId);
     }
+    return changed;
+  }
+
+  /** Whether anything is held (the sweeper runs only then). */
+  get empty(): boolean {
+    return this.tenants.size === 0;
+  }
+
+  /** Compares the tenant's online members (ids and names; `since` is no change) with the last shown. */
+  private changed(tenantId: string, now: number): boolean {
+    const members = this.list(tenantId, now);
+    const key = members.map((m) => `${m.userId}\u0000${m.name}`).join("\u0001");
+    if ((this.shown.get(tenantId) ?? "") === key) return false;
+    if (key) this.shown.set(tenantId, key);
+    else this.shown.delete(tenantId);
+    return true;
   }
 }
 
 export interface OnlineTiming {
   heartbeatMs: number;
   ttlMs: number;
+  sweepMs?: number;
 }
+
+export type OnlineChangeListener = (tenantId: string) => void;
 
 /** One instance's view of who is online, and the announcements of its own streams. */
 export class OnlineTracker {
@@ -86,6 +126,7 @@ export class OnlineTracker {
   private bus: EventBus | null = null;
   private unsubscribe: (() => void) | null = null;
   private sweeper: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<OnlineChangeListener>();
 
   constructor(
     private readonly busOf: () => EventBus,
@@ -99,12 +140,38 @@ export class OnlineTracker {
     this.unsubscribe?.();
     this.bus = bus;
     this.unsubscribe = bus.subscribe((message) => {
-      if (message.type === "online") this.board.apply(message);
+      if (message.type !== "online") return;
+      if (this.board.apply(message)) this.changed(message.tenantId);
+      this.sweepWhileHeld();
     });
-    if (!this.sweeper) {
-      this.sweeper = setInterval(() => this.board.sweep(), this.timing.heartbeatMs);
-      this.sweeper.unref();
+  }
+
+  /** Calls `listener` with the tenant's id whenever its online members change; returns the unsubscribe. */
+  onChange(listener: OnlineChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private changed(tenantId: string): void {
+    for (const listener of this.listeners) listener(tenantId);
+  }
+
+  /** Expiry is only noticed by sweeping, and only entries can expire: the timer runs while there are any. */
+  private sweepWhileHeld(): void {
+    if (this.board.empty) {
+      if (this.sweeper) clearInterval(this.sweeper);
+      this.sweeper = null;
+      return;
     }
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      for (const tenantId of this.board.sweep()) this.changed(tenantId);
+      this.sweepWhileHeld();
+    }, this.timing.sweepMs ?? ONLINE_SWEEP_MS);
+    // Never what keeps a process (a script, a test run) alive.
+    this.sweeper.unref();
   }
 
   /** Announces a stream now and every heartbeat; the function returned says it closed. */
@@ -167,6 +234,13 @@ export function trackOnline(who: { tenantId: string; userId: string; name: strin
 /** Who is online in the tenant, as this instance has heard it (not checked against memberships). */
 export function listOnline(tenantId: string): OnlineMember[] {
   return tracker().list(tenantId);
+}
+
+/** Calls `listener` with a tenant's id whenever its online members change on this instance. */
+export function onOnlineChange(listener: OnlineChangeListener): () => void {
+  const t = tracker();
+  t.listen();
+  return t.onChange(listener);
 }
 
 /** The ids of the tenant's online members. */

@@ -2,12 +2,13 @@
 // the log), then each new event as the hub reads it, each only if this receiver may have it.
 // Ends when the client goes, when its access is gone (checked every RECHECK_MS and at once when
 // its own membership changes), or when it falls too far behind (it reconnects and catches up
-// from the log, so a slow client costs the server a bounded buffer).
-import type { LoggedEvent, PresenceSnapshot, RealtimeMessage } from "@/lib/realtime/events";
+// from the log, so a slow client costs the server a bounded buffer). Presence and who is online
+// come from the hub too, as snapshots.
+import type { LoggedEvent, OnlineSnapshot, PresenceSnapshot, RealtimeMessage } from "@/lib/realtime/events";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { tenantScope } from "@/server/db/tenant-scope";
 import { logger } from "@/server/logger";
-import { mayReceive, type Receiver } from "./audience";
+import { mayReceive, mayReceiveOnline, type Receiver } from "./audience";
 import { headSeq, oldestSeq, readEvents, type StoredEvent } from "./event-log";
 import { getHub, READ_BATCH } from "./hub";
 
@@ -25,6 +26,8 @@ export interface StreamOptions {
   accessOf?: string | null;
   /** Current access, or null when it is gone (the stream ends). */
   recheck: () => Promise<Receiver | null>;
+  /** A signed-in member's stream rather than an API key's: only those are told who is online. */
+  member?: boolean;
 }
 
 export type StreamEnd = "client" | "access" | "overflow";
@@ -38,13 +41,15 @@ const toMessage = (e: StoredEvent): LoggedEvent => ({
   at: e.createdAt.toISOString(),
 });
 
+type Item = StoredEvent | PresenceSnapshot | OnlineSnapshot | "recheck";
+
 /** A queue the hub pushes into and the generator awaits. */
 class Inbox {
-  private items: (StoredEvent | PresenceSnapshot | "recheck")[] = [];
+  private items: Item[] = [];
   private wakeUp: (() => void) | null = null;
   overflowed = false;
 
-  push(item: StoredEvent | PresenceSnapshot | "recheck"): void {
+  push(item: Item): void {
     if (this.items.length >= MAX_BUFFERED) {
       this.overflowed = true;
     } else {
@@ -53,7 +58,7 @@ class Inbox {
     this.wakeUp?.();
   }
 
-  take(): (StoredEvent | PresenceSnapshot | "recheck")[] {
+  take(): Item[] {
     const items = this.items;
     this.items = [];
     return items;
@@ -79,13 +84,15 @@ export async function* eventStream(options: StreamOptions): AsyncGenerator<Realt
   const { tenantId, signal } = options;
   let receiver = options.receiver;
   const inbox = new Inbox();
-  const { from, presence, leave } = await getHub().join(tenantId, {
+  const mayKnowOnline = () => mayReceiveOnline(receiver, options.member ?? false);
+  const { from, presence, online, leave } = await getHub().join(tenantId, {
     event(event) {
       inbox.push(event);
       // Their own membership changed: decide again at once (removal ends the stream).
       if (event.kind === "member.changed" && event.entityId === (options.accessOf ?? receiver.userId)) inbox.push("recheck");
     },
     presence: (snapshot) => inbox.push(snapshot),
+    online: (snapshot) => inbox.push(snapshot),
   });
   try {
     // Catch up from the log: everything after the client's last event, up to where the hub began.
@@ -112,6 +119,9 @@ export async function* eventStream(options: StreamOptions): AsyncGenerator<Realt
     }
     yield { type: "ready", seq: cursor, missed };
     for (const snapshot of presence) yield snapshot;
+    // The snapshot the hub handed out while this stream joined may also be in the inbox: sent once.
+    let onlineSent: OnlineSnapshot | null = null;
+    if (online && mayKnowOnline()) yield (onlineSent = online);
 
     let nextRecheck = Date.now() + RECHECK_MS;
     for (;;) {
@@ -124,8 +134,10 @@ export async function* eventStream(options: StreamOptions): AsyncGenerator<Realt
       let recheckNow = Date.now() >= nextRecheck;
       for (const item of items) {
         if (item === "recheck") recheckNow = true;
-        else if ("type" in item) yield item;
-        else if (item.seq > cursor) {
+        else if ("type" in item) {
+          if (item.type === "presence") yield item;
+          else if (item !== onlineSent && mayKnowOnline()) yield (onlineSent = item);
+        } else if (item.seq > cursor) {
           cursor = item.seq;
           if (mayReceive(receiver, item)) yield toMessage(item);
         }

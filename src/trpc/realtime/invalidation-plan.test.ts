@@ -74,6 +74,18 @@ describe("planMessage: what an event makes stale", () => {
     expect([...planMessage(event(1, "member.changed", "u1", { role: "AGENT" }), ctx()).plan.families].sort()).toEqual(["members.list", "page"]);
   });
 
+  it("who is online: the list itself, as realtime.online returns it, to write into its cache; nothing refetched", () => {
+    const since = "2026-01-05T09:30:00.000Z";
+    const { plan, patch, online } = planMessage({ type: "online", members: [{ userId: "u1", name: "Ava", since }] }, ctx());
+    expect(online).toEqual([{ userId: "u1", name: "Ava", since: new Date(since) }]);
+    expect(patch).toBeNull();
+    expect(isEmptyPlan(plan)).toBe(true);
+    // Everyone gone is a list too (an empty one), not "nothing to do".
+    expect(planMessage({ type: "online", members: [] }, ctx()).online).toEqual([]);
+    // Other messages leave the cached list alone.
+    expect(planMessage(event(1, "member.changed", "u1"), ctx()).online).toBeUndefined();
+  });
+
   it("ready: everything when the client missed events, nothing otherwise; presence: nothing", () => {
     expect(planMessage(ready(9, true), ctx()).plan.all).toBe(true);
     expect(isEmptyPlan(planMessage(ready(9, false), ctx()).plan)).toBe(true);

@@ -2,7 +2,7 @@
 // most one invalidation per query family per window. Events carry ids only; the queries refetch
 // through the normal procedures (which apply the caller's permissions). Pure: the hook that
 // applies a plan to the query cache is live-invalidation.ts.
-import type { RealtimeMessage } from "@/lib/realtime/events";
+import type { OnlineSnapshot, RealtimeMessage } from "@/lib/realtime/events";
 
 /** Query families refetched as a whole (only the active queries of a family refetch). */
 export type Family =
@@ -55,14 +55,26 @@ export interface PlanContext {
   pageShowsCases: boolean;
 }
 
+/** Who is online, in the shape `realtime.online` returns, written straight into its cache. */
+export interface OnlineMemberData {
+  userId: string;
+  name: string;
+  since: Date;
+}
+
 export interface MessagePlan {
   plan: InvalidationPlan;
   patch: ProgressPatch | null;
+  /** An online snapshot: the whole new list (it is the same answer realtime.online gives, so no refetch). */
+  online?: OnlineMemberData[];
 }
+
+export const onlineData = (snapshot: OnlineSnapshot): OnlineMemberData[] =>
+  snapshot.members.map((m) => ({ userId: m.userId, name: m.name, since: new Date(m.since) }));
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
-/** What one message makes stale. Presence changes no query. */
+/** What one message makes stale. Presence changes no query; who is online replaces one. */
 export function planMessage(message: RealtimeMessage, ctx: PlanContext): MessagePlan {
   const plan = emptyPlan();
   let patch: ProgressPatch | null = null;
@@ -71,6 +83,7 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
     return { plan, patch };
   }
   if (message.type === "presence") return { plan, patch };
+  if (message.type === "online") return { plan, patch, online: onlineData(message) };
   const { kind, entityId, data } = message;
   switch (kind) {
     case "case.created":

@@ -2,7 +2,8 @@
 // The one place events become refetches: each message is planned (invalidation-plan.ts), plans
 // are coalesced per DATA_WINDOW_MS, then applied to the query cache. Only active queries refetch;
 // the others are marked stale and refetch when shown. Server-rendered parts of the page (member
-// lists, the overview) are refreshed through the router, more sparingly.
+// lists, the overview) are refreshed through the router, more sparingly. Two messages carry their
+// data and are written into the cache instead: a job's progress, and who is online.
 import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { usePathname, useRouter } from "next/navigation";
@@ -90,11 +91,12 @@ export function useLiveInvalidation(slug: string): void {
   useRealtimeEvents((message) => {
     const target = batchers.current;
     if (!target) return;
-    const { plan, patch } = planMessage(message, {
+    const { plan, patch, online } = planMessage(message, {
       cachedJobStatus: (id) => cachedJobStatus(queryClient, trpc, id),
       pageShowsCases: onOverview,
     });
     if (patch) patchProgress(queryClient, trpc, patch);
+    if (online) queryClient.setQueryData(trpc.realtime.online.queryKey(), online);
     if (plan.all || plan.families.delete("page")) {
       const refresh = emptyPlan();
       refresh.families.add("page");

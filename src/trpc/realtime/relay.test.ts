@@ -34,7 +34,8 @@ function browser(options: { locks?: boolean; channels?: boolean; initialSeq?: nu
   return { tab, opened, locks, hub };
 }
 
-const seqs = (messages: RealtimeMessage[]) => messages.map((m) => (m.type === "presence" ? `p:${m.caseId}` : m.type === "ready" ? `r${m.seq}` : m.seq));
+const seqs = (messages: RealtimeMessage[]) =>
+  messages.map((m) => (m.type === "presence" ? `p:${m.caseId}` : m.type === "online" ? `o:${m.members.length}` : m.type === "ready" ? `r${m.seq}` : m.seq));
 
 describe("stream relay: one stream per browser and tenant", () => {
   it("opens from the position the server rendered, so a change between render and stream is replayed, once", async () => {
@@ -120,6 +121,22 @@ describe("stream relay: one stream per browser and tenant", () => {
     expect(late.states.at(-1)).toBe("live");
     expect(late.relay.lastSeq).toBe(20);
     expect(late.messages).toEqual([presence("case-a", "Ava", "Ben")]);
+  });
+
+  it("who is online reaches every tab, and is no presence (a newcomer reads realtime.online itself)", async () => {
+    const b = browser();
+    const leader = b.tab();
+    const follower = b.tab();
+    await settle();
+    const online: RealtimeMessage = { type: "online", members: [{ userId: "u1", name: "Ava", since: "2026-01-05T09:30:00.000Z" }] };
+    b.opened[0]!.push(ready(5));
+    b.opened[0]!.push(online);
+    await settle();
+    expect(leader.messages).toEqual([ready(5), online]);
+    expect(follower.messages).toEqual([ready(5), online]);
+    const late = b.tab();
+    await settle();
+    expect(late.messages).toEqual([]);
   });
 
   it("a follower's retry reaches the leader's stream", async () => {

@@ -98,11 +98,11 @@ export function createStreamRelay(options: RelayOptions): Relay {
       // The server's position now; lower than ours only when our seq came from another log
       // (`missed`), and then the server's is the one to resume from.
       lastSeq = message.seq;
-    } else if (message.members.length) {
-      presence.set(message.caseId, message);
-    } else {
-      presence.delete(message.caseId);
+    } else if (message.type === "presence") {
+      if (message.members.length) presence.set(message.caseId, message);
+      else presence.delete(message.caseId);
     }
+    // "online" is relayed like any message; a new tab reads realtime.online itself, so sync leaves it out.
     options.onMessage(message);
     return true;
   }

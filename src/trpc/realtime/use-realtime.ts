@@ -2,11 +2,12 @@
 // The hooks components use for anything live. There is one stream per browser and tenant (see
 // relay.ts), opened by <RealtimeProvider> in the tenant layout; components never subscribe to
 // tRPC themselves.
+import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useEffectEvent, useMemo } from "react";
 import type { PresenceEntry, RealtimeMessage } from "@/lib/realtime/events";
-import { useTRPCClient } from "@/trpc/react";
+import { useTRPC, useTRPCClient } from "@/trpc/react";
 import { cancelLeave, heartbeatMs, scheduleLeave, sendLeftOnUnload, type AnnouncedState } from "./announce";
-import { useRealtimeConnection, type ConnectionState } from "./connection-state";
+import { useFallbackPoll, useRealtimeConnection, type ConnectionState } from "./connection-state";
 import { markTyping, othersOn, usePresenceStore, useReplyingStore } from "./presence-store";
 
 export { useFallbackPoll } from "./connection-state";
@@ -47,6 +48,17 @@ export function usePresence(caseId: string): PresenceEntry[] {
   const entries = usePresenceStore((s) => s.byCase[caseId]);
   const selfId = context?.userId ?? null;
   return useMemo(() => othersOn(entries, selfId), [entries, selfId]);
+}
+
+/**
+ * The ids of the tenant's members online right now; undefined until first read. Read once, then
+ * kept current by the stream's `online` messages (live-invalidation.ts); polled only while the
+ * stream is down, like every other live query.
+ */
+export function useOnlineUserIds(): ReadonlySet<string> | undefined {
+  const trpc = useTRPC();
+  const { data } = useQuery({ ...trpc.realtime.online.queryOptions(), refetchInterval: useFallbackPoll() });
+  return useMemo(() => (data ? new Set(data.map((m) => m.userId)) : undefined), [data]);
 }
 
 /**

@@ -23,6 +23,7 @@ export const subscribeEvents = tenantProcedure("tenant:read")
       receiver: { userId, permissions: ctx.permissions },
       accessOf: ctx.user?.id ?? ctx.principal?.authorityUserId ?? null,
       lastSeq: input.lastEventId ? Number(input.lastEventId) : null,
+      member: Boolean(ctx.user),
       signal: signal ?? new AbortController().signal,
       recheck: async () => {
         const access = await recheckTenantAccess(ctx, tenantId);
