@@ -108,6 +108,7 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
         },
       });
       const agents = userIds.slice(0, -1);
+      await seedTeams(tx, tenant.id, userIds, demo.users);
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
     }
@@ -118,6 +119,24 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
 }
 
 type SeedTx = Parameters<Parameters<typeof privilegedTransaction>[1]>[0];
+
+/**
+ * Two teams of the tenant's agents, so sharing, team assignment and "My teams" have something to
+ * show. No default channel and no round-robin: new cases behave as without teams until an admin
+ * opts in.
+ */
+async function seedTeams(tx: SeedTx, tenantId: string, userIds: string[], users: readonly { role: string }[]) {
+  const workers = userIds.filter((_, i) => users[i]!.role !== "VIEWER");
+  const agents = userIds.filter((_, i) => users[i]!.role === "AGENT");
+  const teams = [
+    { name: "Front line", description: "First replies on every channel", members: agents },
+    { name: "Billing", description: "Invoices, refunds and payment questions", members: workers.slice(-1) },
+  ];
+  for (const t of teams) {
+    const team = await tx.team.create({ data: { tenantId, name: t.name, description: t.description }, select: { id: true } });
+    await tx.teamMember.createMany({ data: t.members.map((userId) => ({ tenantId, teamId: team.id, userId })) });
+  }
+}
 
 function customerDates(i: number): { createdAt: Date; updatedAt: Date } {
   const agoDays = 1 + ((i * 37) % 120);
