@@ -139,7 +139,7 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
             <option value="">Unassigned</option>
             {assignable.map((m) => (
               <option key={m.userId} value={m.userId}>
-                {isOnline.has(m.userId) ? `● ${m.name} (online)` : m.name}
+                {isOnline.has(m.userId) ? `${m.name} (online)` : m.name}
               </option>
             ))}
           </Select>

@@ -125,7 +125,7 @@ function EscalateForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
         </Field>
         <Field label="Team" htmlFor="escalate-team" error={errors.teamId}>
           <Select id="escalate-team" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">{c.team ? `Keep (${c.team.name})` : "No team (tell the admins)"}</option>
+            <option value="">{c.team ? `Keep (${c.team.name})` : "No team (admins)"}</option>
             {(teams.data ?? []).map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

@@ -38,13 +38,13 @@ export function NotificationPreferencesForm({ slug, initial, digestHour }: { slu
 
   return (
     <form onSubmit={onSubmit} className="space-y-5">
-      <div className="overflow-hidden rounded-md border border-slate-200">
+      <div className="overflow-x-auto rounded-md border border-slate-200">
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Notification</th>
-              <th scope="col" className="px-3 py-2 font-medium">Inbox</th>
-              <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Notification</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Inbox</th>
+              <th scope="col" className="px-2 py-2 sm:px-3 font-medium">E-mail</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -52,11 +52,11 @@ export function NotificationPreferencesForm({ slug, initial, digestHour }: { slu
               const { label, hint } = NOTIFICATION_KIND_LABELS[v.kind];
               return (
                 <tr key={v.kind}>
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <th scope="row" className="px-2 py-2 sm:px-3 text-left font-normal">
                     <span className="block font-medium text-slate-900">{label}</span>
-                    <span className="block text-xs text-slate-500">{hint}</span>
+                    <span className="hidden text-xs text-slate-500 sm:block">{hint}</span>
                   </th>
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2 sm:px-3">
                     <input
                       type="checkbox"
                       className="h-4 w-4 accent-brand-600"
@@ -65,8 +65,8 @@ export function NotificationPreferencesForm({ slug, initial, digestHour }: { slu
                       aria-label={`${label} in the inbox`}
                     />
                   </td>
-                  <td className="px-3 py-2">
-                    <Select value={v.email} onChange={(e) => change(v.kind, { email: e.target.value as EmailMode })} aria-label={`${label} by e-mail`} className="min-w-32">
+                  <td className="px-2 py-2 sm:px-3">
+                    <Select value={v.email} onChange={(e) => change(v.kind, { email: e.target.value as EmailMode })} aria-label={`${label} by e-mail`} className="w-full min-w-[7.5rem] sm:w-auto">
                       {EMAIL_MODES.map((mode) => (
                         <option key={mode} value={mode}>
                           {EMAIL_LABELS[mode]}
