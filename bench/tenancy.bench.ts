@@ -1,14 +1,19 @@
 // What the tenancy layer costs on the hottest kind of query: the first page of a tenant's cases
 // (a Prisma findMany with the summary select; cases.list itself now runs a keyset query for ids
 // first, which the HTTP list benchmark measures). Variants peel the layers off one at a time:
-//   tenant transaction  withTenantDb: transaction, SET ROLE caseboard_app, app.tenant_id, the
-//                       tenancy extension, RLS on cases and on the joined users   (what requests run)
-//   privileged tx       the same findMany with an explicit tenantId filter, in a transaction as
-//                       caseboard_privileged (policies USING (true))
+//   tenant transaction  withTenantDb: a transaction run by hand (BEGIN with role caseboard_app,
+//                       app.tenant_id and statement_timeout in one round trip), the tenancy
+//                       extension, RLS on cases and on the joined users            (what requests run)
+//   …interactive tx     the same as a Prisma interactive transaction with set_config as a raw
+//                       query, as withTenantDb ran it until 2026-12 (why it changed: tenant-db.ts)
+//   privileged tx       the same findMany with an explicit tenantId filter, in a Prisma interactive
+//                       transaction as caseboard_privileged (policies USING (true))
 //   prisma, no tx       the same findMany on the client as the connecting role (no transaction)
 //   raw SQL             one hand-written query with the same columns, no Prisma, no tenancy
 import { privilegedTransaction } from "@/server/db/privileged-db";
+import { tenancyExtension } from "@/server/db/tenancy-extension";
 import { withTenantDb } from "@/server/db/tenant-db";
+import { tenantScope } from "@/server/db/tenant-scope";
 import { caseSummarySelect } from "@/server/services/cases/case-select";
 import type { Prisma } from "@/server/db/generated/client";
 import { compareSideBySide, type Variant } from "./lib/measure";
@@ -38,8 +43,19 @@ export const tenancyBench: BenchModule = {
     // take = limit + 1, as the procedure does to know whether there is a next page.
     const args = { select: caseSummarySelect, orderBy, take: PAGE + 1 } as const;
 
+    const interactive = prisma.$extends(tenancyExtension);
     const variants: Variant[] = [
       { label: "tenant transaction (as requests)", fn: () => withTenantDb(tenant.id, (db) => db.case.findMany(args)) },
+      {
+        label: "tenant, as interactive tx",
+        fn: () =>
+          tenantScope.run({ tenantId: tenant.id, beforeCommit: [], afterCommit: [] }, () =>
+            interactive.$transaction(async (tx) => {
+              await tx.$executeRaw`SELECT set_config('role', 'caseboard_app', true), set_config('app.tenant_id', ${tenant.id}, true)`;
+              return tx.case.findMany(args);
+            }),
+          ),
+      },
       {
         label: "privileged tx + explicit tenantId",
         fn: () => privilegedTransaction(prisma, (tx) => tx.case.findMany({ ...args, where: { tenantId: tenant.id } })),
@@ -62,14 +78,16 @@ export const tenancyBench: BenchModule = {
         if (round % 5 === 0 || round === rounds) ctx.log(`tenancy: ${round}/${rounds} rounds`);
       },
     });
-    const [tenantTx, privilegedTx, noTx, raw] = rows.map((r) => r.stats);
+    const [tenantTx, interactiveTx, privilegedTx, noTx, raw] = rows.map((r) => r.stats);
     const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${Math.round(((a - b) / b) * 100)}%`;
     return {
       subtitle: `tenant of ${cases.toLocaleString("en-US")} cases, a neighbour of ${cases.toLocaleString("en-US")}`,
       rows,
       notes: [
         `tenancy itself (tenant tx vs privileged tx): ${pct(tenantTx!.p50, privilegedTx!.p50)} p50, ` +
-          `+${(tenantTx!.p50 - privilegedTx!.p50).toFixed(2)} ms per request`,
+          `${tenantTx!.p50 >= privilegedTx!.p50 ? "+" : ""}${(tenantTx!.p50 - privilegedTx!.p50).toFixed(2)} ms per request`,
+        `tenant tx run by hand vs as an interactive tx: ${pct(tenantTx!.p50, interactiveTx!.p50)} p50 ` +
+          `(the interactive one: ${pct(interactiveTx!.p50, privilegedTx!.p50)} vs privileged tx)`,
         `interactive transaction (privileged tx vs no tx): ${pct(privilegedTx!.p50, noTx!.p50)} p50; ` +
           `Prisma vs raw SQL: ${pct(noTx!.p50, raw!.p50)} p50`,
       ],

@@ -32,6 +32,12 @@ export const env = createEnv({
     DATABASE_URL: z.url().startsWith("postgres").optional(),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** New callers that may wait for a database connection; one more is refused at once (503 OVERLOADED). Default: 2 × DB_POOL_SIZE, at least 10. */
+    DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).optional(),
+    /** How long a caller waits for a database connection before a 503 OVERLOADED (default 1 s, well under the 5 s connect timeout). */
+    DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+    /** Statements slower than this are logged (warn) with their SQL, tenant and duration; 0 turns the log off. */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
     DB_AUTO_MIGRATE: booleanish.optional(),
     SEED_DEMO: booleanish.optional(),
     REDIS_URL: z.url().startsWith("redis").optional(),
@@ -94,7 +100,15 @@ export const env = createEnv({
       if (deployed && !values.SMTP_URL) {
         ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: `SMTP_URL is required when APP_ENV=${values.APP_ENV}: invitation and password-reset links are only sent by mail` });
       }
-      return out as typeof values & { [K in keyof typeof DEV_DEFAULTS]: string };
+      // Admission control (src/server/db/admission.ts). Tests fire bursts of hundreds of calls at one
+      // in-process database and expect each served (the concurrency tests), so under APP_ENV=test
+      // nothing is refused unless a test opens a database with limits of its own.
+      const testing = values.APP_ENV === "test";
+      const admission = {
+        DB_QUEUE_LIMIT: values.DB_QUEUE_LIMIT ?? (testing ? 100_000 : Math.max(10, 2 * values.DB_POOL_SIZE)),
+        DB_QUEUE_TIMEOUT_MS: values.DB_QUEUE_TIMEOUT_MS ?? (testing ? 600_000 : 1_000),
+      };
+      return { ...out, ...admission } as typeof values & { [K in keyof typeof DEV_DEFAULTS]: string } & typeof admission;
     }),
 });
 

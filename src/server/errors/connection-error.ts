@@ -1,7 +1,12 @@
-// Is this error the database (or its pool) being out of reach, rather than a bug or a bad value?
-// Such failures are transient: the caller should come back later (503 with Retry-After), and the
-// process recovers on its own once the server answers again. Recognised wherever they surface:
-// the socket (pg, ioredis), pg's pool, Prisma's driver adapters, and Postgres's own SQLSTATEs.
+// Is this error the database being unable to serve the request right now, rather than a bug or a
+// bad value? Three kinds, each transient, each a 503 with Retry-After (to-app-error.ts):
+//   out of reach  the server (or the connection to it) is gone; the process recovers by itself
+//   overloaded    no connection came free within the admission limits (src/server/db/admission.ts)
+//   timed out     a statement ran past its transaction's statement_timeout (SQLSTATE 57014), or
+//                 the transaction past its budget
+// Recognised wherever they surface: the socket (pg, ioredis), pg's pool, Prisma's driver adapters
+// (which may wrap what they are given), and Postgres's own SQLSTATEs.
+import { sqlStateOf } from "./sql-state";
 
 type Bag = Record<string, unknown>;
 const isBag = (v: unknown): v is Bag => typeof v === "object" && v !== null;
@@ -64,4 +69,53 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   // AggregateError (a host with several addresses) holds the socket errors in `errors`.
   if (Array.isArray(error.errors) && error.errors.some((e) => isConnectionError(e, depth + 1))) return true;
   return isConnectionError(error.cause, depth + 1);
+}
+
+/** Walks an error and its causes (Prisma and tRPC wrap what they are given). */
+function someInChain(error: unknown, test: (e: Bag) => boolean, depth = 0): boolean {
+  if (!isBag(error) || depth > 6) return false;
+  return test(error) || someInChain(error.cause, test, depth + 1);
+}
+
+const OVERLOADED_CODE = "CASEBOARD_DB_OVERLOADED";
+const OVERLOADED_MESSAGE = /^database overloaded:/;
+
+/**
+ * No database connection came free within the admission limits: too many callers were already
+ * waiting, or the wait ran out. The database itself is fine; the caller should come back shortly.
+ */
+export class DatabaseOverloadedError extends Error {
+  override readonly name = "DatabaseOverloadedError";
+  readonly code = OVERLOADED_CODE;
+  constructor(readonly why: "queue full" | "wait timed out", detail: string) {
+    // The message is matched too: a driver adapter may pass on only the message.
+    super(`database overloaded: ${why} (${detail})`);
+  }
+}
+
+export function isOverloadedError(error: unknown): boolean {
+  return someInChain(error, (e) => e.code === OVERLOADED_CODE || (typeof e.message === "string" && OVERLOADED_MESSAGE.test(e.message)));
+}
+
+const TX_TIMEOUT_CODE = "CASEBOARD_TX_TIMEOUT";
+
+/** A transaction ran past its budget; its work was rolled back. */
+export class TransactionTimeoutError extends Error {
+  override readonly name = "TransactionTimeoutError";
+  readonly code = TX_TIMEOUT_CODE;
+  constructor(readonly timeoutMs: number, options?: { cause?: unknown }) {
+    super(`transaction timeout: it ran past its ${timeoutMs} ms budget and was rolled back`, options);
+  }
+}
+
+/** Prisma's interactive transaction (privileged-db.ts) past its own timeout. */
+const PRISMA_EXPIRED = /expired transaction/i;
+
+/** SQLSTATE 57014 (query_canceled: statement_timeout), or a transaction past its budget. */
+export function isDatabaseTimeout(error: unknown): boolean {
+  if (sqlStateOf(error)?.code === "57014") return true;
+  return someInChain(
+    error,
+    (e) => e.code === TX_TIMEOUT_CODE || (e.code === "P2028" && typeof e.message === "string" && PRISMA_EXPIRED.test(e.message)),
+  );
 }

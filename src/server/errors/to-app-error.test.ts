@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { rejectionOf } from "@/test/errors";
 import { createTestTenant } from "@/test/factories";
-import { toAppError } from "./to-app-error";
+import { DatabaseOverloadedError, TransactionTimeoutError, isConnectionError } from "./connection-error";
+import { isExpected, toAppError } from "./to-app-error";
 import { sqlStateOf } from "./sql-state";
 
 const failing = (fn: (db: PrivilegedDb) => Promise<unknown>) => rejectionOf(withPrivilegedDb("test: data exception", fn));
@@ -85,5 +86,44 @@ describe("connection failures", () => {
   it("leaves other errors alone", () => {
     expect(toAppError(pgError("40P01")).code).toBe("INTERNAL_SERVER_ERROR");
     expect(toAppError(new Error("boom")).code).toBe("INTERNAL_SERVER_ERROR");
+  });
+});
+
+describe("overload and timeouts", () => {
+  const adapter = (cause: Record<string, unknown>) => Object.assign(new Error("adapter"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+  const status = (error: unknown) => {
+    const appError = toAppError(error);
+    return { code: appError.code, status: appError.httpStatus, reason: appError.details?.reason, retryAfterSeconds: appError.details?.retryAfterSeconds };
+  };
+
+  it.each([
+    ["the gate's own error", new DatabaseOverloadedError("queue full", "40 callers already waiting")],
+    ["inside a cause", new Error("query failed", { cause: new DatabaseOverloadedError("wait timed out", "no connection within 1000 ms") })],
+    ["as a message only (what a driver adapter may pass on)", new Error("database overloaded: wait timed out (no connection within 1000 ms)")],
+    ["through a tRPC error", new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new DatabaseOverloadedError("queue full", "x") })],
+  ])("overload (%s) is 503 OVERLOADED with Retry-After: 1, and expected (not logged as an error)", (_, error) => {
+    expect(status(error)).toEqual({ code: "SERVICE_UNAVAILABLE", status: 503, reason: "OVERLOADED", retryAfterSeconds: 1 });
+    expect(isExpected(toAppError(error))).toBe(true);
+    expect(isConnectionError(error)).toBe(false);
+  });
+
+  it.each([
+    ["Postgres 57014 from pg", Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014", severity: "ERROR" })],
+    ["57014 through the driver adapter", adapter({ kind: "postgres", code: "57014", originalCode: "57014" })],
+    ["the transaction past its budget", new TransactionTimeoutError(300)],
+    ["that inside a tRPC error", new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new TransactionTimeoutError(300) })],
+    ["Prisma's expired interactive transaction", Object.assign(new Error("Transaction already closed: A query cannot be executed on an expired transaction."), { code: "P2028" })],
+  ])("%s is 503 DATABASE_TIMEOUT with Retry-After, logged as an error", (_, error) => {
+    expect(status(error)).toEqual({ code: "SERVICE_UNAVAILABLE", status: 503, reason: "DATABASE_TIMEOUT", retryAfterSeconds: 5 });
+    expect(isExpected(toAppError(error))).toBe(false);
+  });
+
+  it("leaves a closed (not expired) Prisma transaction and other cancellations' neighbours alone", () => {
+    expect(toAppError(Object.assign(new Error("Transaction already closed: A commit cannot be executed on a committed transaction"), { code: "P2028" })).code).toBe("INTERNAL_SERVER_ERROR");
+    expect(toAppError(Object.assign(new Error("lock timeout"), { code: "55P03", severity: "ERROR" })).code).toBe("INTERNAL_SERVER_ERROR");
+  });
+
+  it("an unreachable database keeps its own reason", () => {
+    expect(status(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toEqual({ code: "SERVICE_UNAVAILABLE", status: 503, reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
   });
 });

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { Prisma } from "@/server/db/generated/client";
 import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
-import { isConnectionError } from "./connection-error";
+import { isConnectionError, isDatabaseTimeout, isOverloadedError } from "./connection-error";
 import { isDataException, sqlStateOf } from "./sql-state";
 
 const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
@@ -36,22 +36,35 @@ export function validationError(error: ZodError): AppError {
   return new AppError("BAD_REQUEST", "Some fields are not valid", { fieldErrors: zodFieldErrors(error) }, { cause: error });
 }
 
-/** True for errors the caller caused; false for bugs and outages, which are logged as errors. */
+/**
+ * True for errors the caller caused, and for load shedding (OVERLOADED: the server doing what it
+ * should under too much load; a stack trace per refused request would only add to the load).
+ * False for bugs and outages, which are logged as errors.
+ */
 export function isExpected(error: AppError): boolean {
-  return error.httpStatus < 500;
+  return error.httpStatus < 500 || error.details?.reason === "OVERLOADED";
 }
 
 /** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+/** …when the database is busy (admission control): the queue moves in milliseconds. */
+export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
-/** The database (or its pool) is out of reach: 503 with Retry-After, never a 500. */
-export function serviceUnavailable(cause?: unknown): AppError {
-  return new AppError(
-    "SERVICE_UNAVAILABLE",
-    "The service is temporarily unavailable; try again shortly",
-    { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-    { cause },
-  );
+export type UnavailableReason = "DATABASE_UNAVAILABLE" | "OVERLOADED" | "DATABASE_TIMEOUT";
+
+const UNAVAILABLE: Record<UnavailableReason, { message: string; retryAfterSeconds: number }> = {
+  DATABASE_UNAVAILABLE: { message: "The service is temporarily unavailable; try again shortly", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+  OVERLOADED: { message: "The service is busy; try again shortly", retryAfterSeconds: OVERLOADED_RETRY_AFTER_SECONDS },
+  DATABASE_TIMEOUT: { message: "The request took too long and was stopped; try again shortly", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+};
+
+/**
+ * The database cannot serve this request now: out of reach, overloaded, or a statement ran past
+ * its time. 503 with Retry-After, never a 500; the reason tells them apart.
+ */
+export function serviceUnavailable(cause?: unknown, reason: UnavailableReason = "DATABASE_UNAVAILABLE"): AppError {
+  const { message, retryAfterSeconds } = UNAVAILABLE[reason];
+  return new AppError("SERVICE_UNAVAILABLE", message, { reason, retryAfterSeconds }, { cause });
 }
 
 export function toAppError(error: unknown): AppError {
@@ -65,7 +78,10 @@ export function toAppError(error: unknown): AppError {
     const code = TRPC_TO_APP[error.code] ?? "INTERNAL_SERVER_ERROR";
     return new AppError(code, code === "INTERNAL_SERVER_ERROR" ? "Internal error" : error.message, undefined, { cause: error });
   }
+  // Overload first: its error may travel wrapped in what also reads as a connection failure.
+  if (isOverloadedError(error)) return serviceUnavailable(error, "OVERLOADED");
   if (isConnectionError(error)) return serviceUnavailable(error);
+  if (isDatabaseTimeout(error)) return serviceUnavailable(error, "DATABASE_TIMEOUT");
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2025": // record to update/delete not found (also: another tenant's id)
