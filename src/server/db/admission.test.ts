@@ -3,6 +3,7 @@
 // On PostgreSQL a database of two pooled connections on the test database; on the embedded
 // database a second in-memory PGlite (one backend: one permit).
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { GET as trpcGET } from "@/app/api/trpc/[trpc]/route";
 import { handleRestRequest } from "@/server/api/openapi/rest-handler";
 import { rejectionOf } from "@/test/errors";
 import { createTestApiKey, createTestTenant } from "@/test/factories";
@@ -168,6 +169,31 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
     expect(served.status).toBe(testDatabaseUrl ? 200 : 401);
     expect(await withTenantDb(tenantId, async (db) => (await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`)[0]?.ok)).toBe(1);
     // (Other tests' background work may borrow the process database for a moment.)
+    await vi.waitFor(() => expect(small.admission()).toMatchObject({ inUse: 0, waiting: 0 }), { timeout: 2_000 });
+  });
+
+  it("sheds load at the HTTP entry, before any of the request's work (no credentials get 503, not 401), on REST and tRPC", async () => {
+    setDatabase(Promise.resolve(small));
+    const release = await holdEveryConnection();
+    try {
+      const waiting = restGet(); // fills the queue
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(1));
+      const refusedBefore = small.admission().refused;
+      // Without credentials nothing would touch the database: a 401 would come without the gate.
+      const rest = await handleRestRequest(new Request("http://localhost/api/v1/cases"), { user: null });
+      const trpc = await trpcGET(new Request("http://localhost/api/trpc/cases.list?input=%7B%7D"));
+      expect(rest.status).toBe(503);
+      expect(rest.headers.get("retry-after")).toBe("1");
+      expect(await rest.json()).toMatchObject({ code: "SERVICE_UNAVAILABLE", details: { reason: "OVERLOADED" } });
+      expect(trpc.status).toBe(503);
+      expect(trpc.headers.get("retry-after")).toBe("1");
+      expect(JSON.stringify(await trpc.json())).toContain("OVERLOADED");
+      // Refused by the gate's check, not by queueing: nothing else waits.
+      expect(small.admission()).toMatchObject({ waiting: 1, refused: refusedBefore + 2 });
+      await waiting;
+    } finally {
+      await release();
+    }
     await vi.waitFor(() => expect(small.admission()).toMatchObject({ inUse: 0, waiting: 0 }), { timeout: 2_000 });
   });
 

@@ -6,6 +6,7 @@ import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { toAppError, toErrorBody, type ErrorBody } from "@/server/errors/to-app-error";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors/app-error";
+import { overloadRefusal } from "@/server/http/load-shedding";
 import { ServerTiming } from "@/server/http/server-timing";
 import { createTRPCContext, requestIdFrom } from "../context";
 import { appRouter } from "../root";
@@ -17,6 +18,14 @@ export async function handleRestRequest(req: Request, opts: { user?: SessionUser
   const started = performance.now();
   const timing = new ServerTiming();
   const requestId = requestIdFrom(req.headers);
+  const overloaded = await overloadRefusal();
+  if (overloaded) {
+    const retryAfter = overloaded.details?.retryAfterSeconds;
+    return Response.json(toErrorBody(overloaded, requestId), {
+      status: overloaded.httpStatus,
+      headers: { "x-request-id": requestId, "cache-control": "private, no-store", ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) },
+    });
+  }
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
     req: withoutReservedQuery(req),

@@ -7,6 +7,7 @@ import { createTRPCContext, requestIdFrom } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { AppError } from "@/server/errors/app-error";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
+import { overloadRefusal } from "@/server/http/load-shedding";
 import { ServerTiming } from "@/server/http/server-timing";
 
 const ENDPOINT = "/api/trpc";
@@ -19,16 +20,20 @@ function batchSize(req: Request): number {
   return decodeURIComponent(path).split(",").length;
 }
 
-/** Refused before any context or input is read, in the envelope tRPC uses for a whole-request error. */
-function tooLargeBatch(requestId: string, calls: number): Response {
-  const error = new AppError("BAD_REQUEST", `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${calls}`, {
-    reason: "BATCH_TOO_LARGE",
-    maxBatchCalls: MAX_BATCH_CALLS,
-  });
+/** An error for the whole request, answered before any context or input is read, in the envelope tRPC uses for one. */
+function wholeRequestError(error: AppError, requestId: string): Response {
   const body = { message: error.message, code: -32600, data: { ...toErrorBody(error, requestId), httpStatus: error.httpStatus } };
+  const retryAfter = error.details?.retryAfterSeconds;
   return Response.json({ error: superjson.serialize(body) }, {
     status: error.httpStatus,
-    headers: { "x-request-id": requestId, "cache-control": "private, no-store" },
+    headers: { "x-request-id": requestId, "cache-control": "private, no-store", ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) },
+  });
+}
+
+function tooLargeBatch(calls: number): AppError {
+  return new AppError("BAD_REQUEST", `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${calls}`, {
+    reason: "BATCH_TOO_LARGE",
+    maxBatchCalls: MAX_BATCH_CALLS,
   });
 }
 
@@ -37,7 +42,9 @@ async function handler(req: Request) {
   const timing = new ServerTiming();
   const requestId = requestIdFrom(req.headers);
   const calls = batchSize(req);
-  if (calls > MAX_BATCH_CALLS) return tooLargeBatch(requestId, calls);
+  if (calls > MAX_BATCH_CALLS) return wholeRequestError(tooLargeBatch(calls), requestId);
+  const overloaded = await overloadRefusal();
+  if (overloaded) return wholeRequestError(overloaded, requestId);
   const response = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req,
