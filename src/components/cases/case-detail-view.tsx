@@ -137,11 +137,22 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
             onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, assigneeId: e.target.value || null, version: c.version }))}
           >
             <option value="">Unassigned</option>
-            {assignable.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {isOnline.has(m.userId) ? `${m.name} (online)` : m.name}
-              </option>
-            ))}
+            {/* Grouped rather than labelled, so each option stays the member's name (for people
+                and for assistive technology alike) while who can pick it up now comes first. */}
+            {[
+              { label: "Online now", list: assignable.filter((m) => isOnline.has(m.userId)) },
+              { label: "Others", list: assignable.filter((m) => !isOnline.has(m.userId)) },
+            ].map((group) =>
+              group.list.length ? (
+                <optgroup key={group.label} label={group.label}>
+                  {group.list.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null,
+            )}
           </Select>
           {c.assignee ? <OnlineDot online={isOnline.has(c.assignee.id)} /> : null}
         </div>
