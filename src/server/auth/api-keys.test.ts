@@ -7,6 +7,7 @@ import { createTRPCContext, TENANT_HEADER } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { authenticateApiKey, generateApiKey, hashApiKey } from "./api-keys";
+import { forgetCachedCredentials } from "./auth-cache";
 
 const keyRow = (key: string) =>
   withPrivilegedDb("test check", (db) => db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(key) } }));
@@ -95,15 +96,18 @@ describe("API keys", () => {
     const { apiKey, secret } = await admin.apiKeys.create({ name: "admin's key", role: "ADMIN" });
     expect((await keyRow(secret)).authorityUserId).toBe(a.users.ADMIN.id);
     // Changed behind the services' back (as a stale row or a direct edit would): authentication
-    // still takes the lower of the two roles, from the one query it makes.
+    // still takes the lower of the two roles, from the one query it makes. (A direct edit is not
+    // announced to the credential cache, so the test forgets it; the services announce theirs.)
     await withPrivilegedDb("test fixture", (db) =>
       db.membership.update({ where: { tenantId_userId: { tenantId: a.id, userId: a.users.ADMIN.id } }, data: { role: "VIEWER" } }),
     );
+    forgetCachedCredentials();
     try {
       const check = await authenticateApiKey(secret);
       expect(check).toMatchObject({ ok: true, principal: { apiKeyId: apiKey.id, role: "VIEWER", authorityUserId: a.users.ADMIN.id } });
       await expectAppError((await apiKeyCaller(secret)).cases.create({ title: "Viewer now" }), "FORBIDDEN", "PERMISSION_DENIED");
       await withPrivilegedDb("test fixture", (db) => db.membership.delete({ where: { tenantId_userId: { tenantId: a.id, userId: a.users.ADMIN.id } } }));
+      forgetCachedCredentials();
       expect(await authenticateApiKey(secret)).toEqual({ ok: false, reason: "REVOKED" });
     } finally {
       await withPrivilegedDb("test fixture", (db) =>
@@ -113,6 +117,7 @@ describe("API keys", () => {
           update: { role: "ADMIN" },
         }),
       );
+      forgetCachedCredentials();
     }
   });
 

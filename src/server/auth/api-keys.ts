@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/server/db/generated/enums";
 import { ROLE_RANK } from "@/server/auth/permissions";
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
+import { apiKeyCache, listenForAuthChanges } from "./auth-cache";
 
 const KEY_PATTERN = /^cb_([a-z0-9]{8})_([A-Za-z0-9_-]{32,64})$/;
 
@@ -72,8 +73,29 @@ function cappedRole(keyRole: Role, authorityRole: Role | null): Role {
 /** Resolves a presented key; records its last use (at most once a minute, to spare writes). */
 export async function authenticateApiKey(key: string, now = new Date()): Promise<ApiKeyCheck> {
   if (!KEY_PATTERN.test(key)) return { ok: false, reason: "MALFORMED" };
+  const hash = hashApiKey(key);
+  listenForAuthChanges();
+  // Cached for seconds, dropped at once by a revocation or a change of its member or tenant
+  // (auth-cache.ts); refusals are never cached. An expiry falls inside the cache's life, so it is
+  // checked on every use.
+  const check = (await apiKeyCache.get(hash, async () => {
+    const value = await lookUpApiKey(hash, now);
+    return {
+      value,
+      keep: value.ok,
+      tenantId: value.ok ? value.principal.tenantId : null,
+      userIds: value.ok && value.principal.authorityUserId ? [value.principal.authorityUserId] : [],
+      sessionId: null,
+    };
+  }, now.getTime())) as ApiKeyCheck & { expiresAt?: Date | null };
+  if (check.ok && check.expiresAt && check.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
+  if (!check.ok) return check;
+  return { ok: true, principal: check.principal };
+}
+
+async function lookUpApiKey(hash: string, now: Date): Promise<ApiKeyCheck & { expiresAt?: Date | null }> {
   return withPrivilegedDb("authenticate API key", async (db: PrivilegedDb) => {
-    const [row] = await findKey(db, hashApiKey(key));
+    const [row] = await findKey(db, hash);
     if (!row) return { ok: false, reason: "UNKNOWN" } as const;
     if (row.revokedAt) return { ok: false, reason: "REVOKED" } as const;
     if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: "EXPIRED" } as const;
@@ -85,6 +107,7 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
     }
     return {
       ok: true,
+      expiresAt: row.expiresAt,
       principal: {
         apiKeyId: row.id,
         tenantId: row.tenantId,

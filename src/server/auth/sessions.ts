@@ -3,6 +3,7 @@
 // ends that browser's session at once, while the JWT would otherwise stay valid until it expires.
 // "Sign out everywhere" ends every row of the user and bumps their session epoch as well.
 import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
+import { invalidateAuth } from "./auth-cache";
 
 /** A JWT lives this long without use (it slides forward while the app is open). */
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -33,12 +34,16 @@ export function startSession(userId: string, now = new Date()): Promise<string> 
 /** Signing out: this browser's session ends; the user's other sessions go on. */
 export async function endSession(sessionId: unknown, now = new Date()): Promise<void> {
   if (!isSessionId(sessionId)) return;
-  await withPrivilegedDb("end session", (db) => db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } }));
+  await withPrivilegedDb("end session", async (db) => {
+    await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } });
+    invalidateAuth({ sessionId });
+  });
 }
 
 /** Ends every session of the user (all browsers, this one too) in the caller's transaction. */
 export async function endEverySession(db: PrivilegedDb, userId: string, now = new Date()): Promise<number> {
   await db.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } }, select: { id: true } });
+  invalidateAuth({ userId });
   const ended = await db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
   return ended.count;
 }

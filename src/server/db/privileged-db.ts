@@ -3,6 +3,7 @@
 // It runs as `caseboard_privileged`, the only role whose policies span tenants.
 import { env } from "@/env";
 import { logger } from "@/server/logger";
+import { withCommitHooks } from "./after-commit";
 import { getDatabase } from "./database";
 import { tenantScope } from "./tenant-scope";
 import type { PrismaClient } from "./generated/client";
@@ -19,7 +20,7 @@ export async function withPrivilegedDb<T>(reason: string, fn: (db: PrivilegedDb)
   // (Optional: test doubles of the database may lack it.)
   db.refuseIfBusy?.();
   logger.debug({ reason }, "privileged database access");
-  return privilegedTransaction(db.prisma, fn);
+  return withCommitHooks(() => privilegedTransaction(db.prisma, fn));
 }
 
 /**

@@ -169,6 +169,7 @@ class Hub {
     this.unsubscribe?.();
     this.bus = bus;
     const offMessage = bus.subscribe((message) => {
+      if (message.type === "auth") return;
       const feed = this.feeds.get(message.tenantId);
       if (!feed) return;
       if (message.type === "log") feed.wake(message.seq);

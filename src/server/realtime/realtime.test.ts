@@ -17,6 +17,7 @@ import { openStream } from "@/test/realtime-stream";
 import { emitEvents } from "./emit";
 import { headSeq, readEvents } from "./event-log";
 import { getHub } from "./hub";
+import { forgetCachedCredentials } from "@/server/auth/auth-cache";
 
 const isEvent = (m: RealtimeMessage): m is LoggedEvent => m.type === "event";
 const eventsOf = (ms: RealtimeMessage[]) => ms.filter(isEvent).map((m) => [m.kind, m.entityId]);
@@ -160,6 +161,7 @@ describe("event stream", () => {
     expect(eventsOf(await stream.readUntil(isEvent))).toEqual([["case.created", c!.id]]);
     stream.close();
     await withPrivilegedDb("test fixture", (db) => db.apiKey.updateMany({ where: { tenantId: tenant.id }, data: { revokedAt: new Date() } }));
+    forgetCachedCredentials(); // a direct edit is not announced to the credential cache
     await expectAppError(openStream({ apiKey: key }), "UNAUTHORIZED");
   });
 

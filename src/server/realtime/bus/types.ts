@@ -32,7 +32,11 @@ export type BusMessage =
       state: "online" | "offline";
       since: number;
       expiresAt: number;
-    };
+    }
+  // Who a credential stands for changed (a key revoked, a member removed or re-roled, a tenant
+  // suspended or renamed, a password changed): every instance drops what it cached about them
+  // (src/server/auth/auth-cache.ts). Null fields match everything.
+  | { type: "auth"; tenantId: string | null; userId: string | null; sessionId: string | null };
 
 export type BusKind = "memory" | "postgres" | "redis";
 
@@ -80,6 +84,7 @@ const busMessageSchema: z.ZodType<BusMessage> = z.discriminatedUnion("type", [
     since: z.number().finite(),
     expiresAt: z.number().finite(),
   }),
+  z.object({ type: z.literal("auth"), tenantId: id.nullable(), userId: id.nullable(), sessionId: id.nullable() }),
 ]);
 
 /** What a log line may say about a message: never the presence name. */

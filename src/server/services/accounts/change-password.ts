@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { AppError } from "@/server/errors/app-error";
 import { auditInEveryTenant } from "./account-audit";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 export async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }, now = new Date()) {
   const current = await withPrivilegedDb("read password hash", (db) =>
@@ -23,6 +24,7 @@ export async function changePassword(userId: string, input: { currentPassword: s
       data: { passwordHash, sessionEpoch: { increment: 1 } },
       select: { sessionEpoch: true },
     });
+    invalidateAuth({ userId });
     // Open reset links were asked for under the old password: they die with it.
     await db.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     await auditInEveryTenant(db, userId, "account.password_changed");

@@ -12,6 +12,7 @@ import { limiters } from "@/server/rate-limit/limiters";
 import { generateToken, hashToken, isWellFormedToken } from "@/server/services/invitations/tokens";
 import { auditInEveryTenant } from "./account-audit";
 import { mayMailReset } from "./public-limits";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -90,6 +91,7 @@ export async function resetPassword(input: { token: string; password: string }, 
       data: { passwordHash, sessionEpoch: { increment: 1 } },
       select: { id: true, email: true },
     });
+    invalidateAuth({ userId: user.id });
     await auditInEveryTenant(db, user.id, "account.password_reset");
     return user.email;
   });

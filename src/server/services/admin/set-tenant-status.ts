@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit";
 import type { PrivilegedDb } from "@/server/db/privileged-db";
 import { notFound } from "@/server/errors/app-error";
 import { platformAdminActor } from "./platform-actor";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 export const tenantStatusOutput = z.object({ id: z.string(), status: z.enum(["ACTIVE", "SUSPENDED"]) });
 
@@ -13,6 +14,7 @@ export async function setTenantStatus(db: PrivilegedDb, adminId: string, input: 
   if (!current) throw notFound("Tenant");
   if (current.status !== status) {
     await db.tenant.update({ where: { id: input.id }, data: { status }, select: { id: true } });
+    invalidateAuth({ tenantId: input.id });
   }
   await recordAudit(db, {
     tenantId: input.id,

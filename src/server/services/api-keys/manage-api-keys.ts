@@ -5,6 +5,7 @@ import type { Role } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { AppError, notFound } from "@/server/errors/app-error";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 export const apiKeySelect = {
   id: true,
@@ -54,6 +55,7 @@ export async function revokeApiKey(db: TenantDb, id: string) {
   if (!existing) throw notFound("API key");
   if (existing.revokedAt) return db.apiKey.findFirstOrThrow({ where: { id }, select: apiKeySelect });
   const revoked = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: apiKeySelect });
+  invalidateAuth({ tenantId: requireTenantId() });
   await recordAudit(db, { action: "api_key.revoked", targetType: "api_key", targetId: id, diff: { prefix: existing.prefix } });
   return revoked;
 }
@@ -66,6 +68,7 @@ function keysOf(userId: string) {
 /** A member leaves: every key on their authority stops, in the caller's transaction. */
 export async function revokeKeysOfMember(db: TenantDb, userId: string, now = new Date()): Promise<number> {
   const revoked = await db.apiKey.updateMany({ where: keysOf(userId), data: { revokedAt: now } });
+  invalidateAuth({ tenantId: requireTenantId() });
   return revoked.count;
 }
 
@@ -73,5 +76,6 @@ export async function revokeKeysOfMember(db: TenantDb, userId: string, now = new
 export async function capKeysOfMember(db: TenantDb, userId: string, role: Role): Promise<number> {
   const above = (Object.keys(ROLE_RANK) as Role[]).filter((r) => ROLE_RANK[r] > ROLE_RANK[role]);
   const capped = await db.apiKey.updateMany({ where: { ...keysOf(userId), role: { in: above } }, data: { role } });
+  invalidateAuth({ tenantId: requireTenantId() });
   return capped.count;
 }

@@ -7,6 +7,8 @@ import { emitEvents } from "@/server/realtime/emit";
 import { capKeysOfMember, revokeKeysOfMember } from "@/server/services/api-keys/manage-api-keys";
 import { revokeInvitationsOf } from "@/server/services/invitations/manage-invitations";
 import { assertAnotherOwnerRemains, assertCanManage } from "./member-rules";
+import { invalidateAuth } from "@/server/auth/auth-cache";
+import { requireTenantId } from "@/server/db/tenant-scope";
 
 /** A lower role takes effect at once for the member and, in the same transaction, for the API keys
  *  on their authority: none keeps a role above theirs (authentication caps it as well). */
@@ -17,6 +19,8 @@ export async function updateMemberRole(db: TenantDb, actorRole: Role, userId: st
   if (member.role === "OWNER" && role !== "OWNER") await assertAnotherOwnerRemains(db, userId);
   if (member.role === role) return { userId, role };
   await db.membership.update({ where: { id: member.id }, data: { role } });
+  // A key on their authority is capped by their role: cached principals of the tenant go.
+  invalidateAuth({ tenantId: requireTenantId(), userId });
   // Their open streams decide their access again at once (src/server/realtime/stream.ts).
   emitEvents({ kind: "member.changed", entityId: userId, data: { role } });
   const apiKeysCapped = ROLE_RANK[role] < ROLE_RANK[member.role] ? await capKeysOfMember(db, userId, role) : 0;
@@ -38,6 +42,7 @@ export async function removeMember(db: TenantDb, actorRole: Role, userId: string
   assertCanManage(actorRole, member.role);
   if (member.role === "OWNER") await assertAnotherOwnerRemains(db, userId);
   await db.membership.delete({ where: { id: member.id } });
+  invalidateAuth({ tenantId: requireTenantId(), userId });
   // Ends their open streams, and those of the keys on their authority, at once.
   emitEvents({ kind: "member.changed", entityId: userId, data: { role: null } });
   const now = new Date();

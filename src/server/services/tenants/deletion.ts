@@ -5,6 +5,7 @@ import { env } from "@/env";
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,6 +22,7 @@ export async function scheduleTenantDeletion(
   }
   const deletionScheduledFor = new Date(now.getTime() + env.TENANT_DELETION_GRACE_DAYS * DAY_MS);
   await db.tenant.update({ where: { id: tenant.id }, data: { deletionScheduledFor }, select: { id: true } });
+  invalidateAuth({ tenantId: tenant.id });
   await recordAudit(db, {
     action: "tenant.deletion_scheduled",
     targetType: "tenant",
@@ -35,6 +37,7 @@ export async function cancelTenantDeletion(db: TenantDb, tenantId: string): Prom
   const row = await db.tenant.findFirstOrThrow({ select: { deletionScheduledFor: true } });
   if (row.deletionScheduledFor) {
     await db.tenant.update({ where: { id: tenantId }, data: { deletionScheduledFor: null }, select: { id: true } });
+    invalidateAuth({ tenantId });
     await recordAudit(db, {
       action: "tenant.deletion_cancelled",
       targetType: "tenant",

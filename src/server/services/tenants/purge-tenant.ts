@@ -7,6 +7,7 @@
 // database (migration 20261123120000_audit_chain), is a transaction that names the tenant in
 // `caseboard.purge_tenant`. They go with the tenant row (foreign key cascade) in the last step.
 import type { PrivilegedDb } from "@/server/db/privileged-db";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 /** Runs one step in its own privileged transaction, so no single transaction grows with the tenant. */
 export type PrivilegedRunner = <R>(fn: (db: PrivilegedDb) => Promise<R>) => Promise<R>;
@@ -85,6 +86,7 @@ export async function purgeTenant(run: PrivilegedRunner, tenantId: string, optio
     deleted.AuditEvent = await db.auditEvent.count({ where: { tenantId } });
     await db.$executeRaw`SELECT set_config('caseboard.purge_tenant', ${tenantId}, true)`;
     await db.tenant.delete({ where: { id: tenantId }, select: { id: true } });
+    invalidateAuth({ tenantId });
   });
   return { purged: true, deleted, files };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/server/audit";
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
+import { invalidateAuth } from "@/server/auth/auth-cache";
 
 const SLUG_TAKEN = () =>
   new AppError("CONFLICT", "This address is already taken", { fieldErrors: { slug: ["This address is already taken; choose another"] } });
@@ -54,6 +55,8 @@ export async function updateTenant(db: TenantDb, tenantId: string, input: Update
     throw error;
   }
   if (diff.slug) await db.tenantSlugRedirect.create({ data: { slug: current.slug, tenantId } });
+  // Keys carry the tenant's name and address.
+  invalidateAuth({ tenantId });
   await recordAudit(db, { action: "tenant.updated", targetType: "tenant", targetId: tenantId, diff });
   return updated;
 }

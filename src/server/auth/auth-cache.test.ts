@@ -1,0 +1,171 @@
+// The credential cache: a request skips the privileged lookup the previous one made, yet a change
+// to what a credential means takes effect at once, on this instance and (over the bus) on every
+// other, and never before its transaction commits.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import { hashApiKey } from "@/server/auth/api-keys";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { deferred } from "@/server/jobs/test-kit";
+import { getBus, type BusMessage } from "@/server/realtime/bus";
+import { signOutEverywhere } from "@/server/services/accounts/sign-out-everywhere";
+import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant } from "@/test/factories";
+import { authenticateApiKey } from "./api-keys";
+import { AuthCache, invalidateAuth } from "./auth-cache";
+import { startSession } from "./sessions";
+import { resolveSessionUser } from "./session-user";
+
+const revokeBehindTheBack = (tenantId: string) =>
+  withPrivilegedDb("test fixture", (db) => db.apiKey.updateMany({ where: { tenantId }, data: { revokedAt: new Date() } }));
+
+describe("API keys through the cache", () => {
+  it("a second request is served from the cache; another instance's announcement drops it at once", async () => {
+    const t = await createTestTenant("authcache-bus");
+    const key = await createTestApiKey(t);
+    expect((await authenticateApiKey(key)).ok).toBe(true);
+    // Revoked without the services (so unannounced): the cached answer still stands...
+    await revokeBehindTheBack(t.id);
+    expect((await authenticateApiKey(key)).ok).toBe(true);
+    // ...until an instance says the tenant's credentials changed, as revoking through the app does.
+    await getBus().publish({ type: "auth", tenantId: t.id, userId: null, sessionId: null });
+    await vi.waitFor(async () => expect(await authenticateApiKey(key)).toEqual({ ok: false, reason: "REVOKED" }));
+  });
+
+  it("revoking through the app refuses the very next request", async () => {
+    const t = await createTestTenant("authcache-revoke");
+    const owner = await callerFor(t.users.OWNER, t.slug);
+    const { apiKey, secret } = await owner.apiKeys.create({ name: "script", role: "AGENT" });
+    await (await apiKeyCaller(secret)).cases.list({});
+    await owner.apiKeys.revoke({ id: apiKey.id });
+    expect(await authenticateApiKey(secret)).toEqual({ ok: false, reason: "REVOKED" });
+  });
+
+  it("removing the key's member, or lowering their role, applies to the next request", async () => {
+    const t = await createTestTenant("authcache-member");
+    const admin = await callerFor(t.users.ADMIN, t.slug);
+    const { secret } = await admin.apiKeys.create({ name: "admin's", role: "ADMIN" });
+    expect(await authenticateApiKey(secret)).toMatchObject({ ok: true, principal: { role: "ADMIN" } });
+    const owner = await callerFor(t.users.OWNER, t.slug);
+    await owner.members.updateRole({ userId: t.users.ADMIN.id, role: "AGENT" });
+    expect(await authenticateApiKey(secret)).toMatchObject({ ok: true, principal: { role: "AGENT" } });
+    await owner.members.remove({ userId: t.users.ADMIN.id });
+    expect(await authenticateApiKey(secret)).toEqual({ ok: false, reason: "REVOKED" });
+  });
+
+  it("refusals are not cached: a key unknown a moment ago works as soon as it exists", async () => {
+    const t = await createTestTenant("authcache-unknown");
+    const key = await createTestApiKey(t);
+    const hash = hashApiKey(key);
+    await withPrivilegedDb("test fixture", (db) => db.apiKey.updateMany({ where: { hash }, data: { hash: `moved-${randomUUID()}` } }));
+    expect(await authenticateApiKey(key)).toEqual({ ok: false, reason: "UNKNOWN" });
+    await withPrivilegedDb("test fixture", (db) => db.apiKey.updateMany({ where: { tenantId: t.id }, data: { hash } }));
+    expect((await authenticateApiKey(key)).ok).toBe(true);
+  });
+
+  it("a key that expires while cached is refused from its expiry on", async () => {
+    const t = await createTestTenant("authcache-expiry");
+    const expiresAt = new Date(Date.now() + 60_000);
+    const key = await createTestApiKey(t, { expiresAt });
+    const now = new Date(expiresAt.getTime() - 2_000);
+    expect((await authenticateApiKey(key, now)).ok).toBe(true);
+    expect(await authenticateApiKey(key, new Date(expiresAt.getTime() + 1))).toEqual({ ok: false, reason: "EXPIRED" });
+  });
+});
+
+describe("invalidateAuth", () => {
+  const heard = () => {
+    const messages: Extract<BusMessage, { type: "auth" }>[] = [];
+    const off = getBus().subscribe((m) => void (m.type === "auth" && messages.push(m)));
+    return { messages, off };
+  };
+
+  it("announces after its transaction commits, and not at all after a rollback", async () => {
+    const t = await createTestTenant("authcache-commit");
+    const { messages, off } = heard();
+    try {
+      await withTenantDb(t.id, async () => {
+        invalidateAuth({ tenantId: t.id });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(messages.filter((m) => m.tenantId === t.id)).toEqual([]);
+      });
+      await vi.waitFor(() => expect(messages.filter((m) => m.tenantId === t.id)).toHaveLength(1));
+
+      await expect(
+        withTenantDb(t.id, async () => {
+          invalidateAuth({ tenantId: t.id, userId: t.users.AGENT.id });
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(messages.filter((m) => m.tenantId === t.id)).toHaveLength(1);
+    } finally {
+      off();
+    }
+  });
+
+  it("inside a privileged transaction, also after it commits", async () => {
+    const userId = randomUUID();
+    const { messages, off } = heard();
+    try {
+      await withPrivilegedDb("test", async () => {
+        invalidateAuth({ userId });
+        expect(messages.filter((m) => m.userId === userId)).toEqual([]);
+      });
+      await vi.waitFor(() => expect(messages.filter((m) => m.userId === userId)).toHaveLength(1));
+    } finally {
+      off();
+    }
+  });
+});
+
+describe("AuthCache", () => {
+  const entry = (value: string) => ({ value, keep: true, tenantId: "t1", userIds: ["u1"], sessionId: "s1" });
+
+  it("does not keep a value read before an invalidation (it may be the old state)", async () => {
+    const cache = new AuthCache<string>();
+    const gate = deferred();
+    const slow = cache.get("k", async () => {
+      await gate.promise;
+      return entry("old");
+    });
+    cache.invalidate({ tenantId: "t1" });
+    gate.resolve();
+    expect(await slow).toBe("old");
+    let loads = 0;
+    expect(await cache.get("k", async () => (loads++, entry("new")))).toBe("new");
+    expect(loads).toBe(1);
+  });
+
+  it("drops by tenant, user or session, and everything when nothing is named; entries expire", async () => {
+    const cache = new AuthCache<string>(1_000);
+    const load = (v: string, tenantId: string, userId: string, sessionId: string) => async () => ({ value: v, keep: true, tenantId, userIds: [userId], sessionId });
+    await cache.get("a", load("a", "t1", "u1", "s1"), 0);
+    await cache.get("b", load("b", "t2", "u2", "s2"), 0);
+    await cache.get("c", load("c", "t3", "u3", "s3"), 0);
+    cache.invalidate({ userId: "u2" });
+    expect(cache.size).toBe(2);
+    cache.invalidate({ sessionId: "s3" });
+    expect(cache.size).toBe(1);
+    cache.invalidate({});
+    expect(cache.size).toBe(0);
+    let loads = 0;
+    const counted = async () => (loads++, entry("x"));
+    await cache.get("d", counted);
+    await cache.get("d", counted);
+    expect(loads).toBe(1);
+    await cache.get("d", counted, Date.now() + 1_001);
+    expect(loads).toBe(2);
+  });
+});
+
+describe("sessions through the cache", () => {
+  it("signing out everywhere refuses the cached session at once", async () => {
+    const t = await createTestTenant("authcache-session");
+    const user = t.users.AGENT;
+    const sid = await startSession(user.id);
+    const session = { user: { id: user.id, sid, epoch: 0 }, expires: new Date(Date.now() + 60_000).toISOString() };
+    expect(await resolveSessionUser(session as never)).toMatchObject({ id: user.id });
+    await signOutEverywhere(user.id);
+    expect(await resolveSessionUser(session as never)).toBeNull();
+  });
+});
