@@ -4,6 +4,7 @@
 // database a second in-memory PGlite (one backend: one permit).
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { GET as trpcGET } from "@/app/api/trpc/[trpc]/route";
+import { runWithContext } from "@/server/context/request-context";
 import { handleRestRequest } from "@/server/api/openapi/rest-handler";
 import { rejectionOf } from "@/test/errors";
 import { createTestApiKey, createTestTenant } from "@/test/factories";
@@ -194,6 +195,29 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
     } finally {
       await release();
     }
+    await vi.waitFor(() => expect(small.admission()).toMatchObject({ inUse: 0, waiting: 0 }), { timeout: 2_000 });
+  });
+
+  it("a request whose credential was cached is a newcomer at its tenant transaction; a job's is never refused for the queue's length", async () => {
+    setDatabase(Promise.resolve(small));
+    const release = await holdEveryConnection();
+    let jobTurn: Promise<number> | undefined;
+    try {
+      const waiting = restGet(); // fills the queue (limit 1)
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(1));
+      const asRequest = runWithContext({ requestId: `req-${Date.now()}`, actor: { type: "apiKey", id: "k" } }, () =>
+        withTenantDb(tenantId, (db) => db.case.count()),
+      );
+      expect((await rejectionOf(asRequest)).details?.reason).toBe("OVERLOADED");
+      jobTurn = runWithContext({ requestId: `job-${Date.now()}`, actor: { type: "system", id: "job:test" } }, () =>
+        withTenantDb(tenantId, (db) => db.case.count()),
+      );
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(2));
+      await waiting;
+    } finally {
+      await release();
+    }
+    expect(await jobTurn).toBeGreaterThanOrEqual(0);
     await vi.waitFor(() => expect(small.admission()).toMatchObject({ inUse: 0, waiting: 0 }), { timeout: 2_000 });
   });
 

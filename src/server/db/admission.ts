@@ -7,11 +7,11 @@
 // held, was tried and left out: one long hold, a seed or a job's transaction, made the mean refuse
 // the next burst of short calls.)
 //
-// A request takes connections more than once (the API key or session lookup, then the tenant
-// transaction). Its later turns go before newcomers, are never refused for the queue's length and
-// wait five times longer: refusing it halfway would waste what it already did. "Later" is known
-// two ways: the turn is for a tenant transaction (which comes after the lookups), or the request
-// (by its id in the request context) already had a turn.
+// A request may take connections more than once (a credential lookup when its credential is not
+// cached, then the tenant transaction). Its later turns go before newcomers, are never refused for
+// the queue's length and wait five times longer: refusing it halfway would waste what it already
+// did. "Later" means the request (by its id in the request context) already had a turn; jobs
+// (the system's context) are never refused for the queue's length either.
 //
 // Measured (cases.list over HTTP with an API key, PostgreSQL, pool of 10, 100 callers in another
 // process on the same 2 cores, 20 s): without admission control 145-155 answers/s, p50 0.65 s,
@@ -84,10 +84,7 @@ export class ConnectionGate {
    * By default the caller is under way when it asks for a tenant transaction's connection or its
    * request (the current context's) already had a turn.
    */
-  acquire(
-    requestId: string | undefined = currentContext()?.requestId,
-    underway: boolean = currentTenantId() !== undefined || (requestId !== undefined && this.#admittedRequests.has(requestId)),
-  ): Promise<Release> {
+  acquire(requestId: string | undefined = currentContext()?.requestId, underway: boolean = this.#isUnderway(requestId)): Promise<Release> {
     const waiting = this.#underway.length + this.#newcomers.length;
     if (this.#inUse < this.limits.permits && waiting === 0) {
       this.#inUse++;
@@ -115,11 +112,28 @@ export class ConnectionGate {
     });
   }
 
-  /** True when a newcomer would be refused now: every permit is taken and `queueLimit` newcomers already wait. */
+  /**
+   * Whether the current caller's wait should not be cut short for the queue's length: a request
+   * that already had a turn (refusing it halfway would waste what it did), background work (jobs
+   * run in the system's context and are bounded by their runners' concurrency), and, outside any
+   * context (scripts, boot), tenant transactions. A request's first turn is a newcomer, whether it
+   * is a credential lookup or (with the credential cached) its tenant transaction.
+   */
+  #isUnderway(requestId: string | undefined): boolean {
+    const context = currentContext();
+    if (context?.actor?.type === "system") return true;
+    if (requestId !== undefined && this.#admittedRequests.has(requestId)) return true;
+    return context === undefined && currentTenantId() !== undefined;
+  }
+
+  /**
+   * True when a newcomer would be refused now: every permit is taken and `queueLimit` callers
+   * already wait (all of them are ahead of it, whether newcomers or requests under way).
+   */
   #refusesNewcomer(): boolean {
     const waiting = this.#underway.length + this.#newcomers.length;
     if (this.#inUse < this.limits.permits && waiting === 0) return false;
-    return this.#newcomers.length >= this.limits.queueLimit;
+    return waiting >= this.limits.queueLimit;
   }
 
   /**
@@ -128,8 +142,7 @@ export class ConnectionGate {
    * more than the check (measured: ~0.6 ms each, through Prisma's error handling).
    */
   refuseNewcomerIfBusy(requestId: string | undefined = currentContext()?.requestId): void {
-    const underway = currentTenantId() !== undefined || (requestId !== undefined && this.#admittedRequests.has(requestId));
-    if (!underway && this.#refusesNewcomer()) throw this.#refuse("queue full");
+    if (!this.#isUnderway(requestId) && this.#refusesNewcomer()) throw this.#refuse("queue full");
   }
 
   #remember(requestId: string | undefined): void {
