@@ -36,6 +36,8 @@ export const env = createEnv({
     DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).optional(),
     /** How long a caller waits for a database connection before a 503 OVERLOADED (default 1 s, well under the 5 s connect timeout). */
     DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+    /** API requests an instance serves at once; one more is answered 503 OVERLOADED at once (src/server/http/load-shedding.ts). Default: 2 × the database's connections, at least 8; event streams do not count. */
+    MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).optional(),
     /** Statements slower than this are logged (warn) with their SQL, tenant and duration; 0 turns the log off. */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
     DB_AUTO_MIGRATE: booleanish.optional(),
@@ -107,6 +109,7 @@ export const env = createEnv({
       const admission = {
         DB_QUEUE_LIMIT: values.DB_QUEUE_LIMIT ?? (testing ? 100_000 : Math.max(10, 2 * values.DB_POOL_SIZE)),
         DB_QUEUE_TIMEOUT_MS: values.DB_QUEUE_TIMEOUT_MS ?? (testing ? 600_000 : 1_000),
+        MAX_IN_FLIGHT_REQUESTS: values.MAX_IN_FLIGHT_REQUESTS ?? (testing ? 100_000 : undefined),
       };
       return { ...out, ...admission } as typeof values & { [K in keyof typeof DEV_DEFAULTS]: string } & typeof admission;
     }),

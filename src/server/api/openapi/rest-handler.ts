@@ -6,7 +6,7 @@ import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { toAppError, toErrorBody, type ErrorBody } from "@/server/errors/to-app-error";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors/app-error";
-import { overloadRefusal } from "@/server/http/load-shedding";
+import { admitRequest } from "@/server/http/load-shedding";
 import { ServerTiming } from "@/server/http/server-timing";
 import { createTRPCContext, requestIdFrom } from "../context";
 import { appRouter } from "../root";
@@ -18,14 +18,22 @@ export async function handleRestRequest(req: Request, opts: { user?: SessionUser
   const started = performance.now();
   const timing = new ServerTiming();
   const requestId = requestIdFrom(req.headers);
-  const overloaded = await overloadRefusal();
-  if (overloaded) {
-    const retryAfter = overloaded.details?.retryAfterSeconds;
-    return Response.json(toErrorBody(overloaded, requestId), {
-      status: overloaded.httpStatus,
+  const admitted = await admitRequest();
+  if (!admitted.ok) {
+    const retryAfter = admitted.error.details?.retryAfterSeconds;
+    return Response.json(toErrorBody(admitted.error, requestId), {
+      status: admitted.error.httpStatus,
       headers: { "x-request-id": requestId, "cache-control": "private, no-store", ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) },
     });
   }
+  try {
+    return await handleAdmitted(req, opts, requestId, timing, started);
+  } finally {
+    admitted.admission.release();
+  }
+}
+
+async function handleAdmitted(req: Request, opts: { user?: SessionUser | null }, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
     req: withoutReservedQuery(req),

@@ -7,7 +7,7 @@ import { createTRPCContext, requestIdFrom } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { AppError } from "@/server/errors/app-error";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
-import { overloadRefusal } from "@/server/http/load-shedding";
+import { admitRequest } from "@/server/http/load-shedding";
 import { ServerTiming } from "@/server/http/server-timing";
 
 const ENDPOINT = "/api/trpc";
@@ -43,8 +43,18 @@ async function handler(req: Request) {
   const requestId = requestIdFrom(req.headers);
   const calls = batchSize(req);
   if (calls > MAX_BATCH_CALLS) return wholeRequestError(tooLargeBatch(calls), requestId);
-  const overloaded = await overloadRefusal();
-  if (overloaded) return wholeRequestError(overloaded, requestId);
+  // An event stream holds no work while it waits: it is not counted against the in-flight limit.
+  const streaming = req.headers.get("accept")?.includes("text/event-stream") ?? false;
+  const admitted = await admitRequest({ counted: !streaming });
+  if (!admitted.ok) return wholeRequestError(admitted.error, requestId);
+  try {
+    return await handle(req, requestId, timing, started);
+  } finally {
+    admitted.admission.release();
+  }
+}
+
+async function handle(req: Request, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
   const response = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req,
