@@ -7,7 +7,11 @@
 // (no Next in the way, so the numbers are the API's own). ops/s = completed calls per second of
 // wall time across all callers; p50/p99 = latency of one call.
 import type { AddressInfo } from "node:net";
-import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import superjson from "superjson";
 import { createTRPCContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
@@ -17,9 +21,11 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { listCases } from "@/server/services/cases/list-cases";
 import { summarize, type Stats } from "./lib/measure";
+import { admitRequest, loadSheddingStats } from "@/server/http/load-shedding";
 import { parseServerTiming, ServerTiming } from "@/server/http/server-timing";
 import type { BenchModule, BenchRow } from "./lib/types";
 
+const HTTP_LOAD_CLIENT = fileURLToPath(new URL("./lib/http-load-client.mjs", import.meta.url));
 const FILTER = { status: ["NEW", "OPEN", "PENDING"], priority: ["HIGH", "URGENT"] } as const;
 const CONCURRENCY = [1, 10, 100] as const;
 
@@ -77,7 +83,7 @@ export const casesHttpBench: BenchModule = {
     // The per-key rate limit would otherwise be what is measured.
     const restoreLimits = overrideLimiters({ api: createLimiter({ keyPrefix: "bench", points: 1e9, durationSeconds: 60 }) });
 
-    const server = createHTTPServer({
+    const trpcHandler = createHTTPHandler({
       router: appRouter,
       basePath: "/api/trpc/",
       createContext: ({ req }) =>
@@ -87,6 +93,18 @@ export const casesHttpBench: BenchModule = {
         }),
       // As the app's route handler does: each answer says where its time went.
       responseMeta: ({ ctx }) => ({ headers: ctx?.timing ? { "server-timing": ctx.timing.header() } : {} }),
+    });
+    // As the app's route handlers do: a place among the requests in flight first, or 503 at once.
+    const server = createServer((req, res) => {
+      void admitRequest().then((admitted) => {
+        if (!admitted.ok) {
+          res.writeHead(503, { "retry-after": String(admitted.error.details?.retryAfterSeconds ?? 1), "content-type": "application/json" });
+          res.end(JSON.stringify({ code: admitted.error.code, reason: admitted.error.details?.reason }));
+          return;
+        }
+        res.on("close", () => admitted.admission.release());
+        trpcHandler(req, res);
+      });
     });
     // A connection the server refuses shows up at the client only as ECONNRESET: say why here.
     server.on("clientError", (err: Error, socket) => {
@@ -108,6 +126,28 @@ export const casesHttpBench: BenchModule = {
       }
       phaseCount++;
       return response.json();
+    };
+    /** `callers` loops over HTTP from a separate process (bench/lib/http-load-client.mjs), so the callers do not share the server's event loop. */
+    const loadOverHttp = async (input: object, callers: number, ms: number): Promise<LoadStats> => {
+      const url = `${base}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+      const child = spawn(process.execPath, [HTTP_LOAD_CLIENT, JSON.stringify({ url, headers: { authorization: `Bearer ${key}` }, callers, durationMs: ms })], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      const [code] = (await once(child, "exit")) as [number | null];
+      if (code !== 0) throw new Error(`the HTTP load client exited with ${code}`);
+      const result = JSON.parse(out) as { samples: number[]; shed: number; errors: string[]; timings: Record<string, number> };
+      if (result.errors.length) throw new Error(`cases.list over HTTP failed: ${result.errors.join("; ")}`);
+      for (const [name, total] of Object.entries(result.timings)) phases.set(name, (phases.get(name) ?? 0) + total);
+      phaseCount += result.samples.length;
+      // Per second of the client's loops (its start-up is not counted).
+      return {
+        ...summarize(result.samples),
+        opsPerSec: (result.samples.length / ms) * 1000,
+        shed: result.shed,
+        shedShare: result.shed / Math.max(1, result.shed + result.samples.length),
+      };
     };
     /** Sums of the Server-Timing phases of the HTTP calls since the last reset. */
     const phases = new Map<string, number>();
@@ -145,7 +185,7 @@ export const casesHttpBench: BenchModule = {
           await load(() => inProcess(scenario.input), Math.min(callers, 4), 300); // warm-up
           const direct = await load(() => inProcess(scenario.input), callers, durationMs);
           phaseNote();
-          const http = await load(() => overHttp(scenario.input), callers, durationMs);
+          const http = await loadOverHttp(scenario.input, callers, durationMs);
           const where = phaseNote();
           if (callers === 1) singleP50.set(scenario.name, http.p50);
           rows.push({ label: `${scenario.name} · in-process · ${callers}`, baseline: scenario.name === "first page" && callers === 1, stats: direct });
@@ -157,7 +197,11 @@ export const casesHttpBench: BenchModule = {
           );
         }
       }
-      return { subtitle: `tenant of ${size.toLocaleString("en-US")} cases; ops/s = requests per second across all callers`, rows, notes };
+      return {
+        subtitle: `tenant of ${size.toLocaleString("en-US")} cases; ops/s = requests per second across all callers; HTTP admits ${loadSheddingStats().limit} requests in flight (2 × the pool by default), the rest get 503 + Retry-After`,
+        rows,
+        notes,
+      };
     } finally {
       restoreLimits();
       await new Promise<void>((resolve) => server.close(() => resolve()));
