@@ -178,7 +178,7 @@ export function InboxView({ slug }: { slug: string }) {
         <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
           <p className="text-sm font-medium">{view === "open" ? "All clear" : view === "snoozed" ? "Nothing snoozed" : "Nothing done yet"}</p>
           <p className="mt-1 text-sm text-slate-500">
-            {view === "open" ? "Mentions, cases assigned to you and replies on cases you follow show up here." : "Items you snooze or mark done move here."}
+            {view === "open" ? "Mentions, assignments, replies on cases you follow, shares and escalations show up here." : "Items you snooze or mark done move here."}
           </p>
         </div>
       ) : null}
