@@ -1,5 +1,6 @@
 // Runs once when the server starts: opens (and on the embedded database, migrates and seeds) the
-// database before the first request, so the first page does not pay for it; and runs background
+// database before the first request, so the first page does not pay for it (in development a
+// fresh data directory is copied from the demo template: src/server/startup/); and runs background
 // jobs in-process (JOBS_IN_PROCESS, default on, whatever the database), so exports and imports
 // move without a separate worker. Deployments with dedicated workers set JOBS_IN_PROCESS=false.
 export async function register() {
@@ -9,8 +10,8 @@ export async function register() {
   const { installClientIpHook } = await import("@/server/security/client-ip-hook");
   installClientIpHook();
   const { env } = await import("@/env");
-  const { getDatabase } = await import("@/server/db/database");
-  await getDatabase();
+  const { startAppDatabase } = await import("@/server/startup/app-database");
+  await startAppDatabase();
   // Hears which members are online on other instances from the start (round-robin assignment).
   const { startOnlineTracking } = await import("@/server/realtime/online");
   startOnlineTracking();

@@ -9,7 +9,6 @@ beforeAll(async () => {
     url: inject("testDatabaseUrl") ?? undefined,
     dataDir: "memory://",
     migrate: true,
-    seed: false,
   });
   await globalForTests.caseboardTestDb;
 });

@@ -1,5 +1,7 @@
-// The process-wide database: opened on first use, migrated (and, in development, seeded) before
-// anyone queries it. Kept on globalThis so Next's separate module graphs and hot reloads share it.
+// The process-wide database: opened on first use and migrated before anyone queries it. Kept on
+// globalThis so Next's separate module graphs and hot reloads share it. What else a start needs
+// (the demo seed, a data directory restored from its template) is the boot path's business
+// (src/server/startup/app-database.ts), handed in as hooks: this layer imports no service.
 import { env, isEmbeddedDatabase } from "@/env";
 import { logger } from "@/server/logger";
 import { openDatabase, type Database, type OpenOptions } from "./connection";
@@ -9,41 +11,56 @@ const globalForDb = globalThis as unknown as { caseboardDb?: Promise<Database>; 
 
 export interface BootOptions extends OpenOptions {
   migrate?: boolean;
-  seed?: boolean;
+  /** Runs before the database is opened (the embedded data directory restored from a template). */
+  beforeOpen?: () => Promise<void>;
+  /** Runs once migrated, before any caller gets the database (the demo seed). */
+  afterMigrate?: (db: Database) => Promise<unknown>;
 }
 
 async function boot(options: BootOptions): Promise<Database> {
   globalForDb.caseboardDbUrl = options.url ?? null;
   const started = Date.now();
+  await options.beforeOpen?.();
   const db = await openDatabase(options);
   if (options.migrate) {
     await migrate(db.sql, { log: (message) => logger.info(message) });
   }
-  if (options.seed) {
-    const { seedDemoIfEmpty } = await import("@/server/services/seed/demo-seed");
-    await seedDemoIfEmpty(db);
-  }
+  await options.afterMigrate?.(db);
   logger.info({ kind: db.kind, ms: Date.now() - started }, "database ready");
   return db;
 }
 
-function defaultBootOptions(): BootOptions {
+export function defaultBootOptions(): BootOptions {
   const embedded = isEmbeddedDatabase();
   const deployed = env.APP_ENV === "production" || env.APP_ENV === "staging";
   return {
     url: env.DATABASE_URL,
     migrate: env.DB_AUTO_MIGRATE ?? (embedded || !deployed),
-    seed: env.SEED_DEMO ?? env.APP_ENV === "development",
   };
 }
 
-export function getDatabase(): Promise<Database> {
-  globalForDb.caseboardDb ??= boot(defaultBootOptions()).catch((error: unknown) => {
-    globalForDb.caseboardDb = undefined;
+function install(options: BootOptions): Promise<Database> {
+  const db = boot(options).catch((error: unknown) => {
+    // The next caller tries again (with the default options) instead of inheriting the failure.
+    if (globalForDb.caseboardDb === db) globalForDb.caseboardDb = undefined;
     logger.fatal({ err: error }, "database failed to start");
     throw error;
   });
-  return globalForDb.caseboardDb;
+  globalForDb.caseboardDb = db;
+  return db;
+}
+
+export function getDatabase(): Promise<Database> {
+  return globalForDb.caseboardDb ?? install(defaultBootOptions());
+}
+
+/**
+ * Boots the process database with the boot path's hooks (src/server/startup/). Installed at
+ * once, before anything awaits: whoever calls getDatabase() from then on waits for this boot,
+ * hooks included, never for a second one.
+ */
+export function startDatabase(hooks: Pick<BootOptions, "beforeOpen" | "afterMigrate">): Promise<Database> {
+  return install({ ...defaultBootOptions(), ...hooks });
 }
 
 /**
