@@ -2,26 +2,46 @@
 // to what a credential means takes effect at once, on this instance and (over the bus) on every
 // other, and never before its transaction commits.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { hashApiKey } from "@/server/auth/api-keys";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { deferred } from "@/server/jobs/test-kit";
-import { getBus, type BusMessage } from "@/server/realtime/bus";
+import { createPostgresBus, createRedisBus, getBus, type BusMessage, type EventBus } from "@/server/realtime/bus";
 import { signOutEverywhere } from "@/server/services/accounts/sign-out-everywhere";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant } from "@/test/factories";
 import { authenticateApiKey } from "./api-keys";
-import { AuthCache, invalidateAuth } from "./auth-cache";
+import { AuthCache, followAuthChanges, invalidateAuth } from "./auth-cache";
 import { startSession } from "./sessions";
 import { resolveSessionUser } from "./session-user";
 
 const revokeBehindTheBack = (tenantId: string) =>
   withPrivilegedDb("test fixture", (db) => db.apiKey.updateMany({ where: { tenantId }, data: { revokedAt: new Date() } }));
 
+/**
+ * Resolves once the process's bus delivers: its listener is connected (on PostgreSQL and Redis the
+ * first connection, like every reconnection, empties the caches, since messages may have been missed).
+ */
+async function busLive(): Promise<void> {
+  const marker = randomUUID();
+  let heard = false;
+  const off = getBus().subscribe((m) => void (m.type === "auth" && m.tenantId === marker && (heard = true)));
+  try {
+    await vi.waitFor(async () => {
+      await getBus().publish({ type: "auth", tenantId: marker, userId: null, sessionId: null });
+      expect(heard).toBe(true);
+    }, { timeout: 5_000 });
+  } finally {
+    off();
+  }
+}
+
 describe("API keys through the cache", () => {
   it("a second request is served from the cache; another instance's announcement drops it at once", async () => {
     const t = await createTestTenant("authcache-bus");
     const key = await createTestApiKey(t);
+    expect((await authenticateApiKey(key)).ok).toBe(true);
+    await busLive();
     expect((await authenticateApiKey(key)).ok).toBe(true);
     // Revoked without the services (so unannounced): the cached answer still stands...
     await revokeBehindTheBack(t.id);
@@ -69,6 +89,37 @@ describe("API keys through the cache", () => {
     const now = new Date(expiresAt.getTime() - 2_000);
     expect((await authenticateApiKey(key, now)).ok).toBe(true);
     expect(await authenticateApiKey(key, new Date(expiresAt.getTime() + 1))).toEqual({ ok: false, reason: "EXPIRED" });
+  });
+});
+
+describe("another instance", () => {
+  // The other instance's own bus connection, as a second app process would open it: Redis when
+  // REDIS_URL is set, else NOTIFY on the test database; the embedded database is one process.
+  function otherInstanceBus(): { bus: EventBus; own: boolean } {
+    const databaseUrl = inject("testDatabaseUrl");
+    if (process.env.REDIS_URL) return { bus: createRedisBus(process.env.REDIS_URL), own: true };
+    if (databaseUrl) return { bus: createPostgresBus(databaseUrl), own: true };
+    return { bus: getBus(), own: false };
+  }
+
+  it("drops what it cached about a key the moment the key is revoked here", async () => {
+    const t = await createTestTenant("authcache-other");
+    const owner = await callerFor(t.users.OWNER, t.slug);
+    const { apiKey } = await owner.apiKeys.create({ name: "script", role: "AGENT" });
+    const { bus, own } = otherInstanceBus();
+    const listening = own ? new Promise<void>((resolve) => bus.onReconnect(resolve)) : Promise.resolve();
+    const theirs = new AuthCache<string>();
+    const stop = followAuthChanges(bus, [theirs]);
+    try {
+      await listening;
+      await theirs.get("their-key", async () => ({ value: "principal", keep: true, tenantId: t.id, userIds: [t.users.OWNER.id], sessionId: null }));
+      expect(theirs.size).toBe(1);
+      await owner.apiKeys.revoke({ id: apiKey.id });
+      await vi.waitFor(() => expect(theirs.size).toBe(0), { timeout: 3_000 });
+    } finally {
+      stop();
+      if (own) await bus.close();
+    }
   });
 });
 

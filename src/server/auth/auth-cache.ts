@@ -102,14 +102,22 @@ export function listenForAuthChanges(): void {
   if (listeningOn === bus) return;
   if (listeningOn) forgetCachedCredentials();
   listeningOn = bus;
-  bus.subscribe((m: BusMessage) => {
+  followAuthChanges(bus, caches);
+}
+
+/** Applies a bus's auth messages to caches; a reconnected bus (messages may be lost) empties them. Returns the unsubscribe function. */
+export function followAuthChanges(bus: EventBus, targets: readonly AuthCache<unknown>[]): () => void {
+  const offMessage = bus.subscribe((m: BusMessage) => {
     if (m.type !== "auth") return;
-    for (const cache of caches) cache.invalidate(m);
+    for (const cache of targets) cache.invalidate(m);
   });
-  // Invalidations may have been missed while the bus was away.
-  bus.onReconnect(() => {
-    for (const cache of caches) cache.invalidate({});
+  const offReconnect = bus.onReconnect(() => {
+    for (const cache of targets) cache.invalidate({});
   });
+  return () => {
+    offMessage();
+    offReconnect();
+  };
 }
 
 /**
