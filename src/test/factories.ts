@@ -8,6 +8,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { Role, TenantStatus } from "@/server/db/generated/enums";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { tenantSettingsSchema } from "@/lib/validations/tenant-settings";
+import { forgetCachedCredentials } from "@/server/auth/auth-cache";
 
 export interface TestTenant {
   id: string;
@@ -71,4 +72,6 @@ export async function createTestCases(tenant: TestTenant, titles: string[]) {
 /** Suspension is a platform decision, so it goes the privileged way as the admin console will. */
 export async function setTenantStatus(tenant: TestTenant, status: TenantStatus): Promise<void> {
   await withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { status } }));
+  // Changed directly, so not announced to the credential cache (the admin console's path is).
+  forgetCachedCredentials();
 }

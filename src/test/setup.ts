@@ -1,5 +1,6 @@
 // Opens and migrates the test database once per run (modules are shared between files).
-import { beforeAll, inject } from "vitest";
+import { beforeAll, beforeEach, inject } from "vitest";
+import { forgetCachedCredentials } from "@/server/auth/auth-cache";
 import { bootDatabase } from "@/server/db/database";
 
 const globalForTests = globalThis as unknown as { caseboardTestDb?: Promise<unknown> };
@@ -12,3 +13,7 @@ beforeAll(async () => {
   });
   await globalForTests.caseboardTestDb;
 });
+
+// Modules (and so the credential cache) are shared between files: a key or session cached by
+// one test must not answer for another test's fixtures, which change credentials directly.
+beforeEach(() => forgetCachedCredentials());

@@ -16,6 +16,7 @@ import { logger } from "@/server/logger";
 import { closedPort, startTcpProxy, type TcpProxy } from "@/test/tcp-proxy";
 import { createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 import { handleRestRequest } from "./openapi/rest-handler";
+import { forgetCachedCredentials } from "@/server/auth/auth-cache";
 
 const testDatabaseUrl = inject("testDatabaseUrl");
 let original: Promise<Database>;
@@ -27,6 +28,9 @@ let key: string;
 async function goDown() {
   if (proxy) await proxy.cut();
   setDatabase(Promise.resolve(outageDb));
+  // A credential cached before the outage is served for its few seconds without the database
+  // (src/server/auth/auth-cache.ts); these tests are about the lookups that need it.
+  forgetCachedCredentials();
 }
 async function comeBack() {
   if (proxy) await proxy.restore();
@@ -48,6 +52,7 @@ beforeAll(async () => {
     outageDb = await openDatabase({ url: `postgresql://postgres@127.0.0.1:${await closedPort()}/postgres`, poolSize: 2, connectTimeoutMs: 1_000 });
   }
   setDatabase(Promise.resolve(outageDb));
+  forgetCachedCredentials();
 });
 
 afterAll(async () => {

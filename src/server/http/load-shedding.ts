@@ -14,6 +14,7 @@ import { env } from "@/env";
 import type { Database } from "@/server/db/connection";
 import { getDatabase } from "@/server/db/database";
 import type { AppError } from "@/server/errors/app-error";
+import { isOverloadedError } from "@/server/errors/connection-error";
 import { serviceUnavailable, toAppError } from "@/server/errors/to-app-error";
 
 let inFlight = 0;
@@ -90,9 +91,10 @@ export async function admitRequest(options: { counted?: boolean } = {}): Promise
 /** The 503 OVERLOADED the database gate would give a new caller right now, or null. */
 function databaseRefusal(db: Database): AppError | null {
   try {
-    db.refuseIfBusy();
+    db.refuseIfBusy?.();
     return null;
   } catch (error) {
-    return toAppError(error);
+    // Only overload is decided here; anything else is the request's own to meet and answer.
+    return isOverloadedError(error) ? toAppError(error) : null;
   }
 }
