@@ -6,7 +6,8 @@ import { getDatabase, setDatabase } from "@/server/db/database";
 import { defineJob, enqueue, registerJob, runDueJobs } from "@/server/jobs";
 import { readJob, runOnly, uniqueType } from "@/server/jobs/test-kit";
 import { getHub } from "@/server/realtime/hub";
-import { createTestCases, createTestTenant } from "@/test/factories";
+import { expectAppError } from "@/test/errors";
+import { callerFor, createTestCases, createTestTenant } from "@/test/factories";
 import { openStream } from "@/test/realtime-stream";
 import { DB_READ_TIMEOUT_MS, metricsRegistry, TOP_TENANTS } from "./prometheus";
 import { GET } from "./route";
@@ -84,6 +85,27 @@ describe("GET /api/metrics", () => {
     // Event-loop lag: the last delay measured, and percentiles since the previous scrape.
     for (const name of ["nodejs_eventloop_lag_seconds", "nodejs_eventloop_lag_p50_seconds", "nodejs_eventloop_lag_p99_seconds"]) {
       expect(value(text, name)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("counts procedure calls by procedure and outcome, with a duration histogram, and reports load shedding", async () => {
+    const tenant = await createTestTenant("metrics-procedures");
+    const before = await scrapeText();
+    const calls = (code: string, text: string) => value(text, "caseboard_procedure_calls_total", `procedure="cases.list",code="${code}"`) ?? 0;
+    const agent = await callerFor(tenant.users.AGENT, tenant.slug);
+    await agent.cases.list({});
+    await agent.cases.list({});
+    await expectAppError((await callerFor(tenant.users.VIEWER, tenant.slug)).cases.create({ title: "Not allowed" }), "FORBIDDEN");
+    const after = await scrapeText();
+    expect(calls("OK", after) - calls("OK", before)).toBe(2);
+    const forbidden = (text: string) => value(text, "caseboard_procedure_calls_total", `procedure="cases.create",code="FORBIDDEN"`) ?? 0;
+    expect(forbidden(after) - forbidden(before)).toBe(1);
+    expect(after).toContain("# TYPE caseboard_procedure_duration_seconds histogram");
+    const count = (text: string) => value(text, "caseboard_procedure_duration_seconds_count", `procedure="cases.list"`) ?? 0;
+    expect(count(after) - count(before)).toBe(2);
+    expect(value(after, "caseboard_procedure_duration_seconds_bucket", `procedure="cases.list",le="+Inf"`)).toBe(count(after));
+    for (const name of ["caseboard_http_requests_in_flight", "caseboard_http_requests_shed_total", "caseboard_db_admission_waiting", "caseboard_db_admission_refused_total"]) {
+      expect(value(after, name), name).toBeGreaterThanOrEqual(0);
     }
   });
 

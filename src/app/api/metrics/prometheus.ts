@@ -16,6 +16,8 @@ import { getDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { jobMetricsSnapshot, RUNNER_STALE_AFTER_MS } from "@/server/jobs";
 import { logger } from "@/server/logger";
+import { loadSheddingStats } from "@/server/http/load-shedding";
+import { procedureMetricsSnapshot } from "@/server/http/request-metrics";
 import { getHub } from "@/server/realtime/hub";
 
 /** The database readings give up after this; Prometheus' default scrape timeout is 10 s. */
@@ -155,6 +157,98 @@ function jobDurationHistogram(): Metric {
   return { name, help, type: "histogram", aggregator: "sum", get: async () => read() } as unknown as Metric;
 }
 
+function procedureMetrics(): Metric[] {
+  const durations = "caseboard_procedure_duration_seconds";
+  const calls = "caseboard_procedure_calls_total";
+  const histogram = {
+    name: durations,
+    help: "Duration of tRPC and REST procedure calls (subscriptions excluded) by procedure",
+    type: "histogram",
+    aggregator: "sum",
+    get: async () => ({
+      name: durations,
+      help: "Duration of tRPC and REST procedure calls (subscriptions excluded) by procedure",
+      type: "histogram",
+      aggregator: "sum",
+      values: procedureMetricsSnapshot().flatMap((p) => [
+        ...p.cumulative.map((b) => ({ metricName: `${durations}_bucket`, labels: { procedure: p.procedure, le: b.leMs === null ? "+Inf" : String(b.leMs / 1000) }, value: b.count })),
+        { metricName: `${durations}_sum`, labels: { procedure: p.procedure }, value: p.sumMs / 1000 },
+        { metricName: `${durations}_count`, labels: { procedure: p.procedure }, value: p.count },
+      ]),
+    }),
+  } as unknown as Metric;
+  const counter = {
+    name: calls,
+    help: "tRPC and REST procedure calls by procedure and outcome (OK or the error code)",
+    type: "counter",
+    aggregator: "sum",
+    get: async () => ({
+      name: calls,
+      help: "tRPC and REST procedure calls by procedure and outcome (OK or the error code)",
+      type: "counter",
+      aggregator: "sum",
+      values: procedureMetricsSnapshot().flatMap((p) => p.calls.map((c) => ({ labels: { procedure: p.procedure, code: c.code }, value: c.count }))),
+    }),
+  } as unknown as Metric;
+  return [histogram, counter];
+}
+
+/** The admission queue's counters; null when the database is not open (a scrape never fails for it). */
+async function admissionStats(): Promise<{ waiting: number; refused: number } | null> {
+  try {
+    return (await getDatabase()).admission?.() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function registerLoadMetrics(registry: Registry): void {
+  new Gauge({
+    name: "caseboard_http_requests_in_flight",
+    help: "API requests (tRPC and REST, event streams excluded) being served by this instance",
+    registers: [registry],
+    collect() {
+      this.set(loadSheddingStats().inFlight);
+    },
+  });
+  new Gauge({
+    name: "caseboard_http_requests_in_flight_limit",
+    help: "Requests this instance serves at once before answering 503 OVERLOADED (MAX_IN_FLIGHT_REQUESTS)",
+    registers: [registry],
+    collect() {
+      this.set(loadSheddingStats().limit);
+    },
+  });
+  new Counter({
+    name: "caseboard_http_requests_shed_total",
+    help: "API requests answered 503 OVERLOADED at the HTTP entry (in-flight limit or database queue)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(loadSheddingStats().shed);
+    },
+  });
+  new Gauge({
+    name: "caseboard_db_admission_waiting",
+    help: "Callers waiting for a database connection in this instance's admission queue",
+    registers: [registry],
+    async collect() {
+      const admission = await admissionStats();
+      if (admission) this.set(admission.waiting);
+    },
+  });
+  new Counter({
+    name: "caseboard_db_admission_refused_total",
+    help: "Callers refused a database connection (503 OVERLOADED) by this instance's admission queue",
+    registers: [registry],
+    async collect() {
+      const admission = await admissionStats();
+      this.reset();
+      if (admission) this.inc(admission.refused);
+    },
+  });
+}
+
 function registerRealtimeMetrics(registry: Registry): void {
   new Gauge({
     name: "caseboard_realtime_streams",
@@ -272,7 +366,9 @@ function createRegistry(): Registry {
     },
   });
   registry.registerMetric(jobDurationHistogram());
+  for (const metric of procedureMetrics()) registry.registerMetric(metric);
   registerRealtimeMetrics(registry);
+  registerLoadMetrics(registry);
   registerDatabaseMetrics(registry);
   return registry;
 }

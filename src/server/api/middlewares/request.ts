@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { runWithContext } from "@/server/context/request-context";
 import { isExpected, toAppError } from "@/server/errors/to-app-error";
+import { recordProcedureCall } from "@/server/http/request-metrics";
 import { logger } from "@/server/logger";
 import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
@@ -36,6 +37,7 @@ export const requestMiddleware = (t: TRPCInstance) =>
         } catch (error) {
           const limited = toAppError(error);
           logger.warn({ procedure: path, limitKey, code: limited.code }, "rate limited");
+          recordProcedureCall(path, limited.code, performance.now() - started);
           throw new TRPCError({ code: limited.code, message: limited.message, cause: limited });
         }
         const procStarted = performance.now();
@@ -44,9 +46,11 @@ export const requestMiddleware = (t: TRPCInstance) =>
         const durationMs = Math.round((performance.now() - started) * 10) / 10;
         if (result.ok) {
           logger.info({ procedure: path, type, durationMs, ok: true }, "procedure");
+          if (type !== "subscription") recordProcedureCall(path, "OK", durationMs);
           return result;
         }
         const appError = toAppError(result.error);
+        if (type !== "subscription") recordProcedureCall(path, appError.code, durationMs);
         if (isExpected(appError)) {
           logger.info({ procedure: path, type, durationMs, ok: false, code: appError.code }, "procedure");
         } else {
