@@ -15,6 +15,7 @@ import { useTRPC } from "@/trpc/react";
 import type { CaseDetail } from "./case-types";
 import { ModalDialog } from "./modal-dialog";
 import { deescalateCaseAction, escalateCaseAction } from "./share-escalate-actions";
+import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 
 type Dialog = "escalate" | "deescalate" | null;
 
@@ -159,19 +160,8 @@ function EscalateForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       <Field label="Reason" htmlFor="escalate-reason" error={errors.reason} hint="Required. The team sees it with the case.">
         <Textarea id="escalate-reason" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!errors.reason} />
       </Field>
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending || !chosenLevel}>
-          {pending ? "Escalating…" : "Escalate"}
-        </Button>
-      </div>
+      <FormAlert message={errors.form} />
+      <DialogActions onCancel={onDone} label="Escalate" pendingLabel="Escalating…" pending={pending} disabled={!chosenLevel} />
     </form>
   );
 }
@@ -197,19 +187,8 @@ function DeescalateForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       <Field label="Reason" htmlFor="deescalate-reason" hint="Optional.">
         <Textarea id="deescalate-reason" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "De-escalating…" : "De-escalate"}
-        </Button>
-      </div>
+      <FormAlert message={error} />
+      <DialogActions onCancel={onDone} label="De-escalate" pendingLabel="De-escalating…" pending={pending} />
     </form>
   );
 }

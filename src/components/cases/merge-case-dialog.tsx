@@ -16,6 +16,7 @@ import { StatusBadge } from "./case-badges";
 import type { CaseDetail } from "./case-types";
 import { mergeRefusal, messageCountLabel } from "./merge-plan";
 import { ModalDialog } from "./modal-dialog";
+import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 
 export function MergeCaseButton({ target }: { target: CaseDetail }) {
   const [open, setOpen] = useState(false);
@@ -90,19 +91,8 @@ function MergeForm({ target, onDone }: { target: CaseDetail; onDone: () => void 
           </div>
         )}
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="button" disabled={!found || Boolean(refusal) || pending} onClick={confirm}>
-          {pending ? "Merging…" : found ? `Merge #${found.number} into #${target.number}` : "Merge"}
-        </Button>
-      </div>
+      <FormAlert message={error} />
+      <DialogActions onCancel={onDone} label={found ? `Merge #${found.number} into #${target.number}` : "Merge"} pendingLabel="Merging…" pending={pending} disabled={!found || Boolean(refusal)} onConfirm={confirm} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { useTRPC } from "@/trpc/react";
 import { ModalDialog } from "./modal-dialog";
 import { shareCaseAction } from "./share-escalate-actions";
+import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 
 const NOTE_MAX = 1000;
 
@@ -128,19 +129,8 @@ export function ShareForm({ onSubmit, onDone }: { onSubmit: (values: ShareValues
       <Field label="Note" htmlFor="share-note" error={errors.note} hint={`${note.trim().length}/${NOTE_MAX}`}>
         <Textarea id="share-note" rows={3} value={note} maxLength={NOTE_MAX + 100} aria-invalid={!!errors.note} onChange={(e) => setNote(e.target.value)} placeholder="Why are you sharing this?" />
       </Field>
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Sharing…" : "Share"}
-        </Button>
-      </div>
+      <FormAlert message={errors.form} />
+      <DialogActions onCancel={onDone} label="Share" pendingLabel="Sharing…" pending={pending} />
     </form>
   );
 }

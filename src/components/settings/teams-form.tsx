@@ -4,13 +4,13 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { channelLabel } from "@/components/cases/case-badges";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { CASE_CHANNELS } from "@/lib/validations/case";
 import { createTeamSchema } from "@/lib/validations/team";
 import { createTeamAction, updateTeamAction } from "./teams-actions";
 import type { Team, TeamCandidate } from "./teams-panel";
+import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 
 type FormInput = z.input<typeof createTeamSchema>;
 type FormOutput = z.output<typeof createTeamSchema>;
@@ -139,19 +139,8 @@ export function TeamsForm({
           ))}
         </div>
       </fieldset>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : team ? "Save team" : "Create team"}
-        </Button>
-      </div>
+      <FormAlert message={formError} />
+      <DialogActions onCancel={onDone} label={team ? "Save team" : "Create team"} pendingLabel="Saving…" pending={isSubmitting} />
     </form>
   );
 }
