@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { escalateByRules } from "@/server/services/escalations/apply-rules";
 import { defineJob } from "../define";
+import { enqueuePerTenant } from "../per-tenant";
 
 export const escalateByRulesForTenantJob = defineJob({
   type: "cases.escalate-by-rules-tenant",
@@ -34,12 +35,7 @@ export const escalateByRulesJob = defineJob({
       if (withRules.length === 0) return [];
       return db.tenant.findMany({ where: { id: { in: withRules.map((r) => r.tenantId) }, status: "ACTIVE" }, select: { id: true } });
     });
-    // Imported here, not at the top: the queue imports the registry, which imports this file.
-    const { enqueue } = await import("../queue");
-    for (const { id } of tenants) {
-      // One unfinished run per tenant: a slow run is not joined by a second one.
-      await enqueue(escalateByRulesForTenantJob, {}, { tenantId: id, dedupeKey: "cases.escalate-by-rules" });
-    }
+    await enqueuePerTenant(escalateByRulesForTenantJob, tenants.map((t) => t.id), "cases.escalate-by-rules");
     if (tenants.length > 0) logger.info({ tenants: tenants.length }, "enqueued escalation rule runs");
     return { tenants: tenants.length };
   },

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { wakeDueSnoozedCases } from "@/server/services/cases/wake-snoozed";
 import { defineJob } from "../define";
+import { enqueuePerTenant } from "../per-tenant";
 
 export const wakeSnoozedCasesForTenantJob = defineJob({
   type: "cases.wake-snoozed-tenant",
@@ -34,12 +35,7 @@ export const wakeSnoozedCasesJob = defineJob({
         distinct: ["tenantId"],
       }),
     );
-    // Imported here, not at the top: the queue imports the registry, which imports this file.
-    const { enqueue } = await import("../queue");
-    for (const { tenantId } of tenants) {
-      // One unfinished wake-up per tenant: a slow run is not joined by a second one.
-      await enqueue(wakeSnoozedCasesForTenantJob, {}, { tenantId, dedupeKey: "cases.wake-snoozed" });
-    }
+    await enqueuePerTenant(wakeSnoozedCasesForTenantJob, tenants.map((t) => t.tenantId), "cases.wake-snoozed");
     if (tenants.length > 0) logger.info({ tenants: tenants.length }, "enqueued snooze wake-ups");
     return { tenants: tenants.length };
   },

@@ -13,6 +13,7 @@ import { sendMail } from "@/server/mail";
 import { DIGEST_HOUR } from "@/lib/notification-kinds";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { digestMail, itemMail, type MailItem, type MailTenant } from "./notification-mail";
+import { enqueuePerTenant } from "@/server/jobs/per-tenant";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** One digest holds at most this many items (the newest); the rest are in the inbox. */
@@ -125,15 +126,9 @@ export const notificationDigestJob = registerJob(
     timeoutMs: 60_000,
     async handler(_payload, { withDb, logger }) {
       const now = new Date();
-      const due = await withDb((db) => tenantsWithPendingDigests(db));
-      const { enqueue } = await import("@/server/jobs/queue");
-      let enqueued = 0;
-      for (const t of due) {
-        const settings = parseTenantSettings(t.settings);
-        if (localHour(settings.timeZone, now) !== DIGEST_HOUR && now.getTime() - t.oldest.getTime() < DAY_MS) continue;
-        await enqueue(notificationDigestForTenantJob, {}, { tenantId: t.tenantId, dedupeKey: "notifications.digest" });
-        enqueued++;
-      }
+      const pending = await withDb((db) => tenantsWithPendingDigests(db));
+      const due = pending.filter((t) => localHour(parseTenantSettings(t.settings).timeZone, now) === DIGEST_HOUR || now.getTime() - t.oldest.getTime() >= DAY_MS);
+      const enqueued = await enqueuePerTenant(notificationDigestForTenantJob, due.map((t) => t.tenantId), "notifications.digest");
       if (enqueued > 0) logger.info({ tenants: enqueued }, "enqueued notification digests");
       return { tenants: enqueued };
     },

@@ -1,0 +1,15 @@
+// The recurring platform tasks that work tenant by tenant (waking snoozed cases, escalation rules,
+// notification digests) find the tenants with something to do and enqueue one tenant job each,
+// which then runs as its tenant (RLS, the tenant's context on events).
+import type { AnyJobDefinition } from "./define";
+
+/**
+ * Enqueues `job` (payload `{}`) for each tenant, keyed by `dedupeKey`, so a tenant has at most one
+ * unfinished run: a slow run is not joined by a second one. Returns how many were enqueued.
+ */
+export async function enqueuePerTenant(job: AnyJobDefinition, tenantIds: readonly string[], dedupeKey: string): Promise<number> {
+  // Imported here, not at the top: the queue imports the registry, which imports the tasks.
+  const { enqueue } = await import("./queue");
+  for (const tenantId of tenantIds) await enqueue(job, {}, { tenantId, dedupeKey });
+  return tenantIds.length;
+}
