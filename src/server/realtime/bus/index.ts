@@ -21,7 +21,7 @@ const globalForBus = globalThis as unknown as { caseboardBus?: EventBus };
 
 export function getBus(): EventBus {
   if (!globalForBus.caseboardBus) {
-    if (env.REDIS_URL) globalForBus.caseboardBus = createRedisBus(env.REDIS_URL, { publisher: getRedis() });
+    if (env.REDIS_URL) globalForBus.caseboardBus = createRedisBus(env.REDIS_URL, { publisher: getRedis });
     else {
       // NOTIFY reaches the listeners of one database: the one this process opened (tests and the
       // benchmarks open their own), else DATABASE_URL's. An embedded database means one process.

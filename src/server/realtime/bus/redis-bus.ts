@@ -18,8 +18,11 @@ import { backoff, decodeMessage, encodeMessage, ListenerSet, outageLog, trackPub
 
 export interface RedisBusOptions {
   channel?: string;
-  /** A client to publish with (not closed by the bus); by default the bus opens its own on `url`. */
-  publisher?: Redis;
+  /**
+   * A client to publish with (not closed by the bus), or how to get it at each publish (the
+   * process's shared client, which closeRedis() may replace); by default the bus opens its own on `url`.
+   */
+  publisher?: Redis | (() => Redis);
   connectTimeoutMs?: number;
   /** The most a publish may take, including waiting for a connection still being made. */
   publishTimeoutMs?: number;
@@ -87,7 +90,7 @@ export function createRedisBus(url: string, options: RedisBusOptions = {}): Even
   let closed = false;
 
   function publisher(): Redis {
-    if (options.publisher) return options.publisher;
+    if (options.publisher) return typeof options.publisher === "function" ? options.publisher() : options.publisher;
     if (!ownPublisher) {
       ownPublisher = new Redis(url, redisOptions());
       // Its connection errors belong to this bus's publish side (logged once per outage, like a failed publish).
