@@ -33,9 +33,25 @@ interface Entry<V> {
   sessionId: string | null;
 }
 
+/** Invalidations remembered for lookups under way; a lookup older than these is not kept. */
+const REMEMBERED_INVALIDATIONS = 1_000;
+
+type Tags = Pick<Entry<unknown>, "tenantId" | "userIds" | "sessionId">;
+
+function matches(target: AuthTarget, e: Tags): boolean {
+  if (!target.tenantId && !target.userId && !target.sessionId) return true;
+  return (
+    (!!target.tenantId && e.tenantId === target.tenantId) ||
+    (!!target.userId && e.userIds.includes(target.userId)) ||
+    (!!target.sessionId && e.sessionId === target.sessionId)
+  );
+}
+
 export class AuthCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  /** Invalidations so far, and the most recent ones (oldest first) for lookups under way. */
   private generation = 0;
+  private readonly recent: AuthTarget[] = [];
 
   constructor(private readonly ttlMs = AUTH_CACHE_TTL_MS) {}
 
@@ -48,7 +64,7 @@ export class AuthCache<V> {
     if (hit && hit.expiresAt > now) return hit.value;
     const generation = this.generation;
     const loaded = await load();
-    if (loaded.keep && generation === this.generation) {
+    if (loaded.keep && !this.invalidatedSince(generation, loaded)) {
       this.entries.delete(key);
       this.entries.set(key, { value: loaded.value, expiresAt: Date.now() + this.ttlMs, tenantId: loaded.tenantId, userIds: loaded.userIds, sessionId: loaded.sessionId });
       if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
@@ -59,17 +75,20 @@ export class AuthCache<V> {
   /** Drops the entries of the tenant, user or session named (all of them when none is). */
   invalidate(target: AuthTarget): void {
     this.generation++;
-    const all = !target.tenantId && !target.userId && !target.sessionId;
-    for (const [key, e] of this.entries) {
-      if (
-        all ||
-        (target.tenantId && e.tenantId === target.tenantId) ||
-        (target.userId && e.userIds.includes(target.userId)) ||
-        (target.sessionId && e.sessionId === target.sessionId)
-      ) {
-        this.entries.delete(key);
-      }
-    }
+    this.recent.push(target);
+    if (this.recent.length > REMEMBERED_INVALIDATIONS) this.recent.shift();
+    for (const [key, e] of this.entries) if (matches(target, e)) this.entries.delete(key);
+  }
+
+  /**
+   * Whether an invalidation since `generation` concerns what a lookup loaded (it may have read
+   * the old state). Other tenants' changes do not count, so a busy deployment still caches.
+   */
+  private invalidatedSince(generation: number, loaded: Tags): boolean {
+    const since = this.generation - generation;
+    if (since === 0) return false;
+    if (since > this.recent.length) return true;
+    return this.recent.slice(-since).some((target) => matches(target, loaded));
   }
 
   get size(): number {
