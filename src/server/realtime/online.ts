@@ -158,6 +158,11 @@ export class OnlineTracker {
     for (const listener of this.listeners) listener(tenantId);
   }
 
+  /** Whether the expiry sweep is scheduled (it should be exactly while someone is held). */
+  get sweeping(): boolean {
+    return this.sweeper !== null;
+  }
+
   /** Expiry is only noticed by sweeping, and only entries can expire: the timer runs while there are any. */
   private sweepWhileHeld(): void {
     if (this.board.empty) {
