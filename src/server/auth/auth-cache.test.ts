@@ -11,7 +11,7 @@ import { createPostgresBus, createRedisBus, getBus, type BusMessage, type EventB
 import { signOutEverywhere } from "@/server/services/accounts/sign-out-everywhere";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant } from "@/test/factories";
 import { authenticateApiKey } from "./api-keys";
-import { AuthCache, followAuthChanges, invalidateAuth } from "./auth-cache";
+import { apiKeyCache, AuthCache, followAuthChanges, forgetCachedCredentials, invalidateAuth } from "./auth-cache";
 import { startSession } from "./sessions";
 import { resolveSessionUser } from "./session-user";
 
@@ -172,6 +172,93 @@ describe("invalidateAuth", () => {
 });
 
 describe("AuthCache", () => {
+  const tagged = (value: string, tenantId: string, userId: string, sessionId: string) => async () => ({ value, keep: true, tenantId, userIds: [userId], sessionId });
+
+  it("drops exactly the entries an invalidation names", async () => {
+    const cache = new AuthCache<string>();
+    await cache.get("a", tagged("a", "t1", "u1", "s1"));
+    await cache.get("b", tagged("b", "t2", "u2", "s2"));
+    await cache.get("c", tagged("c", "t3", "u3", "s3"));
+    cache.invalidate({ sessionId: "s3" });
+    expect(["a", "b", "c"].map((k) => cache.has(k))).toEqual([true, true, false]);
+    cache.invalidate({ userId: "u1" });
+    expect(["a", "b", "c"].map((k) => cache.has(k))).toEqual([false, true, false]);
+    cache.invalidate({ tenantId: "t2" });
+    expect(cache.size).toBe(0);
+  });
+
+  it("an entry lives exactly its time", async () => {
+    const cache = new AuthCache<string>(1_000);
+    await cache.get("k", tagged("v", "t", "u", "s"), 0);
+    expect([cache.has("k", 999), cache.has("k", 1_000)]).toEqual([true, false]);
+    let loads = 0;
+    await cache.get("k", async () => (loads++, entry("again")), 999);
+    await cache.get("k", async () => (loads++, entry("again")), 1_000);
+    expect(loads).toBe(1);
+  });
+
+  it("holds at most its number of entries, the oldest going first", async () => {
+    const cache = new AuthCache<string>(5_000, { entries: 2, rememberedInvalidations: 10 });
+    for (const k of ["a", "b", "c"]) await cache.get(k, tagged(k, "t", "u", "s"));
+    expect(["a", "b", "c"].map((k) => cache.has(k))).toEqual([false, true, true]);
+  });
+
+  it("judges a lookup under way by the invalidations since it began: any of them naming it, or more than it remembers", async () => {
+    const inFlight = async (cache: AuthCache<string>, during: () => void) => {
+      const gate = deferred();
+      const pending = cache.get("k", async () => {
+        await gate.promise;
+        return entry("loaded");
+      });
+      during();
+      gate.resolve();
+      await pending;
+      return cache.has("k");
+    };
+    const fresh = () => new AuthCache<string>(5_000, { entries: 10, rememberedInvalidations: 2 });
+    // Nothing in between: kept. One unrelated and one naming it: not kept.
+    expect(await inFlight(fresh(), () => undefined)).toBe(true);
+    const c1 = fresh();
+    expect(await inFlight(c1, () => (c1.invalidate({ tenantId: "other" }), c1.invalidate({ tenantId: "t1" })))).toBe(false);
+    // One naming it before the lookup began does not count.
+    const c2 = fresh();
+    c2.invalidate({ tenantId: "t1" });
+    expect(await inFlight(c2, () => c2.invalidate({ tenantId: "other" }))).toBe(true);
+    // More than it remembers: it cannot tell, so it does not keep.
+    const c3 = fresh();
+    expect(await inFlight(c3, () => ["x", "y", "z"].forEach((t) => c3.invalidate({ tenantId: t })))).toBe(false);
+  });
+
+  it("follows a bus: its messages drop what they name, a reconnection drops everything; unsubscribing stops both", async () => {
+    const listeners: ((m: BusMessage) => void)[] = [];
+    const reconnects: (() => void)[] = [];
+    const bus = {
+      subscribe: (l: (m: BusMessage) => void) => (listeners.push(l), () => void listeners.splice(listeners.indexOf(l), 1)),
+      onReconnect: (l: () => void) => (reconnects.push(l), () => void reconnects.splice(reconnects.indexOf(l), 1)),
+    } as unknown as EventBus;
+    const cache = new AuthCache<string>();
+    const stop = followAuthChanges(bus, [cache as AuthCache<unknown>]);
+    await cache.get("a", tagged("a", "t1", "u1", "s1"));
+    await cache.get("b", tagged("b", "t2", "u2", "s2"));
+    for (const l of listeners) l({ type: "log", tenantId: "t1", seq: 1 });
+    expect(cache.size).toBe(2);
+    for (const l of listeners) l({ type: "auth", tenantId: "t1", userId: null, sessionId: null });
+    expect(["a", "b"].map((k) => cache.has(k))).toEqual([false, true]);
+    for (const r of reconnects) r();
+    expect(cache.size).toBe(0);
+    stop();
+    expect([listeners.length, reconnects.length]).toEqual([0, 0]);
+  });
+
+  it("forgetCachedCredentials empties this instance's caches", async () => {
+    const t = await createTestTenant("authcache-forget");
+    const key = await createTestApiKey(t);
+    await authenticateApiKey(key);
+    expect(apiKeyCache.size).toBeGreaterThan(0);
+    forgetCachedCredentials();
+    expect(apiKeyCache.size).toBe(0);
+  });
+
   const entry = (value: string) => ({ value, keep: true, tenantId: "t1", userIds: ["u1"], sessionId: "s1" });
 
   it("does not keep a value read before an invalidation (it may be the old state)", async () => {

@@ -53,7 +53,10 @@ export class AuthCache<V> {
   private generation = 0;
   private readonly recent: AuthTarget[] = [];
 
-  constructor(private readonly ttlMs = AUTH_CACHE_TTL_MS) {}
+  constructor(
+    private readonly ttlMs = AUTH_CACHE_TTL_MS,
+    private readonly limits = { entries: MAX_ENTRIES, rememberedInvalidations: REMEMBERED_INVALIDATIONS },
+  ) {}
 
   /**
    * The cached value for `key`, or `load()`'s. `load` says what the value belongs to, and whether
@@ -66,8 +69,8 @@ export class AuthCache<V> {
     const loaded = await load();
     if (loaded.keep && !this.invalidatedSince(generation, loaded)) {
       this.entries.delete(key);
-      this.entries.set(key, { value: loaded.value, expiresAt: Date.now() + this.ttlMs, tenantId: loaded.tenantId, userIds: loaded.userIds, sessionId: loaded.sessionId });
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key, { value: loaded.value, expiresAt: now + this.ttlMs, tenantId: loaded.tenantId, userIds: loaded.userIds, sessionId: loaded.sessionId });
+      if (this.entries.size > this.limits.entries) this.entries.delete(this.entries.keys().next().value!);
     }
     return loaded.value;
   }
@@ -76,7 +79,7 @@ export class AuthCache<V> {
   invalidate(target: AuthTarget): void {
     this.generation++;
     this.recent.push(target);
-    if (this.recent.length > REMEMBERED_INVALIDATIONS) this.recent.shift();
+    if (this.recent.length > this.limits.rememberedInvalidations) this.recent.shift();
     for (const [key, e] of this.entries) if (matches(target, e)) this.entries.delete(key);
   }
 
@@ -93,6 +96,12 @@ export class AuthCache<V> {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether `key` is cached (and not expired) at `now`. */
+  has(key: string, now = Date.now()): boolean {
+    const hit = this.entries.get(key);
+    return !!hit && hit.expiresAt > now;
   }
 }
 
