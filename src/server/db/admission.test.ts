@@ -50,9 +50,8 @@ describe("ConnectionGate", () => {
     const gate = new ConnectionGate({ permits: 1, queueLimit: 1, queueTimeoutMs: 50 });
     const held = await gate.acquire();
     const waiting = gate.acquire();
-    const started = performance.now();
+    // "queue full", not "wait timed out": refused without waiting.
     await expect(gate.acquire()).rejects.toMatchObject({ name: "DatabaseOverloadedError", why: "queue full" });
-    expect(performance.now() - started).toBeLessThan(20);
     await expect(waiting).rejects.toMatchObject({ why: "wait timed out" });
     expect(gate.stats).toMatchObject({ inUse: 1, waiting: 0, refused: 2 });
     held();
@@ -136,21 +135,24 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
     try {
       // One caller waits (the queue's limit); the next is refused without waiting.
       const waiting = restGet();
+      let waited = false;
+      void waiting.then(() => (waited = true));
       let started = performance.now();
       const refused = await restGet();
-      const refusedMs = performance.now() - started;
+      // Refused without waiting: the one in the queue (400 ms) has not given up yet. (An order,
+      // not a duration: durations on a shared machine are the benchmarks' business.)
+      const refusedBeforeTheWaitEnded = !waited;
       const body = (await refused.json()) as { code: string; details?: { reason?: string; retryAfterSeconds?: number }; requestId: string };
       expect(refused.status, JSON.stringify(body)).toBe(503);
       expect(refused.headers.get("retry-after")).toBe("1");
       expect(body).toMatchObject({ code: "SERVICE_UNAVAILABLE", details: { reason: "OVERLOADED", retryAfterSeconds: 1 } });
       expect(body.requestId).toBe(refused.headers.get("x-request-id"));
-      expect(refusedMs).toBeLessThan(250);
+      expect(refusedBeforeTheWaitEnded).toBe(true);
 
       // The waiting one gives up after its 400 ms wait, with the same answer.
       const timedOut = await waiting;
       expect(timedOut.status).toBe(503);
       expect(((await timedOut.json()) as { details: { reason: string } }).details.reason).toBe("OVERLOADED");
-      expect(performance.now() - started).toBeLessThan(1_500);
 
       // A tenant transaction (a request's later turn) is never refused for the queue's length; it
       // waits five times longer (2 s here), then gets the same answer.
@@ -158,7 +160,6 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
       const error = await rejectionOf(withTenantDb(tenantId, (db) => db.case.count()));
       expect({ code: error.code, reason: error.details?.reason }).toEqual({ code: "SERVICE_UNAVAILABLE", reason: "OVERLOADED" });
       expect(performance.now() - started).toBeGreaterThanOrEqual(1_990);
-      expect(performance.now() - started).toBeLessThan(3_500);
     } finally {
       await release();
     }
@@ -190,7 +191,9 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
       expect(trpc.headers.get("retry-after")).toBe("1");
       expect(JSON.stringify(await trpc.json())).toContain("OVERLOADED");
       // Refused by the gate's check, not by queueing: nothing else waits.
-      expect(small.admission()).toMatchObject({ waiting: 1, refused: refusedBefore + 2 });
+      // (Other files' background work may be refused by the same gate meanwhile: at least these two.)
+      expect(small.admission().waiting).toBe(1);
+      expect(small.admission().refused).toBeGreaterThanOrEqual(refusedBefore + 2);
       await waiting;
     } finally {
       await release();
