@@ -162,6 +162,8 @@ describe("invalidateAuth", () => {
     try {
       await withPrivilegedDb("test", async () => {
         invalidateAuth({ userId });
+        // Long enough for a message sent now to arrive: none may, before the commit.
+        await new Promise((resolve) => setTimeout(resolve, 50));
         expect(messages.filter((m) => m.userId === userId)).toEqual([]);
       });
       await vi.waitFor(() => expect(messages.filter((m) => m.userId === userId)).toHaveLength(1));
