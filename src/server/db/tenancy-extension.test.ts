@@ -58,7 +58,7 @@ describe("tenancy extension inside withTenantDb", FIXTURE_TIMEOUT, () => {
     ).rejects.toThrow(TenancyViolation);
     await expect(
       withTenantDb(a.id, (db) =>
-        db.case.upsert({ where: { id: bCaseIds[0]! }, create: { tenantId: b.id, title: "planted" }, update: { title: "planted" } }),
+        db.case.upsert({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } }, create: { tenantId: b.id, title: "planted" }, update: { title: "planted" } }),
       ),
     ).rejects.toThrow(TenancyViolation);
     expect(await snapshotTenant(b.id)).toEqual(before);
@@ -89,7 +89,7 @@ describe("tenancy extension inside withTenantDb", FIXTURE_TIMEOUT, () => {
   it("refuses to move a row to another tenant", async () => {
     await setUp();
     await expect(
-      withTenantDb(a.id, (db) => db.case.update({ where: { id: aCaseIds[0]! }, data: { tenantId: b.id } })),
+      withTenantDb(a.id, (db) => db.case.update({ where: { tenantId_id: { tenantId: a.id, id: aCaseIds[0]! } }, data: { tenantId: b.id } })),
     ).rejects.toThrow(TenancyViolation);
     await expect(
       withTenantDb(a.id, (db) => db.case.updateMany({ where: { id: { in: aCaseIds } }, data: { tenantId: b.id } })),
@@ -188,7 +188,7 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
     await setUp();
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
       list: (await db.case.findMany({ where: { id: { in: [...aCaseIds, ...bCaseIds] } }, select: { id: true } })).map((c) => c.id).sort(),
-      unique: await db.case.findUnique({ where: { id: bCaseIds[0]! }, select: { id: true } }),
+      unique: await db.case.findUnique({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } }, select: { id: true } }),
       first: await db.case.findFirst({ where: { tenantId: b.id }, select: { id: true } }),
       count: await db.case.count({ where: { id: { in: bCaseIds } } }),
       groups: (await db.case.groupBy({ by: ["tenantId"], where: { id: { in: [...aCaseIds, ...bCaseIds] } } })).map((g) => g.tenantId),
@@ -203,11 +203,11 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
     const result = await asTenantWithoutRls(a.id, async (db) => ({
       updated: (await db.case.updateMany({ where: { id: { in: bCaseIds } }, data: { title: "hijacked" } })).count,
       deleted: (await db.case.deleteMany({ where: { id: { in: bCaseIds } } })).count,
-      update: await db.case.update({ where: { id: bCaseIds[0]! }, data: { title: "hijacked" } }).then(
+      update: await db.case.update({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } }, data: { title: "hijacked" } }).then(
         () => "updated",
         (error: { code?: string }) => error.code,
       ),
-      delete: await db.case.delete({ where: { id: bCaseIds[0]! } }).then(
+      delete: await db.case.delete({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } } }).then(
         () => "deleted",
         (error: { code?: string }) => error.code,
       ),
@@ -221,9 +221,9 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
     const before = await snapshotTenant(b.id);
     const code = (p: Promise<unknown>) => p.then(() => "found", (error: { code?: string }) => error.code ?? String(error));
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
-      uniqueOrThrow: await code(db.case.findUniqueOrThrow({ where: { id: bCaseIds[0]! } })),
+      uniqueOrThrow: await code(db.case.findUniqueOrThrow({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } } })),
       firstOrThrow: await code(db.case.findFirstOrThrow({ where: { id: bCaseIds[0]! } })),
-      ownUniqueOrThrow: (await db.case.findUniqueOrThrow({ where: { id: aCaseIds[0]! }, select: { id: true } })).id,
+      ownUniqueOrThrow: (await db.case.findUniqueOrThrow({ where: { tenantId_id: { tenantId: a.id, id: aCaseIds[0]! } }, select: { id: true } })).id,
       ownFirstOrThrow: (await db.case.findFirstOrThrow({ where: { id: aCaseIds[1]! }, select: { id: true } })).id,
       aggregate: (await db.case.aggregate({ where: { id: { in: bCaseIds } }, _count: { _all: true } }))._count._all,
       returned: await db.case.updateManyAndReturn({ where: { id: { in: bCaseIds } }, data: { title: "hijacked" } }),
@@ -243,7 +243,7 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
     await setUp();
     const before = await snapshotTenant(b.id);
     const upserted = await asTenantWithoutRls(a.id, (db) =>
-      db.case.upsert({ where: { id: bCaseIds[0]! }, create: { title: "upserted" } as never, update: { title: "hijacked" } }),
+      db.case.upsert({ where: { tenantId_id: { tenantId: b.id, id: bCaseIds[0]! } }, create: { title: "upserted" } as never, update: { title: "hijacked" } }),
     );
     expect(upserted).toMatchObject({ tenantId: a.id, title: "upserted" });
     expect(upserted.id).not.toBe(bCaseIds[0]);
@@ -253,12 +253,12 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
   it("keeps the caller's own AND conditions on a unique lookup, as an object or a list", async () => {
     await setUp();
     const [id] = aCaseIds as [string];
-    const title = (await withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id } }))).title;
+    const title = (await withPrivilegedDb("test check", (db) => db.case.findFirstOrThrow({ where: { id } }))).title;
     const seen = await asTenantWithoutRls(a.id, async (db) => ({
-      objectMiss: await db.case.findUnique({ where: { id, AND: { title: "not this title" } }, select: { id: true } }),
-      listMiss: await db.case.findUnique({ where: { id, AND: [{ title: { not: title } }] }, select: { id: true } }),
-      objectHit: (await db.case.findUnique({ where: { id, AND: { title } }, select: { id: true } }))?.id,
-      listHit: (await db.case.findUnique({ where: { id, AND: [{ title }, { tenantId: a.id }] }, select: { id: true } }))?.id,
+      objectMiss: await db.case.findUnique({ where: { tenantId_id: { tenantId: a.id, id }, AND: { title: "not this title" } }, select: { id: true } }),
+      listMiss: await db.case.findUnique({ where: { tenantId_id: { tenantId: a.id, id }, AND: [{ title: { not: title } }] }, select: { id: true } }),
+      objectHit: (await db.case.findUnique({ where: { tenantId_id: { tenantId: a.id, id }, AND: { title } }, select: { id: true } }))?.id,
+      listHit: (await db.case.findUnique({ where: { tenantId_id: { tenantId: a.id, id }, AND: [{ title }, { tenantId: a.id }] }, select: { id: true } }))?.id,
     }));
     expect(seen).toEqual({ objectMiss: null, listMiss: null, objectHit: id, listHit: id });
   });
@@ -291,11 +291,11 @@ describe("tenancy extension alone (row-level security bypassed)", FIXTURE_TIMEOU
     const before = await snapshotTenant(a.id);
     const [id] = aCaseIds as [string];
     const attempts: ((db: ReturnType<typeof extended>) => Promise<unknown>)[] = [
-      (db: ReturnType<typeof extended>) => db.case.update({ where: { id }, data: { tenant: { connect: { id: b.id } } } }),
+      (db: ReturnType<typeof extended>) => db.case.update({ where: { tenantId_id: { tenantId: a.id, id } }, data: { tenant: { connect: { id: b.id } } } }),
       (db: ReturnType<typeof extended>) => db.case.updateManyAndReturn({ where: { id }, data: { tenantId: b.id } }),
-      (db: ReturnType<typeof extended>) => db.case.upsert({ where: { id }, create: { title: "x" } as never, update: { tenantId: b.id } }),
+      (db: ReturnType<typeof extended>) => db.case.upsert({ where: { tenantId_id: { tenantId: a.id, id } }, create: { title: "x" } as never, update: { tenantId: b.id } }),
       (db: ReturnType<typeof extended>) =>
-        db.case.upsert({ where: { id }, create: { title: "x" } as never, update: { tenant: { connect: { id: b.id } } } }),
+        db.case.upsert({ where: { tenantId_id: { tenantId: a.id, id } }, create: { title: "x" } as never, update: { tenant: { connect: { id: b.id } } } }),
     ];
     for (const attempt of attempts) {
       await expect(asTenantWithoutRls(a.id, attempt)).rejects.toThrow("Case: a row cannot move to another tenant");

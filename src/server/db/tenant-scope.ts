@@ -29,3 +29,11 @@ export function requireTenantId(): string {
   if (!tenantId) throw new Error("requireTenantId called outside a tenant transaction");
   return tenantId;
 }
+
+/**
+ * The unique key of a row of a distributed table, whose primary key is (tenant_id, id) so that on
+ * Citus it lives in one shard (docs/scaling.md): `where: tenantKey(id)` in update/delete/findUnique.
+ */
+export function tenantKey(id: string): { tenantId_id: { tenantId: string; id: string } } {
+  return { tenantId_id: { tenantId: requireTenantId(), id } };
+}

@@ -62,14 +62,14 @@ describe("one transaction per call", () => {
     const t = title();
     await expect(
       withTenantDb(tenant.id, async (db) => {
-        await db.case.create({ data: { tenantId: tenant.id, title: t, followers: { create: [{ tenantId: tenant.id, userId: tenant.users.AGENT.id }] } } });
-        await db.case.update({ where: { id: (await db.case.findFirstOrThrow({ where: { title: t } })).id }, data: { description: "x" }, select: { id: true, assignee: { select: { name: true } } } });
+        await db.case.create({ data: { tenantId: tenant.id, title: t, followers: { create: [{ userId: tenant.users.AGENT.id }] } } });
+        await db.case.update({ where: { tenantId_id: { tenantId: tenant.id, id: (await db.case.findFirstOrThrow({ where: { title: t } })).id } }, data: { description: "x" }, select: { id: true, assignee: { select: { name: true } } } });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
     expect(await countTitled(t)).toBe(0);
     // The same write commits when nothing throws.
-    await withTenantDb(tenant.id, (db) => db.case.create({ data: { tenantId: tenant.id, title: t, followers: { create: [{ tenantId: tenant.id, userId: tenant.users.AGENT.id }] } } }));
+    await withTenantDb(tenant.id, (db) => db.case.create({ data: { tenantId: tenant.id, title: t, followers: { create: [{ userId: tenant.users.AGENT.id }] } } }));
     expect(await countTitled(t)).toBe(1);
   });
 
@@ -132,8 +132,8 @@ describe("one transaction per call", () => {
         if (++arrived === 2) open();
         await barrier;
         const [byUnique, byUniqueOrThrow] = await Promise.all([
-          db.case.findUnique({ where: { id: ids[i]! }, select: { id: true } }),
-          db.case.findUniqueOrThrow({ where: { id: ids[i]! }, select: { id: true } }),
+          db.case.findUnique({ where: { tenantId_id: { tenantId: t.id, id: ids[i]! } }, select: { id: true } }),
+          db.case.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.id, id: ids[i]! } }, select: { id: true } }),
         ]);
         return { byUnique: byUnique?.id, byUniqueOrThrow: byUniqueOrThrow.id, tx: (await probe(db)).tx, tenant: (await probe(db)).tenant };
       }),

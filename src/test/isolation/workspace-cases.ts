@@ -50,7 +50,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       input: (fx) => ({ title: "Smuggled into B?", tenantId: fx.b.id }),
       expect: async (result, fx) => {
         const id = (result as CaseDetail).id;
-        const row = await withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id } }));
+        const row = await withPrivilegedDb("test check", (db) => db.case.findFirstOrThrow({ where: { id } }));
         expect(row.tenantId).toBe(fx.a.id);
       },
     },
@@ -126,7 +126,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       input: (fx) => ({ name: "Smuggled", email: uniqueEmail("smuggled"), tenantId: fx.b.id }),
       expect: async (result, fx) => {
         const id = (result as { id: string }).id;
-        const row = await withPrivilegedDb("test check", (db) => db.customer.findUniqueOrThrow({ where: { id } }));
+        const row = await withPrivilegedDb("test check", (db) => db.customer.findFirstOrThrow({ where: { id } }));
         expect(row.tenantId).toBe(fx.a.id);
       },
     },
@@ -156,7 +156,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       input: (fx) => ({ name: "Smuggled view", filters: {}, shared: true, tenantId: fx.b.id }),
       expect: async (result, fx) => {
         const id = (result as { id: string }).id;
-        const row = await withPrivilegedDb("test check", (db) => db.savedView.findUniqueOrThrow({ where: { id } }));
+        const row = await withPrivilegedDb("test check", (db) => db.savedView.findFirstOrThrow({ where: { id } }));
         expect(row.tenantId).toBe(fx.a.id);
       },
     },

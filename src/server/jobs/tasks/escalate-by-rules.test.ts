@@ -20,7 +20,7 @@ async function caseOf(tenant: TestTenant, title: string, age: number, data: { pr
 }
 
 const read = (id: string) =>
-  withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id }, select: { escalationLevel: true, teamId: true, version: true } }));
+  withPrivilegedDb("test check", (db) => db.case.findFirstOrThrow({ where: { id }, select: { escalationLevel: true, teamId: true, version: true } }));
 
 async function runFor(tenant: TestTenant) {
   const id = await enqueue(escalateByRulesForTenantJob, {}, { tenantId: tenant.id });

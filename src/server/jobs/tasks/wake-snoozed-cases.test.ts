@@ -22,7 +22,7 @@ async function snoozed(tenant: TestTenant, title: string, until: Date) {
 }
 
 const read = (id: string) =>
-  withPrivilegedDb("test check", (db) => db.case.findUniqueOrThrow({ where: { id }, select: { status: true, snoozedUntil: true, version: true } }));
+  withPrivilegedDb("test check", (db) => db.case.findFirstOrThrow({ where: { id }, select: { status: true, snoozedUntil: true, version: true } }));
 
 beforeAll(async () => {
   [a, b, suspended] = await Promise.all([createTestTenant("wake-a"), createTestTenant("wake-b"), createTestTenant("wake-s")]);

@@ -5,6 +5,7 @@
 import { appKeyRing, decrypt, emailBlindIndex, encrypt, type KeyRing } from "@/server/crypto";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { piiContext } from "./pii";
+import { tenantKey } from "@/server/db/tenant-scope";
 
 export interface RotationBatchResult {
   /** Rows rewritten in this batch. */
@@ -30,7 +31,7 @@ export async function rotateCustomerEncryptionBatch(db: TenantDb, options: { bat
     const email = row.emailCiphertext ? decrypt(row.emailCiphertext, piiContext(row.tenantId, "email"), ring) : null;
     const phone = row.phoneCiphertext ? decrypt(row.phoneCiphertext, piiContext(row.tenantId, "phone"), ring) : null;
     await db.customer.update({
-      where: { id: row.id },
+      where: tenantKey(row.id),
       // Not a user's edit: version stays, so nobody's open form becomes stale.
       data: {
         emailCiphertext: email === null ? null : encrypt(email, piiContext(row.tenantId, "email"), ring),

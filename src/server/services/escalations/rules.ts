@@ -8,7 +8,7 @@ import { casePrioritySchema } from "@/lib/validations/case";
 import { recordAudit } from "@/server/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { escalationFieldErrors, requireTeam } from "./escalate-case";
@@ -64,7 +64,7 @@ export async function updateEscalationRule(db: TenantDb, input: z.output<typeof 
   const current = await db.escalationRule.findFirst({ where: { id }, select: { id: true } });
   if (!current) throw notFound("Escalation rule");
   await checkRule(db, changes);
-  const rule = await db.escalationRule.update({ where: { id }, data: changes, select: ruleSelect });
+  const rule = await db.escalationRule.update({ where: tenantKey(id), data: changes, select: ruleSelect });
   await recordAudit(db, { action: "escalation_rule.updated", targetType: "escalation_rule", targetId: id, diff: { ...changes } });
   return rule;
 }
@@ -72,7 +72,7 @@ export async function updateEscalationRule(db: TenantDb, input: z.output<typeof 
 export async function deleteEscalationRule(db: TenantDb, id: string): Promise<{ id: string }> {
   const current = await db.escalationRule.findFirst({ where: { id }, select: { name: true } });
   if (!current) throw notFound("Escalation rule");
-  await db.escalationRule.delete({ where: { id }, select: { id: true } });
+  await db.escalationRule.delete({ where: tenantKey(id), select: { id: true } });
   await recordAudit(db, { action: "escalation_rule.deleted", targetType: "escalation_rule", targetId: id, diff: { name: current.name } });
   return { id };
 }

@@ -63,7 +63,7 @@ describe("file retention", () => {
     expect(await exists(expiredExport.storageKey)).toBe(false);
     expect(await exists(expiredRejects.storageKey)).toBe(false);
     expect(await exists(liveExport.storageKey)).toBe(true);
-    const after = await withPrivilegedDb("test check", (db) => db.import.findUniqueOrThrow({ where: { id: imported.id } }));
+    const after = await withPrivilegedDb("test check", (db) => db.import.findFirstOrThrow({ where: { id: imported.id } }));
     expect(after.rejectsFileId).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ describe("case import", () => {
     expect(events).toHaveLength(3);
     expect(events).toContainEqual({ actorType: "user", actorId: tenant.users.ADMIN.id, to: { status: "OPEN", priority: "HIGH", imported: true } });
 
-    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findUniqueOrThrow({ where: { id: done.rejectsFileId! } }));
+    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findFirstOrThrow({ where: { id: done.rejectsFileId! } }));
     expect(file).toMatchObject({ tenantId: tenant.id, purpose: "import-rejects" });
     const rejects = parse(await readStored(file.storageKey), { bom: true }) as string[][];
     expect(rejects[0]).toEqual([...CASES_CSV.split("\n")[0]!.split(","), "error"]);
@@ -124,7 +124,7 @@ describe("rejected rows file", () => {
     const csv = ['Title,"=HYPERLINK(""http://evil.test"")"', '=1,+SUM(A1)', '-2,@cmd', '"\t=3",ok'].join("\n");
     const done = await importFile(csv, { title: "Title" });
     expect(done).toMatchObject({ status: "SUCCEEDED", rejectedRows: 3 });
-    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findUniqueOrThrow({ where: { id: done.rejectsFileId! } }));
+    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findFirstOrThrow({ where: { id: done.rejectsFileId! } }));
     const rejects = parse(await readStored(file.storageKey), { bom: true }) as string[][];
     expect(rejects.map((r) => r.slice(0, 2))).toEqual([
       ["Title", `'=HYPERLINK("http://evil.test")`],

@@ -9,7 +9,7 @@ import { importEntitySchema, importMappingSchema } from "@/lib/validations/impor
 import { recordAudit } from "@/server/audit";
 import { runWithNarrowedContext } from "@/server/context/request-context";
 import { defineJob, JobAbortedError, PermanentJobError, registerJob } from "@/server/jobs";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { getStorage } from "@/server/storage";
 import { runImport, type ImportCounts } from "./run-import";
 import { fileExpiry } from "@/server/services/files/retention";
@@ -48,7 +48,7 @@ export const importJob = registerJob(
           });
           if (!row) return null;
           const file = await db.storedFile.findFirst({ where: { id: row.fileId }, select: { storageKey: true, sha256: true, size: true } });
-          if (file && row.status !== "SUCCEEDED") await db.import.update({ where: { id: importId }, data: { status: "RUNNING" } });
+          if (file && row.status !== "SUCCEEDED") await db.import.update({ where: tenantKey(importId), data: { status: "RUNNING" } });
           return file ? { row, file } : null;
         });
         if (!loaded) throw new PermanentJobError("The import or its file no longer exists");
@@ -60,7 +60,7 @@ export const importJob = registerJob(
         const storage = getStorage();
         const finish = (status: string, counts: Partial<ImportCounts>, rejectsFileId: string | null) =>
           withDb(async (db) => {
-            await db.import.update({ where: { id: importId }, data: { status, ...counts, rejectsFileId } });
+            await db.import.update({ where: tenantKey(importId), data: { status, ...counts, rejectsFileId } });
             await recordAudit(db, { action: "import.finished", targetType: "import", targetId: importId, diff: { status, entity, ...counts } });
           });
         try {

@@ -95,7 +95,7 @@ const readJobRow = (id: string) =>
   withPrivilegedDb("test check", (db) =>
     db.job.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, lockedBy: true, errorHistory: true } }),
   );
-const readImport = (id: string) => withPrivilegedDb("test check", (db) => db.import.findUniqueOrThrow({ where: { id } }));
+const readImport = (id: string) => withPrivilegedDb("test check", (db) => db.import.findFirstOrThrow({ where: { id } }));
 
 /** The worker holding the job: runner ids are host:pid:label:random. */
 const holderPid = (lockedBy: string | null) => (lockedBy ? Number(lockedBy.split(":")[1]) : null);
@@ -132,7 +132,7 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
     expect(new Set(cases.map((c) => c.title)).size).toBe(run.valid);
     const all = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { tenantId: tenant.id }, select: { number: true } }));
     expect(new Set(all.map((c) => c.number)).size).toBe(all.length);
-    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findUniqueOrThrow({ where: { id: done.rejectsFileId! } }));
+    const file = await withPrivilegedDb("test check", (db) => db.storedFile.findFirstOrThrow({ where: { id: done.rejectsFileId! } }));
     const rejected = (await readStored(file.storageKey)).trim().split("\n").slice(1);
     expect(rejected).toHaveLength(run.bad);
     const job = await readJobRow(run.jobId);

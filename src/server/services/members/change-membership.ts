@@ -8,7 +8,7 @@ import { capKeysOfMember, revokeKeysOfMember } from "@/server/services/api-keys/
 import { revokeInvitationsOf } from "@/server/services/invitations/manage-invitations";
 import { assertAnotherOwnerRemains, assertCanManage } from "./member-rules";
 import { invalidateAuth } from "@/server/auth/auth-cache";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 
 /** A lower role takes effect at once for the member and, in the same transaction, for the API keys
  *  on their authority: none keeps a role above theirs (authentication caps it as well). */
@@ -18,7 +18,7 @@ export async function updateMemberRole(db: TenantDb, actorRole: Role, userId: st
   assertCanManage(actorRole, member.role, role);
   if (member.role === "OWNER" && role !== "OWNER") await assertAnotherOwnerRemains(db, userId);
   if (member.role === role) return { userId, role };
-  await db.membership.update({ where: { id: member.id }, data: { role } });
+  await db.membership.update({ where: tenantKey(member.id), data: { role } });
   // A key on their authority is capped by their role: cached principals of the tenant go.
   invalidateAuth({ tenantId: requireTenantId(), userId });
   // Their open streams decide their access again at once (src/server/realtime/stream.ts).
@@ -41,7 +41,7 @@ export async function removeMember(db: TenantDb, actorRole: Role, userId: string
   if (!member) throw notFound("Member");
   assertCanManage(actorRole, member.role);
   if (member.role === "OWNER") await assertAnotherOwnerRemains(db, userId);
-  await db.membership.delete({ where: { id: member.id } });
+  await db.membership.delete({ where: tenantKey(member.id) });
   invalidateAuth({ tenantId: requireTenantId(), userId });
   // Ends their open streams, and those of the keys on their authority, at once.
   emitEvents({ kind: "member.changed", entityId: userId, data: { role: null } });

@@ -14,6 +14,7 @@ import { DIGEST_HOUR } from "@/lib/notification-kinds";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { digestMail, itemMail, type MailItem, type MailTenant } from "./notification-mail";
 import { enqueuePerTenant } from "@/server/jobs/per-tenant";
+import { tenantKey } from "@/server/db/tenant-scope";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** One digest holds at most this many items (the newest); the rest are in the inbox. */
@@ -58,7 +59,7 @@ export const notificationMailJob = registerJob(
         const item: MailItem = { ...row, actorName: row.actorId ? (people.get(row.actorId)?.name ?? null) : null };
         await sendMail(itemMail(to, tenant, item));
         // Marked one by one: a failure part-way retries only what has not gone out.
-        await db.notification.update({ where: { id: row.id }, data: { emailedAt: new Date() }, select: { id: true } });
+        await db.notification.update({ where: tenantKey(row.id), data: { emailedAt: new Date() }, select: { id: true } });
         sent++;
       }
       return { sent };

@@ -8,7 +8,7 @@ import type { TenantSettings } from "@/lib/validations/tenant-settings";
 import { recordAudit } from "@/server/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { emitEvents } from "@/server/realtime/emit";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
@@ -91,7 +91,7 @@ export async function updateTeam(db: TenantDb, input: z.output<typeof updateTeam
   if ("name" in to) await ensureNameFree(db, input.name!, input.id);
   if (input.defaultChannel && "defaultChannel" in to) await ensureChannelFree(db, input.defaultChannel, input.id);
   if (Object.keys(to).length > 0) {
-    await db.team.update({ where: { id: input.id }, data, select: { id: true } });
+    await db.team.update({ where: tenantKey(input.id), data, select: { id: true } });
     await recordAudit(db, { action: "team.updated", targetType: "team", targetId: input.id, diff: { from, to } });
     teamChanged(input.id, "updated");
   }
@@ -102,7 +102,7 @@ export async function updateTeam(db: TenantDb, input: z.output<typeof updateTeam
 export async function deleteTeam(db: TenantDb, id: string): Promise<{ id: string }> {
   const team = await requireTeam(db, id);
   const cases = await db.case.count({ where: { teamId: id } });
-  await db.team.delete({ where: { id }, select: { id: true } });
+  await db.team.delete({ where: tenantKey(id), select: { id: true } });
   await recordAudit(db, { action: "team.deleted", targetType: "team", targetId: id, diff: { name: team.name, cases } });
   teamChanged(id, "deleted");
   return { id };

@@ -3,7 +3,7 @@
 // row is locked (FOR UPDATE) until the case's transaction commits, so two cases arriving at once
 // go to two members instead of both reading the same pointer.
 import type { TenantDb } from "@/server/db/tenant-db";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { onlineUserIds } from "@/server/realtime/online";
 
 /** Picks and records the next assignee of the team; null (pointer unchanged) when nobody can take it. */
@@ -20,6 +20,6 @@ export async function nextRoundRobinAssignee(db: TenantDb, teamId: string): Prom
   });
   if (members.length === 0) return null;
   const next = (team.last ? members.find((m) => m.userId > team.last!) : undefined) ?? members[0]!;
-  await db.team.update({ where: { id: teamId }, data: { lastAssignedUserId: next.userId }, select: { id: true } });
+  await db.team.update({ where: tenantKey(teamId), data: { lastAssignedUserId: next.userId }, select: { id: true } });
   return next.userId;
 }

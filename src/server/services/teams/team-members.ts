@@ -61,7 +61,7 @@ export async function setTeamAvailability(
   const member = await db.teamMember.findFirst({ where: { teamId: input.id, userId }, select: { available: true } });
   if (!member) throw notFound("Team member");
   if (member.available !== input.available) {
-    await db.teamMember.update({ where: { teamId_userId: { teamId: input.id, userId } }, data: { available: input.available }, select: { userId: true } });
+    await db.teamMember.update({ where: { tenantId_teamId_userId: { tenantId: requireTenantId(), teamId: input.id, userId } }, data: { available: input.available }, select: { userId: true } });
     await recordAudit(db, { action: "team.availability_changed", targetType: "team", targetId: input.id, diff: { userId, available: input.available } });
     emitEvents({ kind: "team.changed", entityId: input.id, data: { change: "availability" } });
   }

@@ -38,7 +38,7 @@ async function populatedTenant(label: string): Promise<TestTenant> {
   tenant.slug = `${tenant.slug}-x`;
   await withPrivilegedDb("test fixture", async (db) => {
     await db.caseFollower.upsert({
-      where: { caseId_userId: { caseId: cases[1]!.id, userId: tenant.users.AGENT.id } },
+      where: { tenantId_caseId_userId: { tenantId: tenant.id, caseId: cases[1]!.id, userId: tenant.users.AGENT.id } },
       create: { tenantId: tenant.id, caseId: cases[1]!.id, userId: tenant.users.AGENT.id },
       update: {},
     });
@@ -54,7 +54,7 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.teamMember.create({ data: { tenantId: tenant.id, teamId: team.id, userId: tenant.users.AGENT.id } });
     await db.escalationRule.create({ data: { tenantId: tenant.id, name: "Fixture rule", unassignedMinutes: 15, level: "Tier 2", teamId: team.id } });
     await db.notificationPreference.create({ data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, kind: "mention", email: "digest" } });
-    await db.case.update({ where: { id: cases[0]!.id }, data: { teamId: team.id } });
+    await db.case.updateMany({ where: { id: cases[0]!.id }, data: { teamId: team.id } });
   });
   return tenant;
 }

@@ -7,7 +7,7 @@ import type { createSavedViewSchema, updateSavedViewSchema } from "@/lib/validat
 import { recordAudit } from "@/server/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { AppError, notFound } from "@/server/errors/app-error";
 
 export interface ViewCaller {
@@ -105,7 +105,7 @@ export async function updateSavedView(db: TenantDb, caller: ViewCaller, input: z
     if (!input.shared && current.ownerId === null) throw new AppError("BAD_REQUEST", "A view created by an API key stays shared");
   }
   const row = await db.savedView.update({
-    where: { id: input.id },
+    where: tenantKey(input.id),
     data: {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.filters !== undefined ? { filters: toJson(input.filters) } : {}),
@@ -119,7 +119,7 @@ export async function updateSavedView(db: TenantDb, caller: ViewCaller, input: z
 
 export async function deleteSavedView(db: TenantDb, caller: ViewCaller, id: string): Promise<{ id: string }> {
   const current = await editableView(db, caller, id);
-  await db.savedView.delete({ where: { id }, select: { id: true } });
+  await db.savedView.delete({ where: tenantKey(id), select: { id: true } });
   await recordAudit(db, { action: "saved_view.deleted", targetType: "saved_view", targetId: id, diff: { name: current.name } });
   return { id };
 }

@@ -37,7 +37,7 @@ describe("POST /api/imports/upload", () => {
       headers: ["Title", "PRIORITY", "customer_email", "Notes"],
       suggestedMapping: { title: "Title", priority: "PRIORITY", customerEmail: "customer_email" },
     });
-    const row = await withPrivilegedDb("test check", (db) => db.import.findUniqueOrThrow({ where: { id: received.id } }));
+    const row = await withPrivilegedDb("test check", (db) => db.import.findFirstOrThrow({ where: { id: received.id } }));
     expect(row).toMatchObject({ tenantId: tenant.id, status: "UPLOADED", entity: "cases" });
   });
 

@@ -136,7 +136,7 @@ describe("messages and mentions", () => {
     await agent.cases.addMessage({ caseId: created!.id, kind: "PUBLIC_REPLY", body: "Second reply." });
     expect((await agent.cases.get({ id: created!.id })).firstRespondedAt).toEqual(replied.firstRespondedAt);
 
-    await withPrivilegedDb("test fixture", (db) => db.case.update({ where: { id: created!.id }, data: { status: "CLOSED" } }));
+    await withPrivilegedDb("test fixture", (db) => db.case.updateMany({ where: { id: created!.id }, data: { status: "CLOSED" } }));
     await expectAppError(agent.cases.addMessage({ caseId: created!.id, kind: "PUBLIC_REPLY", body: "Too late" }), "BAD_REQUEST");
     await expect(agent.cases.addMessage({ caseId: created!.id, kind: "INTERNAL_NOTE", body: "Notes are fine" })).resolves.toBeDefined();
   });

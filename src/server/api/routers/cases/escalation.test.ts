@@ -96,7 +96,7 @@ describe("escalating a case", () => {
       "FORBIDDEN",
       "PERMISSION_DENIED",
     );
-    await withPrivilegedDb("test fixture", (db) => db.case.update({ where: { id: c!.id }, data: { status: "CLOSED", closedAt: new Date(), version: { increment: 1 } } }));
+    await withPrivilegedDb("test fixture", (db) => db.case.updateMany({ where: { id: c!.id }, data: { status: "CLOSED", closedAt: new Date(), version: { increment: 1 } } }));
     const closed = await agent.cases.get({ id: c!.id });
     await expectAppError(agent.cases.escalate({ id: c!.id, version: closed.version, level: "Tier 2", reason: "Too late" }), "BAD_REQUEST");
     const after = await agent.cases.get({ id: c!.id });

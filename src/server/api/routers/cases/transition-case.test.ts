@@ -14,7 +14,7 @@ let caseId: string;
 /** Puts the case into `status` directly, as if it had got there by earlier transitions. */
 async function forceStatus(status: CaseStatus) {
   await withPrivilegedDb("test fixture", (db) =>
-    db.case.update({
+    db.case.updateMany({
       where: { id: caseId },
       data: { status, snoozedUntil: status === "SNOOZED" ? new Date(Date.now() + 3_600_000) : null, resolvedAt: null, closedAt: null },
     }),

@@ -4,6 +4,7 @@ import { IMPORT_STATUSES } from "@/lib/validations/import";
 import { recordAudit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { cancelJob } from "@/server/jobs";
+import { tenantKey } from "@/server/db/tenant-scope";
 
 /**
  * Cancels an import. Waiting for a mapping or queued: cancelled at once. Running: the job's
@@ -22,7 +23,7 @@ export const cancelImport = tenantProcedure("imports:create")
     const jobStatus = row.jobId ? await cancelJob(row.jobId, { db: ctx.db }) : null;
     // A running job records CANCELLED itself when it stops; anything else is cancelled now.
     const status = jobStatus === "RUNNING" ? "RUNNING" : "CANCELLED";
-    if (status === "CANCELLED") await ctx.db.import.update({ where: { id: row.id }, data: { status } });
+    if (status === "CANCELLED") await ctx.db.import.update({ where: tenantKey(row.id), data: { status } });
     await recordAudit(ctx.db, { action: "import.cancelled", targetType: "import", targetId: row.id, diff: { status: row.status } });
     return { id: row.id, status };
   });

@@ -64,7 +64,7 @@ describe("inbox views and actions", () => {
     expect((await inboxOf(tenant, "AGENT")).items.map((n) => n.id).sort()).toEqual([n1, n3].sort());
 
     // Time passes: the snooze ends and the item is open again, counted if unread.
-    await withPrivilegedDb("test fixture", (db) => db.notification.update({ where: { id: n2! }, data: { snoozedUntil: new Date(Date.now() - 1000) } }));
+    await withPrivilegedDb("test fixture", (db) => db.notification.updateMany({ where: { id: n2! }, data: { snoozedUntil: new Date(Date.now() - 1000) } }));
     const back = await inboxOf(tenant, "AGENT");
     expect(back.items.map((n) => n.id)).toContain(n2);
     expect(back.unreadCount).toBe(2);

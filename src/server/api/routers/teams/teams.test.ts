@@ -124,7 +124,7 @@ describe("managing teams", () => {
     const created = await owner.cases.create({ title: "Into their team?" });
     await expectAppError(owner.cases.assign({ id: created.id, teamId: otherTeamId }), "NOT_FOUND");
     await expectAppError(owner.cases.create({ title: "Born in their team?", teamId: otherTeamId }), "NOT_FOUND");
-    const theirs = await withPrivilegedDb("test check", (db) => db.team.findUniqueOrThrow({ where: { id: otherTeamId }, include: { members: true } }));
+    const theirs = await withPrivilegedDb("test check", (db) => db.team.findFirstOrThrow({ where: { id: otherTeamId }, include: { members: true } }));
     expect(theirs.name).toBe("Theirs");
     expect(theirs.members).toHaveLength(1);
   });
