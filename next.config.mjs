@@ -45,6 +45,12 @@ const config = {
     "pino",
     "pg",
     "ioredis",
+    "nodemailer",
+    "csv-parse",
+    "csv-stringify",
+    "prom-client",
+    "rate-limiter-flexible",
+    "@aws-sdk/client-s3",
   ],
 };
 

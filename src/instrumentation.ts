@@ -10,15 +10,15 @@ export async function register() {
   const { installClientIpHook } = await import("@/server/security/client-ip-hook");
   installClientIpHook();
   const { env } = await import("@/env");
-  const { startAppDatabase } = await import("@/server/startup/app-database");
-  await startAppDatabase();
-  // Hears which members are online on other instances from the start (round-robin assignment).
-  const { startOnlineTracking } = await import("@/server/realtime/online");
-  startOnlineTracking();
-  if (env.JOBS_IN_PROCESS) {
-    // Job types of features register themselves when imported.
-    await import("@/server/services/feature-jobs");
-    const { startInProcessTicker } = await import("@/server/jobs");
-    startInProcessTicker();
+  const { startApp } = await import("@/server/startup/start-app");
+  const started = startApp({ jobsInProcess: env.JOBS_IN_PROCESS });
+  if (env.APP_ENV === "development") {
+    // The development server serves at once and compiles the first page while the embedded
+    // database opens, instead of one after the other; requests wait for the database (startApp).
+    // A failed start is logged where it failed, and requests then open the database themselves.
+    started.catch(() => {});
+    return;
   }
+  // Elsewhere the server takes requests only once the database is up.
+  await started;
 }

@@ -7,7 +7,11 @@ import { logger } from "@/server/logger";
 import { openDatabase, type Database, type OpenOptions } from "./connection";
 import { migrate } from "./migrations";
 
-const globalForDb = globalThis as unknown as { caseboardDb?: Promise<Database>; caseboardDbUrl?: string | null };
+const globalForDb = globalThis as unknown as {
+  caseboardDb?: Promise<Database>;
+  caseboardDbUrl?: string | null;
+  caseboardDbHold?: Promise<void>;
+};
 
 export interface BootOptions extends OpenOptions {
   migrate?: boolean;
@@ -51,7 +55,26 @@ function install(options: BootOptions): Promise<Database> {
 }
 
 export function getDatabase(): Promise<Database> {
-  return globalForDb.caseboardDb ?? install(defaultBootOptions());
+  if (globalForDb.caseboardDb) return globalForDb.caseboardDb;
+  const hold = globalForDb.caseboardDbHold;
+  if (hold) return hold.then(() => globalForDb.caseboardDb ?? install(defaultBootOptions()));
+  return install(defaultBootOptions());
+}
+
+/**
+ * Until the returned function is called, getDatabase() waits instead of opening the database with
+ * the default options. The development server starts serving while its start (instrumentation.ts)
+ * is still compiling the boot path that opens the database with its hooks (template, demo seed); a
+ * request that comes first must wait for that boot, not start a second one without them.
+ */
+export function holdDatabase(): () => void {
+  let release!: () => void;
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  globalForDb.caseboardDbHold = hold;
+  return () => {
+    if (globalForDb.caseboardDbHold === hold) globalForDb.caseboardDbHold = undefined;
+    release();
+  };
 }
 
 /**

@@ -8,7 +8,6 @@ import { env, isEmbeddedDatabase } from "@/env";
 import type { Database } from "@/server/db/connection";
 import { startDatabase } from "@/server/db/database";
 import { logger } from "@/server/logger";
-import { seedDemoIfEmpty } from "@/server/services/seed/demo-seed";
 import { restoreDemoDataDir } from "@/server/services/seed/demo-template";
 
 async function restoreFromTemplate(dataDir: string): Promise<void> {
@@ -27,8 +26,10 @@ export function startAppDatabase(): Promise<Database> {
   // The developer's own database only. Test runs (vitest's in-memory database, the browser tests'
   // fresh directories under APP_ENV=test) keep creating theirs from the migrations.
   const fromTemplate = isEmbeddedDatabase() && env.APP_ENV === "development" && !dataDir.startsWith("memory://");
+  // The seed (and what it imports: auth, services) loads while the database opens, not before.
+  const seeding = import("@/server/services/seed/demo-seed");
   return startDatabase({
     beforeOpen: fromTemplate ? () => restoreFromTemplate(dataDir) : undefined,
-    afterMigrate: (db) => seedDemoIfEmpty(db),
+    afterMigrate: async (db) => (await seeding).seedDemoIfEmpty(db),
   });
 }

@@ -12,7 +12,6 @@ import { buildTemplate, findTemplate, isFreshDataDir, restoreTemplate, templateK
 import { acquireDataDirLock } from "@/server/db/data-dir-lock";
 import { migrate, MIGRATIONS_DIR, readMigrationFiles } from "@/server/db/migrations";
 import { logger } from "@/server/logger";
-import { seedDemoIfEmpty } from "./demo-seed";
 
 /** Bump when the way a template is made changes without any of its parts changing. */
 const TEMPLATE_FORMAT = "1";
@@ -76,6 +75,8 @@ export async function ensureDemoTemplate(options: DemoTemplateOptions = {}): Pro
     const db = await openDatabase({ dataDir });
     try {
       await migrate(db.sql, { dir: migrationsDir });
+      // Loaded only when a template is built: a start that restores one never compiles the seed for it.
+      const { seedDemoIfEmpty } = await import("./demo-seed");
       await seedDemoIfEmpty(db);
     } finally {
       await db.close();
