@@ -2,7 +2,6 @@
 // method and path through the same context, middlewares and error formatter as a tRPC call. Only
 // the error body is reshaped, so both surfaces answer errors as `{ code, message, details, requestId }`.
 import "server-only";
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { toAppError, toErrorBody, type ErrorBody } from "@/server/errors/to-app-error";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError } from "@/server/errors/app-error";
@@ -11,6 +10,7 @@ import { ServerTiming } from "@/server/http/server-timing";
 import { createTRPCContext, requestIdFrom } from "../context";
 import { appRouter } from "../root";
 import { REST_BASE_PATH } from "./document";
+import { createCachedOpenApiFetchHandler } from "./openapi-fetch";
 import { withoutReservedQuery } from "./reserved-query";
 
 /** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
@@ -33,12 +33,21 @@ export async function handleRestRequest(req: Request, opts: { user?: SessionUser
   }
 }
 
-async function handleAdmitted(req: Request, opts: { user?: SessionUser | null }, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
-  const response = await createOpenApiFetchHandler({
+interface RequestExtra {
+  headers: Headers;
+  requestId: string;
+  user: SessionUser | null | undefined;
+  timing: ServerTiming;
+}
+
+let handler: ((req: Request, extra: RequestExtra) => Promise<Response>) | undefined;
+
+/** Made on first use, once: the route table of the whole router is built here, not per request. */
+function restHandler() {
+  handler ??= createCachedOpenApiFetchHandler<RequestExtra>({
     endpoint: REST_BASE_PATH,
-    req: withoutReservedQuery(req),
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, requestId, user: opts.user, timing }),
+    createContext: ({ headers, requestId, user, timing }) => createTRPCContext({ headers, requestId, user, timing }),
     responseMeta({ errors }) {
       const error = errors[0] && toAppError(errors[0]);
       if (!error) return {};
@@ -48,6 +57,11 @@ async function handleAdmitted(req: Request, opts: { user?: SessionUser | null },
       return { status: error.httpStatus, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {} };
     },
   });
+  return handler;
+}
+
+async function handleAdmitted(req: Request, opts: { user?: SessionUser | null }, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
+  const response = await restHandler()(withoutReservedQuery(req), { headers: req.headers, requestId, user: opts.user, timing });
   const headers = new Headers(response.headers);
   headers.set("x-request-id", requestId);
   // Tenant data for one caller, as on the tRPC surface.
