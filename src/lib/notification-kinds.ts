@@ -1,6 +1,6 @@
 // The kinds of inbox notification and how a member may receive each. Shared by the server (which
 // stores and honours preferences) and the preferences form.
-export const NOTIFICATION_KINDS = ["mention", "assigned", "reply", "share", "escalated", "snooze_ended"] as const;
+export const NOTIFICATION_KINDS = ["mention", "assigned", "reply", "share", "escalated", "snooze_ended", "alert"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
@@ -10,6 +10,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   share: { label: "Shares", hint: "Someone shares a case or a view with you" },
   escalated: { label: "Escalations", hint: "A case is escalated to you or your team" },
   snooze_ended: { label: "Snoozes ending", hint: "A case you snoozed wants attention again" },
+  alert: { label: "Alerts", hint: "An alert is raised for, or assigned to, you or a team of yours" },
 };
 
 /** "off": no mail; "immediate": one mail per notification, within a minute; "digest": one mail a day. */

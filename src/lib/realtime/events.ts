@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validations/text";
 
-export const REALTIME_TOPICS = ["case", "job", "notification", "member", "team", "presence"] as const;
+export const REALTIME_TOPICS = ["case", "job", "notification", "member", "team", "alert", "presence"] as const;
 export type RealtimeTopic = (typeof REALTIME_TOPICS)[number];
 
 /** Kinds written to the event log, by topic. */
@@ -20,6 +20,8 @@ export const LOGGED_EVENT_KINDS = [
   "notification.updated",
   "member.changed",
   "team.changed",
+  "alert.created",
+  "alert.updated",
 ] as const;
 export type LoggedEventKind = (typeof LOGGED_EVENT_KINDS)[number];
 
@@ -28,7 +30,7 @@ export interface LoggedEvent {
   type: "event";
   seq: number;
   kind: LoggedEventKind;
-  /** The case, job, notification, member (user) or team the event is about. */
+  /** The case, job, notification, member (user), team or alert the event is about. */
   entityId: string;
   /** Ids and non-personal fields only (a status, a number, a percentage), never names or text. */
   data: Record<string, string | number | boolean | null>;

@@ -16,6 +16,7 @@ import { accountRouter } from "./routers/account/router";
 import { realtimeRouter } from "./routers/realtime/router";
 import { teamsRouter } from "./routers/teams/router";
 import { escalationRulesRouter } from "./routers/escalation-rules/router";
+import { alertsRouter } from "./routers/alerts/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   realtime: realtimeRouter,
   teams: teamsRouter,
   escalationRules: escalationRulesRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,12 +18,15 @@ export const PERMISSIONS = [
   "imports:create",
   "jobs:manage",
   "tenant:delete",
+  "alerts:read",
+  "alerts:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["tenant:read", "cases:read", "customers:read", "members:read"];
-const AGENT: Permission[] = [...VIEWER, "cases:write", "customers:write", "pii:read", "exports:create"];
+const VIEWER: Permission[] = ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read"];
+// alerts:manage: acknowledge, resolve, reopen, assign and raise alerts; deleting one is settings:manage.
+const AGENT: Permission[] = [...VIEWER, "cases:write", "customers:write", "pii:read", "exports:create", "alerts:manage"];
 const ADMIN: Permission[] = [
   ...AGENT,
   "members:manage",

@@ -27,6 +27,7 @@ export const DISTRIBUTED_TABLES = [
   "team_members",
   "escalation_rules",
   "notification_preferences",
+  "alerts",
 ] as const;
 
 /**

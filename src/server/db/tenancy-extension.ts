@@ -28,6 +28,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "TeamMember",
   "EscalationRule",
   "NotificationPreference",
+  "Alert",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

@@ -24,6 +24,9 @@ export function mayReceive(receiver: Receiver, event: Pick<StoredEvent, "kind" |
     case "member.changed":
     case "team.changed":
       return receiver.permissions.has("members:read");
+    case "alert.created":
+    case "alert.updated":
+      return receiver.permissions.has("alerts:read");
     case "job.updated":
       // Like jobs.list: every member sees the tenant's jobs and their progress.
       return receiver.permissions.has("tenant:read");

@@ -6,6 +6,7 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows, type WorkspaceRows } from "@/test/workspace-fixtures";
 import { createEscalationRows, type EscalationRows } from "@/test/escalation-fixtures";
+import { createAlertRows, createTestAlert, type AlertRows } from "@/test/alert-fixtures";
 
 export interface Fixture {
   a: TestTenant;
@@ -27,6 +28,10 @@ export interface Fixture {
   bExportFileId: string;
   /** B's team (with B's agent) and an escalation rule of B. */
   bEscalation: EscalationRows;
+  /** B's alerts: one routed to B's team and relating B's case, one from Alertmanager. */
+  bAlerts: AlertRows;
+  /** An ACTIVE alert of A, for attacks that name B's rows from A's own alert. */
+  aAlertId: string;
 }
 
 export interface IsolationCase {
@@ -80,5 +85,13 @@ export async function createIsolationFixture(): Promise<Fixture> {
     const bExportFileId = (await file("export")).id;
     return { bJobId, bInvitationId, bImportId, bExportFileId };
   });
-  return { ...base, ...rows, bRows: await createWorkspaceRows(b, base.bCases[1]!.id), bEscalation: await createEscalationRows(b) };
+  const bEscalation = await createEscalationRows(b);
+  return {
+    ...base,
+    ...rows,
+    bRows: await createWorkspaceRows(b, base.bCases[1]!.id),
+    bEscalation,
+    bAlerts: await createAlertRows(b, bEscalation.teamId, base.bCases[0]!.id),
+    aAlertId: await createTestAlert(a, { title: "Alpha alert" }),
+  };
 }

@@ -15,6 +15,8 @@ export type Family =
   | "notifications.list"
   | "members.list"
   | "teams.list"
+  /** alerts.list, alerts.count and alerts.get. */
+  | "alerts"
   /** Server-rendered data on the page (member lists, the overview): router.refresh(). */
   | "page";
 
@@ -127,6 +129,11 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
     case "team.changed":
       // Teams show on settings (server-rendered), in the case page's team selector and, by name, in the list.
       plan.families.add("teams.list").add("cases.list").add("page");
+      break;
+    case "alert.created":
+    case "alert.updated":
+      // Lists, counts (the sidebar badge) and an open alert all read the same few rows.
+      plan.families.add("alerts");
       break;
   }
   return { plan, patch };

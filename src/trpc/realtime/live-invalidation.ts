@@ -65,6 +65,7 @@ export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: Invalidati
   if (families.has("notifications.list")) refetch(trpc.notifications.list.pathKey());
   if (families.has("members.list")) refetch(trpc.members.list.pathKey());
   if (families.has("teams.list")) refetch(trpc.teams.list.pathKey());
+  if (families.has("alerts")) refetch(trpc.alerts.pathKey());
 }
 
 /** Keeps this tab's queries in step with the tenant's events. Used once, by the provider. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows } from "@/test/workspace-fixtures";
+import { createTestAlert } from "@/test/alert-fixtures";
 import {
   encodeQueryValue,
   problemWith,
@@ -187,6 +188,7 @@ beforeAll(async () => {
       view: rows.viewId,
       notification: rows.notificationId,
       member: tenant.users.AGENT.id,
+      alert: await createTestAlert(tenant, { relatedCaseIds: [first!.id] }),
       ...made,
     },
   };
@@ -211,6 +213,7 @@ function pathId(op: Operation, param: string): string {
     jobs: fx.ids.jobId!,
     invitations: fx.ids.invitationId!,
     imports: fx.ids.importId!,
+    alerts: fx.ids.alert!,
   };
   return byResource[resource!] ?? randomUuid();
 }

@@ -29,6 +29,7 @@ function bId(op: Operation, param: string): string {
     imports: fx.bImportId,
     "escalation-rules": fx.bEscalation.ruleId,
     teams: fx.bEscalation.teamId,
+    alerts: fx.bAlerts.alertId,
   };
   const id = byResource[op.path.split("/")[1]!];
   if (!id) throw new Error(`no row of B for ${op.method} ${op.path}: add one to the fixture`);

@@ -29,6 +29,7 @@ const itemSelect = {
   userId: true,
   case: { select: { number: true, title: true } },
   view: { select: { id: true, name: true } },
+  alert: { select: { title: true } },
 } as const;
 
 async function tenantOf(db: TenantDb): Promise<MailTenant> {

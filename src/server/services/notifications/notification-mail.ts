@@ -11,6 +11,8 @@ export interface MailItem {
   note: string | null;
   case: { number: number; title: string } | null;
   view: { id: string; name: string } | null;
+  /** Type "alert": the alert routed to the member. */
+  alert?: { title: string } | null;
 }
 
 export interface MailTenant {
@@ -25,19 +27,22 @@ const VERBS: Record<NotificationKind, string> = {
   share: "shared",
   escalated: "escalated",
   snooze_ended: "Snooze ended on",
+  alert: "Alert:",
 };
 
 const isKind = (type: string): type is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(type);
 
 function subjectOf(item: MailItem): string {
-  const what = item.case ? `#${item.case.number} ${item.case.title}` : item.view ? `the view "${item.view.name}"` : "an item";
+  const what = item.case ? `#${item.case.number} ${item.case.title}` : item.view ? `the view "${item.view.name}"` : item.alert ? item.alert.title : "an item";
   const verb = isKind(item.type) ? VERBS[item.type] : item.type;
-  if (item.type === "snooze_ended") return `${verb} ${what}`;
+  // Nobody "did" these: the clock ended a snooze, a source raised an alert.
+  if (item.type === "snooze_ended" || item.type === "alert") return `${verb} ${what}`;
   return `${item.actorName ?? "Someone"} ${verb} ${what}`;
 }
 
 function linkOf(item: MailItem, tenant: MailTenant): string {
   if (item.case) return absoluteUrl(`/t/${tenant.slug}/cases/${item.case.number}`);
+  if (item.alert) return absoluteUrl(`/t/${tenant.slug}/alerts`);
   // A view's filters are applied from the inbox item, which reads them as the member.
   return absoluteUrl(`/t/${tenant.slug}/inbox`);
 }

@@ -1,7 +1,8 @@
 // A member's notifications: the inbox of everything that needs them (mentions, cases assigned to
-// them, replies on cases they follow, snoozes that ended). Each member sees only their own; an API
-// key has none. Ids of anyone else's notifications are NOT_FOUND, like ids that do not exist.
-// Open = not done and not snoozed (a snooze ends by itself: the item is open again after it).
+// them, replies on cases they follow, snoozes that ended, alerts routed to them). Each member
+// sees only their own; an API key has none. Ids of anyone else's notifications are NOT_FOUND,
+// like ids that do not exist. Open = not done and not snoozed (a snooze ends by itself: the item
+// is open again after it).
 import { z } from "zod";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -10,6 +11,7 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { emitEvents } from "@/server/realtime/emit";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
 import { cursorKey } from "@/server/services/pagination/cursor-keys";
+import { alertSeveritySchema, alertStatusSchema } from "@/lib/validations/alert";
 import { preferenceLookup } from "./preferences";
 
 export const notificationOutput = z.object({
@@ -25,6 +27,8 @@ export const notificationOutput = z.object({
   note: z.string().nullable(),
   /** A shared saved view. */
   view: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The alert routed to the member or their team (type "alert"). */
+  alert: z.object({ id: z.string(), title: z.string(), severity: alertSeveritySchema, status: alertStatusSchema }).nullable(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
 });
 export type NotificationOutput = z.infer<typeof notificationOutput>;
@@ -76,6 +80,7 @@ export async function listNotifications(
       actorId: true,
       note: true,
       view: { select: { id: true, name: true } },
+      alert: { select: { id: true, title: true, severity: true, status: true } },
       case: { select: { id: true, number: true, title: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -174,6 +179,8 @@ export interface NewNotification {
   note?: string | null;
   /** A shared saved view. */
   viewId?: string | null;
+  /** An alert routed to the member. */
+  alertId?: string | null;
   createdAt?: Date;
 }
 

@@ -116,6 +116,16 @@ describe("what a preference does to new notifications", () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("immediate mail of an alert routed to the member: its title, nobody named as its author", async () => {
+    const t = await createTestTenant("prefs-alert");
+    await (await agentOf(t)).notifications.updatePreferences({ preferences: [{ kind: "alert", inApp: true, email: "immediate" }] });
+    await (await adminOf(t)).alerts.create({ title: "Checkout errors above 5%", assigneeId: t.users.AGENT.id });
+    expect((await openInbox(t)).items.map((n) => [n.type, n.alert?.title])).toEqual([["alert", "Checkout errors above 5%"]]);
+    await runOnly([notificationMailJob.type]);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([[t.users.AGENT.email, `[Tenant ${t.slug}] Alert: Checkout errors above 5%`]]);
+    expect(sent[0]!.text).toContain(`/t/${t.slug}/alerts`);
+  });
+
   it("e-mail only: stored out of the open inbox (no badge), and mailed", async () => {
     const t = await createTestTenant("prefs-mailonly");
     await (await agentOf(t)).notifications.updatePreferences({ preferences: [{ kind: "assigned", inApp: false, email: "immediate" }] });

@@ -55,6 +55,10 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.escalationRule.create({ data: { tenantId: tenant.id, name: "Fixture rule", unassignedMinutes: 15, level: "Tier 2", teamId: team.id } });
     await db.notificationPreference.create({ data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, kind: "mention", email: "digest" } });
     await db.case.updateMany({ where: { id: cases[0]!.id }, data: { teamId: team.id } });
+    const alert = await db.alert.create({
+      data: { tenantId: tenant.id, title: "Fixture alert", dedupeKey: "fixture", teamId: team.id, assigneeId: tenant.users.AGENT.id, relatedCaseIds: [cases[0]!.id] },
+    });
+    await db.notification.create({ data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, type: "alert", alertId: alert.id } });
   });
   return tenant;
 }
