@@ -1,9 +1,11 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Plus, Settings, Shield, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Plus, Settings, Shield, Siren, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
+import { AlertCount } from "@/components/alerts/alert-count";
+import { CriticalAlertToast } from "@/components/alerts/critical-alert-toast";
 import { InboxCount } from "@/components/notifications/inbox-count";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConnectionStatus } from "@/components/realtime/connection-status";
@@ -24,7 +26,8 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
   const base = `/t/${tenant.slug}`;
   const nav = [
     { href: base, label: "Overview", icon: LayoutDashboard, exact: true },
-    { href: `${base}/inbox`, label: "Inbox", icon: Inbox, count: true },
+    { href: `${base}/inbox`, label: "Inbox", icon: Inbox, count: "inbox" as const },
+    { href: `${base}/alerts`, label: "Alerts", icon: Siren, count: "alerts" as const },
     { href: `${base}/cases`, label: "Cases", icon: LifeBuoy },
     { href: `${base}/customers`, label: "Customers", icon: Users },
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
@@ -75,7 +78,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
-                {"count" in item ? <InboxCount /> : null}
+                {"count" in item ? item.count === "inbox" ? <InboxCount /> : <AlertCount /> : null}
               </Link>
             );
           })}
@@ -114,6 +117,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
       <ConnectionStatus />
+      <CriticalAlertToast slug={tenant.slug} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { snoozeNotificationsAction, updateNotificationsAction } from "./notification-actions";
-import { notificationText, snoozeChoices } from "./notification-text";
+import { notificationHref, notificationText, snoozeChoices } from "./notification-text";
 
 type View = "open" | "snoozed" | "done";
 const VIEWS: { view: View; label: string }[] = [
@@ -62,8 +62,7 @@ export function InboxView({ slug }: { slug: string }) {
     await after(await snoozeNotificationsAction({ ids, until }), until ? `Snoozed: ${ids.length}` : `Back in the inbox: ${ids.length}`);
   };
   // A shared view opens the cases list with its filters (through its link page, which checks it).
-  const hrefOf = (n: (typeof items)[number]) =>
-    n.case ? `/t/${slug}/cases/${n.case.number}` : n.view ? `/t/${slug}/views/${n.view.id}` : `/t/${slug}/cases`;
+  const hrefOf = (n: (typeof items)[number]) => notificationHref(n, slug);
   const open = (index: number) => {
     const n = items[index];
     if (!n) return;

@@ -11,7 +11,7 @@ import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 import { markNotificationsReadAction } from "./notification-actions";
-import { notificationText, unreadBadge } from "./notification-text";
+import { notificationHref, notificationText, unreadBadge } from "./notification-text";
 import { useDismiss } from "@/components/ui/use-dismiss";
 
 export function NotificationBell({ slug }: { slug: string }) {
@@ -63,7 +63,7 @@ export function NotificationBell({ slug }: { slug: string }) {
             {data?.items.map((n) => (
               <li key={n.id}>
                 <Link
-                  href={n.case ? `/t/${slug}/cases/${n.case.number}` : n.view ? `/t/${slug}/views/${n.view.id}` : `/t/${slug}/cases`}
+                  href={notificationHref(n, slug)}
                   onClick={() => {
                     setOpen(false);
                     if (!n.readAt) void markRead({ ids: [n.id] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notificationText, snoozeChoices, titleWithCount, unreadBadge } from "./notification-text";
+import { notificationHref, notificationText, snoozeChoices, titleWithCount, unreadBadge } from "./notification-text";
 
 describe("notification text", () => {
   it("says who mentioned whom where, and when a snooze ended", () => {
@@ -43,5 +43,14 @@ describe("inbox words", () => {
     expect(later!.getTime() - monday.getTime()).toBe(3 * 3_600_000);
     expect([tomorrow!.getDate(), tomorrow!.getHours()]).toEqual([1, 9]);
     expect([nextMonday!.getDay(), nextMonday!.getDate(), nextMonday!.getHours()]).toEqual([1, 7, 9]);
+  });
+
+  it("names a routed alert by its title, critical ones as such, and leads to the alerts page", () => {
+    expect(notificationText({ type: "alert", case: null, actor: null, alert: { title: "Checkout errors", severity: "CRITICAL" } })).toBe("Critical alert: Checkout errors");
+    expect(notificationText({ type: "alert", case: null, actor: null, alert: { title: "Email delayed", severity: "WARNING" } })).toBe("Alert: Email delayed");
+    expect(notificationHref({ case: null, alert: { id: "a1" } }, "acme")).toBe("/t/acme/alerts");
+    expect(notificationHref({ case: { number: 7 }, alert: { id: "a1" } }, "acme")).toBe("/t/acme/cases/7");
+    expect(notificationHref({ case: null, view: { id: "v1" } }, "acme")).toBe("/t/acme/views/v1");
+    expect(notificationHref({ case: null }, "acme")).toBe("/t/acme/cases");
   });
 });

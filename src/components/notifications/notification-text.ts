@@ -5,6 +5,8 @@ interface NotificationLike {
   actor: { name: string | null } | null;
   /** A shared saved view (a share without a case). */
   view?: { name: string } | null;
+  /** An alert routed to the member (type "alert"). */
+  alert?: { title: string; severity: string } | null;
 }
 
 export function notificationText(n: NotificationLike): string {
@@ -23,9 +25,23 @@ export function notificationText(n: NotificationLike): string {
     case "escalated":
       // A rule's escalation has no person behind it.
       return n.actor?.name ? `${n.actor.name} escalated ${where}` : `${where.charAt(0).toUpperCase()}${where.slice(1)} was escalated`;
+    case "alert":
+      // Raised by a rule, a script or monitoring: nobody to name.
+      return n.alert ? `${n.alert.severity === "CRITICAL" ? "Critical alert" : "Alert"}: ${n.alert.title}` : "An alert was routed to you";
     default:
       return `${n.type.replaceAll("_", " ")} on ${where}`;
   }
+}
+
+/** Where a notification leads: its case, the shared view (through its link page), or the alerts. */
+export function notificationHref(
+  n: { case: { number: number } | null; view?: { id: string } | null; alert?: { id: string } | null },
+  slug: string,
+): string {
+  if (n.case) return `/t/${slug}/cases/${n.case.number}`;
+  if (n.view) return `/t/${slug}/views/${n.view.id}`;
+  if (n.alert) return `/t/${slug}/alerts`;
+  return `/t/${slug}/cases`;
 }
 
 /** "9+" keeps the badge two characters wide. */
