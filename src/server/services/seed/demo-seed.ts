@@ -109,6 +109,7 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
       });
       const agents = userIds.slice(0, -1);
       await seedTeams(tx, tenant.id, userIds, demo.users);
+      await seedAlerts(tx, tenant.id, agents, now);
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
     }
@@ -119,6 +120,66 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
 }
 
 type SeedTx = Parameters<Parameters<typeof privilegedTransaction>[1]>[0];
+
+/**
+ * A few alerts in each state, so the alerts page and its badge show what they are for: one
+ * critical from monitoring still active, one acknowledged, one resolved with its note, one info.
+ */
+async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: number) {
+  const minutes = (m: number) => new Date(now - m * 60_000);
+  const [first, second] = agents;
+  await tx.alert.createMany({
+    data: [
+      {
+        tenantId,
+        title: "Checkout error rate above 5 %",
+        description: "HTTP 5xx on /api/checkout above 5 % for 10 minutes.",
+        severity: "CRITICAL",
+        source: "ALERTMANAGER",
+        dedupeKey: "alertmanager:demo-checkout-5xx",
+        labels: { alertname: "CheckoutErrors", service: "checkout", severity: "critical" },
+        occurrences: 3,
+        firstFiredAt: minutes(45),
+        lastFiredAt: minutes(4),
+      },
+      {
+        tenantId,
+        title: "Refund requests above the usual for this hour",
+        description: "18 refund cases in the last hour; usually 4.",
+        severity: "WARNING",
+        businessUnit: "Consumer",
+        source: "API",
+        status: "ACKNOWLEDGED",
+        acknowledgedById: first ?? null,
+        acknowledgedAt: minutes(20),
+        firstFiredAt: minutes(35),
+        lastFiredAt: minutes(35),
+      },
+      {
+        tenantId,
+        title: "Email channel delayed",
+        description: "Inbound mail arriving 12 minutes late.",
+        severity: "WARNING",
+        source: "API",
+        status: "RESOLVED",
+        resolvedById: second ?? first ?? null,
+        resolvedAt: minutes(60 * 5),
+        resolutionNote: "The mail provider's incident is over; the backlog was delivered.",
+        firstFiredAt: minutes(60 * 7),
+        lastFiredAt: minutes(60 * 6),
+      },
+      {
+        tenantId,
+        title: "Nightly CRM sync finished with 3 rejected rows",
+        severity: "INFO",
+        businessUnit: "Business",
+        source: "SYSTEM",
+        firstFiredAt: minutes(60 * 9),
+        lastFiredAt: minutes(60 * 9),
+      },
+    ],
+  });
+}
 
 /**
  * Two teams of the tenant's agents, so sharing, team assignment and "My teams" have something to
