@@ -21,6 +21,18 @@ export interface AlertRows {
   dedupeKey: string;
   /** The Alertmanager fingerprint of a firing Alertmanager alert of the tenant. */
   fingerprint: string;
+  /** An enabled BACKLOG rule routed to the tenant's team. */
+  ruleId: string;
+}
+
+export async function createTestAlertRule(tenant: TestTenant, data: Partial<Omit<Prisma.AlertRuleUncheckedCreateInput, "tenantId">> = {}): Promise<string> {
+  return withPrivilegedDb("test fixture", async (db) => {
+    const rule = await db.alertRule.create({
+      data: { tenantId: tenant.id, name: `Fixture rule ${randomUUID().slice(0, 8)}`, kind: "BACKLOG", params: { threshold: 1000 }, ...data },
+      select: { id: true },
+    });
+    return rule.id;
+  });
 }
 
 export async function createAlertRows(tenant: TestTenant, teamId: string, caseId: string): Promise<AlertRows> {
@@ -28,5 +40,6 @@ export async function createAlertRows(tenant: TestTenant, teamId: string, caseId
   const fingerprint = randomUUID().replaceAll("-", "").slice(0, 16);
   const alertId = await createTestAlert(tenant, { title: "Bravo outage", severity: "CRITICAL", dedupeKey, teamId, relatedCaseIds: [caseId] });
   await createTestAlert(tenant, { title: "Bravo disk full", source: "ALERTMANAGER", dedupeKey: `alertmanager:${fingerprint}`, labels: { alertname: "DiskFull" } });
-  return { alertId, dedupeKey, fingerprint };
+  const ruleId = await createTestAlertRule(tenant, { name: "Bravo backlog", teamId, params: { threshold: 500, teamId } });
+  return { alertId, dedupeKey, fingerprint, ruleId };
 }

@@ -17,6 +17,7 @@ import { realtimeRouter } from "./routers/realtime/router";
 import { teamsRouter } from "./routers/teams/router";
 import { escalationRulesRouter } from "./routers/escalation-rules/router";
 import { alertsRouter } from "./routers/alerts/router";
+import { alertRulesRouter } from "./routers/alert-rules/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   teams: teamsRouter,
   escalationRules: escalationRulesRouter,
   alerts: alertsRouter,
+  alertRules: alertRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

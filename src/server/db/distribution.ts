@@ -28,6 +28,7 @@ export const DISTRIBUTED_TABLES = [
   "escalation_rules",
   "notification_preferences",
   "alerts",
+  "alert_rules",
 ] as const;
 
 /**

@@ -29,6 +29,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "EscalationRule",
   "NotificationPreference",
   "Alert",
+  "AlertRule",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

@@ -6,7 +6,7 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows, type WorkspaceRows } from "@/test/workspace-fixtures";
 import { createEscalationRows, type EscalationRows } from "@/test/escalation-fixtures";
-import { createAlertRows, createTestAlert, type AlertRows } from "@/test/alert-fixtures";
+import { createAlertRows, createTestAlert, createTestAlertRule, type AlertRows } from "@/test/alert-fixtures";
 
 export interface Fixture {
   a: TestTenant;
@@ -32,6 +32,8 @@ export interface Fixture {
   bAlerts: AlertRows;
   /** An ACTIVE alert of A, for attacks that name B's rows from A's own alert. */
   aAlertId: string;
+  /** An alert rule of A, for attacks that route A's own rule to B's team or member. */
+  aAlertRuleId: string;
 }
 
 export interface IsolationCase {
@@ -93,5 +95,6 @@ export async function createIsolationFixture(): Promise<Fixture> {
     bEscalation,
     bAlerts: await createAlertRows(b, bEscalation.teamId, base.bCases[0]!.id),
     aAlertId: await createTestAlert(a, { title: "Alpha alert" }),
+    aAlertRuleId: await createTestAlertRule(a, { name: "Alpha backlog" }),
   };
 }

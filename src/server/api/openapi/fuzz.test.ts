@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows } from "@/test/workspace-fixtures";
-import { createTestAlert } from "@/test/alert-fixtures";
+import { createTestAlert, createTestAlertRule } from "@/test/alert-fixtures";
 import {
   encodeQueryValue,
   problemWith,
@@ -189,6 +189,7 @@ beforeAll(async () => {
       notification: rows.notificationId,
       member: tenant.users.AGENT.id,
       alert: await createTestAlert(tenant, { relatedCaseIds: [first!.id] }),
+      alertRule: await createTestAlertRule(tenant),
       ...made,
     },
   };
@@ -214,6 +215,7 @@ function pathId(op: Operation, param: string): string {
     invitations: fx.ids.invitationId!,
     imports: fx.ids.importId!,
     alerts: fx.ids.alert!,
+    "alert-rules": fx.ids.alertRule!,
   };
   return byResource[resource!] ?? randomUuid();
 }

@@ -59,6 +59,9 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, title: "Fixture alert", dedupeKey: "fixture", teamId: team.id, assigneeId: tenant.users.AGENT.id, relatedCaseIds: [cases[0]!.id] },
     });
     await db.notification.create({ data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, type: "alert", alertId: alert.id } });
+    await db.alertRule.create({
+      data: { tenantId: tenant.id, name: "Fixture alert rule", kind: "BACKLOG", params: { threshold: 100 }, teamId: team.id, assigneeId: tenant.users.AGENT.id },
+    });
   });
   return tenant;
 }

@@ -31,6 +31,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "Case", purge: (db, tenantId) => count(db.case.deleteMany({ where: { tenantId } })) },
   // After notifications (which point at alerts), before teams (which alerts point at).
   { model: "Alert", purge: (db, tenantId) => count(db.alert.deleteMany({ where: { tenantId } })) },
+  { model: "AlertRule", purge: (db, tenantId) => count(db.alertRule.deleteMany({ where: { tenantId } })) },
   { model: "EscalationRule", purge: (db, tenantId) => count(db.escalationRule.deleteMany({ where: { tenantId } })) },
   { model: "TeamMember", purge: (db, tenantId) => count(db.teamMember.deleteMany({ where: { tenantId } })) },
   { model: "Team", purge: (db, tenantId) => count(db.team.deleteMany({ where: { tenantId } })) },
