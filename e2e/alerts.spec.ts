@@ -91,3 +91,34 @@ test("an Alertmanager alert appears live with a toast; acknowledge, resolve with
   await adminContext.close();
   await agentContext.close();
 });
+
+test("an admin tests an alert rule on the last 7 days, then adds it; a viewer sees it without the controls", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@acme.test");
+  await admin.goto("/t/acme/settings/alert-rules");
+  await admin.getByRole("button", { name: "Add rule" }).click();
+  const name = `Backlog watch ${Date.now().toString(36)}`;
+  const form = admin.getByRole("form", { name: "New alert rule" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Condition").selectOption({ label: "Backlog" });
+  // A bad number is refused beside its field, with words.
+  await form.getByLabel("Open cases").fill("0");
+  await form.getByRole("button", { name: "Test on the last 7 days" }).click();
+  await expect(form.getByText("Use at least 1 case")).toBeVisible();
+  await form.getByLabel("Open cases").fill("1");
+  await form.getByRole("button", { name: "Test on the last 7 days" }).click();
+  await expect(form.getByRole("status")).toContainText("It would have fired");
+  await form.getByRole("button", { name: "Add rule" }).click();
+  const rules = admin.getByRole("list", { name: "Alert rules" });
+  await expect(rules.getByRole("listitem").filter({ hasText: name })).toContainText("Backlog: 1 open case or more");
+  await adminContext.close();
+
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await signIn(viewer, "viewer@acme.test");
+  await viewer.goto("/t/acme/settings/alert-rules");
+  await expect(viewer.getByRole("list", { name: "Alert rules" }).getByRole("listitem").filter({ hasText: name })).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Add rule" })).toHaveCount(0);
+  await viewerContext.close();
+});

@@ -10,6 +10,7 @@ const TABS = [
   { path: "teams", label: "Teams", permission: "members:read" },
   { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "escalation", label: "Escalation", permission: "cases:read" },
+  { path: "alert-rules", label: "Alert rules", permission: "alerts:read" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
   { path: "audit", label: "Audit log", permission: "audit:read" },
 ] as const;
