@@ -4,9 +4,10 @@
 // acknowledged, resolved (with a note) or reopened, and taken. Keys: j/k move, x ticks, Enter
 // shows the details, a acknowledge, r resolve, o reopen. Changes arrive over the live stream.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useKeyboardList } from "@/components/ui/keyboard-list";
 import { alertActionAllowed, type AlertAction } from "@/lib/alert-status";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
@@ -25,10 +26,6 @@ const SEVERITY_TONE = { CRITICAL: "red", WARNING: "yellow", INFO: "blue" } as co
 const STATUS_WORD: Record<AlertStatus, string> = { ACTIVE: "Active", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
 const SOURCE_WORD = { RULE: "Rule", API: "API", SYSTEM: "System", ALERTMANAGER: "Alertmanager" } as const;
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
-
 export function AlertsView({ businessUnits, canManage }: { businessUnits: string[]; canManage: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,18 +43,21 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
   };
   const { data, isError } = useQuery({ ...trpc.alerts.list.queryOptions(input), refetchInterval: useFallbackPoll() });
   const items = useMemo(() => data?.items ?? [], [data]);
-  const [focused, setFocused] = useState(0);
   const [expanded, setExpanded] = useState<string | null>(null);
-  const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-  const rows = useRef<(HTMLLIElement | null)[]>([]);
   const noteField = useRef<HTMLTextAreaElement | null>(null);
-
-  const focusedIndex = Math.min(focused, Math.max(items.length - 1, 0));
-  const focusedItem = items[focusedIndex];
-  const targets = ticked.size ? items.filter((a) => ticked.has(a.id)) : focusedItem ? [focusedItem] : [];
+  const list = useKeyboardList(items, (event, current) => {
+    if (event.key === "a") void run("acknowledge");
+    else if (event.key === "r") startResolve();
+    else if (event.key === "o") void run("reopen");
+    else if (event.key === "Enter" && current && !(event.target instanceof HTMLButtonElement)) setExpanded((e) => (e === current.id ? null : current.id));
+    else if (event.key === "Escape") setResolving(false);
+    else return false;
+    return true;
+  });
+  const { focusedIndex, focusedItem, ticked, targets } = list;
   const can = (action: AlertAction) => canManage && targets.length > 0 && targets.every((a) => alertActionAllowed(action, a.status));
 
   async function run(action: AlertAction | "take", extra: { note?: string } = {}) {
@@ -69,7 +69,7 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
     const done = results.filter((r) => r.ok).length;
     const words = { acknowledge: "Acknowledged", resolve: "Resolved", reopen: "Reopened", take: "Assigned to you" }[action];
     setMessage(failed && !failed.ok ? `${done ? `${words}: ${done}. ` : ""}${failed.error.message}` : `${words}: ${done}`);
-    setTicked(new Set());
+    list.clearTicked();
     setResolving(false);
     setNote("");
     await queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
@@ -80,38 +80,9 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
     requestAnimationFrame(() => noteField.current?.focus());
   };
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-    if (items.length === 0) return;
-    const current = items[focusedIndex];
-    if (event.key === "j") setFocused(Math.min(items.length - 1, focusedIndex + 1));
-    else if (event.key === "k") setFocused(Math.max(0, focusedIndex - 1));
-    else if (event.key === "x" && current) {
-      setTicked((t) => {
-        const next = new Set(t);
-        if (next.has(current.id)) next.delete(current.id);
-        else next.add(current.id);
-        return next;
-      });
-    } else if (event.key === "a") void run("acknowledge");
-    else if (event.key === "r") startResolve();
-    else if (event.key === "o") void run("reopen");
-    else if (event.key === "Enter" && current && !(event.target instanceof HTMLButtonElement)) setExpanded((e) => (e === current.id ? null : current.id));
-    else if (event.key === "Escape") setResolving(false);
-    else return;
-    event.preventDefault();
-  });
-  useEffect(() => {
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-  useEffect(() => {
-    rows.current[focusedIndex]?.scrollIntoView({ block: "nearest" });
-  }, [focusedIndex]);
-
   const resetSelection = () => {
-    setFocused(0);
-    setTicked(new Set());
+    list.setFocused(0);
+    list.clearTicked();
     setMessage(null);
     setResolving(false);
   };
@@ -259,11 +230,9 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
         {items.map((a, i) => (
           <li
             key={a.id}
-            ref={(el) => {
-              rows.current[i] = el;
-            }}
+            ref={list.rowRef(i)}
             aria-current={i === focusedIndex ? "true" : undefined}
-            onClick={() => setFocused(i)}
+            onClick={() => list.setFocused(i)}
             className={cn("px-3 py-3 text-sm", i === focusedIndex && "bg-brand-50/60 ring-1 ring-inset ring-brand-200")}
           >
             <div className="flex items-start gap-3">
@@ -272,14 +241,7 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
                   type="checkbox"
                   aria-label={`Select: ${a.title}`}
                   checked={ticked.has(a.id)}
-                  onChange={() =>
-                    setTicked((t) => {
-                      const next = new Set(t);
-                      if (next.has(a.id)) next.delete(a.id);
-                      else next.add(a.id);
-                      return next;
-                    })
-                  }
+                  onChange={() => list.toggle(a.id)}
                   className="mt-0.5 size-4"
                 />
               ) : null}

@@ -3,6 +3,7 @@
 // e resolves (the ticked rows, or else the focused one). Keys typed into a
 // field, or with a modifier held, belong to the field or the browser, not to the list.
 import { useEffect } from "react";
+import { isTypingTarget } from "@/components/ui/keyboard-list";
 
 interface Handlers {
   count: number;
@@ -16,15 +17,11 @@ interface Handlers {
   onResolve?: () => void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
 
 export function useListKeyboard({ count, focused, setFocused, onSelect, onOpen, onSearch, onAssignToMe, onResolve }: Handlers) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === "/") {
         event.preventDefault();
         onSearch();

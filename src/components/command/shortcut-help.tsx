@@ -2,6 +2,7 @@
 // "?" shows the keyboard shortcuts of the workspace.
 import { useEffect, useState } from "react";
 import { ModalDialog } from "@/components/cases/modal-dialog";
+import { isTypingTarget } from "@/components/ui/keyboard-list";
 
 const SHORTCUTS: [string, string][] = [
   ["⌘K / Ctrl+K", "Command palette: case number, search, pages"],
@@ -14,15 +15,12 @@ const SHORTCUTS: [string, string][] = [
   ["?", "This help"],
 ];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
 
 export function ShortcutHelp() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.key === "?" && !e.metaKey && !e.ctrlKey && !e.altKey && !isTyping(e.target)) {
+      if (e.key === "?" && !e.metaKey && !e.ctrlKey && !e.altKey && !isTypingTarget(e.target)) {
         e.preventDefault();
         setOpen(true);
       }

@@ -7,8 +7,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useKeyboardList } from "@/components/ui/keyboard-list";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
@@ -23,10 +24,6 @@ const VIEWS: { view: View; label: string }[] = [
   { view: "done", label: "Done" },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
-
 export function InboxView({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -34,27 +31,29 @@ export function InboxView({ slug }: { slug: string }) {
   const [view, setView] = useState<View>("open");
   const { data, isError } = useQuery({ ...trpc.notifications.list.queryOptions({ view, limit: 100 }), refetchInterval: useFallbackPoll() });
   const items = useMemo(() => data?.items ?? [], [data]);
-  const [focused, setFocused] = useState(0);
-  const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [snoozing, setSnoozing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const rows = useRef<(HTMLLIElement | null)[]>([]);
-
-  const focusedIndex = Math.min(focused, Math.max(items.length - 1, 0));
-  const focusedItem = items[focusedIndex];
-  const targets = ticked.size ? items.filter((n) => ticked.has(n.id)) : focusedItem ? [focusedItem] : [];
+  const list = useKeyboardList(items, (event, current) => {
+    if (event.key === "e") void act(view === "done" ? "undone" : "done");
+    else if (event.key === "u" && current) void act(current.readAt ? "unread" : "read");
+    else if (event.key === "s" && view !== "done") setSnoozing(true);
+    else if (event.key === "Enter" && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) open(current);
+    else return false;
+    return true;
+  });
+  const { focusedIndex, focusedItem, ticked, targets } = list;
 
   async function after(result: { ok: boolean; error?: { message: string } }, done: string) {
     setMessage(result.ok ? done : (result.error?.message ?? "That did not work"));
-    setTicked(new Set());
+    list.clearTicked();
     await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
   }
-  const act = async (action: "read" | "unread" | "done" | "undone") => {
+  async function act(action: "read" | "unread" | "done" | "undone") {
     if (!targets.length) return;
     const ids = targets.map((n) => n.id);
     const words = { read: "Marked read", unread: "Marked unread", done: "Done", undone: "Moved back to open" }[action];
     await after(await updateNotificationsAction({ ids, action }), `${words}: ${ids.length}`);
-  };
+  }
   const snooze = async (until: Date | null) => {
     setSnoozing(false);
     if (!targets.length) return;
@@ -63,41 +62,11 @@ export function InboxView({ slug }: { slug: string }) {
   };
   // A shared view opens the cases list with its filters (through its link page, which checks it).
   const hrefOf = (n: (typeof items)[number]) => notificationHref(n, slug);
-  const open = (index: number) => {
-    const n = items[index];
+  function open(n: (typeof items)[number] | undefined) {
     if (!n) return;
     if (!n.readAt) void updateNotificationsAction({ ids: [n.id], action: "read" });
     router.push(hrefOf(n));
-  };
-
-  // Reads the latest state at the moment of the key press; the listener is attached once.
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-    if (items.length === 0) return;
-    const current = items[focusedIndex];
-    if (event.key === "j") setFocused(Math.min(items.length - 1, focusedIndex + 1));
-    else if (event.key === "k") setFocused(Math.max(0, focusedIndex - 1));
-    else if (event.key === "x" && current) {
-      setTicked((t) => {
-        const next = new Set(t);
-        if (next.has(current.id)) next.delete(current.id);
-        else next.add(current.id);
-        return next;
-      });
-    } else if (event.key === "e") void act(view === "done" ? "undone" : "done");
-    else if (event.key === "u" && current) void act(current.readAt ? "unread" : "read");
-    else if (event.key === "s" && view !== "done") setSnoozing(true);
-    else if (event.key === "Enter" && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) open(focusedIndex);
-    else return;
-    event.preventDefault();
-  });
-  useEffect(() => {
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-  useEffect(() => {
-    rows.current[focusedIndex]?.scrollIntoView({ block: "nearest" });
-  }, [focusedIndex]);
+  }
 
   const choices = snoozeChoices(new Date());
   return (
@@ -111,8 +80,8 @@ export function InboxView({ slug }: { slug: string }) {
             aria-selected={view === v.view}
             onClick={() => {
               setView(v.view);
-              setFocused(0);
-              setTicked(new Set());
+              list.setFocused(0);
+              list.clearTicked();
               setMessage(null);
             }}
             className={cn(
@@ -185,25 +154,16 @@ export function InboxView({ slug }: { slug: string }) {
         {items.map((n, i) => (
           <li
             key={n.id}
-            ref={(el) => {
-              rows.current[i] = el;
-            }}
+            ref={list.rowRef(i)}
             aria-current={i === focusedIndex ? "true" : undefined}
-            onClick={() => setFocused(i)}
+            onClick={() => list.setFocused(i)}
             className={cn("flex items-start gap-3 px-3 py-3 text-sm", i === focusedIndex && "bg-brand-50/60 ring-1 ring-inset ring-brand-200", !n.readAt && "font-medium")}
           >
             <input
               type="checkbox"
               aria-label={`Select: ${notificationText(n)}`}
               checked={ticked.has(n.id)}
-              onChange={() =>
-                setTicked((t) => {
-                  const next = new Set(t);
-                  if (next.has(n.id)) next.delete(n.id);
-                  else next.add(n.id);
-                  return next;
-                })
-              }
+              onChange={() => list.toggle(n.id)}
               className="mt-0.5 size-4"
             />
             {!n.readAt ? <span className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600" aria-label="Unread" /> : <span className="size-2 shrink-0" />}

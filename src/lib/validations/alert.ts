@@ -3,7 +3,7 @@
 // tenant; here only their shape.
 import { z } from "zod";
 import { dateInput } from "./date";
-import { text } from "./text";
+import { optionalText, text } from "./text";
 
 export const ALERT_SEVERITIES = ["INFO", "WARNING", "CRITICAL"] as const;
 export const ALERT_SOURCES = ["RULE", "API", "SYSTEM", "ALERTMANAGER"] as const;
@@ -78,15 +78,6 @@ export const assignAlertSchema = z.object({
   teamId: z.uuid().nullable().optional(),
 });
 export type AssignAlertInput = z.input<typeof assignAlertSchema>;
-
-const optionalText = (max: number) =>
-  text()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    // Declares what the transform yields, so the OpenAPI document can describe the output.
-    .pipe(text().optional());
 
 /** The list's filters (combined with AND); count takes the same minus status and severity. */
 export const alertCountFilterSchema = z.object({

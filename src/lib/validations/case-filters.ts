@@ -3,17 +3,8 @@
 // of the list page, so each of them means the same thing by a filter.
 import { z } from "zod";
 import { dateInput } from "./date";
-import { text } from "./text";
+import { optionalText } from "./text";
 import { caseChannelSchema, casePrioritySchema, caseStatusSchema, tagSchema } from "./case";
-
-const optionalText = (max: number) =>
-  text()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    // Declares what the transform yields, so the OpenAPI document can describe the output.
-    .pipe(text().optional());
 
 export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
 /** my_teams: unassigned cases of the caller's teams, waiting for one of them to pick them up. */

@@ -33,3 +33,13 @@ export function text() {
     .refine(hasNoNul, { message: TEXT_MESSAGES.nul, abort: true })
     .refine(isWellFormed, { message: TEXT_MESSAGES.surrogate, abort: true });
 }
+
+/** A filter's free text: trimmed, at most `max`, and empty as not given (a cleared search box). */
+export const optionalText = (max: number) =>
+  text()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    // Declares what the transform yields, so the OpenAPI document can describe the output.
+    .pipe(text().optional());
