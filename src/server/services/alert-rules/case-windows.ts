@@ -4,6 +4,7 @@
 // so the live evaluation (one point) and the 7-day test (168 points, and VOLUME_SPIKE's baselines)
 // are each one count query plus one sample query, and every subquery is an index range on the
 // tenant's cases rather than a pass over all of them.
+import { OPEN_STATUSES } from "@/lib/case-status";
 import type { CaseScope } from "@/lib/validations/alert-rule";
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -56,6 +57,10 @@ export function scopeSql(scope: CaseScope): Prisma.Sql {
   return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
+// The open statuses named (not "not resolved or closed"): on a tenant whose cases are mostly
+// closed, the (tenant, status, …) index then reads only the open ones, one range per status.
+const OPEN_NOW = Prisma.sql`c.status IN (${Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "))})`;
+
 /**
  * Open at `w.at` (not RESOLVED or CLOSED; merged cases are CLOSED). Live, that is the status
  * now, which the status and unassigned indexes answer. Replayed over past points there is no
@@ -65,7 +70,8 @@ export function scopeSql(scope: CaseScope): Prisma.Sql {
  * bounds the ended ones to those touched since.
  */
 export function openAt(live: boolean): Prisma.Sql {
-  if (live) return Prisma.sql`c.status NOT IN ('RESOLVED', 'CLOSED')`;
-  return Prisma.sql`c.created_at <= w.at AND (c.status NOT IN ('RESOLVED', 'CLOSED')
+  if (live) return OPEN_NOW;
+  return Prisma.sql`c.created_at <= w.at AND (${OPEN_NOW}
     OR (c.updated_at > w.at AND COALESCE(LEAST(c.resolved_at, c.closed_at), c.updated_at) > w.at))`;
 }
+
