@@ -5,8 +5,9 @@
 // shows the details, a acknowledge, r resolve, o reopen. Changes arrive over the live stream.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/form-feedback";
+import { SeverityBadge } from "./severity-badge";
 import { useKeyboardList } from "@/components/ui/keyboard-list";
 import { alertActionAllowed, type AlertAction } from "@/lib/alert-status";
 import { timeAgo } from "@/lib/format";
@@ -22,7 +23,6 @@ const VIEWS: { view: View; label: string; status?: AlertStatus[] }[] = [
   { view: "resolved", label: "Resolved", status: ["RESOLVED"] },
   { view: "all", label: "All" },
 ];
-const SEVERITY_TONE = { CRITICAL: "red", WARNING: "yellow", INFO: "blue" } as const;
 const STATUS_WORD: Record<AlertStatus, string> = { ACTIVE: "Active", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
 const SOURCE_WORD = { RULE: "Rule", API: "API", SYSTEM: "System", ALERTMANAGER: "Alertmanager" } as const;
 
@@ -203,13 +203,8 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
             placeholder="What was wrong, and what fixed it"
             className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
-          <div className="mt-2 flex justify-end gap-2">
-            <Button type="button" size="sm" variant="secondary" onClick={() => setResolving(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" size="sm">
-              Resolve {targets.length > 1 ? `${targets.length} alerts` : "alert"}
-            </Button>
+          <div className="mt-2">
+            <DialogActions onCancel={() => setResolving(false)} label={`Resolve ${targets.length > 1 ? `${targets.length} alerts` : "alert"}`} pendingLabel="Resolving…" pending={false} />
           </div>
         </form>
       ) : null}
@@ -245,9 +240,7 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
                   className="mt-0.5 size-4"
                 />
               ) : null}
-              <Badge tone={SEVERITY_TONE[a.severity]} className="shrink-0">
-                {a.severity.charAt(0) + a.severity.slice(1).toLowerCase()}
-              </Badge>
+              <SeverityBadge severity={a.severity} className="shrink-0" />
               <div className="min-w-0 flex-1">
                 <button
                   type="button"

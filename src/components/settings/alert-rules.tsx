@@ -11,9 +11,12 @@ import { ALERT_RULE_KINDS, type AlertRuleKind } from "@/lib/validations/alert-ru
 import { CASE_CHANNELS } from "@/lib/validations/case";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { SeverityBadge } from "@/components/alerts/severity-badge";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-feedback";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { parsePhrases, RULE_KIND_LABEL, ruleConditionText } from "./alert-rule-text";
+import { RuleRowActions } from "./rule-row-actions";
 import { createAlertRuleAction, deleteAlertRuleAction, testAlertRuleAction, updateAlertRuleAction } from "./alert-rules-actions";
 
 export interface AlertRuleRow {
@@ -39,7 +42,6 @@ interface Props {
   canManage: boolean;
 }
 
-const SEVERITY_TONE = { CRITICAL: "red", WARNING: "yellow", INFO: "blue" } as const;
 const word = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 export function AlertRules({ slug, rules, teams, businessUnits, categories, canManage }: Props) {
@@ -104,7 +106,7 @@ export function AlertRules({ slug, rules, teams, businessUnits, categories, canM
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-2 font-medium break-words text-slate-900">
                   {r.name}
-                  <Badge tone={SEVERITY_TONE[r.severity]}>{word(r.severity)}</Badge>
+                  <SeverityBadge severity={r.severity} />
                   {r.enabled ? null : <Badge tone="gray">Off</Badge>}
                 </p>
                 <p className="text-slate-700">
@@ -116,17 +118,7 @@ export function AlertRules({ slug, rules, teams, businessUnits, categories, canM
                 </p>
               </div>
               {canManage ? (
-                <div className="flex flex-wrap gap-2">
-                  <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => toggle(r)}>
-                    {r.enabled ? "Turn off" : "Turn on"}
-                  </Button>
-                  <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => setEditing(r)}>
-                    Edit
-                  </Button>
-                  <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => remove(r)} aria-label={`Delete rule ${r.name}`}>
-                    Delete
-                  </Button>
-                </div>
+                <RuleRowActions name={r.name} enabled={r.enabled} pending={pending} onToggle={() => toggle(r)} onEdit={() => setEditing(r)} onDelete={() => remove(r)} />
               ) : null}
             </li>
           ))}
@@ -338,11 +330,7 @@ function RuleForm({
         </Field>
         {numberField("cooldownMinutes", "Cool-down (minutes)", cooldown, setCooldown, "After firing, the rule waits this long before it fires again.")}
       </div>
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       {tested ? <TestResultView result={tested} /> : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button type="button" variant="secondary" onClick={() => onDone(null)}>

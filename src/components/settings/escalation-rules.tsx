@@ -11,7 +11,9 @@ import { MAX_UNASSIGNED_MINUTES } from "@/lib/validations/escalation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 import { Input, Select } from "@/components/ui/input";
+import { RuleRowActions } from "./rule-row-actions";
 import { createEscalationRuleAction, deleteEscalationRuleAction, updateEscalationRuleAction } from "./escalation-actions";
 
 export interface RuleRow {
@@ -134,17 +136,7 @@ export function EscalationRules({ slug, levels, teams, rules, canManage }: Props
                   {levels.includes(r.level) ? null : <p className="text-amber-800">“{r.level}” is no longer a level: this rule waits until it is changed.</p>}
                 </div>
                 {canManage ? (
-                  <div className="flex flex-wrap gap-2">
-                    <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => toggle(r)}>
-                      {r.enabled ? "Turn off" : "Turn on"}
-                    </Button>
-                    <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => setEditing(r)}>
-                      Edit
-                    </Button>
-                    <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => remove(r)} aria-label={`Delete rule ${r.name}`}>
-                      Delete
-                    </Button>
-                  </div>
+                  <RuleRowActions name={r.name} enabled={r.enabled} pending={pending} onToggle={() => toggle(r)} onEdit={() => setEditing(r)} onDelete={() => remove(r)} />
                 ) : null}
               </li>
             ))}
@@ -233,19 +225,8 @@ function RuleForm({
           </Select>
         </Field>
       </div>
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </Button>
-      </div>
+      <FormAlert message={errors.form} />
+      <DialogActions onCancel={() => onDone(null)} label={rule ? "Save rule" : "Add rule"} pendingLabel="Saving…" pending={pending} />
     </form>
   );
 }
