@@ -15,6 +15,7 @@ import { cn } from "@/lib/utils";
 import { ALERT_SEVERITIES, ALERT_SOURCES, type AlertSeverity, type AlertStatus } from "@/lib/validations/alert";
 import { useTRPC } from "@/trpc/react";
 import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
+import { AlertDetails } from "./alert-details";
 import { acknowledgeAlertAction, assignAlertToMeAction, reopenAlertAction, resolveAlertAction } from "./alert-actions";
 
 type View = "open" | "resolved" | "all";
@@ -26,10 +27,11 @@ const VIEWS: { view: View; label: string; status?: AlertStatus[] }[] = [
 const STATUS_WORD: Record<AlertStatus, string> = { ACTIVE: "Active", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
 const SOURCE_WORD = { RULE: "Rule", API: "API", SYSTEM: "System", ALERTMANAGER: "Alertmanager" } as const;
 
-export function AlertsView({ businessUnits, canManage }: { businessUnits: string[]; canManage: boolean }) {
+export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { slug: string; businessUnits: string[]; canManage: boolean; openAlertId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [view, setView] = useState<View>("open");
+  // A link to one alert (?alert=<id>, from the inbox or the feed) opens it wherever it is listed.
+  const [view, setView] = useState<View>(openAlertId ? "all" : "open");
   const [severity, setSeverity] = useState<AlertSeverity[]>([]);
   const [businessUnit, setBusinessUnit] = useState("");
   const [source, setSource] = useState<(typeof ALERT_SOURCES)[number] | "">("");
@@ -43,7 +45,7 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
   };
   const { data, isError } = useQuery({ ...trpc.alerts.list.queryOptions(input), refetchInterval: useFallbackPoll() });
   const items = useMemo(() => data?.items ?? [], [data]);
-  const [expanded, setExpanded] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string | null>(openAlertId ?? null);
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<string | null>(null);
@@ -256,7 +258,7 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
                   {a.occurrences > 1 ? ` · fired ${a.occurrences} times` : ""}
                   {a.assignee ? ` · ${a.assignee.name}` : a.team ? ` · ${a.team.name}` : ""}
                 </p>
-                {expanded === a.id ? <AlertDetails alert={a} /> : null}
+                {expanded === a.id ? <AlertDetails id={a.id} slug={slug} /> : null}
               </div>
               <span className="shrink-0 text-xs text-slate-600" suppressHydrationWarning title={a.lastFiredAt.toLocaleString()}>
                 {timeAgo(a.lastFiredAt)}
@@ -266,76 +268,6 @@ export function AlertsView({ businessUnits, canManage }: { businessUnits: string
         ))}
       </ul>
       <p className="mt-3 hidden text-xs text-slate-600 sm:block">j/k move · x select · Enter details{canManage ? " · a acknowledge · r resolve · o reopen" : ""}</p>
-    </div>
-  );
-}
-
-type Alert = {
-  description: string;
-  labels: Record<string, string>;
-  firstFiredAt: Date;
-  lastFiredAt: Date;
-  occurrences: number;
-  acknowledgedBy: { name: string } | null;
-  acknowledgedAt: Date | null;
-  resolvedBy: { name: string } | null;
-  resolvedAt: Date | null;
-  resolutionNote: string | null;
-  relatedCaseIds: string[];
-};
-
-function AlertDetails({ alert }: { alert: Alert }) {
-  const labels = Object.entries(alert.labels);
-  return (
-    <div className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3 text-xs text-slate-700">
-      {alert.description ? <p className="whitespace-pre-line break-words">{alert.description}</p> : null}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" suppressHydrationWarning>
-        <dt className="text-slate-600">First fired</dt>
-        <dd>{alert.firstFiredAt.toLocaleString()}</dd>
-        <dt className="text-slate-600">Last fired</dt>
-        <dd>
-          {alert.lastFiredAt.toLocaleString()} ({alert.occurrences === 1 ? "once" : `${alert.occurrences} times`})
-        </dd>
-        {alert.acknowledgedAt ? (
-          <>
-            <dt className="text-slate-600">Acknowledged</dt>
-            <dd>
-              {alert.acknowledgedAt.toLocaleString()}
-              {alert.acknowledgedBy ? ` by ${alert.acknowledgedBy.name}` : ""}
-            </dd>
-          </>
-        ) : null}
-        {alert.resolvedAt ? (
-          <>
-            <dt className="text-slate-600">Resolved</dt>
-            <dd>
-              {alert.resolvedAt.toLocaleString()}
-              {alert.resolvedBy ? ` by ${alert.resolvedBy.name}` : ""}
-            </dd>
-          </>
-        ) : null}
-        {alert.resolutionNote ? (
-          <>
-            <dt className="text-slate-600">Note</dt>
-            <dd className="whitespace-pre-line break-words">{alert.resolutionNote}</dd>
-          </>
-        ) : null}
-        {alert.relatedCaseIds.length ? (
-          <>
-            <dt className="text-slate-600">Related cases</dt>
-            <dd>{alert.relatedCaseIds.length}</dd>
-          </>
-        ) : null}
-      </dl>
-      {labels.length ? (
-        <ul aria-label="Labels" className="flex flex-wrap gap-1">
-          {labels.map(([k, v]) => (
-            <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
-              {k}={v}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </div>
   );
 }

@@ -45,10 +45,10 @@ describe("inbox words", () => {
     expect([nextMonday!.getDay(), nextMonday!.getDate(), nextMonday!.getHours()]).toEqual([1, 7, 9]);
   });
 
-  it("names a routed alert by its title, critical ones as such, and leads to the alerts page", () => {
+  it("names a routed alert by its title, critical ones as such, and leads to it on the alerts page", () => {
     expect(notificationText({ type: "alert", case: null, actor: null, alert: { title: "Checkout errors", severity: "CRITICAL" } })).toBe("Critical alert: Checkout errors");
     expect(notificationText({ type: "alert", case: null, actor: null, alert: { title: "Email delayed", severity: "WARNING" } })).toBe("Alert: Email delayed");
-    expect(notificationHref({ case: null, alert: { id: "a1" } }, "acme")).toBe("/t/acme/alerts");
+    expect(notificationHref({ case: null, alert: { id: "a1" } }, "acme")).toBe("/t/acme/alerts?alert=a1");
     expect(notificationHref({ case: { number: 7 }, alert: { id: "a1" } }, "acme")).toBe("/t/acme/cases/7");
     expect(notificationHref({ case: null, view: { id: "v1" } }, "acme")).toBe("/t/acme/views/v1");
     expect(notificationHref({ case: null }, "acme")).toBe("/t/acme/cases");

@@ -40,7 +40,7 @@ export function notificationHref(
 ): string {
   if (n.case) return `/t/${slug}/cases/${n.case.number}`;
   if (n.view) return `/t/${slug}/views/${n.view.id}`;
-  if (n.alert) return `/t/${slug}/alerts`;
+  if (n.alert) return `/t/${slug}/alerts?alert=${n.alert.id}`;
   return `/t/${slug}/cases`;
 }
 

@@ -19,6 +19,9 @@ import { AppError } from "@/server/errors/app-error";
 import { alertChanged } from "./alert-events";
 import { notifyAlert } from "./notify-alert";
 
+/** The detail's occurrence history keeps the latest firings; the count goes on in `occurrences`. */
+export const ALERT_FIRINGS_KEPT = 200;
+
 export interface Firing {
   title: string;
   description: string;
@@ -75,6 +78,7 @@ export async function fireAlerts(db: TenantDb, firings: readonly Firing[]): Prom
         teamId: f.teamId,
         firstFiredAt: f.firstFiredAt && f.firstFiredAt < now ? f.firstFiredAt : now,
         lastFiredAt: now,
+        firings: [now],
       }) satisfies Prisma.AlertCreateManyInput,
   );
   const created = await db.alert.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, dedupeKey: true } });
@@ -128,6 +132,7 @@ async function recur(
            severity = v.severity::"AlertSeverity",
            labels = v.labels,
            occurrences = a.occurrences + 1,
+           firings = (a.firings || ${at}::timestamptz)[greatest(1, cardinality(a.firings) + 2 - ${ALERT_FIRINGS_KEPT}):],
            last_fired_at = ${at}::timestamptz,
            version = a.version + 1,
            updated_at = ${at}::timestamptz,
