@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validations/text";
 
-export const REALTIME_TOPICS = ["case", "job", "notification", "member", "team", "alert", "presence"] as const;
+export const REALTIME_TOPICS = ["case", "job", "notification", "member", "team", "alert", "feed", "presence"] as const;
 export type RealtimeTopic = (typeof REALTIME_TOPICS)[number];
 
 /** Kinds written to the event log, by topic. */
@@ -22,6 +22,9 @@ export const LOGGED_EVENT_KINDS = [
   "team.changed",
   "alert.created",
   "alert.updated",
+  "feed.created",
+  "feed.updated",
+  "feed.deleted",
 ] as const;
 export type LoggedEventKind = (typeof LOGGED_EVENT_KINDS)[number];
 
@@ -30,7 +33,7 @@ export interface LoggedEvent {
   type: "event";
   seq: number;
   kind: LoggedEventKind;
-  /** The case, job, notification, member (user), team or alert the event is about. */
+  /** The case, job, notification, member (user), team, alert or feed item the event is about. */
   entityId: string;
   /** Ids and non-personal fields only (a status, a number, a percentage), never names or text. */
   data: Record<string, string | number | boolean | null>;

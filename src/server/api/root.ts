@@ -18,6 +18,7 @@ import { teamsRouter } from "./routers/teams/router";
 import { escalationRulesRouter } from "./routers/escalation-rules/router";
 import { alertsRouter } from "./routers/alerts/router";
 import { alertRulesRouter } from "./routers/alert-rules/router";
+import { feedRouter } from "./routers/feed/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   escalationRules: escalationRulesRouter,
   alerts: alertsRouter,
   alertRules: alertRulesRouter,
+  feed: feedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,15 +30,18 @@ describe("permission matrix", () => {
   it("grants each role exactly its permissions", () => {
     // Written out by hand: a permission added to or dropped from a role must show up here.
     const expected = {
-      VIEWER: ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read"],
-      AGENT: ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "cases:write", "customers:write", "pii:read", "exports:create", "alerts:manage"],
+      VIEWER: ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "feed:read"],
+      AGENT: [
+        "tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "feed:read", "cases:write", "customers:write", "pii:read", "exports:create",
+        "alerts:manage",
+      ],
       ADMIN: [
-        "tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "cases:write", "customers:write", "pii:read", "exports:create",
-        "alerts:manage", "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage",
+        "tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "feed:read", "cases:write", "customers:write", "pii:read", "exports:create",
+        "alerts:manage", "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage", "feed:manage",
       ],
       OWNER: [
-        "tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "cases:write", "customers:write", "pii:read", "exports:create",
-        "alerts:manage", "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage", "tenant:delete",
+        "tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "feed:read", "cases:write", "customers:write", "pii:read", "exports:create",
+        "alerts:manage", "members:manage", "settings:manage", "api-keys:manage", "audit:read", "imports:create", "jobs:manage", "feed:manage", "tenant:delete",
       ],
     };
     for (const role of ROLES) {
@@ -54,7 +57,7 @@ describe("permission matrix", () => {
     expect(PERMISSIONS).toEqual([
       "tenant:read", "cases:read", "cases:write", "customers:read", "customers:write", "pii:read", "members:read", "members:manage",
       "settings:manage", "api-keys:manage", "audit:read", "exports:create", "imports:create", "jobs:manage", "tenant:delete",
-      "alerts:read", "alerts:manage",
+      "alerts:read", "alerts:manage", "feed:read", "feed:manage",
     ]);
   });
 

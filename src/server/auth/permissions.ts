@@ -20,11 +20,13 @@ export const PERMISSIONS = [
   "tenant:delete",
   "alerts:read",
   "alerts:manage",
+  "feed:read",
+  "feed:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: Permission[] = ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read"];
+const VIEWER: Permission[] = ["tenant:read", "cases:read", "customers:read", "members:read", "alerts:read", "feed:read"];
 // alerts:manage: acknowledge, resolve, reopen, assign and raise alerts; deleting one is settings:manage.
 const AGENT: Permission[] = [...VIEWER, "cases:write", "customers:write", "pii:read", "exports:create", "alerts:manage"];
 const ADMIN: Permission[] = [
@@ -35,6 +37,8 @@ const ADMIN: Permission[] = [
   "audit:read",
   "imports:create",
   "jobs:manage",
+  // Posting, editing and deleting announcements; managers also read every item, whatever its audience.
+  "feed:manage",
 ];
 const OWNER: Permission[] = [...ADMIN, "tenant:delete"];
 

@@ -29,6 +29,7 @@ export const DISTRIBUTED_TABLES = [
   "notification_preferences",
   "alerts",
   "alert_rules",
+  "feed_items",
 ] as const;
 
 /**

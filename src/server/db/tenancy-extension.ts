@@ -30,6 +30,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "NotificationPreference",
   "Alert",
   "AlertRule",
+  "FeedItem",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

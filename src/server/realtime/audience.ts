@@ -27,6 +27,11 @@ export function mayReceive(receiver: Receiver, event: Pick<StoredEvent, "kind" |
     case "alert.created":
     case "alert.updated":
       return receiver.permissions.has("alerts:read");
+    case "feed.created":
+    case "feed.updated":
+    case "feed.deleted":
+      // The item's id only: whether its audience includes the receiver, feed.get decides.
+      return receiver.permissions.has("feed:read");
     case "job.updated":
       // Like jobs.list: every member sees the tenant's jobs and their progress.
       return receiver.permissions.has("tenant:read");

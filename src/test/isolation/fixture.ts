@@ -7,6 +7,7 @@ import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } 
 import { createWorkspaceRows, type WorkspaceRows } from "@/test/workspace-fixtures";
 import { createEscalationRows, type EscalationRows } from "@/test/escalation-fixtures";
 import { createAlertRows, createTestAlert, createTestAlertRule, type AlertRows } from "@/test/alert-fixtures";
+import { createTestFeedItem } from "@/test/feed-fixtures";
 
 export interface Fixture {
   a: TestTenant;
@@ -34,6 +35,10 @@ export interface Fixture {
   aAlertId: string;
   /** An alert rule of A, for attacks that route A's own rule to B's team or member. */
   aAlertRuleId: string;
+  /** A feed item of B, for B's team only. */
+  bFeedItemId: string;
+  /** An announcement of A, for attacks that retarget it to B's team. */
+  aFeedItemId: string;
 }
 
 export interface IsolationCase {
@@ -96,5 +101,7 @@ export async function createIsolationFixture(): Promise<Fixture> {
     bAlerts: await createAlertRows(b, bEscalation.teamId, base.bCases[0]!.id),
     aAlertId: await createTestAlert(a, { title: "Alpha alert" }),
     aAlertRuleId: await createTestAlertRule(a, { name: "Alpha backlog" }),
+    bFeedItemId: await createTestFeedItem(b, { title: "Bravo team news", audienceKind: "TEAM", audienceValue: bEscalation.teamId }),
+    aFeedItemId: await createTestFeedItem(a, { title: "Alpha announcement" }),
   };
 }

@@ -143,7 +143,7 @@ async function probeByKey(key: string, slug?: string) {
 }
 
 const PERMISSIONS_OF = {
-  AGENT: ["alerts:manage", "alerts:read", "cases:read", "cases:write", "customers:read", "customers:write", "exports:create", "members:read", "pii:read", "tenant:read"],
+  AGENT: ["alerts:manage", "alerts:read", "cases:read", "cases:write", "customers:read", "customers:write", "exports:create", "feed:read", "members:read", "pii:read", "tenant:read"],
 } as const;
 
 describe("what the middleware hands a procedure", () => {

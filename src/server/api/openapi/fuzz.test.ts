@@ -8,6 +8,7 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { createWorkspaceRows } from "@/test/workspace-fixtures";
 import { createTestAlert, createTestAlertRule } from "@/test/alert-fixtures";
+import { createTestFeedItem } from "@/test/feed-fixtures";
 import {
   encodeQueryValue,
   problemWith,
@@ -190,6 +191,7 @@ beforeAll(async () => {
       member: tenant.users.AGENT.id,
       alert: await createTestAlert(tenant, { relatedCaseIds: [first!.id] }),
       alertRule: await createTestAlertRule(tenant),
+      feedItem: await createTestFeedItem(tenant),
       ...made,
     },
   };
@@ -216,6 +218,7 @@ function pathId(op: Operation, param: string): string {
     imports: fx.ids.importId!,
     alerts: fx.ids.alert!,
     "alert-rules": fx.ids.alertRule!,
+    feed: fx.ids.feedItem!,
   };
   return byResource[resource!] ?? randomUuid();
 }

@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors/app-error";
 import { alertChanged } from "./alert-events";
 import { loadAlert, type AlertOutput } from "./alert-select";
 import { readAlertForWrite, updateAlertAtVersion } from "./alert-version";
+import { postAlertFired, postAlertResolved } from "@/server/services/feed/feed-events";
 
 export interface AlertActionInput {
   id: string;
@@ -50,6 +51,7 @@ export async function applyAlertAction(db: TenantDb, input: AlertActionInput): P
     diff: { from: current.status, to, ...(input.action === "resolve" ? { note: input.note || null } : {}) },
   });
   alertChanged(input.id, PAST[input.action], { status: to, severity: current.severity });
+  if (input.action !== "acknowledge") await (input.action === "resolve" ? postAlertResolved : postAlertFired)(db, input.id);
 }
 
 export async function transitionAlert(db: TenantDb, input: AlertActionInput): Promise<AlertOutput> {

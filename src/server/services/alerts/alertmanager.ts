@@ -11,6 +11,7 @@ import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { alertChanged } from "./alert-events";
 import { fireAlerts, type Firing } from "./fire-alert";
+import { postAlertResolved } from "@/server/services/feed/feed-events";
 
 export const ALERTMANAGER_RESOLUTION_NOTE = "Resolved by Alertmanager";
 
@@ -77,6 +78,7 @@ export async function receiveAlertmanagerWebhook(db: TenantDb, payload: Alertman
       })
     : [];
   for (const r of resolved) alertChanged(r.id, "resolved", { status: "RESOLVED", severity: r.severity });
+  for (const r of resolved) await postAlertResolved(db, r.id, now);
 
   const idsOf = (outcome: string) => fired.filter((f) => f.outcome === outcome).map((f) => f.id);
   const counts: AlertmanagerCounts = {

@@ -18,6 +18,7 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors/app-error";
 import { alertChanged } from "./alert-events";
 import { notifyAlert } from "./notify-alert";
+import { postAlertFired } from "@/server/services/feed/feed-events";
 
 /** The detail's occurrence history keeps the latest firings; the count goes on in `occurrences`. */
 export const ALERT_FIRINGS_KEPT = 200;
@@ -92,6 +93,7 @@ export async function fireAlerts(db: TenantDb, firings: readonly Firing[]): Prom
     if (createdId) {
       results.push({ id: createdId, outcome: "created", reopened: false, occurrences: 1 });
       alertChanged(createdId, "created", { status: "ACTIVE", severity: firing.severity });
+      await postAlertFired(db, createdId, now);
       await notifyAlert(db, { id: createdId, title: firing.title, assigneeId: firing.assigneeId, teamId: firing.teamId });
       continue;
     }
@@ -101,6 +103,7 @@ export async function fireAlerts(db: TenantDb, firings: readonly Firing[]): Prom
     const reopened = reopenedIds.has(row.id);
     results.push({ id: row.id, outcome: "recurred", reopened, occurrences: row.occurrences });
     alertChanged(row.id, "recurred", { status: row.status, severity: firing.severity });
+    if (reopened) await postAlertFired(db, row.id, now);
     // A routed alert that comes back needs someone again; one still open is already in their inbox.
     if (reopened) await notifyAlert(db, { id: row.id, title: firing.title, assigneeId: row.assigneeId, teamId: row.teamId });
   }

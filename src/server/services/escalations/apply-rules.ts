@@ -12,6 +12,7 @@ import { recordAudit } from "@/server/audit";
 import { recordCaseEvents } from "@/server/services/cases/case-events";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { notifyEscalation } from "./notify-escalation";
+import { postEscalation } from "@/server/services/feed/feed-events";
 
 /** Per run, so one transaction stays short; the next run takes the rest. */
 const DEFAULT_BATCH = 200;
@@ -74,6 +75,7 @@ export async function escalateByRules(
       await recordAudit(db, { action: "case.escalated", targetType: "case", targetId: caseId, diff: { from: null, to: rule.level, ruleId: rule.id, teamId: rule.team?.id ?? null } });
       await notifyEscalation(db, { caseId, teamId: rule.team?.id ?? null, reason, at: now });
     }
+    await postEscalation(db, { rule, caseIds: done, at: now });
     escalated += done.length;
     if (escalated >= batch) {
       more = true;

@@ -13,6 +13,7 @@ import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { getStorage } from "@/server/storage";
 import { runImport, type ImportCounts } from "./run-import";
 import { fileExpiry } from "@/server/services/files/retention";
+import { postImportFinished } from "@/server/services/feed/feed-events";
 
 export const IMPORT_JOB = "imports.run";
 
@@ -62,6 +63,7 @@ export const importJob = registerJob(
           withDb(async (db) => {
             await db.import.update({ where: tenantKey(importId), data: { status, ...counts, rejectsFileId } });
             await recordAudit(db, { action: "import.finished", targetType: "import", targetId: importId, diff: { status, entity, ...counts } });
+            await postImportFinished(db, { id: importId, entity, status, counts });
           });
         try {
           progress(0, "Reading the file");

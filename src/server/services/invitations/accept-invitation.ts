@@ -8,6 +8,7 @@ import { withPrivilegedDb, type PrivilegedDb } from "@/server/db/privileged-db";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/db/generated/enums";
 import { mailExistingAccountNotice } from "@/server/services/accounts/existing-account-notice";
+import { postNewMember } from "@/server/services/feed/feed-events";
 import { invitationSelect, invitationStatus, type InvitationStatus } from "./invitation-select";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -119,6 +120,8 @@ async function consume(db: PrivilegedDb, row: FoundInvitation, userId: string, n
     targetId: row.id,
     diff: { email: row.email, role: row.role, ...(existing ? { alreadyMember: existing.role } : {}) },
   });
+  // After the audit event: the feed's realtime event locks the tenant's log, which tenant transactions take last.
+  if (!existing) await postNewMember(db, { tenantId: row.tenantId, userId, role: row.role, at: now });
   return { tenantSlug };
 }
 

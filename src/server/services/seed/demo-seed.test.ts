@@ -19,11 +19,14 @@ describe("demo seed", () => {
           cases: await db.case.count({ where: { tenantId, OR: [{ createdAt: { gt: checkedAt } }, { firstRespondedAt: { gt: checkedAt } }, { resolvedAt: { gt: checkedAt } }] } }),
           messages: await db.caseMessage.count({ where: { tenantId, createdAt: { gt: checkedAt } } }),
           events: await db.caseEvent.count({ where: { tenantId, createdAt: { gt: checkedAt } } }),
+          feed: await db.feedItem.count({ where: { tenantId, createdAt: { gt: checkedAt } } }),
         },
+        pinned: await db.feedItem.count({ where: { tenantId, priority: "PINNED" } }),
       };
     });
     expect(found.tenants).toBe(DEMO_TENANTS.length);
     expect(found.messages).toBeGreaterThan(100);
-    expect(found.future).toEqual({ cases: 0, messages: 0, events: 0 });
+    expect(found.future).toEqual({ cases: 0, messages: 0, events: 0, feed: 0 });
+    expect(found.pinned).toBe(DEMO_TENANTS.length);
   });
 });

@@ -12,6 +12,7 @@ import { encryptPii } from "@/server/services/customers/pii";
 import { CASE_CHANNELS, CASE_PRIORITIES } from "@/lib/validations/case";
 import { logger } from "@/server/logger";
 import { arrivalTimes } from "./arrival-times";
+import { seedFeed } from "./demo-feed";
 import {
   AGENT_REPLIES,
   CASE_SUBJECTS,
@@ -110,6 +111,7 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
       const agents = userIds.slice(0, -1);
       await seedTeams(tx, tenant.id, userIds, demo.users);
       await seedAlerts(tx, tenant.id, agents, now);
+      await seedFeed(tx, tenant.id, ownerId, now);
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
     }
@@ -141,6 +143,7 @@ async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: n
         occurrences: 3,
         firstFiredAt: minutes(45),
         lastFiredAt: minutes(4),
+        firings: [minutes(45), minutes(22), minutes(4)],
       },
       {
         tenantId,
@@ -154,6 +157,7 @@ async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: n
         acknowledgedAt: minutes(20),
         firstFiredAt: minutes(35),
         lastFiredAt: minutes(35),
+        firings: [minutes(35)],
       },
       {
         tenantId,
@@ -167,6 +171,8 @@ async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: n
         resolutionNote: "The mail provider's incident is over; the backlog was delivered.",
         firstFiredAt: minutes(60 * 7),
         lastFiredAt: minutes(60 * 6),
+        occurrences: 2,
+        firings: [minutes(60 * 7), minutes(60 * 6)],
       },
       {
         tenantId,
@@ -176,6 +182,7 @@ async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: n
         source: "SYSTEM",
         firstFiredAt: minutes(60 * 9),
         lastFiredAt: minutes(60 * 9),
+        firings: [minutes(60 * 9)],
       },
     ],
   });

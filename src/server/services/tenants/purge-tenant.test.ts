@@ -62,6 +62,9 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.alertRule.create({
       data: { tenantId: tenant.id, name: "Fixture alert rule", kind: "BACKLOG", params: { threshold: 100 }, teamId: team.id, assigneeId: tenant.users.AGENT.id },
     });
+    await db.feedItem.create({
+      data: { tenantId: tenant.id, title: "Fixture announcement", authorId: tenant.users.ADMIN.id, audienceKind: "TEAM", audienceValue: team.id, dedupeKey: "fixture" },
+    });
   });
   return tenant;
 }

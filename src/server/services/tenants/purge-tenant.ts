@@ -32,6 +32,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   // After notifications (which point at alerts), before teams (which alerts point at).
   { model: "Alert", purge: (db, tenantId) => count(db.alert.deleteMany({ where: { tenantId } })) },
   { model: "AlertRule", purge: (db, tenantId) => count(db.alertRule.deleteMany({ where: { tenantId } })) },
+  { model: "FeedItem", purge: (db, tenantId) => count(db.feedItem.deleteMany({ where: { tenantId } })) },
   { model: "EscalationRule", purge: (db, tenantId) => count(db.escalationRule.deleteMany({ where: { tenantId } })) },
   { model: "TeamMember", purge: (db, tenantId) => count(db.teamMember.deleteMany({ where: { tenantId } })) },
   { model: "Team", purge: (db, tenantId) => count(db.team.deleteMany({ where: { tenantId } })) },
