@@ -20,10 +20,11 @@ import type { BenchContext, BenchModule, BenchResult } from "./lib/types";
 import { casesHttpBench } from "./cases-http.bench";
 import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
+import { pulseBench } from "./pulse.bench";
 import { realtimeBench } from "./realtime.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

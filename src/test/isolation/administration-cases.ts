@@ -1,6 +1,7 @@
 // Isolation attacks on the tenant's administration and background work: tenant, members, API
 // keys, audit, invitations, jobs, imports and exports.
 import { expect } from "vitest";
+import { OPEN_STATUSES } from "@/lib/case-status";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { caseCountOf, type IsolationCase } from "./fixture";
 
@@ -94,6 +95,21 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       expect: async (result, fx) => {
         const byStatus = (result as { byStatus: Record<string, number> }).byStatus;
         expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(await caseCountOf(fx.a.id));
+      },
+    },
+  ],
+  "tenant.pulse": [
+    {
+      name: "counts A's open cases and unresolved alerts only",
+      input: () => undefined,
+      expect: async (result, fx) => {
+        const { backlog, alerts } = result as { backlog: { open: number }; alerts: Record<string, Record<string, number>> };
+        const [open, unresolved] = await withPrivilegedDb("test check", async (db) => [
+          await db.case.count({ where: { tenantId: fx.a.id, status: { in: [...OPEN_STATUSES] } } }),
+          await db.alert.count({ where: { tenantId: fx.a.id, status: { in: ["ACTIVE", "ACKNOWLEDGED"] } } }),
+        ]);
+        expect(backlog.open).toBe(open);
+        expect(Object.values(alerts).flatMap((bySeverity) => Object.values(bySeverity)).reduce((a, b) => a + b, 0)).toBe(unresolved);
       },
     },
   ],
