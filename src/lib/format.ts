@@ -14,3 +14,11 @@ export function timeAgo(date: Date | null | undefined, now = new Date()): string
 }
 
 export const formatDate = (date: Date) => short.format(date);
+
+/** A span as a short age: "45 min", "5 h", "3 d" (rounded down, so "1 d" means a full day). */
+export function ageText(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
+  return `${Math.floor(minutes / (24 * 60)).toLocaleString("en")} d`;
+}

@@ -33,3 +33,11 @@ export async function assignAlertToMeAction(input: { id: string; version: number
     return { id: a.id, status: a.status };
   });
 }
+
+/** A member, or a team (its members are told), or nobody. */
+export async function assignAlertAction(input: { id: string; version: number; assigneeId: string | null; teamId: string | null }): Promise<Result> {
+  return runAction(async () => {
+    const a = await api.alerts.assign(input);
+    return { id: a.id, status: a.status };
+  });
+}

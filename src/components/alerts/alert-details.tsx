@@ -10,6 +10,7 @@ import { STATUS_LABELS } from "@/lib/case-status";
 import { ruleCaseQuery } from "@/lib/alert-rule-cases";
 import { timeAgo } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
+import { AlertAssign } from "./alert-assign";
 import { firingBuckets, Sparkline } from "./sparkline";
 
 const ACTION_WORD: Record<string, string> = {
@@ -23,7 +24,7 @@ const ACTION_WORD: Record<string, string> = {
 };
 const ACTOR_WORD: Record<string, string> = { apiKey: "an API key", system: "the system", platformAdmin: "a platform admin" };
 
-export function AlertDetails({ id, slug }: { id: string; slug: string }) {
+export function AlertDetails({ id, slug, canManage }: { id: string; slug: string; canManage: boolean }) {
   const trpc = useTRPC();
   const { data: alert, isError } = useQuery(trpc.alerts.get.queryOptions({ id }));
   if (isError) return <p className="mt-2 text-xs text-red-700">Could not load this alert. It may have been deleted.</p>;
@@ -42,6 +43,8 @@ export function AlertDetails({ id, slug }: { id: string; slug: string }) {
         </p>
         <Sparkline buckets={buckets} caption={`Firings over the ${span}`} className="mt-1 max-w-xs" />
       </div>
+
+      {canManage ? <AlertAssign alert={alert} /> : null}
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" suppressHydrationWarning>
         <dt className="text-slate-600 dark:text-slate-400">First fired</dt>

@@ -1,8 +1,9 @@
 "use client";
 // The alerts list: Open (active and acknowledged) / Resolved / All, filtered by severity, business
-// unit and source; newest firing first. The highlighted alert, or the ticked ones, can be
-// acknowledged, resolved (with a note) or reopened, and taken. Keys: j/k move, x ticks, Enter
-// shows the details, a acknowledge, r resolve, o reopen. Changes arrive over the live stream.
+// unit, source and when it fired; newest firing first. The highlighted alert, or the ticked ones,
+// can be acknowledged, resolved (with a note), reopened or taken; its details assign it. Keys: j/k
+// move, x ticks, Enter shows the details, a acknowledge, r resolve, o reopen. Changes arrive over
+// the live stream.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,14 @@ const VIEWS: { view: View; label: string; status?: AlertStatus[] }[] = [
   { view: "all", label: "All" },
 ];
 const STATUS_WORD: Record<AlertStatus, string> = { ACTIVE: "Active", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
+const HOUR_MS = 60 * 60 * 1000;
+const FIRED_WITHIN = [
+  { label: "Fired any time", ms: 0 },
+  { label: "In the last hour", ms: HOUR_MS },
+  { label: "In the last 24 hours", ms: 24 * HOUR_MS },
+  { label: "In the last 7 days", ms: 7 * 24 * HOUR_MS },
+  { label: "In the last 30 days", ms: 30 * 24 * HOUR_MS },
+] as const;
 const SOURCE_WORD = { RULE: "Rule", API: "API", SYSTEM: "System", ALERTMANAGER: "Alertmanager" } as const;
 
 export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { slug: string; businessUnits: string[]; canManage: boolean; openAlertId?: string }) {
@@ -35,6 +44,8 @@ export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { sl
   const [severity, setSeverity] = useState<AlertSeverity[]>([]);
   const [businessUnit, setBusinessUnit] = useState("");
   const [source, setSource] = useState<(typeof ALERT_SOURCES)[number] | "">("");
+  // "Fired in the last …": the instant is fixed when chosen, so the query (and its key) stays put.
+  const [firedSince, setFiredSince] = useState<{ ms: number; from: Date } | null>(null);
   const status = VIEWS.find((v) => v.view === view)?.status;
   const input = {
     limit: 100,
@@ -42,6 +53,7 @@ export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { sl
     ...(severity.length ? { severity } : {}),
     ...(businessUnit ? { businessUnit } : {}),
     ...(source ? { source } : {}),
+    ...(firedSince ? { from: firedSince.from } : {}),
   };
   const { data, isError } = useQuery({ ...trpc.alerts.list.queryOptions(input), refetchInterval: useFallbackPoll() });
   const items = useMemo(() => data?.items ?? [], [data]);
@@ -165,6 +177,22 @@ export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { sl
             </option>
           ))}
         </select>
+        <select
+          aria-label="Fired"
+          value={firedSince?.ms ?? 0}
+          onChange={(e) => {
+            const ms = Number(e.target.value);
+            setFiredSince(ms ? { ms, from: new Date(Date.now() - ms) } : null);
+            resetSelection();
+          }}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
+        >
+          {FIRED_WITHIN.map((f) => (
+            <option key={f.ms} value={f.ms}>
+              {f.label}
+            </option>
+          ))}
+        </select>
       </div>
 
       {canManage ? (
@@ -258,12 +286,17 @@ export function AlertsView({ slug, businessUnits, canManage, openAlertId }: { sl
                   {a.occurrences > 1 ? ` · fired ${a.occurrences} times` : ""}
                   {a.assignee ? ` · ${a.assignee.name}` : a.team ? ` · ${a.team.name}` : ""}
                 </p>
-                {expanded === a.id ? <AlertDetails id={a.id} slug={slug} /> : null}
               </div>
               <span className="shrink-0 text-xs text-slate-600" suppressHydrationWarning title={a.lastFiredAt.toLocaleString()}>
                 {timeAgo(a.lastFiredAt)}
               </span>
             </div>
+            {/* Below the row, not in its title column: on a phone the details get the full width. */}
+            {expanded === a.id ? (
+              <div className="sm:pl-[6.5rem]">
+                <AlertDetails id={a.id} slug={slug} canManage={canManage} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

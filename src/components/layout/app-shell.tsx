@@ -1,5 +1,5 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Plus, Settings, Shield, Siren, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Newspaper, Plus, Settings, Shield, Siren, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
@@ -28,6 +28,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
     { href: base, label: "Overview", icon: LayoutDashboard, exact: true },
     { href: `${base}/inbox`, label: "Inbox", icon: Inbox, count: "inbox" as const },
     { href: `${base}/alerts`, label: "Alerts", icon: Siren, count: "alerts" as const },
+    { href: `${base}/feed`, label: "Feed", icon: Newspaper },
     { href: `${base}/cases`, label: "Cases", icon: LifeBuoy },
     { href: `${base}/customers`, label: "Customers", icon: Users },
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },

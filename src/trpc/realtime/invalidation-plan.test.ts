@@ -15,19 +15,19 @@ const summary = (plan: InvalidationPlan) => ({
 });
 
 describe("planMessage: what an event makes stale", () => {
-  it("a new case: the list and the tab counts", () => {
+  it("a new case: the list, the tab counts and the overview's pulse", () => {
     expect(summary(planMessage(event(1, "case.created", "c1"), ctx()).plan)).toEqual({
       all: false,
-      families: ["cases.counts", "cases.list"],
+      families: ["cases.counts", "cases.list", "pulse"],
       caseIds: [],
       jobIds: [],
     });
   });
 
-  it.each(["case.updated", "case.message_added", "case.merged"] as const)("%s: list, counts and that case's detail and timeline", (kind) => {
+  it.each(["case.updated", "case.message_added", "case.merged"] as const)("%s: list, counts, pulse and that case's detail and timeline", (kind) => {
     expect(summary(planMessage(event(1, kind, "c1"), ctx()).plan)).toEqual({
       all: false,
-      families: ["cases.counts", "cases.list"],
+      families: ["cases.counts", "cases.list", "pulse"],
       caseIds: ["c1"],
       jobIds: [],
     });
@@ -74,16 +74,22 @@ describe("planMessage: what an event makes stale", () => {
     expect([...planMessage(event(1, "member.changed", "u1", { role: "AGENT" }), ctx()).plan.families].sort()).toEqual(["members.list", "page"]);
   });
 
-  it("who is online: the list itself, as realtime.online returns it, to write into its cache; nothing refetched", () => {
+  it("who is online: the list itself, as realtime.online returns it, to write into its cache; only the pulse's count refetched", () => {
     const since = "2026-01-05T09:30:00.000Z";
     const { plan, patch, online } = planMessage({ type: "online", members: [{ userId: "u1", name: "Ava", since }] }, ctx());
     expect(online).toEqual([{ userId: "u1", name: "Ava", since: new Date(since) }]);
     expect(patch).toBeNull();
-    expect(isEmptyPlan(plan)).toBe(true);
+    expect(summary(plan)).toEqual({ all: false, families: ["pulse"], caseIds: [], jobIds: [] });
     // Everyone gone is a list too (an empty one), not "nothing to do".
     expect(planMessage({ type: "online", members: [] }, ctx()).online).toEqual([]);
     // Other messages leave the cached list alone.
     expect(planMessage(event(1, "member.changed", "u1"), ctx()).online).toBeUndefined();
+  });
+
+  it("alerts: lists, counts and the pulse; feed items: the feed, whoever they are for", () => {
+    expect([...planMessage(event(1, "alert.created", "a1"), ctx()).plan.families].sort()).toEqual(["alerts", "pulse"]);
+    expect([...planMessage(event(2, "alert.updated", "a1"), ctx()).plan.families].sort()).toEqual(["alerts", "pulse"]);
+    for (const kind of ["feed.created", "feed.updated", "feed.deleted"] as const) expect([...planMessage(event(3, kind, "f1"), ctx()).plan.families]).toEqual(["feed"]);
   });
 
   it("ready: everything when the client missed events, nothing otherwise; presence: nothing", () => {
@@ -108,7 +114,7 @@ describe("createBatcher: at most one invalidation per family per window", () => 
     s.clock.advance(0);
     expect(s.flushed).toHaveLength(1);
     expect(s.flushed[0]!.caseIds.size).toBe(500);
-    expect([...s.flushed[0]!.families].sort()).toEqual(["cases.counts", "cases.list"]);
+    expect([...s.flushed[0]!.families].sort()).toEqual(["cases.counts", "cases.list", "pulse"]);
 
     // Events keep coming over the next second, one every 10 ms.
     for (let i = 0; i < 100; i++) {

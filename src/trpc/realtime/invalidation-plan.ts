@@ -17,6 +17,10 @@ export type Family =
   | "teams.list"
   /** alerts.list, alerts.count and alerts.get. */
   | "alerts"
+  /** feed.list and feed.get. */
+  | "feed"
+  /** tenant.pulse: the overview's live figures, made of cases, alerts and who is online. */
+  | "pulse"
   /** Server-rendered data on the page (member lists, the overview): router.refresh(). */
   | "page";
 
@@ -85,17 +89,20 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
     return { plan, patch };
   }
   if (message.type === "presence") return { plan, patch };
-  if (message.type === "online") return { plan, patch, online: onlineData(message) };
+  if (message.type === "online") {
+    plan.families.add("pulse");
+    return { plan, patch, online: onlineData(message) };
+  }
   const { kind, entityId, data } = message;
   switch (kind) {
     case "case.created":
-      plan.families.add("cases.list").add("cases.counts");
+      plan.families.add("cases.list").add("cases.counts").add("pulse");
       if (ctx.pageShowsCases) plan.families.add("page");
       break;
     case "case.updated":
     case "case.message_added":
     case "case.merged":
-      plan.families.add("cases.list").add("cases.counts");
+      plan.families.add("cases.list").add("cases.counts").add("pulse");
       plan.caseIds.add(entityId);
       if (ctx.pageShowsCases) plan.families.add("page");
       break;
@@ -133,7 +140,13 @@ export function planMessage(message: RealtimeMessage, ctx: PlanContext): Message
     case "alert.created":
     case "alert.updated":
       // Lists, counts (the sidebar badge) and an open alert all read the same few rows.
-      plan.families.add("alerts");
+      plan.families.add("alerts").add("pulse");
+      break;
+    case "feed.created":
+    case "feed.updated":
+    case "feed.deleted":
+      // The event names no audience: the list refetches and the server decides what this member reads.
+      plan.families.add("feed");
       break;
   }
   return { plan, patch };

@@ -66,6 +66,8 @@ export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: Invalidati
   if (families.has("members.list")) refetch(trpc.members.list.pathKey());
   if (families.has("teams.list")) refetch(trpc.teams.list.pathKey());
   if (families.has("alerts")) refetch(trpc.alerts.pathKey());
+  if (families.has("feed")) refetch(trpc.feed.pathKey());
+  if (families.has("pulse")) refetch(trpc.tenant.pulse.pathKey());
 }
 
 /** Keeps this tab's queries in step with the tenant's events. Used once, by the provider. */

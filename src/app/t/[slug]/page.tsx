@@ -3,11 +3,13 @@ import Link from "next/link";
 import { caseListSearch } from "@/components/cases/case-list-params";
 import { CaseMiniList } from "@/components/overview/case-mini-list";
 import { CreatedChart } from "@/components/overview/created-chart";
+import { FEED_PANEL_SIZE, FeedPanel } from "@/components/overview/feed-panel";
+import { PulsePanel } from "@/components/overview/pulse-panel";
 import { Card } from "@/components/ui/card";
 import { OPEN_STATUSES, STATUS_LABELS } from "@/lib/case-status";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { cn } from "@/lib/utils";
-import { api } from "@/trpc/server";
+import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -17,8 +19,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const cases = `/t/${slug}/cases`;
   const open = [...OPEN_STATUSES];
-  const [overview, mine, breached, dueSoon] = await Promise.all([
+  const [overview, , , mine, breached, dueSoon] = await Promise.all([
     api.tenant.overview(),
+    prefetch(trpc.tenant.pulse.queryOptions()),
+    prefetch(trpc.feed.list.queryOptions({ limit: FEED_PANEL_SIZE })),
     api.cases.list({ tab: "mine", status: open, sort: "resolutionDue", limit: 5 }),
     api.cases.list({ sla: "breached", sort: "resolutionDue", limit: 5 }),
     api.cases.list({ sla: "due_soon", sort: "resolutionDue", limit: 5 }),
@@ -26,66 +30,73 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const openTotal = open.reduce((n, s) => n + overview.byStatus[s], 0);
 
   return (
-    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 md:px-8">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-slate-500">
-          {openTotal.toLocaleString("en")} open cases · times in {overview.timeZone}
-        </p>
-      </div>
+    <HydrateClient>
+      <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 md:px-8">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            {openTotal.toLocaleString("en")} open cases · times in {overview.timeZone}
+          </p>
+        </div>
 
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {CASE_STATUSES.map((s) => (
-          <Link key={s} href={`${cases}${caseListSearch({ status: [s] })}`} className="group">
-            <Card className="px-4 py-3 transition-colors group-hover:border-brand-300">
-              <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
-                <span className={cn("size-2 rounded-full", STATUS_DOT[s])} aria-hidden />
-                {STATUS_LABELS[s]}
-              </p>
-              <p className="mt-1 text-2xl font-semibold tabular-nums">{overview.byStatus[s].toLocaleString("en")}</p>
-            </Card>
-          </Link>
-        ))}
-      </div>
+        <PulsePanel slug={slug} />
 
-      <div className="grid grid-cols-3 gap-3">
-        <Stat label="My open cases" value={overview.myOpen} href={`${cases}${caseListSearch({ tab: "mine", status: open })}`} />
-        <Stat label="SLA breached" value={overview.slaBreached} tone={overview.slaBreached ? "red" : undefined} href={`${cases}${caseListSearch({ sla: "breached" })}`} />
-        <Stat label="SLA due soon" value={overview.slaDueSoon} tone={overview.slaDueSoon ? "amber" : undefined} href={`${cases}${caseListSearch({ sla: "due_soon" })}`} />
-      </div>
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {CASE_STATUSES.map((s) => (
+            <Link key={s} href={`${cases}${caseListSearch({ status: [s] })}`} className="group">
+              <Card className="px-4 py-3 transition-colors group-hover:border-brand-300">
+                <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
+                  <span className={cn("size-2 rounded-full", STATUS_DOT[s])} aria-hidden />
+                  {STATUS_LABELS[s]}
+                </p>
+                <p className="mt-1 text-2xl font-semibold tabular-nums">{overview.byStatus[s].toLocaleString("en")}</p>
+              </Card>
+            </Link>
+          ))}
+        </div>
 
-      <Card className="px-5 py-4">
-        <h2 className="mb-6 text-sm font-semibold">Cases created, last 30 days</h2>
-        <CreatedChart days={overview.createdPerDay} />
-      </Card>
+        <div className="grid grid-cols-3 gap-3">
+          <Stat label="My open cases" value={overview.myOpen} href={`${cases}${caseListSearch({ tab: "mine", status: open })}`} />
+          <Stat label="SLA breached" value={overview.slaBreached} tone={overview.slaBreached ? "red" : undefined} href={`${cases}${caseListSearch({ sla: "breached" })}`} />
+          <Stat label="SLA due soon" value={overview.slaDueSoon} tone={overview.slaDueSoon ? "amber" : undefined} href={`${cases}${caseListSearch({ sla: "due_soon" })}`} />
+        </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <CaseMiniList
-          title="My open cases"
-          total={overview.myOpen}
-          items={mine.items}
-          slug={slug}
-          moreHref={`${cases}${caseListSearch({ tab: "mine", status: open })}`}
-          empty="Nothing assigned to you. Enjoy it."
-        />
-        <CaseMiniList
-          title="SLA breached"
-          total={overview.slaBreached}
-          items={breached.items}
-          slug={slug}
-          moreHref={`${cases}${caseListSearch({ sla: "breached" })}`}
-          empty="No breaches."
-        />
-        <CaseMiniList
-          title="Due soon"
-          total={overview.slaDueSoon}
-          items={dueSoon.items}
-          slug={slug}
-          moreHref={`${cases}${caseListSearch({ sla: "due_soon" })}`}
-          empty="Nothing due in the next 2 hours."
-        />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="min-w-0 px-5 py-4 lg:col-span-2">
+            <h2 className="mb-6 text-sm font-semibold">Cases created, last 30 days</h2>
+            <CreatedChart days={overview.createdPerDay} />
+          </Card>
+          <FeedPanel slug={slug} />
+        </div>
+
+        <div className="grid gap-6 lg:grid-cols-3">
+          <CaseMiniList
+            title="My open cases"
+            total={overview.myOpen}
+            items={mine.items}
+            slug={slug}
+            moreHref={`${cases}${caseListSearch({ tab: "mine", status: open })}`}
+            empty="Nothing assigned to you. Enjoy it."
+          />
+          <CaseMiniList
+            title="SLA breached"
+            total={overview.slaBreached}
+            items={breached.items}
+            slug={slug}
+            moreHref={`${cases}${caseListSearch({ sla: "breached" })}`}
+            empty="No breaches."
+          />
+          <CaseMiniList
+            title="Due soon"
+            total={overview.slaDueSoon}
+            items={dueSoon.items}
+            slug={slug}
+            moreHref={`${cases}${caseListSearch({ sla: "due_soon" })}`}
+            empty="Nothing due in the next 2 hours."
+          />
+        </div>
       </div>
-    </div>
+    </HydrateClient>
   );
 }
 
