@@ -12,19 +12,10 @@ import { OPEN_STATUSES } from "@/lib/case-status";
 import { ageText } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
+import { versusUsual } from "./pulse-words";
 
 const MINUTE_MS = 60_000;
 const dayStart = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-
-/** How the last hour compares with the usual: "usual 4", "3× usual", "quieter than usual". */
-function versusUsual(lastHour: number, usual: number): { text: string; tone?: "red" | "amber" } {
-  const rounded = Math.round(usual * 10) / 10;
-  if (usual === 0) return lastHour > 0 ? { text: "none usually", tone: "amber" } : { text: "none usually" };
-  const ratio = lastHour / usual;
-  if (ratio >= 3) return { text: `${ratio.toFixed(1)}× the usual ${rounded}`, tone: "red" };
-  if (ratio >= 1.5) return { text: `${ratio.toFixed(1)}× the usual ${rounded}`, tone: "amber" };
-  return { text: `usual ${rounded}` };
-}
 
 export function PulsePanel({ slug }: { slug: string }) {
   const trpc = useTRPC();

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ageText, timeAgo } from "./format";
+
+describe("ageText", () => {
+  it("minutes below an hour, hours below two days, then days; rounded down", () => {
+    expect(ageText(-5_000)).toBe("0 min");
+    expect(ageText(59 * 60_000 + 59_000)).toBe("59 min");
+    expect(ageText(60 * 60_000)).toBe("1 h");
+    expect(ageText(47 * 3_600_000 + 59 * 60_000)).toBe("47 h");
+    expect(ageText(48 * 3_600_000)).toBe("2 d");
+    expect(ageText(1_234 * 86_400_000)).toBe("1,234 d");
+  });
+});
+
+describe("timeAgo", () => {
+  const now = new Date("2026-11-30T12:00:00Z");
+  it("reads both ways, and gives a date past a month", () => {
+    expect(timeAgo(null, now)).toBe("never");
+    expect(timeAgo(new Date("2026-11-30T11:57:00Z"), now)).toBe("3 minutes ago");
+    expect(timeAgo(new Date("2026-12-07T12:00:00Z"), now)).toBe("in 7 days");
+    expect(timeAgo(new Date("2026-09-01T12:00:00Z"), now)).toBe("Sep 1, 2026");
+  });
+});
