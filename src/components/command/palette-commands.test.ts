@@ -23,6 +23,10 @@ describe("command palette commands", () => {
     expect(ids(true)).toContain("imports");
     expect(ids(false)).not.toContain("imports");
     expect(pageCommands("acme", { canImport: false }).find((p) => p.id === "cases-mine")?.href).toBe("/t/acme/cases?tab=mine");
+    // The operations pages, found by what people call them too.
+    const found = (text: string) => pageCommands("acme", { canImport: false }).filter((p) => matches(text, p.label, p.keywords)).map((p) => p.href);
+    expect(found("incid")).toEqual(["/t/acme/alerts"]);
+    expect(found("announce")).toEqual(["/t/acme/feed"]);
   });
 
   it("matches every typed word against label and keywords", () => {
