@@ -22,9 +22,10 @@ import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
 import { pulseBench } from "./pulse.bench";
 import { realtimeBench } from "./realtime.bench";
+import { searchBench } from "./search.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

@@ -19,6 +19,7 @@ import { escalationRulesRouter } from "./routers/escalation-rules/router";
 import { alertsRouter } from "./routers/alerts/router";
 import { alertRulesRouter } from "./routers/alert-rules/router";
 import { feedRouter } from "./routers/feed/router";
+import { searchRouter } from "./routers/search/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   alertRules: alertRulesRouter,
   feed: feedRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

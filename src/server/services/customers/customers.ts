@@ -13,6 +13,7 @@ import type { Caller } from "@/server/services/cases/actor";
 import { caseSummarySelect, toCaseSummary, type CaseSummary } from "@/server/services/cases/case-select";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
 import { cursorKey } from "@/server/services/pagination/cursor-keys";
+import { customerTextMatchSql } from "./customer-search-sql";
 import { customerRowSelect, toCustomerView, type CustomerView } from "./customer-view";
 import { encryptPii } from "./pii";
 
@@ -24,9 +25,6 @@ const cursorShape = z.object({ n: cursorKey.text(), id: cursorKey.uuid });
 export interface CustomerListItem extends CustomerView {
   openCaseCount: number;
 }
-
-/** `%` and `_` are wildcards of LIKE: a search for "50%" means the characters. */
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Search by part of the name (trigram index), exact external id, or, when the text is an email,
@@ -44,14 +42,14 @@ export async function listCustomers(
   if (q && q.includes("@") && caller.canReadPii) {
     conditions.push(Prisma.sql`email_blind_index IN (${Prisma.join(emailBlindIndexCandidates(tenantId, q))})`);
   } else if (q) {
-    conditions.push(Prisma.sql`(lower(name) LIKE ${likePattern(q)} OR external_id = ${q})`);
+    conditions.push(customerTextMatchSql(q, { withCompany: false, externalId: true }));
   }
   if (input.cursor) {
     const c = decodeCursor(input.cursor, cursorShape);
     conditions.push(Prisma.sql`(name, id) > (${c.n}, ${c.id}::uuid)`);
   }
   const rows = await db.$queryRaw<{ id: string; name: string }[]>`
-    SELECT id::text AS id, name FROM customers
+    SELECT id::text AS id, name FROM customers cu
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY name, id
      LIMIT ${input.limit + 1}`;

@@ -1,0 +1,58 @@
+// The search palette: cases and customers of the tenant matching what the user is typing, in one
+// tenant transaction. The input and output schemas live here so the procedure, the REST surface
+// and any script share them.
+import { z } from "zod";
+import { casePrioritySchema, caseStatusSchema } from "@/lib/validations/case";
+import { text } from "@/lib/validations/text";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { searchCases, TOTAL_CAP } from "./search-cases";
+import { searchCustomers } from "./search-customers";
+
+export const SEARCH_KINDS = ["case", "customer"] as const;
+
+export const searchInput = z.object({
+  /** As typed: words, "phrases", -exclusions and `or` as in the cases list; the last word may be unfinished. */
+  q: text().trim().min(1).max(200),
+  /** Which kinds to search; all when not given. */
+  kinds: z.array(z.enum(SEARCH_KINDS)).min(1).max(SEARCH_KINDS.length).optional(),
+  /** Hits per kind. */
+  limit: z.number().int().min(1).max(50).default(10),
+});
+export type SearchInput = z.output<typeof searchInput>;
+
+export const searchOutput = z.object({
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      title: z.string(),
+      status: caseStatusSchema,
+      priority: casePrioritySchema,
+      /** HTML: the text around the match, escaped, the matched words in <mark>. */
+      snippet: z.string(),
+      /** ts_rank of the match (title words weigh more than description words); higher is better. */
+      rank: z.number(),
+    }),
+  ),
+  customers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      company: z.string().nullable(),
+      /** HTML: the name (and the company when the match is there), escaped, the match in <mark>. */
+      snippet: z.string(),
+    }),
+  ),
+  /** Matches per kind, counted up to 1,000: 1000 means "1,000 or more". */
+  totals: z.object({ cases: z.number().int().max(TOTAL_CAP), customers: z.number().int().max(TOTAL_CAP) }),
+});
+export type SearchResult = z.output<typeof searchOutput>;
+
+/** `canReadCustomers`: customers come back only for callers who may read them. */
+export async function search(db: TenantDb, input: SearchInput, canReadCustomers: boolean): Promise<SearchResult> {
+  const kinds = new Set(input.kinds ?? SEARCH_KINDS);
+  const none = { hits: [], total: 0 };
+  const cases = kinds.has("case") ? await searchCases(db, input.q, input.limit) : none;
+  const customers = kinds.has("customer") && canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
+  return { cases: cases.hits, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
+}
