@@ -78,3 +78,25 @@ test("merge a duplicate into the open case; the duplicate points to it", async (
   await page.getByRole("note").getByRole("link", { name: `#${target}` }).click();
   await expect(page).toHaveURL(new RegExp(`/t/acme/cases/${target}$`));
 });
+
+test("search: the palette finds cases as you type (the last word a prefix); the search page ranks and marks them", async ({ page }) => {
+  await signIn(page, "agent@acme.test");
+  await page.keyboard.press("ControlOrMeta+k");
+  const input = page.getByPlaceholder("Case number, search, or a page…");
+  await input.fill("arrived damag");
+  await expect(page.getByRole("option", { name: /Order arrived damaged/ }).first()).toBeVisible();
+  await page.getByRole("option", { name: /Search everything for “arrived damag”/ }).click();
+  await expect(page).toHaveURL(/\/t\/acme\/search\?q=arrived\+damag/);
+
+  const cases = page.getByRole("region", { name: /Cases/ });
+  const first = cases.getByRole("link").filter({ hasText: "Order arrived damaged" }).first();
+  await expect(first).toBeVisible();
+  await expect(first.locator("mark").first()).toBeVisible();
+  // Typing refines the results and the URL follows.
+  await page.getByRole("searchbox", { name: "Search cases and customers" }).fill("-damaged arrived");
+  await expect(page).toHaveURL(/q=-damaged\+arrived/);
+  await expect(cases.getByRole("link").filter({ hasText: "Order arrived damaged" })).toHaveCount(0);
+  await page.getByRole("searchbox", { name: "Search cases and customers" }).fill("arrived damaged");
+  await cases.getByRole("link").filter({ hasText: "Order arrived damaged" }).first().click();
+  await expect(page).toHaveURL(/\/t\/acme\/cases\/\d+$/);
+});

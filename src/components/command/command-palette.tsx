@@ -1,10 +1,11 @@
 "use client";
-// ⌘K / Ctrl+K: jump to a case by number, search cases, open a page, or act on the active case.
+// ⌘K / Ctrl+K: jump to a case by number, search cases and customers (the search page has the
+// rest), open a page, or act on the active case.
 // Mounted once in the tenant layout. Case actions go through the same server actions as the
 // buttons, so permissions and versions are checked as usual.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { ArrowRight, CheckCircle2, FileText, Hash, Search, UserPlus } from "lucide-react";
+import { ArrowRight, CheckCircle2, FileText, Hash, Search, User, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { assignCaseAction, transitionCaseAction } from "@/components/cases/case-actions";
@@ -52,7 +53,7 @@ export function CommandPalette({ slug, canWrite, canImport }: Props) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const search = useQuery({ ...trpc.cases.list.queryOptions({ q: term ?? undefined, limit: 8 }), enabled: open && term !== null });
+  const search = useQuery({ ...trpc.search.query.queryOptions({ q: term ?? "", limit: 6 }), enabled: open && term !== null });
   const pages = pageCommands(slug, { canImport }).filter((p) => matches(text, p.label, p.keywords));
   const actions = active ? caseActions(active.status, canWrite).filter((a) => matches(text, `${a.label} #${active.number}`)) : [];
 
@@ -118,15 +119,34 @@ export function CommandPalette({ slug, canWrite, canImport }: Props) {
               ))}
             </Command.Group>
           ) : null}
-          {term !== null && search.data?.items.length ? (
+          {term !== null && search.data?.cases.length ? (
             <Command.Group heading="Cases" className={groupClass}>
-              {search.data.items.map((c) => (
+              {search.data.cases.map((c) => (
                 <Command.Item key={c.id} value={`found-${c.id}`} onSelect={() => go(`/t/${slug}/cases/${c.number}`)} className={itemClass}>
                   <FileText className="size-4 shrink-0 text-slate-400" aria-hidden />
                   <span className="font-mono text-xs text-slate-500">#{c.number}</span>
                   <span className="min-w-0 truncate">{c.title}</span>
                 </Command.Item>
               ))}
+            </Command.Group>
+          ) : null}
+          {term !== null && search.data?.customers.length ? (
+            <Command.Group heading="Customers" className={groupClass}>
+              {search.data.customers.map((c) => (
+                <Command.Item key={c.id} value={`customer-${c.id}`} onSelect={() => go(`/t/${slug}/customers/${c.id}`)} className={itemClass}>
+                  <User className="size-4 shrink-0 text-slate-400" aria-hidden />
+                  <span className="min-w-0 truncate">{c.name}</span>
+                  {c.company ? <span className="ml-auto truncate text-xs text-slate-500">{c.company}</span> : null}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          ) : null}
+          {term !== null ? (
+            <Command.Group heading="Search" className={groupClass}>
+              <Command.Item value="search-page" onSelect={() => go(`/t/${slug}/search?${new URLSearchParams({ q: term })}`)} className={itemClass}>
+                <Search className="size-4 text-slate-400" aria-hidden /> Search everything for “{term}”
+                {search.data ? <span className="ml-auto text-xs text-slate-500">{search.data.totals.cases >= 1000 ? "1,000+" : search.data.totals.cases} cases</span> : null}
+              </Command.Item>
             </Command.Group>
           ) : null}
           {term !== null && search.isFetching ? <p className="px-3 py-2 text-xs text-slate-500">Searching cases…</p> : null}

@@ -31,6 +31,7 @@ export function pageCommands(slug: string, opts: { canImport: boolean }): PageCo
     { id: "cases-unassigned", label: "Cases: Unassigned", href: `${base}/cases?tab=unassigned`, keywords: ["queue", "triage"] },
     { id: "cases-all", label: "Cases: All", href: `${base}/cases`, keywords: ["list", "inbox"] },
     { id: "case-new", label: "New case", href: `${base}/cases/new`, keywords: ["create", "add"] },
+    { id: "search", label: "Search", href: `${base}/search`, keywords: ["find", "full text"] },
     { id: "alerts", label: "Alerts", href: `${base}/alerts`, keywords: ["incidents", "monitoring", "alertmanager"] },
     { id: "feed", label: "Feed", href: `${base}/feed`, keywords: ["announcements", "news", "updates"] },
     { id: "customers", label: "Customers", href: `${base}/customers`, keywords: ["contacts", "people"] },

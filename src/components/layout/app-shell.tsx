@@ -1,5 +1,5 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Newspaper, Plus, Settings, Shield, Siren, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Newspaper, Plus, Search, Settings, Shield, Siren, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
@@ -30,6 +30,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
     { href: `${base}/alerts`, label: "Alerts", icon: Siren, count: "alerts" as const },
     { href: `${base}/feed`, label: "Feed", icon: Newspaper },
     { href: `${base}/cases`, label: "Cases", icon: LifeBuoy },
+    { href: `${base}/search`, label: "Search", icon: Search },
     { href: `${base}/customers`, label: "Customers", icon: Users },
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
     // Imports need imports:create (admins and owners); the page and the upload check it again.

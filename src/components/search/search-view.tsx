@@ -1,0 +1,109 @@
+"use client";
+// The search page: one box over the tenant's cases (ranked, title words first, with the matched
+// words marked) and customers, as you type; the query lives in the URL (?q=) so a search can be
+// shared and reloaded. The cases list takes the same query for filtering and bulk work.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { FileText, Search, User } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { StatusBadge } from "@/components/cases/case-badges";
+import { caseListSearch } from "@/components/cases/case-list-params";
+import { useDebounced } from "@/components/command/use-debounced";
+import { Card } from "@/components/ui/card";
+import { useTRPC } from "@/trpc/react";
+import { Highlighted } from "./highlighted";
+
+export const SEARCH_PAGE_LIMIT = 20;
+const TOTAL_CAP = 1000;
+const countText = (n: number) => (n >= TOTAL_CAP ? "1,000+" : n.toLocaleString("en"));
+
+export function SearchView({ slug, initialQuery }: { slug: string; initialQuery: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [text, setText] = useState(initialQuery);
+  const q = useDebounced(text.trim(), 250);
+  const { data, isFetching, isError } = useQuery({
+    ...trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT }),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  // The URL follows the query (replace: typing is not a history of pages).
+  useEffect(() => {
+    const search = q ? `?${new URLSearchParams({ q })}` : "";
+    router.replace(`${pathname}${search}`, { scroll: false });
+  }, [q, pathname, router]);
+
+  const shown = q.length > 0 ? data : undefined;
+  return (
+    <div className="space-y-5">
+      <label className="relative block">
+        <span className="sr-only">Search cases and customers</span>
+        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" aria-hidden />
+        <input
+          type="search"
+          autoFocus
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={200}
+          placeholder='Words, "a phrase", -exclude, a or b'
+          className="h-11 w-full rounded-lg border border-slate-300 bg-white pl-9 pr-3 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20"
+        />
+      </label>
+      <p className="text-xs text-slate-600" aria-live="polite">
+        {!q ? "Type to search case titles and descriptions, and customers by name or company." : isFetching ? "Searching…" : isError ? "The search failed. Try again." : null}
+      </p>
+
+      {shown ? (
+        <>
+          <section aria-labelledby="search-cases">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 id="search-cases" className="text-sm font-semibold">
+                Cases <span className="font-normal text-slate-600">({countText(shown.totals.cases)})</span>
+              </h2>
+              {shown.totals.cases > shown.cases.length ? (
+                <Link href={`/t/${slug}/cases${caseListSearch({ q })}`} className="text-xs font-medium text-brand-700 hover:underline">
+                  All matching cases in the list →
+                </Link>
+              ) : null}
+            </div>
+            <Card className="divide-y divide-slate-100">
+              {shown.cases.map((c) => (
+                <Link key={c.id} href={`/t/${slug}/cases/${c.number}`} className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50">
+                  <FileText className="mt-0.5 size-4 shrink-0 text-slate-500" aria-hidden />
+                  <div className="min-w-0 flex-1">
+                    <p className="flex items-center gap-2 text-sm">
+                      <span className="font-mono text-xs text-slate-600">#{c.number}</span>
+                      <span className="truncate font-medium text-slate-900">{c.title}</span>
+                    </p>
+                    <Highlighted snippet={c.snippet} className="mt-0.5 line-clamp-2 block text-sm text-slate-700" />
+                  </div>
+                  <StatusBadge status={c.status} />
+                </Link>
+              ))}
+              {shown.cases.length === 0 ? <p className="px-4 py-6 text-center text-sm text-slate-600">No case matches “{q}”.</p> : null}
+            </Card>
+          </section>
+
+          {shown.customers.length || shown.totals.customers ? (
+            <section aria-labelledby="search-customers">
+              <h2 id="search-customers" className="mb-2 text-sm font-semibold">
+                Customers <span className="font-normal text-slate-600">({countText(shown.totals.customers)})</span>
+              </h2>
+              <Card className="divide-y divide-slate-100">
+                {shown.customers.map((c) => (
+                  <Link key={c.id} href={`/t/${slug}/customers/${c.id}`} className="flex items-center gap-3 px-4 py-3 text-sm hover:bg-slate-50">
+                    <User className="size-4 shrink-0 text-slate-500" aria-hidden />
+                    <Highlighted snippet={c.snippet} className="min-w-0 truncate" />
+                  </Link>
+                ))}
+              </Card>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
