@@ -34,11 +34,11 @@ export function AlertDetails({ id, slug, canManage }: { id: string; slug: string
   const { buckets, span } = firingBuckets(alert.firings, new Date());
   const cases = `/t/${slug}/cases`;
   return (
-    <div className="mt-2 space-y-3 border-l-2 border-slate-200 pl-3 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">
+    <div className="mt-2 space-y-3 border-l-2 border-slate-200 pl-3 text-xs text-slate-700">
       {alert.description ? <p className="whitespace-pre-line break-words">{alert.description}</p> : null}
 
       <div>
-        <p className="text-slate-600 dark:text-slate-400">
+        <p className="text-slate-600">
           Fired {alert.occurrences === 1 ? "once" : `${alert.occurrences.toLocaleString("en")} times`} · {span}
         </p>
         <Sparkline buckets={buckets} caption={`Firings over the ${span}`} className="mt-1 max-w-xs" />
@@ -47,13 +47,13 @@ export function AlertDetails({ id, slug, canManage }: { id: string; slug: string
       {canManage ? <AlertAssign alert={alert} /> : null}
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" suppressHydrationWarning>
-        <dt className="text-slate-600 dark:text-slate-400">First fired</dt>
+        <dt className="text-slate-600">First fired</dt>
         <dd>{alert.firstFiredAt.toLocaleString()}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Last fired</dt>
+        <dt className="text-slate-600">Last fired</dt>
         <dd>{alert.lastFiredAt.toLocaleString()}</dd>
         {alert.rule ? (
           <>
-            <dt className="text-slate-600 dark:text-slate-400">Rule</dt>
+            <dt className="text-slate-600">Rule</dt>
             <dd>{alert.rule.name}</dd>
           </>
         ) : null}
@@ -61,21 +61,21 @@ export function AlertDetails({ id, slug, canManage }: { id: string; slug: string
 
       {alert.relatedCases.length || alert.rule ? (
         <section aria-label="Related cases">
-          <h3 className="font-medium text-slate-900 dark:text-slate-100">Related cases</h3>
+          <h3 className="font-medium text-slate-900">Related cases</h3>
           {alert.relatedCases.length ? (
             <ul className="mt-1 space-y-0.5">
               {alert.relatedCases.map((c) => (
                 <li key={c.id} className="truncate">
-                  <Link href={`${cases}/${c.number}`} className="text-brand-700 hover:underline dark:text-brand-300">
+                  <Link href={`${cases}/${c.number}`} className="text-brand-700 hover:underline">
                     #{c.number} {c.title}
                   </Link>{" "}
-                  <span className="text-slate-600 dark:text-slate-400">· {STATUS_LABELS[c.status]}</span>
+                  <span className="text-slate-600">· {STATUS_LABELS[c.status]}</span>
                 </li>
               ))}
             </ul>
           ) : null}
           {alert.rule ? (
-            <Link href={`${cases}${caseListSearch(ruleCaseQuery(alert.rule.condition, alert.lastFiredAt))}`} className="mt-1 inline-block font-medium text-brand-700 hover:underline dark:text-brand-300">
+            <Link href={`${cases}${caseListSearch(ruleCaseQuery(alert.rule.condition, alert.lastFiredAt))}`} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
               All cases matching the rule →
             </Link>
           ) : null}
@@ -85,7 +85,7 @@ export function AlertDetails({ id, slug, canManage }: { id: string; slug: string
       {labels.length ? (
         <ul aria-label="Labels" className="flex flex-wrap gap-1">
           {labels.map(([k, v]) => (
-            <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
               {k}={v}
             </li>
           ))}
@@ -94,17 +94,17 @@ export function AlertDetails({ id, slug, canManage }: { id: string; slug: string
 
       {alert.timeline.length ? (
         <section aria-label="Timeline">
-          <h3 className="font-medium text-slate-900 dark:text-slate-100">Timeline</h3>
+          <h3 className="font-medium text-slate-900">Timeline</h3>
           <ol className="mt-1 space-y-1">
             {alert.timeline.map((e) => (
               <li key={e.id} className="break-words">
                 <span className="font-medium">{ACTION_WORD[e.action] ?? e.action}</span>
                 {" by "}
                 {e.actor.name ?? ACTOR_WORD[e.actor.type] ?? "a former member"}{" "}
-                <span className="text-slate-600 dark:text-slate-400" title={e.at.toLocaleString()} suppressHydrationWarning>
+                <span className="text-slate-600" title={e.at.toLocaleString()} suppressHydrationWarning>
                   {timeAgo(e.at)}
                 </span>
-                {e.note ? <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">“{e.note}”</span> : null}
+                {e.note ? <span className="block whitespace-pre-line text-slate-600">“{e.note}”</span> : null}
               </li>
             ))}
           </ol>

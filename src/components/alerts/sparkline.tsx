@@ -17,7 +17,7 @@ export function Sparkline({ buckets, caption, className }: { buckets: SparkBucke
         {buckets.map((b, i) => (
           <div key={i} role="listitem" aria-label={`${b.label}: ${b.count}`} title={`${b.label}: ${b.count}`} className="flex h-full flex-1 items-end">
             <div
-              className={cn("w-full rounded-t-[1px]", b.count ? "bg-red-500/80 dark:bg-red-400/80" : "bg-slate-200 dark:bg-slate-700")}
+              className={cn("w-full rounded-t-[1px]", b.count ? "bg-red-500/80" : "bg-slate-200")}
               style={{ height: `${b.count ? Math.max(12, (b.count / max) * 100) : 6}%` }}
             />
           </div>

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { signOutTo } from "@/components/auth/sign-out";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { AlertCount } from "@/components/alerts/alert-count";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { CriticalAlertToast } from "@/components/alerts/critical-alert-toast";
 import { InboxCount } from "@/components/notifications/inbox-count";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -115,6 +116,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           <Link href="/change-password" className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900">
             Change password
           </Link>
+          <ThemeToggle className="mt-2" />
         </div>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
