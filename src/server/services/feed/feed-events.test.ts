@@ -132,7 +132,7 @@ describe("imports", () => {
     await admin.imports.setMapping({ id: uploaded.id, mapping: { title: "Title", priority: "Priority" } });
     await runImportJobs();
     expect(await itemsOf()).toMatchObject([
-      { kind: "IMPORT_FINISHED", title: "Import of cases finished: 1 imported, 0 duplicates, 2 rejected", link: `/imports?import=${uploaded.id}`, audienceKind: "EVERYONE" },
+      { kind: "IMPORT_FINISHED", title: "Import of cases finished: 1 imported, 0 duplicates, 2 rejected", link: `/imports?import=${uploaded.id}`, audienceKind: "ROLE", audienceValue: "ADMIN" },
     ]);
 
     const ids = await asTenant(async (db) => [

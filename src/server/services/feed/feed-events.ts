@@ -20,6 +20,8 @@ export interface SystemItem {
   priority: FeedPriority;
   /** The event belongs to this team: only its members (and the feed's managers) read it. */
   teamId?: string | null;
+  /** Only this role and those above read it (when the link leads to a page only they may open). */
+  role?: Role;
   /** The event's identity: posting the same key again inserts nothing. */
   dedupeKey: string;
 }
@@ -41,8 +43,8 @@ export async function postSystemItem(db: TenantDb | PrivilegedDb, item: SystemIt
         body: clip(item.body ?? "", FEED_BODY_MAX),
         link: item.link,
         priority: item.priority,
-        audienceKind: item.teamId ? "TEAM" : "EVERYONE",
-        audienceValue: item.teamId ?? null,
+        audienceKind: item.teamId ? "TEAM" : item.role ? "ROLE" : "EVERYONE",
+        audienceValue: item.teamId ?? item.role ?? null,
         authorId: null,
         dedupeKey: item.dedupeKey,
         expiresAt: new Date(Date.now() + SYSTEM_ITEM_TTL_MS),
@@ -125,6 +127,8 @@ export function postImportFinished(
     body: run.status === "FAILED" ? "The rows before the failure were imported; running the file again skips them as duplicates." : "",
     link: `/imports?import=${run.id}`,
     priority: "NORMAL",
+    // The imports page is for those who may import (imports:create): a link others could not open is noise.
+    role: "ADMIN",
     dedupeKey: `import:${run.id}:${run.status.toLowerCase()}`,
   });
 }

@@ -56,6 +56,9 @@ export async function seedFeed(tx: PrivilegedDb, tenantId: string, ownerId: stri
         priority: "NORMAL",
         dedupeKey: "demo:nightly-crm-sync",
         ...system(60 * 9),
+        // As the system posts them: for those who may open the imports page.
+        audienceKind: "ROLE",
+        audienceValue: "ADMIN",
       },
     ],
   });
