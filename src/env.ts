@@ -36,7 +36,7 @@ export const env = createEnv({
     DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).optional(),
     /** How long a caller waits for a database connection before a 503 OVERLOADED (default 1 s, well under the 5 s connect timeout). */
     DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
-    /** API requests an instance serves at once; one more is answered 503 OVERLOADED at once (src/server/http/load-shedding.ts). Default: 2 × the database's connections, at least 8; event streams do not count. */
+    /** API requests an instance serves at once; one more is answered 503 OVERLOADED at once (src/server/http/load-shedding.ts). Default: the database's connections, at least 4; event streams do not count. */
     MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).optional(),
     /** Statements slower than this are logged (warn) with their SQL, tenant and duration; 0 turns the log off. */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
