@@ -1,9 +1,11 @@
 "use client";
 // A toast when a CRITICAL alert fires (or a resolved one comes back) while the member is in the
 // app: the live count of active critical alerts went up. Not on page load: only a rise is news.
+// Shown in the app's one toast stack (components/undo/undo-host.tsx), above any undo toast.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
+import { toast } from "sonner";
 import { useTRPC } from "@/trpc/react";
 import { useFallbackPoll } from "@/trpc/realtime/use-realtime";
 
@@ -14,34 +16,30 @@ export function CriticalAlertToast({ slug }: { slug: string }) {
   const { data } = useQuery({ ...trpc.alerts.count.queryOptions(), refetchInterval: useFallbackPoll() });
   const critical = data?.activeBySeverity.CRITICAL;
   const previous = useRef<number | undefined>(undefined);
-  const [shown, setShown] = useState(false);
 
   useEffect(() => {
     if (critical === undefined) return;
     const before = previous.current;
     previous.current = critical;
     if (before === undefined || critical <= before) return;
-    setShown(true);
-    const timer = setTimeout(() => setShown(false), SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [critical]);
-
-  return (
-    <div aria-live="assertive" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4 md:justify-end md:px-6">
-      {shown ? (
-        <div role="alert" className="pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg border border-red-200 bg-white px-4 py-3 text-sm shadow-lg">
+    toast.custom(
+      (id) => (
+        <div role="alert" className="flex w-[var(--width)] max-w-full items-start gap-3 rounded-lg border border-red-200 bg-white px-4 py-3 text-sm shadow-lg">
           <span className="mt-1 size-2.5 shrink-0 rounded-full bg-red-600" aria-hidden />
           <div className="min-w-0 flex-1">
             <p className="font-medium text-slate-900">A critical alert fired</p>
-            <Link href={`/t/${slug}/alerts`} onClick={() => setShown(false)} className="text-brand-700 underline-offset-2 hover:underline">
+            <Link href={`/t/${slug}/alerts`} onClick={() => toast.dismiss(id)} className="text-brand-700 underline-offset-2 hover:underline">
               Open alerts
             </Link>
           </div>
-          <button type="button" onClick={() => setShown(false)} className="text-slate-500 hover:text-slate-800" aria-label="Dismiss">
+          <button type="button" onClick={() => toast.dismiss(id)} className="text-slate-500 hover:text-slate-800" aria-label="Dismiss">
             ×
           </button>
         </div>
-      ) : null}
-    </div>
-  );
+      ),
+      { id: "critical-alert", duration: SHOWN_MS },
+    );
+  }, [critical, slug]);
+
+  return null;
 }

@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { signOutEverywhereAction } from "./session-actions";
 import { signOutTo } from "./sign-out";
+import { confirmAction } from "@/components/ui/confirm";
 
 /** Ends every session of the account (other browsers and devices too), then signs this one out. */
 export function SignOutEverywhereButton({ className }: { className?: string }) {
@@ -13,8 +14,13 @@ export function SignOutEverywhereButton({ className }: { className?: string }) {
         type="button"
         className={className}
         disabled={pending}
-        onClick={() => {
-          if (!window.confirm("Sign out on every browser and device where you are signed in?")) return;
+        onClick={async () => {
+          const sure = await confirmAction({
+            title: "Sign out everywhere?",
+            description: "Every browser and device where you are signed in is signed out, this one too.",
+            confirmLabel: "Sign out everywhere",
+          });
+          if (!sure) return;
           startTransition(async () => {
             setError(null);
             const result = await signOutEverywhereAction();

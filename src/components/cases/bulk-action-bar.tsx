@@ -109,7 +109,7 @@ export function BulkActionBar({ members }: { members: Member[] }) {
       {message ? (
         <p role="status" className={message.tone === "ok" ? "text-sm text-green-700" : "text-sm text-red-700"}>
           {message.text}
-          <button type="button" className="ml-2 text-slate-400 hover:text-slate-700" aria-label="Dismiss" onClick={() => setMessage(null)}>
+          <button type="button" className="ml-2 text-slate-500 hover:text-slate-700" aria-label="Dismiss" onClick={() => setMessage(null)}>
             ×
           </button>
         </p>

@@ -263,7 +263,7 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
             {notice}
           </p>
         ) : (
-          <p className="mr-auto hidden text-xs text-slate-400 sm:block">⌘/Ctrl + Enter to send</p>
+          <p className="mr-auto hidden text-xs text-slate-500 sm:block">⌘/Ctrl + Enter to send</p>
         )}
         <Button type="submit" disabled={isSubmitting} variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}>
           {isSubmitting ? "Saving…" : kind === "INTERNAL_NOTE" ? "Add note" : "Send reply"}

@@ -26,7 +26,7 @@ export function CustomerPanel({
       {details ? (
         <>
           <h3 className="mt-4 text-xs font-medium uppercase tracking-wide text-slate-500">
-            Other cases <span className="font-normal normal-case text-slate-400">({details.caseCounts.open} open of {details.caseCounts.total})</span>
+            Other cases <span className="font-normal normal-case text-slate-500">({details.caseCounts.open} open of {details.caseCounts.total})</span>
           </h3>
           {others.length === 0 ? (
             <p className="mt-1 text-slate-500">None.</p>

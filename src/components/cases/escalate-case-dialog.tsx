@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
 import { useTRPC } from "@/trpc/react";
 import type { CaseDetail } from "./case-types";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { deescalateCaseAction, escalateCaseAction } from "./share-escalate-actions";
 import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 

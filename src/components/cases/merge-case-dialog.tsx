@@ -15,7 +15,7 @@ import { mergeCasesAction } from "./case-actions";
 import { StatusBadge } from "./case-badges";
 import type { CaseDetail } from "./case-types";
 import { mergeRefusal, messageCountLabel } from "./merge-plan";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 
 export function MergeCaseButton({ target }: { target: CaseDetail }) {

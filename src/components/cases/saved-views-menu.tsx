@@ -9,13 +9,14 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ShareForm } from "./share-case-dialog";
 import { shareViewAction } from "./share-escalate-actions";
 import { activeViewId, groupViews, viewHref } from "./saved-views";
 import { createViewAction, deleteViewAction, updateViewAction } from "./view-actions";
 import { ViewNameForm } from "./view-name-form";
 import { useDismiss } from "@/components/ui/use-dismiss";
+import { confirmAction } from "@/components/ui/confirm";
 
 interface Props {
   base: string;
@@ -43,7 +44,7 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
   const { personal, shared } = groupViews(views ?? []);
 
   async function remove(id: string, name: string) {
-    if (!window.confirm(`Delete the view "${name}"?`)) return;
+    if (!(await confirmAction({ title: `Delete the view “${name}”?`, description: "Members it is shared with lose it too.", confirmLabel: "Delete view" }))) return;
     const result = await deleteViewAction(id);
     setError(result.ok ? null : result.error.message);
     await refresh();

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useTRPC } from "@/trpc/react";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { shareCaseAction } from "./share-escalate-actions";
 import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 

@@ -93,7 +93,7 @@ export function CommandPalette({ slug, canWrite, canImport }: Props) {
             value={text}
             onValueChange={setText}
             placeholder="Case number, search, or a page…"
-            className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
+            className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-slate-500"
           />
           <kbd className="hidden rounded border border-slate-200 px-1.5 text-xs text-slate-500 sm:inline">Esc</kbd>
         </div>

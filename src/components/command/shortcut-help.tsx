@@ -1,7 +1,7 @@
 "use client";
 // "?" shows the keyboard shortcuts of the workspace.
 import { useEffect, useState } from "react";
-import { ModalDialog } from "@/components/cases/modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { isTypingTarget } from "@/components/ui/keyboard-list";
 
 const SHORTCUTS: [string, string][] = [

@@ -12,6 +12,7 @@ import type { FeedAudienceKind, FeedItemKind, FeedPriority } from "@/lib/validat
 import { deleteFeedItemAction, updateFeedItemAction } from "./feed-actions";
 import { FeedMarkdown } from "./feed-markdown";
 import { audienceText, KIND_LABEL } from "./feed-words";
+import { confirmAction } from "@/components/ui/confirm";
 
 export interface FeedItemView {
   id: string;
@@ -119,8 +120,10 @@ export function FeedItemCard({ item, slug, compact = false, canManage = false, t
               size="sm"
               variant="ghost"
               disabled={busy}
-              onClick={() => {
-                if (window.confirm(`Delete “${item.title}” from the feed for everyone?`)) void act(() => deleteFeedItemAction({ id: item.id }));
+              onClick={async () => {
+                if (await confirmAction({ title: `Delete “${item.title}”?`, description: "It leaves the feed for everyone.", confirmLabel: "Delete" })) {
+                  void act(() => deleteFeedItemAction({ id: item.id }));
+                }
               }}
             >
               Delete

@@ -1,15 +1,15 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, LogOut, Newspaper, Plus, Search, Settings, Shield, Siren, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, Newspaper, Plus, Search, Settings, Siren, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { signOutTo } from "@/components/auth/sign-out";
-import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { AlertCount } from "@/components/alerts/alert-count";
-import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { CriticalAlertToast } from "@/components/alerts/critical-alert-toast";
 import { InboxCount } from "@/components/notifications/inbox-count";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { AccountDetails, MobileAccountMenu } from "@/components/layout/account-menu";
 import { ConnectionStatus } from "@/components/realtime/connection-status";
+import { ConfirmHost } from "@/components/ui/confirm";
+import { UndoHost } from "@/components/undo/undo-host";
 import { cn } from "@/lib/utils";
 
 interface Props {
@@ -62,8 +62,9 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           ) : (
             <span className="truncate text-sm font-semibold">{tenant.name}</span>
           )}
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
             <NotificationBell slug={tenant.slug} />
+            <MobileAccountMenu user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} />
           </div>
         </div>
         <nav className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
@@ -96,32 +97,14 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           )}
         </nav>
         <div className="hidden border-t border-slate-200 px-4 py-3 md:block">
-          <p className="truncate text-sm font-medium" title={user.email}>
-            {user.name}
-          </p>
-          <p className="text-xs text-slate-500">{tenant.role.toLowerCase()}</p>
-          {isPlatformAdmin ? (
-            <Link href="/admin" className="mt-2 flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900">
-              <Shield className="size-3.5" aria-hidden /> Admin
-            </Link>
-          ) : null}
-          <button
-            type="button"
-            onClick={() => void signOutTo("/sign-in")}
-            className="mt-2 flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900"
-          >
-            <LogOut className="size-3.5" aria-hidden /> Sign out
-          </button>
-          <SignOutEverywhereButton className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900" />
-          <Link href="/change-password" className="mt-1 block text-xs font-medium text-slate-500 hover:text-slate-900">
-            Change password
-          </Link>
-          <ThemeToggle className="mt-2" />
+          <AccountDetails user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} />
         </div>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
       <ConnectionStatus />
       <CriticalAlertToast slug={tenant.slug} />
+      <UndoHost />
+      <ConfirmHost />
     </div>
   );
 }

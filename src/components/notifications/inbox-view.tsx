@@ -185,13 +185,13 @@ export function InboxView({ slug }: { slug: string }) {
                 </p>
               ) : null}
             </div>
-            <span className="shrink-0 text-xs font-normal text-slate-400" suppressHydrationWarning>
+            <span className="shrink-0 text-xs font-normal text-slate-500" suppressHydrationWarning>
               {view === "snoozed" && n.snoozedUntil ? `until ${n.snoozedUntil.toLocaleString()}` : timeAgo(n.createdAt)}
             </span>
           </li>
         ))}
       </ul>
-      <p className="mt-3 hidden text-xs text-slate-400 sm:block">j/k move · x select · Enter open · e done · u read/unread · s snooze</p>
+      <p className="mt-3 hidden text-xs text-slate-500 sm:block">j/k move · x select · Enter open · e done · u read/unread · s snooze</p>
     </div>
   );
 }

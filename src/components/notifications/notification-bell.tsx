@@ -78,7 +78,7 @@ export function NotificationBell({ slug }: { slug: string }) {
                     <span className="min-w-0">
                       <span className="block text-slate-900">{notificationText(n)}</span>
                       {n.case ? <span className="block truncate text-xs text-slate-500">{n.case.title}</span> : null}
-                      <span className="block text-xs text-slate-400" suppressHydrationWarning>
+                      <span className="block text-xs text-slate-500" suppressHydrationWarning>
                         {timeAgo(n.createdAt)}
                       </span>
                     </span>

@@ -18,6 +18,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { parsePhrases, RULE_KIND_LABEL, ruleConditionText } from "./alert-rule-text";
 import { RuleRowActions } from "./rule-row-actions";
 import { createAlertRuleAction, deleteAlertRuleAction, testAlertRuleAction, updateAlertRuleAction } from "./alert-rules-actions";
+import { confirmAction } from "@/components/ui/confirm";
 
 export interface AlertRuleRow {
   id: string;
@@ -56,8 +57,8 @@ export function AlertRules({ slug, rules, teams, businessUnits, categories, canM
   };
   const toggle = (rule: AlertRuleRow) =>
     startTransition(async () => after(await updateAlertRuleAction(slug, { id: rule.id, enabled: !rule.enabled }), rule.enabled ? `“${rule.name}” is off.` : `“${rule.name}” is on.`));
-  const remove = (rule: AlertRuleRow) => {
-    if (!window.confirm(`Delete the alert rule "${rule.name}"? Alerts it raised stay.`)) return;
+  const remove = async (rule: AlertRuleRow) => {
+    if (!(await confirmAction({ title: `Delete the alert rule “${rule.name}”?`, description: "Alerts it raised stay.", confirmLabel: "Delete rule" }))) return;
     startTransition(async () => after(await deleteAlertRuleAction(slug, rule.id), `Deleted “${rule.name}”.`));
   };
 

@@ -11,6 +11,7 @@ import { Input, Select } from "@/components/ui/input";
 import { formatDate, timeAgo } from "@/lib/format";
 import { createApiKeySchema } from "@/lib/validations/admin";
 import { createApiKeyAction, revokeApiKeyAction } from "./settings-actions";
+import { confirmAction } from "@/components/ui/confirm";
 
 type Role = "OWNER" | "ADMIN" | "AGENT" | "VIEWER";
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, AGENT: 2, VIEWER: 1 };
@@ -146,8 +147,8 @@ export function ApiKeysPanel({ slug, keys, myRole }: { slug: string; keys: Key[]
                             variant="ghost"
                             size="sm"
                             disabled={pending}
-                            onClick={() => {
-                              if (window.confirm(`Revoke "${k.name}"? Scripts using it stop working at once.`)) {
+                            onClick={async () => {
+                              if (await confirmAction({ title: `Revoke “${k.name}”?`, description: "Scripts using it stop working at once.", confirmLabel: "Revoke key" })) {
                                 startTransition(async () => {
                                   await revokeApiKeyAction(slug, k.id);
                                 });

@@ -15,6 +15,7 @@ import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 import { Input, Select } from "@/components/ui/input";
 import { RuleRowActions } from "./rule-row-actions";
 import { createEscalationRuleAction, deleteEscalationRuleAction, updateEscalationRuleAction } from "./escalation-actions";
+import { confirmAction } from "@/components/ui/confirm";
 
 export interface RuleRow {
   id: string;
@@ -57,8 +58,8 @@ export function EscalationRules({ slug, levels, teams, rules, canManage }: Props
   };
   const toggle = (rule: RuleRow) =>
     startTransition(async () => after(await updateEscalationRuleAction(slug, { id: rule.id, enabled: !rule.enabled }), rule.enabled ? `“${rule.name}” is off.` : `“${rule.name}” is on.`));
-  const remove = (rule: RuleRow) => {
-    if (!window.confirm(`Delete the rule "${rule.name}"?`)) return;
+  const remove = async (rule: RuleRow) => {
+    if (!(await confirmAction({ title: `Delete the rule “${rule.name}”?`, description: "Cases it escalated stay escalated.", confirmLabel: "Delete rule" }))) return;
     startTransition(async () => after(await deleteEscalationRuleAction(slug, rule.id), `Deleted “${rule.name}”.`));
   };
 

@@ -7,6 +7,7 @@ import { formatDate, timeAgo } from "@/lib/format";
 import { resendInvitationAction, revokeInvitationAction, type IssuedLink } from "./invitations-actions";
 import { InvitationsForm } from "./invitations-form";
 import { InvitationLink } from "./invitations-link";
+import { confirmAction } from "@/components/ui/confirm";
 
 type Role = "OWNER" | "ADMIN" | "AGENT" | "VIEWER";
 type Status = "pending" | "accepted" | "revoked" | "expired";
@@ -97,7 +98,7 @@ export function InvitationsPanel({
                       <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{inv.invitedBy?.name ?? "—"}</td>
                       <td className="hidden px-4 py-3 text-slate-600 md:table-cell" suppressHydrationWarning>
                         {timeAgo(inv.lastSentAt)}
-                        {inv.sendCount > 1 ? <span className="text-slate-400"> · {inv.sendCount}×</span> : null}
+                        {inv.sendCount > 1 ? <span className="text-slate-500"> · {inv.sendCount}×</span> : null}
                       </td>
                       <td className="hidden px-4 py-3 text-slate-600 lg:table-cell">
                         {inv.status === "accepted" && inv.acceptedAt ? `Joined ${formatDate(inv.acceptedAt)}` : formatDate(inv.expiresAt)}
@@ -124,8 +125,8 @@ export function InvitationsPanel({
                                 variant="ghost"
                                 size="sm"
                                 disabled={pending}
-                                onClick={() => {
-                                  if (window.confirm(`Withdraw the invitation of ${inv.email}? Its link stops working at once.`)) {
+                                onClick={async () => {
+                                  if (await confirmAction({ title: `Withdraw the invitation of ${inv.email}?`, description: "Its link stops working at once.", confirmLabel: "Withdraw" })) {
                                     run(() => revokeInvitationAction(slug, inv.id));
                                   }
                                 }}

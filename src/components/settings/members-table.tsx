@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { formatDate, timeAgo } from "@/lib/format";
 import { MemberRoleSelect, type Role } from "./member-role-select";
 import { removeMemberAction } from "./settings-actions";
+import { confirmAction } from "@/components/ui/confirm";
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "AGENT", "VIEWER"];
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, AGENT: 2, VIEWER: 1 };
@@ -87,8 +88,14 @@ export function MembersTable({ slug, members, myRole, canManage }: { slug: strin
                           variant="ghost"
                           size="sm"
                           disabled={pending}
-                          onClick={() => {
-                            if (window.confirm(`Remove ${m.name}? They lose access at once, and their API keys for this organisation are revoked.`)) {
+                          onClick={async () => {
+                            if (
+                              await confirmAction({
+                                title: `Remove ${m.name}?`,
+                                description: "They lose access at once, and their API keys for this organisation are revoked.",
+                                confirmLabel: "Remove member",
+                              })
+                            ) {
                               run(() => removeMemberAction(slug, m.userId));
                             }
                           }}

@@ -9,6 +9,7 @@ import type { CaseChannel } from "@/lib/validations/case";
 import { useOnlineUserIds } from "@/trpc/realtime/use-realtime";
 import { deleteTeamAction, setTeamAvailabilityAction } from "./teams-actions";
 import { TeamsForm } from "./teams-form";
+import { confirmAction } from "@/components/ui/confirm";
 
 export interface Team {
   id: string;
@@ -101,8 +102,10 @@ export function TeamsPanel({ slug, teams, candidates, businessUnits, canManage, 
                         variant="ghost"
                         size="sm"
                         disabled={pending}
-                        onClick={() => {
-                          if (window.confirm(`Delete the team ${team.name}? Its cases stay, without a team.`)) run(() => deleteTeamAction(slug, team.id));
+                        onClick={async () => {
+                          if (await confirmAction({ title: `Delete the team ${team.name}?`, description: "Its cases stay, without a team.", confirmLabel: "Delete team" })) {
+                            run(() => deleteTeamAction(slug, team.id));
+                          }
                         }}
                       >
                         Delete
