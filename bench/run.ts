@@ -23,9 +23,10 @@ import { jobsBench } from "./jobs.bench";
 import { pulseBench } from "./pulse.bench";
 import { realtimeBench } from "./realtime.bench";
 import { searchBench } from "./search.bench";
+import { webBench } from "./web.bench";
 import { tenancyBench } from "./tenancy.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
