@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeEvent } from "./case-event-text";
+import { describeEvent, workingTimeText } from "./case-event-text";
 
 const event = (name: string, from: unknown, to: unknown) => ({
   type: "event" as const,
@@ -15,6 +15,21 @@ describe("case event text", () => {
   it("says a woken case reopened because its snooze ended, and other status changes as before", () => {
     expect(describeEvent(event("status_changed", "SNOOZED", { status: "OPEN", reason: "snooze_ended" }), [])).toBe("reopened the case: its snooze ended");
     expect(describeEvent(event("status_changed", "OPEN", { status: "RESOLVED" }), [])).toBe("changed status from Open to Resolved");
+    expect(describeEvent(event("status_changed", "RESOLVED", { status: "NEW", undo: true }), [])).toBe("undid the status change: back from Resolved to New");
+  });
+
+  it("says when a status change paused, resumed or stopped the SLA clocks, with the working time paused", () => {
+    expect(describeEvent(event("status_changed", "OPEN", { status: "PENDING", slaPaused: true }), [])).toBe("changed status from Open to Pending; SLA clocks paused");
+    expect(describeEvent(event("status_changed", "PENDING", { status: "OPEN", slaPausedMs: 9_000_000 }), [])).toBe(
+      "changed status from Pending to Open; SLA clocks resumed after 2 h 30 min of working time paused",
+    );
+    expect(describeEvent(event("status_changed", "SNOOZED", { status: "RESOLVED", slaPausedMs: 0 }), [])).toBe(
+      "changed status from Snoozed to Resolved; SLA clocks stopped after less than a minute of working time paused",
+    );
+    expect(describeEvent(event("status_changed", "SNOOZED", { status: "OPEN", reason: "snooze_ended", slaPausedMs: 3_600_000 }), [])).toBe(
+      "reopened the case: its snooze ended; SLA clocks resumed after 1 h of working time paused",
+    );
+    expect(workingTimeText(45 * 60_000 + 59_000)).toBe("45 min");
   });
 
   it("says with whom a case was shared, and escalations with their level, team and reason", () => {

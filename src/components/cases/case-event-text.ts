@@ -14,14 +14,36 @@ const field = (v: unknown, key: string): unknown => (typeof v === "object" && v 
 const quoted = (v: unknown) => (typeof v === "string" && v ? `: “${v}”` : "");
 const numberOf = (v: unknown) => (typeof v === "object" && v && "number" in v ? `#${String((v as { number: unknown }).number)}` : "another case");
 
+/** Working time in words: "2 h 30 min", "45 min", "less than a minute". */
+export function workingTimeText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "less than a minute";
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h} h` : "", m ? `${m} min` : ""].filter(Boolean).join(" ");
+}
+
+/** What a status change did to the SLA clocks (services/cases/sla-pause.ts), as a clause to append. */
+function slaPauseText(to: unknown): string {
+  if (field(to, "slaPaused") === true) return "; SLA clocks paused";
+  const pausedMs = field(to, "slaPausedMs");
+  if (typeof pausedMs !== "number") return "";
+  const status = field(to, "status");
+  const what = status === "OPEN" ? "resumed" : "stopped";
+  return `; SLA clocks ${what} after ${workingTimeText(pausedMs)} of working time paused`;
+}
+
 export function describeEvent(item: EventItem, members: Member[]): string {
   const name = (id: unknown) => (typeof id === "string" ? (members.find((m) => m.userId === id)?.name ?? "a former member") : "nobody");
   switch (item.event) {
     case "created":
       return "created the case";
     case "status_changed":
-      if (typeof item.to === "object" && item.to && "reason" in item.to && item.to.reason === "snooze_ended") return "reopened the case: its snooze ended";
-      return `changed status from ${statusOf(item.from)} to ${statusOf(item.to)}`;
+      if (typeof item.to === "object" && item.to && "reason" in item.to && item.to.reason === "snooze_ended") {
+        return `reopened the case: its snooze ended${slaPauseText(item.to)}`;
+      }
+      if (field(item.to, "undo") === true) return `undid the status change: back from ${statusOf(item.from)} to ${statusOf(item.to)}${slaPauseText(item.to)}`;
+      return `changed status from ${statusOf(item.from)} to ${statusOf(item.to)}${slaPauseText(item.to)}`;
     case "assignee_changed":
       return item.to ? `assigned the case to ${name(item.to)}` : "unassigned the case";
     case "team_changed": {

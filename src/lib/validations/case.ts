@@ -20,7 +20,9 @@ export const tagSchema = text()
   .toLowerCase()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9 _-]*$/, { message: "Tags use letters, digits, spaces, - and _" });
+  .normalize("NFC")
+  // Letters of any script (é, ß, 東京), digits, spaces, - and _.
+  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} _-]*$/u, { message: "Tags use letters, digits, spaces, - and _" });
 
 const titleSchema = text().trim().min(3, { message: "Use at least 3 characters" }).max(200, { message: "Use at most 200 characters" });
 const descriptionSchema = text().trim().max(20_000, { message: "Use at most 20,000 characters" });
@@ -64,8 +66,15 @@ export const transitionCaseSchema = z
     until: dateInput().optional(),
     /** When given, a stale version is a CONFLICT; without it the transition applies to the current state. */
     version: z.number().int().min(1).optional(),
+    /**
+     * Undo: takes back the case's last status change. `to` is the status it changed from (with
+     * `until` when that was SNOOZED) and `version` the version the change left; that one step back
+     * is allowed whatever the status machine says. A CONFLICT when anything changed since.
+     */
+    revert: z.boolean().optional(),
   })
-  .refine((v) => v.to !== "SNOOZED" || v.until !== undefined, { message: "Choose until when to snooze", path: ["until"] });
+  .refine((v) => v.to !== "SNOOZED" || v.until !== undefined, { message: "Choose until when to snooze", path: ["until"] })
+  .refine((v) => !v.revert || v.version !== undefined, { message: "An undo names the version it takes back", path: ["version"] });
 export type TransitionCaseInput = z.input<typeof transitionCaseSchema>;
 
 export const CASE_MESSAGE_KINDS = ["PUBLIC_REPLY", "INTERNAL_NOTE"] as const;

@@ -19,7 +19,7 @@ import { caseFilterConditions, whereSql } from "./case-filter-sql";
 import { recordCaseEvents, type CaseEventInput } from "./case-events";
 import { computeSlaDue } from "./sla";
 import { loadTenantSettings } from "./tenant-settings";
-import { checkTransition, transitionData } from "./transition-case";
+import { checkTransition, statusChange } from "./transition-case";
 
 export const BULK_BATCH_SIZE = 500;
 /**
@@ -59,6 +59,8 @@ export interface BulkUpdateResult {
   skippedReasons: { refusedTransition: number; unchanged: number };
   /** Refused transitions by their from-status, e.g. { CLOSED: 3 }. */
   refusedByStatus: Partial<Record<CaseStatus, number>>;
+  /** With `collectChanged`: each changed case and the version the change left (what an undo names). */
+  changed?: { id: string; version: number }[];
 }
 
 interface BatchRow {
@@ -68,6 +70,10 @@ interface BatchRow {
   assignee_id: string | null;
   tags: string[];
   created_at: Date;
+  sla_paused_at: Date | null;
+  first_responded_at: Date | null;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
 }
 
 /** Runs `fn` in a transaction of the tenant: the procedure's own, or (as a job) one per batch. */
@@ -77,7 +83,7 @@ export async function bulkUpdateCases(
   run: TenantRunner,
   caller: Caller,
   input: BulkUpdateCasesInput,
-  options: { onBatch?: (soFar: BulkUpdateResult) => void } = {},
+  options: { onBatch?: (soFar: BulkUpdateResult) => void; collectChanged?: boolean } = {},
 ): Promise<BulkUpdateResult> {
   const now = new Date();
   const assigneeId = input.assigneeId === "me" ? caller.userId : input.assigneeId;
@@ -88,6 +94,7 @@ export async function bulkUpdateCases(
   const removeTags = new Set(input.removeTags ?? []);
   const plan: Plan = { now, status: input.status, assigneeId, priority: input.priority, addTags, removeTags, settings: setup.settings };
   const result: BulkUpdateResult = { matched: 0, updated: 0, skipped: 0, skippedReasons: { refusedTransition: 0, unchanged: 0 }, refusedByStatus: {} };
+  if (options.collectChanged) result.changed = [];
 
   let afterId: string | null = null;
   for (;;) {
@@ -95,7 +102,8 @@ export async function bulkUpdateCases(
     const batch: BatchRow[] = await run(async (db) => {
       const rows = await db.$queryRaw<BatchRow[]>`
         SELECT c.id::text AS id, c.status::text AS status, c.priority::text AS priority,
-               c.assignee_id::text AS assignee_id, c.tags, c.created_at
+               c.assignee_id::text AS assignee_id, c.tags, c.created_at,
+               c.sla_paused_at, c.first_responded_at, c.first_response_due_at, c.resolution_due_at
           FROM cases c ${whereSql(conditions)}
          ORDER BY c.id
          LIMIT ${BULK_BATCH_SIZE}
@@ -115,7 +123,8 @@ export async function bulkUpdateCases(
         }
       }
       if (changes.length) {
-        await writeChanges(db, changes);
+        const written = await writeChanges(db, changes);
+        result.changed?.push(...written);
         await recordCaseEvents(db, events);
       }
       result.matched += rows.length;
@@ -151,7 +160,8 @@ export async function checkBulkAction(db: TenantDb, caller: Caller, input: BulkU
   if (input.status?.to === "SNOOZED" && (!input.status.until || input.status.until <= now)) {
     throw new AppError("BAD_REQUEST", "Snooze until a time in the future", { fieldErrors: { "status.until": ["Choose a time in the future"] } });
   }
-  return { settings: input.priority ? await loadTenantSettings(db) : null, tenantId: requireTenantId() };
+  // The schedule: a priority change computes due times in it, and a status change may end SLA pauses.
+  return { settings: input.priority || input.status ? await loadTenantSettings(db) : null, tenantId: requireTenantId() };
 }
 
 function targetConditions(target: BulkUpdateCasesInput["target"], tenantId: string, caller: Caller): Prisma.Sql[] {
@@ -183,10 +193,17 @@ function decide(row: BatchRow, plan: Plan): Decision {
   const { now } = plan;
   const change: Record<string, unknown> = {};
   const events: CaseEventInput[] = [];
+  // A new priority's due times come first: a pause ending in the same change moves those.
+  const due =
+    plan.priority && plan.priority !== row.priority
+      ? computeSlaDue(row.created_at, plan.priority, plan.settings!)
+      : { firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at };
   if (plan.status && plan.status.to !== row.status) {
     if (checkTransition(row.status, plan.status.to, plan.status.until, now)) return { kind: "refused" };
-    Object.assign(change, transitionData(row.status, plan.status.to, now, plan.status.until));
-    events.push({ caseId: row.id, type: "status_changed", from: row.status, to: { status: plan.status.to }, at: now });
+    const pauseRow = { slaPausedAt: row.sla_paused_at, firstRespondedAt: row.first_responded_at, ...due };
+    const status = statusChange(row.status, plan.status.to, now, pauseRow, plan.settings, plan.status.until);
+    Object.assign(change, status.data);
+    events.push({ caseId: row.id, type: "status_changed", from: row.status, to: { status: plan.status.to, ...status.event }, at: now });
   }
   if (plan.assigneeId !== undefined && plan.assigneeId !== row.assignee_id) {
     change.assigneeId = plan.assigneeId;
@@ -194,7 +211,8 @@ function decide(row: BatchRow, plan: Plan): Decision {
   }
   if (plan.priority && plan.priority !== row.priority) {
     change.priority = plan.priority;
-    Object.assign(change, computeSlaDue(row.created_at, plan.priority, plan.settings!));
+    change.firstResponseDueAt ??= due.firstResponseDueAt;
+    change.resolutionDueAt ??= due.resolutionDueAt;
     events.push({ caseId: row.id, type: "priority_changed", from: row.priority, to: plan.priority, at: now });
   }
   if (plan.addTags.length || plan.removeTags.size) {
@@ -214,14 +232,14 @@ function decide(row: BatchRow, plan: Plan): Decision {
  * One UPDATE for the batch: each row's new values travel in one JSON array, and a column keeps
  * its value where the row's object has no such key.
  */
-async function writeChanges(db: TenantDb, changes: Record<string, unknown>[]): Promise<void> {
+async function writeChanges(db: TenantDb, changes: Record<string, unknown>[]): Promise<{ id: string; version: number }[]> {
   // `->` gives SQL NULL only for a missing key; a key holding JSON null still sets the column to NULL.
   const has = (key: string) => Prisma.sql`(v.doc -> ${key}) IS NOT NULL`;
   const ts = (key: string) => Prisma.sql`(v.doc->>${key})::timestamptz`;
   const text = (key: string) => Prisma.sql`v.doc->>${key}`;
   const set = (column: string, key: string, value: Prisma.Sql) =>
     Prisma.sql`${Prisma.raw(column)} = CASE WHEN ${has(key)} THEN ${value} ELSE c.${Prisma.raw(column)} END`;
-  await db.$executeRaw`
+  return db.$queryRaw<{ id: string; version: number }[]>`
     UPDATE cases c SET
       ${set("status", "status", Prisma.sql`(${text("status")})::"CaseStatus"`)},
       ${set("priority", "priority", Prisma.sql`(${text("priority")})::"CasePriority"`)},
@@ -230,10 +248,12 @@ async function writeChanges(db: TenantDb, changes: Record<string, unknown>[]): P
       ${set("snoozed_until", "snoozedUntil", ts("snoozedUntil"))},
       ${set("resolved_at", "resolvedAt", ts("resolvedAt"))},
       ${set("closed_at", "closedAt", ts("closedAt"))},
+      ${set("sla_paused_at", "slaPausedAt", ts("slaPausedAt"))},
       ${set("first_response_due_at", "firstResponseDueAt", ts("firstResponseDueAt"))},
       ${set("resolution_due_at", "resolutionDueAt", ts("resolutionDueAt"))},
       version = c.version + 1,
       updated_at = now()
     FROM jsonb_array_elements(${JSON.stringify(changes)}::jsonb) AS v(doc)
-    WHERE c.id = (v.doc->>'id')::uuid AND c.tenant_id = ${requireTenantId()}::uuid`;
+    WHERE c.id = (v.doc->>'id')::uuid AND c.tenant_id = ${requireTenantId()}::uuid
+    RETURNING c.id::text AS id, c.version`;
 }

@@ -63,7 +63,12 @@ export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: Fil
   if (filter.updatedTo) c.push(Prisma.sql`c.updated_at < ${filter.updatedTo}::timestamptz`);
   if (filter.sla) {
     const open = Prisma.sql`c.status IN (${list(OPEN_STATUSES, '"CaseStatus"')})`;
-    const breached = Prisma.sql`(c.resolution_due_at < now() OR (c.first_responded_at IS NULL AND c.first_response_due_at < now()))`;
+    // A paused case (PENDING/SNOOZED, sla_paused_at set) is breached only by a due time already
+    // past when the pause began (services/cases/sla-pause.ts); `due < now()` stays a range of the
+    // due-time index, the pause a filter on the rows it reads.
+    const pastDue = (column: string) =>
+      Prisma.sql`(${Prisma.raw(column)} < now() AND (c.sla_paused_at IS NULL OR ${Prisma.raw(column)} < c.sla_paused_at))`;
+    const breached = Prisma.sql`(${pastDue("c.resolution_due_at")} OR (c.first_responded_at IS NULL AND ${pastDue("c.first_response_due_at")}))`;
     // Spelled out rather than NOT (breached): a missing due time makes that NULL, not true.
     const notBreached = Prisma.sql`(c.resolution_due_at IS NULL OR c.resolution_due_at >= now())
       AND (c.first_responded_at IS NOT NULL OR c.first_response_due_at IS NULL OR c.first_response_due_at >= now())`;
@@ -71,7 +76,8 @@ export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: Fil
     c.push(
       filter.sla === "breached"
         ? Prisma.sql`${open} AND ${breached}`
-        : Prisma.sql`${open} AND ${notBreached} AND (c.resolution_due_at < ${soon} OR (c.first_responded_at IS NULL AND c.first_response_due_at < ${soon}))`,
+        : // A paused clock comes no nearer its due time: never due soon.
+          Prisma.sql`${open} AND c.sla_paused_at IS NULL AND ${notBreached} AND (c.resolution_due_at < ${soon} OR (c.first_responded_at IS NULL AND c.first_response_due_at < ${soon}))`,
     );
   }
   if (filter.q) {

@@ -24,6 +24,7 @@ export const caseSummarySelect = {
   firstRespondedAt: true,
   resolvedAt: true,
   closedAt: true,
+  slaPausedAt: true,
   escalationLevel: true,
   escalatedAt: true,
   assignee: { select: { id: true, name: true } },
@@ -43,7 +44,7 @@ type SummaryRow = Prisma.CaseGetPayload<{ select: typeof caseSummarySelect }>;
 type DetailRow = Prisma.CaseGetPayload<{ select: typeof caseDetailSelect }>;
 
 const person = z.object({ id: z.string(), name: z.string() });
-const slaState = z.enum(["none", "running", "breached", "met", "missed"]);
+const slaState = z.enum(["none", "running", "paused", "breached", "met", "missed"]);
 const slaClockOutput = z.object({ dueAt: z.date().nullable(), state: slaState });
 
 export const caseSummaryOutput = z.object({
@@ -63,13 +64,19 @@ export const caseSummaryOutput = z.object({
   firstRespondedAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
+  /** Set while PENDING or SNOOZED: when the SLA clocks paused (a clock running then reads "paused"). */
+  slaPausedAt: z.date().nullable(),
   assignee: person.nullable(),
   team: person.nullable(),
   /** One of the tenant's escalation levels while the case is escalated. */
   escalationLevel: z.string().nullable(),
   escalatedAt: z.date().nullable(),
   customer: person.nullable(),
-  /** The SLA clocks as of the response: first response stops at the first public reply, resolution at resolve. */
+  /**
+   * The SLA clocks as of the response: first response stops at the first public reply (or, with
+   * none, at resolve), resolution at resolve. While the case is PENDING or SNOOZED a running clock
+   * reads "paused", its dueAt as before the pause (it moves forward when the pause ends).
+   */
   sla: z.object({ firstResponse: slaClockOutput, resolution: slaClockOutput }),
 });
 
@@ -88,12 +95,15 @@ export const caseDetailOutput = caseSummaryOutput.extend({
 export type CaseSummary = z.infer<typeof caseSummaryOutput>;
 export type CaseDetail = z.infer<typeof caseDetailOutput>;
 
-type SlaColumns = Pick<SummaryRow, "firstRespondedAt" | "resolvedAt" | "closedAt">;
+type SlaColumns = Pick<SummaryRow, "firstRespondedAt" | "resolvedAt" | "closedAt" | "slaPausedAt">;
 
 function slaOf(firstResponseDueAt: Date | null, resolutionDueAt: Date | null, row: SlaColumns, now: Date): CaseSummary["sla"] {
+  const stopped = row.resolvedAt ?? row.closedAt;
   return {
-    firstResponse: slaClock(firstResponseDueAt, row.firstRespondedAt, now),
-    resolution: slaClock(resolutionDueAt, row.resolvedAt ?? row.closedAt, now),
+    // Resolved (or closed) without a public reply: the first-response clock stops there too, met
+    // or missed by the same rule as the resolution clock.
+    firstResponse: slaClock(firstResponseDueAt, row.firstRespondedAt ?? stopped, now, row.slaPausedAt),
+    resolution: slaClock(resolutionDueAt, stopped, now, row.slaPausedAt),
   };
 }
 

@@ -9,6 +9,8 @@ import { recordCaseEvents } from "./case-events";
 import type { CaseDetail } from "./case-select";
 import { addFollowers } from "./followers";
 import { loadCaseDetail } from "./load-case";
+import { needsSchedule, slaPauseChange, slaPauseSelect } from "./sla-pause";
+import { loadTenantSettings } from "./tenant-settings";
 import { staleCaseConflict, updateCaseAtVersion } from "./versioned-update";
 
 export interface MergeCasesInput {
@@ -20,7 +22,7 @@ export interface MergeCasesInput {
 
 export async function mergeCases(db: TenantDb, caller: Caller, input: MergeCasesInput): Promise<{ target: CaseDetail; source: CaseDetail }> {
   if (input.sourceId === input.targetId) throw new AppError("BAD_REQUEST", "A case cannot be merged into itself");
-  const select = { id: true, number: true, status: true, version: true, mergedIntoId: true } as const;
+  const select = { id: true, number: true, status: true, version: true, mergedIntoId: true, ...slaPauseSelect } as const;
   const [source, target] = await Promise.all([
     db.case.findFirst({ where: { id: input.sourceId }, select }),
     db.case.findFirst({ where: { id: input.targetId }, select }),
@@ -41,11 +43,14 @@ export async function mergeCases(db: TenantDb, caller: Caller, input: MergeCases
   const followers = await db.caseFollower.findMany({ where: { caseId: source.id }, select: { userId: true } });
   await addFollowers(db, target.id, followers.map((f) => f.userId));
 
+  // Closing ends a pending or snoozed duplicate's SLA pause, as resolving would (sla-pause.ts).
+  const pause = slaPauseChange(source.status, "CLOSED", now, source, needsSchedule(source.status, "CLOSED") ? await loadTenantSettings(db) : null);
   await updateCaseAtVersion(db, caller, source.id, source.version, {
     status: "CLOSED",
     closedAt: now,
     snoozedUntil: null,
     mergedIntoId: target.id,
+    ...pause.data,
   });
   // The target's content changed (more messages), so editors of it should see a new version.
   await updateCaseAtVersion(db, caller, target.id, target.version, { updatedAt: now });

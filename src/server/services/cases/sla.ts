@@ -93,33 +93,59 @@ function targetMinutes(target: WorkingTime, schedule: Schedule): number {
   return "hours" in target ? target.hours * 60 : target.businessDays * workingDayMinutes(schedule);
 }
 
-/** `start` plus `minutes` of working time: time outside working hours and days does not count. */
-export function addWorkingMinutes(start: Date, minutes: number, schedule: Schedule): Date {
+/** The open and close instants of each working day from the local date of `from` on, in order. */
+function* workingPeriods(from: number, schedule: Schedule): Generator<[open: number, close: number]> {
   const { timeZone, workingHours } = schedule;
   const [sh, sm] = parseTime(workingHours.start);
   const [eh, em] = parseTime(workingHours.end);
-  let remaining = minutes * MINUTE;
-  let cursor = start.getTime();
-  let { year, month, day } = localDate(cursor, timeZone);
+  let { year, month, day } = localDate(from, timeZone);
   for (let i = 0; i < MAX_DAYS; i++) {
     const date = new Date(Date.UTC(year, month - 1, day));
     const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
     if (workingHours.days.includes(weekday)) {
-      const open = zonedTimeToInstant(year, month, day, sh, sm, timeZone);
-      const close = zonedTimeToInstant(year, month, day, eh, em, timeZone);
-      if (cursor < close) {
-        const from = Math.max(cursor, open);
-        if (from + remaining <= close) return new Date(from + remaining);
-        remaining -= close - from;
-        cursor = close;
-      }
+      yield [zonedTimeToInstant(year, month, day, sh, sm, timeZone), zonedTimeToInstant(year, month, day, eh, em, timeZone)];
     }
     const next = new Date(Date.UTC(year, month - 1, day + 1));
     year = next.getUTCFullYear();
     month = next.getUTCMonth() + 1;
     day = next.getUTCDate();
   }
+}
+
+/** `start` plus `ms` of working time: time outside working hours and days does not count. */
+export function addWorkingMs(start: Date, ms: number, schedule: Schedule): Date {
+  let remaining = ms;
+  const cursor = start.getTime();
+  for (const [open, close] of workingPeriods(cursor, schedule)) {
+    if (cursor >= close) continue;
+    const from = Math.max(cursor, open);
+    if (from + remaining <= close) return new Date(from + remaining);
+    remaining -= close - from;
+  }
   throw new Error("addWorkingMinutes: the working-hours schedule has no working time");
+}
+
+/** `start` plus `minutes` of working time: time outside working hours and days does not count. */
+export function addWorkingMinutes(start: Date, minutes: number, schedule: Schedule): Date {
+  return addWorkingMs(start, Math.round(minutes * MINUTE), schedule);
+}
+
+/** The working time between two instants, in ms (0 when `end` is not after `start`). */
+export function workingMsBetween(start: Date, end: Date, schedule: Schedule): number {
+  const from = start.getTime();
+  const to = end.getTime();
+  if (to <= from) return 0;
+  let total = 0;
+  for (const [open, close] of workingPeriods(from, schedule)) {
+    if (open >= to) break;
+    total += Math.max(0, Math.min(close, to) - Math.max(open, from));
+  }
+  return total;
+}
+
+/** The working minutes between two instants (fractional: ms precision), in the tenant's schedule. */
+export function workingMinutesBetween(start: Date, end: Date, schedule: Schedule): number {
+  return workingMsBetween(start, end, schedule) / MINUTE;
 }
 
 export interface SlaDue {
@@ -136,14 +162,23 @@ export function computeSlaDue(createdAt: Date, priority: CasePriority, schedule:
   };
 }
 
-export type SlaClockState = "none" | "running" | "breached" | "met" | "missed";
+export type SlaClockState = "none" | "running" | "paused" | "breached" | "met" | "missed";
 
 /**
- * One clock's state: running (due in the future), breached (open and past due), met or missed
- * (stopped, before or after its due time), none (no target).
+ * One clock's state: running (due in the future), paused (the case waits on the customer or is
+ * snoozed, and the clock was running when that began), breached (open and past due; a due time
+ * already past when a pause began stays breached), met or missed (stopped, before or after its
+ * due time), none (no target). While paused, the due time shown is the one before the pause: it
+ * moves forward by the working time paused when the pause ends.
  */
-export function slaClock(dueAt: Date | null, stoppedAt: Date | null, now: Date): { dueAt: Date | null; state: SlaClockState } {
+export function slaClock(
+  dueAt: Date | null,
+  stoppedAt: Date | null,
+  now: Date,
+  pausedAt: Date | null = null,
+): { dueAt: Date | null; state: SlaClockState } {
   if (!dueAt) return { dueAt, state: "none" };
   if (stoppedAt) return { dueAt, state: stoppedAt <= dueAt ? "met" : "missed" };
+  if (pausedAt) return { dueAt, state: pausedAt > dueAt ? "breached" : "paused" };
   return { dueAt, state: now > dueAt ? "breached" : "running" };
 }

@@ -18,7 +18,10 @@
 //   breached     open minus open-and-not-breached: a breach can be any age, so "breached" is most of
 //                an old backlog, while a due time still ahead lies within the SLA's horizon of now,
 //                a short range of (tenant_id, resolution_due_at, id)
-//   at risk      due times within the hour: short ranges of both due-time indexes
+//                A case whose SLA clocks are paused (PENDING/SNOOZED, sla_paused_at set) is breached
+//                only by a due time already past when the pause began: those past due now but not
+//                then are added to not_breached by a second count over the paused open cases
+//   at risk      due times within the hour: short ranges of both due-time indexes; never a paused case
 //   alerts       a filter over the tenant's alerts (few next to cases; the status index cannot help)
 // The SLA conditions are the cases list's (case-filter-sql.ts) at a given instant instead of now(),
 // written so that each due time is bounded on both sides where it must be a range.
@@ -55,6 +58,10 @@ export function pulseSql(tenantId: string, now: Date): Prisma.Sql {
   // Spelled out as in the list: a missing due time is never a breach.
   const notBreached = Prisma.sql`(c.resolution_due_at IS NULL OR c.resolution_due_at >= ${at(0)})
     AND (c.first_responded_at IS NOT NULL OR c.first_response_due_at IS NULL OR c.first_response_due_at >= ${at(0)})`;
+  // Paused clocks: not breached by a due time that came during the pause (services/cases/sla-pause.ts).
+  const breachedNowNotAtPause = Prisma.sql`c.sla_paused_at IS NOT NULL AND NOT (${notBreached})
+    AND (c.resolution_due_at IS NULL OR c.resolution_due_at >= c.sla_paused_at)
+    AND (c.first_responded_at IS NOT NULL OR c.first_response_due_at IS NULL OR c.first_response_due_at >= c.sla_paused_at)`;
   const dueWithin = Prisma.sql`((c.resolution_due_at >= ${at(0)} AND c.resolution_due_at < ${at(AT_RISK_MS)})
     OR (c.first_responded_at IS NULL AND c.first_response_due_at >= ${at(0)} AND c.first_response_due_at < ${at(AT_RISK_MS)}))`;
   // Week 0 is the last hour; week k the same hour k weeks before.
@@ -67,8 +74,9 @@ export function pulseSql(tenantId: string, now: Date): Prisma.Sql {
     SELECT ARRAY[${Prisma.join(arrivals)}] AS arrivals,
            COALESCE(b.open, 0)::int AS open, COALESCE(b.older_than_day, 0)::int AS older_than_day, b.oldest_open_at,
            (SELECT count(*)::int FROM cases c WHERE ${tenant} AND c.status NOT IN ${done} AND c.assignee_id IS NULL) AS unassigned,
-           (SELECT count(*)::int FROM cases c WHERE ${tenant} AND ${open} AND ${notBreached}) AS not_breached,
-           (SELECT count(*)::int FROM cases c WHERE ${tenant} AND ${open} AND ${notBreached} AND ${dueWithin}) AS at_risk,
+           ((SELECT count(*)::int FROM cases c WHERE ${tenant} AND ${open} AND ${notBreached})
+             + (SELECT count(*)::int FROM cases c WHERE ${tenant} AND ${open} AND ${breachedNowNotAtPause})) AS not_breached,
+           (SELECT count(*)::int FROM cases c WHERE ${tenant} AND ${open} AND c.sla_paused_at IS NULL AND ${notBreached} AND ${dueWithin}) AS at_risk,
            (SELECT json_agg(g) FROM (
               SELECT a.status::text AS status, a.severity::text AS severity, count(*)::int AS n
                 FROM alerts a

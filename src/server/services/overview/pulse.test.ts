@@ -115,6 +115,32 @@ describe("tenantPulse", () => {
     expect(await listCount("due_soon")).toBe(2);
   });
 
+  it("SLA: a paused case (PENDING/SNOOZED with sla_paused_at) is breached only by a due time past before the pause, and never at risk", async () => {
+    const tenant = await createTestTenant("pulse-sla-paused");
+    const now = new Date();
+    const inMs = (ms: number) => new Date(now.getTime() + ms);
+    await addCases(tenant, [
+      { title: "paused, due passed during the pause", status: "PENDING", slaPausedAt: inMs(-HOUR), resolutionDueAt: inMs(-MIN) },
+      { title: "paused, first response due during the pause", status: "SNOOZED", slaPausedAt: inMs(-HOUR), resolutionDueAt: inMs(DAY), firstResponseDueAt: inMs(-30 * MIN) },
+      { title: "paused, due within the hour", status: "PENDING", slaPausedAt: inMs(-HOUR), resolutionDueAt: inMs(30 * MIN) },
+      { title: "paused after the breach", status: "PENDING", slaPausedAt: inMs(-HOUR), resolutionDueAt: inMs(-2 * HOUR) },
+      { title: "paused after the first response's breach", status: "SNOOZED", slaPausedAt: inMs(-HOUR), resolutionDueAt: inMs(-30 * MIN), firstResponseDueAt: inMs(-2 * HOUR) },
+      { title: "running, breached", status: "OPEN", resolutionDueAt: inMs(-MIN) },
+      { title: "running, at risk", status: "OPEN", resolutionDueAt: inMs(30 * MIN) },
+    ]);
+    const listCount = (sla: "breached" | "due_soon") =>
+      withTenantDb(tenant.id, async (db) => {
+        const where = whereSql(caseFilterConditions({ sla }, { tenantId: tenant.id, userId: null }));
+        const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM cases c ${where}`;
+        return row!.n;
+      });
+    const { slaAtRisk, backlog } = await pulseOf(tenant, now);
+    expect(backlog.open).toBe(7);
+    expect(slaAtRisk).toEqual({ nextHour: 1, breached: 3 });
+    expect(await listCount("breached")).toBe(3);
+    expect(await listCount("due_soon")).toBe(1);
+  });
+
   it("alerts: active and acknowledged by severity; resolved ones not counted", async () => {
     const tenant = await createTestTenant("pulse-alerts");
     for (const [status, severity] of [

@@ -47,7 +47,8 @@ describe("bulk update on a filter", () => {
 
     await runDueJobs({ types: [BULK_UPDATE_CASES_JOB], recurring: false, budgetMs: 60_000 });
     const job = await withPrivilegedDb("test check", (db) => db.job.findUniqueOrThrow({ where: { id: (queued as { jobId: string }).jobId } }));
-    const refused = countBy("NEW") + countBy("CLOSED");
+    // NEW → RESOLVED is allowed (a case may be resolved without being opened); CLOSED is final.
+    const refused = countBy("CLOSED");
     expect({ status: job.status, result: job.result }).toEqual({
       status: "SUCCEEDED",
       result: {
@@ -55,18 +56,18 @@ describe("bulk update on a filter", () => {
         updated: COUNT - refused,
         skipped: refused,
         skippedReasons: { refusedTransition: refused, unchanged: 0 },
-        refusedByStatus: { NEW: countBy("NEW"), CLOSED: countBy("CLOSED") },
+        refusedByStatus: { CLOSED: countBy("CLOSED") },
       },
     });
 
     const after = new Map((await snapshotCases()).map((c) => [c.id, c]));
     for (const old of before) {
       const now = after.get(old.id)!;
-      if (old.title.startsWith("Bystander") || old.status === "NEW" || old.status === "CLOSED") {
+      if (old.title.startsWith("Bystander") || old.status === "CLOSED") {
         expect(now, old.title).toEqual(old);
       } else {
         expect(now).toMatchObject({ status: "RESOLVED", tags: ["campaign", "handled"], version: old.version + 1 });
-        if (old.status === "OPEN") expect(now.resolvedAt).toBeInstanceOf(Date);
+        if (old.status === "OPEN" || old.status === "NEW") expect(now.resolvedAt).toBeInstanceOf(Date);
       }
     }
     const events = await withPrivilegedDb("test check", (db) =>
@@ -74,7 +75,7 @@ describe("bulk update on a filter", () => {
     );
     // Recorded as the agent's doing, not the job runner's.
     expect(events.map((e) => [e.type, e.actorId, e._count._all])).toEqual([
-      ["status_changed", tenant.users.AGENT.id, countBy("OPEN")],
+      ["status_changed", tenant.users.AGENT.id, countBy("OPEN") + countBy("NEW")],
       ["tags_changed", tenant.users.AGENT.id, COUNT - refused],
     ]);
     const audit = await withPrivilegedDb("test check", (db) => db.auditEvent.findFirstOrThrow({ where: { tenantId: tenant.id, action: "case.bulk_updated" } }));
@@ -82,20 +83,22 @@ describe("bulk update on a filter", () => {
   });
 
   it("within the limit: runs in the request and answers with the counts", async () => {
-    // Neither NEW nor CLOSED can become RESOLVED.
+    // A closed case cannot become resolved (nor change at all).
     const result = await agent.cases.bulkUpdate({
-      target: { filter: { tag: "campaign", status: ["NEW", "CLOSED"] } },
+      target: { filter: { tag: "campaign", status: ["CLOSED"] } },
       status: { to: "RESOLVED" },
       addTags: ["handled"],
     });
-    const refused = countBy("NEW") + countBy("CLOSED");
+    const refused = countBy("CLOSED");
     expect(result).toEqual({
       status: "done",
       matched: refused,
       updated: 0,
       skipped: refused,
+      // Nothing changed, so nothing for an undo to name.
+      changed: [],
       skippedReasons: { refusedTransition: refused, unchanged: 0 },
-      refusedByStatus: { NEW: countBy("NEW"), CLOSED: countBy("CLOSED") },
+      refusedByStatus: { CLOSED: countBy("CLOSED") },
     });
   });
 

@@ -22,7 +22,12 @@ const counts = {
 
 export const bulkUpdateCasesOutput = z.discriminatedUnion("status", [
   /** Done in this request; the counts are final. */
-  z.object({ status: z.literal("done"), ...counts }),
+  z.object({
+    status: z.literal("done"),
+    ...counts,
+    /** Each case changed and the version the change left: an undo names it (cases.transition with revert, cases.assign, cases.update). */
+    changed: z.array(z.object({ id: z.string(), version: z.number().int() })),
+  }),
   /** More than BULK_INLINE_LIMIT cases: running as a job, whose result holds the same counts. */
   z.object({ status: z.literal("queued"), jobId: z.string(), matched: z.number().int() }),
 ]);
@@ -42,5 +47,6 @@ export const bulkUpdateCases = tenantProcedure("cases:write")
       return { status: "queued" as const, jobId, matched };
     }
     // Small enough for the request: its own transaction serves every batch, all or nothing.
-    return { status: "done" as const, ...(await bulkUpdateCasesService((fn) => fn(ctx.db), caller, input)) };
+    const result = await bulkUpdateCasesService((fn) => fn(ctx.db), caller, input, { collectChanged: true });
+    return { status: "done" as const, ...result, changed: result.changed ?? [] };
   });

@@ -16,7 +16,14 @@ async function forceStatus(status: CaseStatus) {
   await withPrivilegedDb("test fixture", (db) =>
     db.case.updateMany({
       where: { id: caseId },
-      data: { status, snoozedUntil: status === "SNOOZED" ? new Date(Date.now() + 3_600_000) : null, resolvedAt: null, closedAt: null },
+      data: {
+        status,
+        snoozedUntil: status === "SNOOZED" ? new Date(Date.now() + 3_600_000) : null,
+        resolvedAt: null,
+        closedAt: null,
+        firstRespondedAt: null,
+        slaPausedAt: status === "PENDING" || status === "SNOOZED" ? new Date() : null,
+      },
     }),
   );
 }
@@ -32,10 +39,13 @@ beforeAll(async () => {
 
 describe("status machine", () => {
   it("defines the documented workflow; CLOSED is final", () => {
-    expect(allowedTransitions("NEW")).toEqual(["OPEN"]);
+    expect(allowedTransitions("NEW")).toEqual(["OPEN", "PENDING", "SNOOZED", "RESOLVED"]);
+    expect(allowedTransitions("PENDING")).toEqual(["OPEN", "SNOOZED", "RESOLVED"]);
     expect(allowedTransitions("RESOLVED")).toEqual(["CLOSED", "OPEN"]);
     expect(allowedTransitions("CLOSED")).toEqual([]);
-    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(10);
+    expect(pairs.filter(([, , ok]) => ok)).toHaveLength(14);
+    // CLOSED only from RESOLVED (merging aside).
+    expect(pairs.filter(([, to, ok]) => ok && to === "CLOSED").map(([from]) => from)).toEqual(["RESOLVED"]);
   });
 
   it.each(pairs.filter(([, , ok]) => ok).map(([from, to]) => [from, to]))("%s → %s is allowed and recorded", async (from, to) => {
@@ -52,6 +62,12 @@ describe("status machine", () => {
     if (to === "SNOOZED") expect(after.snoozedUntil).toBeInstanceOf(Date);
     else expect(after.snoozedUntil).toBeNull();
     if (from === "RESOLVED" && to === "OPEN") expect(after.resolvedAt).toBeNull();
+    // A transition is never a first response; the SLA pause is set exactly in PENDING and SNOOZED.
+    expect(after.firstRespondedAt).toBeNull();
+    if (to === "PENDING" || to === "SNOOZED") {
+      expect(after.slaPausedAt).toBeInstanceOf(Date);
+      if (from === "PENDING") expect(after.slaPausedAt).toEqual(before.slaPausedAt);
+    } else expect(after.slaPausedAt).toBeNull();
     const timeline = await agent.cases.timeline({ caseId, order: "desc", limit: 1 });
     expect(timeline.items[0]).toMatchObject({ type: "event", event: "status_changed", from, to: expect.objectContaining({ status: to }) });
   });
