@@ -5,6 +5,9 @@ export function CreatedChart({ days }: { days: { date: string; count: number }[]
   const max = Math.max(1, ...days.map((d) => d.count));
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const label = (date: string) => dayLabel.format(new Date(`${date}T00:00:00Z`));
+  if (total === 0) {
+    return <p className="grid h-40 place-items-center text-sm text-slate-500">No cases yet in the last {days.length} days.</p>;
+  }
   return (
     <figure>
       <figcaption className="sr-only">

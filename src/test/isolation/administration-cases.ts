@@ -113,6 +113,30 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "tenant.onboarding": [
+    {
+      name: "judges A's steps from A's data only (B has cases; a fresh A's first case is still to do only if A has none)",
+      input: () => undefined,
+      expect: async (result, fx) => {
+        const steps = (result as { steps: { key: string; done: boolean }[] }).steps;
+        const aCases = await caseCountOf(fx.a.id);
+        expect(steps.find((s) => s.key === "first_case")?.done).toBe(aCases > 0);
+      },
+    },
+  ],
+  "tenant.dismissOnboarding": [
+    {
+      name: "dismisses it for A, never for B (no input can name B)",
+      input: (fx) => ({ tenantId: fx.b.id }),
+      expect: async (_result, fx) => {
+        const [a, b] = await withPrivilegedDb("test check", (db) =>
+          Promise.all([fx.a.id, fx.b.id].map((id) => db.tenant.findUniqueOrThrow({ where: { id }, select: { onboardingDismissedAt: true } }))),
+        );
+        expect(a!.onboardingDismissedAt).not.toBeNull();
+        expect(b!.onboardingDismissedAt).toBeNull();
+      },
+    },
+  ],
   "audit.verify": [
     {
       name: "verifies A's chain only",

@@ -5,11 +5,13 @@ import { CaseMiniList } from "@/components/overview/case-mini-list";
 import { CreatedChart } from "@/components/overview/created-chart";
 import { FEED_PANEL_SIZE, FeedPanel } from "@/components/overview/feed-panel";
 import { PulsePanel } from "@/components/overview/pulse-panel";
+import { OnboardingChecklist } from "@/components/onboarding/onboarding-checklist";
 import { Card } from "@/components/ui/card";
 import { OPEN_STATUSES, STATUS_LABELS } from "@/lib/case-status";
 import { CASE_STATUSES } from "@/lib/validations/case";
 import { cn } from "@/lib/utils";
 import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { loadTenant } from "./_components/load-tenant";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -19,13 +21,17 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const cases = `/t/${slug}/cases`;
   const open = [...OPEN_STATUSES];
-  const [overview, , , mine, breached, dueSoon] = await Promise.all([
+  const view = await loadTenant(slug);
+  const canManage = view.state === "active" && view.tenant.permissions.includes("settings:manage");
+  const [overview, , , mine, breached, dueSoon, onboarding] = await Promise.all([
     api.tenant.overview(),
     prefetch(trpc.tenant.pulse.queryOptions()),
     prefetch(trpc.feed.list.queryOptions({ limit: FEED_PANEL_SIZE })),
     api.cases.list({ tab: "mine", status: open, sort: "resolutionDue", limit: 5 }),
     api.cases.list({ sla: "breached", sort: "resolutionDue", limit: 5 }),
     api.cases.list({ sla: "due_soon", sort: "resolutionDue", limit: 5 }),
+    // The first steps are for whoever sets the organisation up.
+    canManage ? api.tenant.onboarding() : null,
   ]);
   const openTotal = open.reduce((n, s) => n + overview.byStatus[s], 0);
 
@@ -38,6 +44,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
             {openTotal.toLocaleString("en")} open cases · times in {overview.timeZone}
           </p>
         </div>
+
+        {onboarding && !onboarding.complete && !onboarding.dismissedAt ? <OnboardingChecklist slug={slug} onboarding={onboarding} /> : null}
 
         <PulsePanel slug={slug} />
 

@@ -1,8 +1,10 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { cancelTenantDeletion } from "./cancel-tenant-deletion";
 import { currentTenant } from "./current-tenant";
+import { dismissOnboarding } from "./dismiss-onboarding";
 import { myTenants } from "./my-tenants";
 import { scheduleTenantDeletion } from "./schedule-tenant-deletion";
+import { tenantOnboarding } from "./tenant-onboarding";
 import { tenantOverview } from "./tenant-overview";
 import { tenantPulse } from "./tenant-pulse";
 import { updateTenant } from "./update-tenant";
@@ -13,6 +15,8 @@ export const tenantRouter = createTRPCRouter({
   mine: myTenants,
   overview: tenantOverview,
   pulse: tenantPulse,
+  onboarding: tenantOnboarding,
+  dismissOnboarding,
   update: updateTenant,
   updateSettings: updateTenantSettings,
   scheduleDeletion: scheduleTenantDeletion,
