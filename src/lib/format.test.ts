@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageText, timeAgo } from "./format";
+import { ageText, formatDateTime, timeAgo } from "./format";
 
 describe("ageText", () => {
   it("minutes below an hour, hours below two days, then days; rounded down", () => {
@@ -19,5 +19,13 @@ describe("timeAgo", () => {
     expect(timeAgo(new Date("2026-11-30T11:57:00Z"), now)).toBe("3 minutes ago");
     expect(timeAgo(new Date("2026-12-07T12:00:00Z"), now)).toBe("in 7 days");
     expect(timeAgo(new Date("2026-09-01T12:00:00Z"), now)).toBe("Sep 1, 2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows the date and time in the named zone, and names it", () => {
+    const at = new Date("2026-12-01T08:00:00Z");
+    expect(formatDateTime(at, "Europe/Paris")).toBe("Dec 1, 2026, 9:00 AM (Europe/Paris)");
+    expect(formatDateTime(at, "America/New_York")).toBe("Dec 1, 2026, 3:00 AM (America/New_York)");
   });
 });

@@ -15,6 +15,17 @@ export function timeAgo(date: Date | null | undefined, now = new Date()): string
 
 export const formatDate = (date: Date) => short.format(date);
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Date and time in a time zone, the zone named: "Dec 1, 2026, 9:00 AM (Europe/Paris)". */
+export function formatDateTime(date: Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return `${format.format(date)} (${timeZone})`;
+}
+
 /** A span as a short age: "45 min", "5 h", "3 d" (rounded down, so "1 d" means a full day). */
 export function ageText(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));

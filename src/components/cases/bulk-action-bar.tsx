@@ -8,6 +8,7 @@ import { Select } from "@/components/ui/input";
 import { STATUS_LABELS } from "@/lib/case-status";
 import { CASE_PRIORITIES, CASE_STATUSES } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
+import { casesInCache, offerBulkUndo } from "./bulk-undo";
 import { bulkUpdateCasesAction } from "./case-actions";
 import type { BulkUpdateInput, Member } from "./case-types";
 import { useCaseSelection } from "./selection-store";
@@ -26,6 +27,9 @@ export function BulkActionBar({ members }: { members: Member[] }) {
 
   function apply(change: Change) {
     setMessage(null);
+    // What the ticked rows were, for Undo.
+    const before = casesInCache(queryClient, trpc.cases.list.pathKey());
+    const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
     startTransition(async () => {
       const result = await bulkUpdateCasesAction({ target: { ids: [...ids] }, ...change });
       if (!result.ok) {
@@ -33,16 +37,19 @@ export function BulkActionBar({ members }: { members: Member[] }) {
         return;
       }
       const r = result.data;
-      setMessage({
-        tone: "ok",
-        text:
-          r.status === "queued"
-            ? `Updating ${r.matched} cases in the background.`
-            : `Updated ${r.updated} of ${r.matched}.` +
-              (r.skippedReasons.refusedTransition ? ` ${r.skippedReasons.refusedTransition} skipped: that status change is not allowed for them.` : ""),
-      });
+      const text =
+        r.status === "queued"
+          ? `Updating ${r.matched} cases in the background.`
+          : `Updated ${r.updated} of ${r.matched}.` +
+            (r.skippedReasons.refusedTransition ? ` ${r.skippedReasons.refusedTransition} skipped: that status change is not allowed for them.` : "");
       clear();
-      await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+      await refresh();
+      // A change made here can be taken back from its toast; the bar then has nothing to say.
+      if (r.status === "done" && r.updated > 0 && !r.skippedReasons.refusedTransition) offerBulkUndo(text, change, r.changed, before, refresh);
+      else {
+        setMessage({ tone: "ok", text });
+        if (r.status === "done" && r.updated > 0) offerBulkUndo(`Updated ${r.updated} of ${r.matched}`, change, r.changed, before, refresh);
+      }
     });
   }
 

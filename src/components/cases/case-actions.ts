@@ -2,7 +2,7 @@
 // UI mutations for cases: each calls the same procedure scripts call, so validation,
 // permission and audit happen in one place.
 import type { ActionResult } from "@/lib/action-result";
-import type { AddCaseMessageInput, CreateCaseInput, TransitionCaseInput, UpdateCaseInput } from "@/lib/validations/case";
+import type { AddCaseMessageInput, CasePriority, CaseStatus, CreateCaseInput, TransitionCaseInput, UpdateCaseInput } from "@/lib/validations/case";
 import { runAction } from "@/server/actions/run-action";
 import { api } from "@/trpc/server";
 import type { BulkUpdateInput, BulkUpdateOutput, CaseDetail } from "./case-types";
@@ -59,5 +59,43 @@ export async function mergeCasesAction(input: {
   return runAction(async () => {
     const { target, source } = await api.cases.merge(input);
     return { target: target.number, source: source.number };
+  });
+}
+
+/** What one case had before a change, to put back at the version the change left. */
+export interface CaseRevert {
+  id: string;
+  /** The version the change left: anything since makes this case's undo a CONFLICT. */
+  version: number;
+  status?: { to: CaseStatus; until?: Date };
+  assigneeId?: string | null;
+  priority?: CasePriority;
+}
+
+/**
+ * Undoes a change of many cases (a bulk action), case by case through the same procedures a
+ * single edit uses, each at the version the change left. A case changed since is left as it is
+ * and counted, never overwritten; one that can no longer change (deleted, or no longer allowed) is
+ * counted as failed.
+ */
+export async function revertCasesAction(items: CaseRevert[]): Promise<ActionResult<{ reverted: number; changedSince: number; failed: number }>> {
+  return runAction(async () => {
+    let reverted = 0;
+    let changedSince = 0;
+    let failed = 0;
+    for (const item of items) {
+      let version = item.version;
+      const steps: (() => Promise<{ version: number }>)[] = [];
+      if (item.status) steps.push(() => api.cases.transition({ id: item.id, ...item.status!, version, revert: true }));
+      if (item.assigneeId !== undefined) steps.push(() => api.cases.assign({ id: item.id, assigneeId: item.assigneeId, version }));
+      if (item.priority) steps.push(() => api.cases.update({ id: item.id, priority: item.priority, version }));
+      const result = await runAction(async () => {
+        for (const step of steps) version = (await step()).version;
+      });
+      if (result.ok) reverted++;
+      else if (result.error.code === "CONFLICT") changedSince++;
+      else failed++;
+    }
+    return { reverted, changedSince, failed };
   });
 }

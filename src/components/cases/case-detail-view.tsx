@@ -6,7 +6,8 @@ import { useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { OnlineDot } from "@/components/ui/online-dot";
-import { formatDate, timeAgo } from "@/lib/format";
+import { STATUS_LABELS } from "@/lib/case-status";
+import { formatDateTime, timeAgo } from "@/lib/format";
 import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
 import { useAnnouncePresence, useIsReplying, useOnlineUserIds } from "@/trpc/realtime/use-realtime";
@@ -28,6 +29,8 @@ interface Props {
   number: number;
   members: Member[];
   canWrite: boolean;
+  /** The tenant's time zone: times of day (a snooze's end) are shown in it. */
+  timeZone: string;
   /** The timeline and composer. */
   main: React.ReactNode;
   /** Panels under the properties, e.g. the customer. */
@@ -37,7 +40,7 @@ interface Props {
 type Edit = ReturnType<typeof useCaseEdit>;
 
 /** One edit state for the whole case, so a conflict from any control shows in one place. */
-export function CaseDetailView({ base, number, members, canWrite, main, aside }: Props) {
+export function CaseDetailView({ base, number, members, canWrite, timeZone, main, aside }: Props) {
   const trpc = useTRPC();
   const { data: c } = useSuspenseQuery(trpc.cases.get.queryOptions({ number }));
   const edit = useCaseEdit(number);
@@ -51,7 +54,7 @@ export function CaseDetailView({ base, number, members, canWrite, main, aside }:
   useAnnouncePresence(c.id, useIsReplying(c.id) ? "replying" : "viewing");
   return (
     <>
-      <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} />
+      <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} timeZone={timeZone} />
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <div className="space-y-6">{main}</div>
@@ -66,7 +69,7 @@ export function CaseDetailView({ base, number, members, canWrite, main, aside }:
   );
 }
 
-function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; edit: Edit; canWrite: boolean }) {
+function CaseHeader({ base, c, edit, canWrite, timeZone }: { base: string; c: CaseDetail; edit: Edit; canWrite: boolean; timeZone: string }) {
   return (
     <div>
       <Link href={base} className="text-sm text-slate-500 hover:text-slate-800">
@@ -83,9 +86,10 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
             <StatusBadge status={c.status} />
             <PriorityBadge priority={c.priority} />
             <EscalationBadge level={c.escalationLevel} />
-            <SlaBadge clock={c.sla.firstResponse} label="First response" />
-            <SlaBadge clock={c.sla.resolution} label="Resolution" />
-            {c.status === "SNOOZED" && c.snoozedUntil ? <span className="text-xs text-slate-500">until {formatDate(c.snoozedUntil)}</span> : null}
+            {/* A closed case (merged duplicates too) keeps only the verdicts, never a running clock. */}
+            <SlaBadge clock={c.sla.firstResponse} label="First response" stoppedOnly={c.status === "CLOSED"} />
+            <SlaBadge clock={c.sla.resolution} label="Resolution" stoppedOnly={c.status === "CLOSED"} />
+            {c.status === "SNOOZED" && c.snoozedUntil ? <span className="text-xs text-slate-500">until {formatDateTime(c.snoozedUntil, timeZone)}</span> : null}
           </div>
         </div>
         {canWrite ? (
@@ -93,7 +97,16 @@ function CaseHeader({ base, c, edit, canWrite }: { base: string; c: CaseDetail; 
             <StatusControls
               status={c.status}
               disabled={edit.pending}
-              onTransition={(to, until) => edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }))}
+              onTransition={(to, until) =>
+                edit.run(() => transitionCaseAction({ id: c.id, to, until, version: c.version }), {
+                  optimistic: { status: to },
+                  undo: {
+                    label: `Case #${c.number} ${STATUS_LABELS[to].toLowerCase()}`,
+                    revert: (after) =>
+                      transitionCaseAction({ id: c.id, to: c.status, until: c.snoozedUntil ?? undefined, version: after.version, revert: true }),
+                  },
+                })
+              }
             />
             <MergeCaseButton target={c} />
             <ShareCaseButton caseId={c.id} number={c.number} />
@@ -134,7 +147,17 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
             id="assignee"
             disabled={!canWrite || edit.pending}
             value={c.assignee?.id ?? ""}
-            onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, assigneeId: e.target.value || null, version: c.version }))}
+            onChange={(e) => {
+              const assigneeId = e.target.value || null;
+              const assignee = assignable.find((m) => m.userId === assigneeId);
+              edit.run(() => assignCaseAction({ id: c.id, assigneeId, version: c.version }), {
+                optimistic: { assignee: assignee ? { id: assignee.userId, name: assignee.name } : null },
+                undo: {
+                  label: assignee ? `Case #${c.number} assigned to ${assignee.name}` : `Case #${c.number} unassigned`,
+                  revert: (after) => assignCaseAction({ id: c.id, assigneeId: c.assignee?.id ?? null, version: after.version }),
+                },
+              });
+            }}
           >
             <option value="">Unassigned</option>
             {/* Grouped rather than labelled, so each option stays the member's name (for people
@@ -162,7 +185,17 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
           id="team"
           disabled={!canWrite || edit.pending}
           value={c.team?.id ?? ""}
-          onChange={(e) => edit.run(() => assignCaseAction({ id: c.id, teamId: e.target.value || null, version: c.version }))}
+          onChange={(e) => {
+            const teamId = e.target.value || null;
+            const team = teams.find((t) => t.id === teamId);
+            edit.run(() => assignCaseAction({ id: c.id, teamId, version: c.version }), {
+              optimistic: { team: team ? { id: team.id, name: team.name } : null },
+              undo: {
+                label: team ? `Case #${c.number} given to ${team.name}` : `Case #${c.number} taken off its team`,
+                revert: (after) => assignCaseAction({ id: c.id, teamId: c.team?.id ?? null, version: after.version }),
+              },
+            });
+          }}
         >
           <option value="">No team</option>
           {/* A team deleted since the list loaded still shows as the case's. */}
@@ -179,7 +212,16 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
           id="priority"
           disabled={!canWrite || edit.pending}
           value={c.priority}
-          onChange={(e) => edit.run(() => updateCaseAction({ id: c.id, version: c.version, priority: e.target.value as CasePriority }))}
+          onChange={(e) => {
+            const priority = e.target.value as CasePriority;
+            edit.run(() => updateCaseAction({ id: c.id, version: c.version, priority }), {
+              optimistic: { priority },
+              undo: {
+                label: `Case #${c.number} priority ${priority.toLowerCase()}`,
+                revert: (after) => updateCaseAction({ id: c.id, version: after.version, priority: c.priority }),
+              },
+            });
+          }}
         >
           {CASE_PRIORITIES.map((p) => (
             <option key={p} value={p}>

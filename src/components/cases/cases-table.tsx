@@ -10,6 +10,7 @@ import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
 import { useActiveCase } from "./active-case-store";
 import { bulkUpdateCasesAction } from "./case-actions";
+import { casesInCache, offerBulkUndo } from "./bulk-undo";
 import { channelLabel, EscalationBadge, PriorityBadge, StatusBadge } from "./case-badges";
 import { caseListSearch } from "./case-list-params";
 import type { BulkUpdateInput } from "./case-types";
@@ -65,6 +66,12 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
     return () => setActive(null);
   }, [setActive, focusedCase]);
 
+  // Case pages are prefetched when likely to be opened (the row hovered or focused by j/k), not
+  // every row of every list as it renders.
+  useEffect(() => {
+    if (focusedCase) router.prefetch(`${base}/${focusedCase.number}`);
+  }, [router, base, focusedCase]);
+
   const focusRow = useCallback(
     (index: number) => {
       setFocused(index);
@@ -84,13 +91,20 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
     (change: Omit<BulkUpdateInput, "target">, verb: string) => {
       const ids = selected.size ? [...selected] : items[focused] ? [items[focused].id] : [];
       if (!ids.length) return;
+      // What the rows were, for Undo.
+      const before = casesInCache(queryClient, trpc.cases.list.pathKey());
+      const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
       startTransition(async () => {
         const result = await bulkUpdateCasesAction({ target: { ids }, ...change });
         if (!result.ok) return setNotice({ ok: false, text: result.error.message });
         const r = result.data;
         clear();
-        await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
-        setNotice({ ok: true, text: r.status === "queued" ? `${verb} ${r.matched} cases in the background.` : `${verb} ${r.updated} of ${r.matched}.` });
+        await refresh();
+        if (r.status === "queued") return setNotice({ ok: true, text: `${verb} ${r.matched} cases in the background.` });
+        const one = ids.length === 1 ? before.get(ids[0]!) : undefined;
+        const label = one ? `${verb}: case #${one.number}` : `${verb}: ${r.updated} of ${r.matched} cases`;
+        if (r.updated === 0) setNotice({ ok: true, text: `${verb} 0 of ${r.matched}: nothing to change.` });
+        else offerBulkUndo(label, change, r.changed, before, refresh);
       });
     },
     [selected, items, focused, clear, queryClient, trpc],
@@ -166,6 +180,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   data-focused={i === focused || undefined}
                   data-departed={gone || undefined}
                   onClick={() => setFocused(i)}
+                  onMouseEnter={() => router.prefetch(`${base}/${c.number}`)}
                   className={cn(
                     "group hover:bg-slate-50",
                     ticked && "bg-brand-50/60 hover:bg-brand-50",
@@ -184,7 +199,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 font-mono text-xs text-slate-500 sm:table-cell">{c.number}</td>
                   <td className="w-full max-w-0 min-w-40 px-3 py-3">
-                    <Link href={`${base}/${c.number}`} className="font-medium text-slate-900 group-hover:text-brand-700">
+                    <Link href={`${base}/${c.number}`} prefetch={false} className="font-medium text-slate-900 group-hover:text-brand-700">
                       <span className="line-clamp-2 sm:line-clamp-1">{c.title}</span>
                     </Link>
                     <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">
@@ -206,10 +221,10 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                     <SlaBadge clock={c.sla.resolution} />
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 text-slate-600 md:table-cell">
-                    {c.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                    {c.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}
                   </td>
                   <td className="hidden max-w-40 truncate whitespace-nowrap px-3 py-3 text-slate-600 lg:table-cell" title={c.team?.name}>
-                    {c.team?.name ?? <span className="text-slate-400">—</span>}
+                    {c.team?.name ?? <span className="text-slate-500">—</span>}
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-3 text-slate-500 lg:table-cell" suppressHydrationWarning>
                     {timeAgo(c.updatedAt)}
@@ -231,7 +246,7 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
             ← First page
           </Link>
         ) : (
-          <span className="hidden text-xs text-slate-400 sm:inline">
+          <span className="hidden text-xs text-slate-500 sm:inline">
             <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>x</Kbd> select · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
             {canWrite ? (
               <>

@@ -1,7 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useState } from "react";
+import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
 import { FormError } from "@/components/forms/form-error";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
@@ -9,11 +11,18 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { CASE_CHANNELS, CASE_PRIORITIES, createCaseSchema, tagSchema } from "@/lib/validations/case";
+import { useTRPC } from "@/trpc/react";
 import { createCaseAction } from "./case-actions";
 import { channelLabel } from "./case-badges";
+import { CustomerPicker, type PickedCustomer } from "./customer-picker";
 
 // The form edits tags as one comma-separated string; everything else is the procedure's schema.
+// Empty selects mean "none".
+const noneOr = <T extends z.ZodType>(schema: T) => z.union([z.literal("").transform(() => null), schema]);
 const formSchema = createCaseSchema.extend({
+  category: noneOr(createCaseSchema.shape.category),
+  businessUnit: noneOr(createCaseSchema.shape.businessUnit),
+  teamId: noneOr(createCaseSchema.shape.teamId),
   tags: z
     .string()
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
@@ -22,17 +31,44 @@ const formSchema = createCaseSchema.extend({
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 
-export function NewCaseForm({ slug }: { slug: string }) {
+/** The message of a field's error, or of the first of its items (one bad tag among several). */
+export function firstErrorMessage(error: FieldError | FieldError[] | Record<string, FieldError> | undefined): string | undefined {
+  if (!error) return undefined;
+  if ("message" in error && typeof error.message === "string") return error.message;
+  for (const item of Object.values(error)) {
+    const message = item && typeof item === "object" && "message" in item ? (item as FieldError).message : undefined;
+    if (message) return message;
+  }
+  return undefined;
+}
+
+interface Props {
+  slug: string;
+  categories: string[];
+  businessUnits: string[];
+  /** Members who may also create customers (customers:write). */
+  canCreateCustomers: boolean;
+}
+
+export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomers }: Props) {
   const router = useRouter();
+  const trpc = useTRPC();
+  const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
+  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
-    defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "" },
+    defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "", category: "", businessUnit: "", teamId: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const { onSubmit, formError } = useActionSubmit(form, createCaseAction, (data) => {
-    router.push(`/t/${slug}/cases/${data.number}`);
-  });
+  const { onSubmit, formError } = useActionSubmit(
+    form,
+    // No team chosen: the channel's default team, if any.
+    (values: FormOutput) => createCaseAction({ ...values, customerId: customer?.id ?? null }),
+    (data) => {
+      router.push(`/t/${slug}/cases/${data.number}`);
+    },
+  );
 
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
@@ -62,7 +98,44 @@ export function NewCaseForm({ slug }: { slug: string }) {
           </Select>
         </Field>
       </div>
-      <Field label="Tags" htmlFor="tags" error={errors.tags?.message} hint="Comma-separated, e.g. billing, vip">
+      <Field label="Customer" htmlFor="customer">
+        <CustomerPicker slug={slug} value={customer} onChange={setCustomer} canCreate={canCreateCustomers} />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Category" htmlFor="category" error={errors.category?.message}>
+          <Select id="category" {...form.register("category")}>
+            <option value="">None</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {businessUnits.length ? (
+          <Field label="Business unit" htmlFor="businessUnit" error={errors.businessUnit?.message}>
+            <Select id="businessUnit" {...form.register("businessUnit")}>
+              <option value="">None</option>
+              {businessUnits.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <Field label="Team" htmlFor="teamId" error={errors.teamId?.message} hint="Automatic: the team that takes the channel's cases">
+          <Select id="teamId" {...form.register("teamId")}>
+            <option value="">Automatic</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Tags" htmlFor="tags" error={firstErrorMessage(errors.tags)} hint="Comma-separated, e.g. billing, vip">
         <Input id="tags" aria-invalid={!!errors.tags} {...form.register("tags")} />
       </Field>
       <FormError message={formError} />

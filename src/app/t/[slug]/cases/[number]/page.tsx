@@ -34,6 +34,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
           number={number}
           members={members}
           canWrite={canWrite}
+          timeZone={view.state === "active" ? view.tenant.settings.timeZone : "UTC"}
           main={
             <>
               <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -47,7 +48,13 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
                 <Suspense fallback={<p className="text-sm text-slate-500">Loading activity…</p>}>
                   <CaseTimeline caseId={c.id} members={members} />
                 </Suspense>
-                {canWrite ? <CaseComposer caseId={c.id} members={members} /> : null}
+                {!canWrite ? null : c.status === "CLOSED" ? (
+                  <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600">
+                    {c.mergedInto ? `This case was merged into #${c.mergedInto.number}: reply there.` : "This case is closed: it takes no more replies. A customer who writes again gets a new case."}
+                  </p>
+                ) : (
+                  <CaseComposer caseId={c.id} members={members} />
+                )}
               </section>
             </>
           }
