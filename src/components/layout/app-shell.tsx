@@ -67,7 +67,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
             <MobileAccountMenu user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} />
           </div>
         </div>
-        <nav className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
+        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 max-md:[mask-image:linear-gradient(to_right,#000_88%,transparent)] max-md:pr-10 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
           {nav.map((item) => {
             // Overview is the tenant root, a prefix of every other page: only an exact match counts.
             const active = "exact" in item ? pathname === item.href : pathname.startsWith(item.href);
