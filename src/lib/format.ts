@@ -15,15 +15,36 @@ export function timeAgo(date: Date | null | undefined, now = new Date()): string
 
 export const formatDate = (date: Date) => short.format(date);
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+// Times in the tenant's time zone (its settings), so everyone of the organisation reads the same
+// clock whatever their browser's zone. Label the zone once per page.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${seconds}`;
+  let f = zoneFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: seconds ? "medium" : "short", timeZone });
+    zoneFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "Nov 30, 2026, 4:05 PM" in `timeZone`; "—" for no date. */
+export function formatInZone(date: Date | string | null | undefined, timeZone: string, opts: { seconds?: boolean } = {}): string {
+  if (!date) return "—";
+  return zoneFormat(timeZone, opts.seconds ?? false).format(typeof date === "string" ? new Date(date) : date);
+}
+
 /** Date and time in a time zone, the zone named: "Dec 1, 2026, 9:00 AM (Europe/Paris)". */
 export function formatDateTime(date: Date, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return `${format.format(date)} (${timeZone})`;
+  return `${formatInZone(date, timeZone)} (${timeZone})`;
+}
+
+/** "Europe/Amsterdam, UTC+1": the zone's name and its current offset, for a column header. */
+export function zoneLabel(timeZone: string, now = new Date()): string {
+  const offset = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(now).find((p) => p.type === "timeZoneName")?.value;
+  const gmt = offset?.replace("GMT", "UTC");
+  return gmt && gmt !== timeZone ? `${timeZone.replace(/_/g, " ")}, ${gmt}` : timeZone;
 }
 
 /** A span as a short age: "45 min", "5 h", "3 d" (rounded down, so "1 d" means a full day). */

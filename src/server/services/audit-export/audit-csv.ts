@@ -2,7 +2,7 @@
 // the same procedure the viewer uses (so the same permission and tenant checks apply to each page).
 import { csvStringifier } from "@/server/services/csv/writer";
 
-export const AUDIT_CSV_COLUMNS = ["time", "actor_type", "actor_id", "actor_name", "action", "target_type", "target_id", "request_id", "ip", "user_agent", "diff"] as const;
+export const AUDIT_CSV_COLUMNS = ["time", "actor_type", "actor_id", "actor_name", "action", "target_type", "target_id", "target_name", "request_id", "ip", "user_agent", "diff"] as const;
 
 export interface AuditCsvEvent {
   createdAt: Date;
@@ -15,6 +15,9 @@ export interface AuditCsvEvent {
   ip: string | null;
   userAgent: string | null;
   diff: unknown;
+  /** Names resolved by audit.list (services/audit-log); the actor map is the fallback. */
+  actor?: { name: string };
+  target?: { label: string } | null;
 }
 
 export type AuditPageReader = (cursor: string | null) => Promise<{ items: AuditCsvEvent[]; nextCursor: string | null }>;
@@ -37,10 +40,11 @@ export function auditCsvStream(readPage: AuditPageReader, actorNames: ReadonlyMa
             e.createdAt.toISOString(),
             e.actorType,
             e.actorId ?? "",
-            e.actorId ? (actorNames.get(e.actorId) ?? "") : "",
+            e.actor?.name ?? (e.actorId ? (actorNames.get(e.actorId) ?? "") : ""),
             e.action,
             e.targetType ?? "",
             e.targetId ?? "",
+            e.target?.label ?? "",
             e.requestId ?? "",
             e.ip ?? "",
             e.userAgent ?? "",

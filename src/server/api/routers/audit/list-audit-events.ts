@@ -3,6 +3,7 @@ import { auditListSchema } from "@/lib/validations/admin";
 import { tenantProcedure } from "@/server/api/trpc";
 import { decodeTimeCursor, encodeTimeCursor } from "@/server/services/pagination/time-cursor";
 import type { Prisma } from "@/server/db/generated/client";
+import { toAuditViews } from "@/server/services/audit-log/audit-views";
 
 const auditEventOutput = z.object({
   id: z.string(),
@@ -16,6 +17,28 @@ const auditEventOutput = z.object({
   userAgent: z.string().nullable(),
   diff: z.unknown(),
   createdAt: z.date(),
+  // What the log shows instead of ids (services/audit-log); ip above is already normalised.
+  actor: z.object({
+    type: z.string(),
+    id: z.string().nullable(),
+    /** A member's name, an API key's name, "System" or "Platform admin". */
+    name: z.string(),
+    detail: z.string().nullable(),
+  }),
+  target: z
+    .object({
+      type: z.string(),
+      id: z.string().nullable(),
+      /** "#123 Title", a name, a file name; "Deleted case" when the record is gone. */
+      label: z.string(),
+      detail: z.string().nullable(),
+      deleted: z.boolean(),
+    })
+    .nullable(),
+  /** The diff as before → after, in words, with names instead of ids. */
+  changes: z.array(
+    z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable(), changed: z.boolean() }),
+  ),
 });
 
 export const listAuditEvents = tenantProcedure("audit:read")
@@ -44,5 +67,5 @@ export const listAuditEvents = tenantProcedure("audit:read")
     const hasMore = rows.length > input.limit;
     const items = hasMore ? rows.slice(0, input.limit) : rows;
     const last = items.at(-1);
-    return { items, nextCursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null };
+    return { items: await toAuditViews(ctx.db, items), nextCursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null };
   });

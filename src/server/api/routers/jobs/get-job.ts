@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { tenantProcedure } from "@/server/api/trpc";
 import { notFound } from "@/server/errors/app-error";
+import { toJobViews } from "@/server/services/jobs-view/job-views";
 import { jobDetailOutput, jobSummarySelect } from "./job-output";
 
 export const getJob = tenantProcedure("tenant:read")
@@ -13,5 +14,5 @@ export const getJob = tenantProcedure("tenant:read")
       select: { ...jobSummarySelect, payload: true, result: true, errorHistory: true },
     });
     if (!job) throw notFound("Job");
-    return job;
+    return (await toJobViews(ctx.db, [job]))[0]!;
   });

@@ -3,7 +3,8 @@ import { text } from "@/lib/validations/text";
 import { tenantProcedure } from "@/server/api/trpc";
 import { decodeTimeCursor, encodeTimeCursor } from "@/server/services/pagination/time-cursor";
 import type { Prisma } from "@/server/db/generated/client";
-import { JOB_STATUSES, jobSummaryOutput, jobSummarySelect } from "./job-output";
+import { toJobViews } from "@/server/services/jobs-view/job-views";
+import { JOB_STATUSES, jobListItemOutput, jobSummarySelect } from "./job-output";
 
 export const listJobsInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
@@ -15,7 +16,7 @@ export const listJobsInput = z.object({
 export const listJobs = tenantProcedure("tenant:read")
   .meta({ openapi: { method: "GET", path: "/jobs" } })
   .input(listJobsInput)
-  .output(z.object({ items: z.array(jobSummaryOutput), nextCursor: z.string().nullable() }))
+  .output(z.object({ items: z.array(jobListItemOutput), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
     const after = input.cursor ? decodeTimeCursor(input.cursor) : null;
     const where: Prisma.JobWhereInput = {
@@ -25,12 +26,13 @@ export const listJobs = tenantProcedure("tenant:read")
     };
     const rows = await ctx.db.job.findMany({
       where,
-      select: jobSummarySelect,
+      // Payload and result only to name the job; the list's output leaves them out.
+      select: { ...jobSummarySelect, payload: true, result: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: input.limit + 1,
     });
     const hasMore = rows.length > input.limit;
     const items = hasMore ? rows.slice(0, input.limit) : rows;
     const last = items.at(-1);
-    return { items, nextCursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null };
+    return { items: await toJobViews(ctx.db, items), nextCursor: hasMore && last ? encodeTimeCursor(last.createdAt, last.id) : null };
   });

@@ -2,20 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
+import { AuditTable } from "@/components/audit/audit-table";
+import { formatInZone } from "@/lib/format";
 import { api } from "@/trpc/server";
-import { orNotFound } from "../../_components/load-tenant";
+import { loadTenant, orNotFound } from "../../_components/load-tenant";
 import { auditFilterFromSearch, searchQuery, type AuditSearch } from "./audit-search";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function actorLabel(type: string, id: string | null, names: ReadonlyMap<string, string>): string {
-  if (type === "user") return names.get(id ?? "") ?? "Former member";
-  if (type === "apiKey") return "API key";
-  if (type === "platformAdmin") return "Platform admin";
-  return "System";
-}
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
 export default async function AuditPage({
   params,
@@ -32,7 +26,8 @@ export default async function AuditPage({
     orNotFound(() => api.members.list()),
     orNotFound(() => api.audit.verify()),
   ]);
-  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const view = await loadTenant(slug);
+  const timeZone = view.state === "active" ? view.tenant.settings.timeZone : "UTC";
   const base = `/t/${slug}/settings/audit`;
 
   return (
@@ -43,7 +38,7 @@ export default async function AuditPage({
           {chain.ok ? (
             <p className="mt-1 text-xs text-green-700">
               Signed chain intact: {chain.events.toLocaleString("en-US")} {chain.events === 1 ? "event" : "events"}, none changed or removed
-              {chain.checkpoint ? ` (checkpoint #${chain.checkpoint.seq.toLocaleString("en-US")}, ${when.format(chain.checkpoint.at)})` : " (no checkpoint yet)"}.
+              {chain.checkpoint ? ` (checkpoint #${chain.checkpoint.seq.toLocaleString("en-US")}, ${formatInZone(chain.checkpoint.at, timeZone)})` : " (no checkpoint yet)"}.
               {chain.legacyEvents > 0 ? ` The first ${chain.legacyEvents.toLocaleString("en-US")} predate signing and are covered by the hash chain.` : null}
             </p>
           ) : (
@@ -74,41 +69,7 @@ export default async function AuditPage({
           </a>
         </div>
       </form>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2.5">When</th>
-              <th scope="col" className="px-4 py-2.5">Actor</th>
-              <th scope="col" className="px-4 py-2.5">Action</th>
-              <th scope="col" className="hidden px-4 py-2.5 md:table-cell">Target</th>
-              <th scope="col" className="hidden px-4 py-2.5 lg:table-cell">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {page.items.map((e) => (
-              <tr key={e.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{when.format(e.createdAt)}</td>
-                <td className="px-4 py-3">
-                  {actorLabel(e.actorType, e.actorId, names)}
-                  {e.ip ? <p className="text-xs text-slate-500">{e.ip}</p> : null}
-                </td>
-                <td className="px-4 py-3 font-mono text-xs">{e.action}</td>
-                <td className="hidden px-4 py-3 text-xs text-slate-600 md:table-cell">{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : "—"}</td>
-                <td className="hidden max-w-xs px-4 py-3 lg:table-cell">
-                  {e.diff ? <code className="line-clamp-2 break-all text-xs text-slate-600">{JSON.stringify(e.diff)}</code> : null}
-                  {e.requestId ? <p className="text-xs text-slate-400">request {e.requestId.slice(0, 8)}</p> : null}
-                </td>
-              </tr>
-            ))}
-            {page.items.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-slate-500">No events match.</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable events={page.items} timeZone={timeZone} />
       <nav className="mt-4 flex justify-between text-sm" aria-label="Pagination">
         {cursor ? <Link href={`${base}?${searchQuery(search)}`} className="font-medium text-brand-600 hover:underline">← Newest</Link> : <span />}
         {page.nextCursor ? (
