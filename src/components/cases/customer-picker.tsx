@@ -2,7 +2,8 @@
 // Picks the case's customer: type part of a name (or an exact email or external id), choose from
 // the matches, or create the customer on the spot when there is none.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
+import { useDebounced } from "@/components/command/use-debounced";
 import { createCustomerAction } from "@/components/customers/customer-actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -20,15 +21,6 @@ interface Props {
   onChange: (customer: PickedCustomer | null) => void;
   /** Members without customers:write can pick but not create. */
   canCreate: boolean;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function CustomerPicker({ slug, value, onChange, canCreate }: Props) {

@@ -1,29 +1,10 @@
 // imports.exports: the export files that can still be downloaded, with what the page shows of
 // them (rows, who started the export); expired files are left out.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
-import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
+import { callerFor, createTestTenant } from "@/test/factories";
+import { createExportFile } from "@/test/file-fixtures";
 
-async function createExportFile(tenant: TestTenant, jobId: string, expiresAt: Date) {
-  return withPrivilegedDb("test fixture", (db) =>
-    db.storedFile.create({
-      data: {
-        tenantId: tenant.id,
-        purpose: "export",
-        filename: "cases-2026-11-30.csv",
-        contentType: "text/csv",
-        size: 2048n,
-        sha256: "0".repeat(64),
-        storageKey: `exports/${randomUUID()}`,
-        jobId,
-        createdById: tenant.users.AGENT.id,
-        expiresAt,
-      },
-      select: { id: true, filename: true },
-    }),
-  );
-}
 
 describe("imports.exports", () => {
   it("lists downloadable exports with their size, rows and who started them; expired ones are left out", async () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/server/db/generated/client";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { callerFor, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
+import { createExportFile, createImportRow } from "@/test/file-fixtures";
 
 const later = () => new Date(Date.now() + 86_400_000);
 const filter = { tab: "all", sort: "created" };
@@ -14,34 +15,7 @@ async function createJob(tenant: TestTenant, data: Omit<Prisma.JobUncheckedCreat
   return withPrivilegedDb("test fixture", async (db) => (await db.job.create({ data: { tenantId: tenant.id, runAt: later(), ...data }, select: { id: true } })).id);
 }
 
-async function createUpload(tenant: TestTenant, filename: string, entity = "customers") {
-  return withPrivilegedDb("test fixture", async (db) => {
-    const file = await db.storedFile.create({
-      data: { tenantId: tenant.id, purpose: "import", filename, contentType: "text/csv", size: 10n, sha256: "0".repeat(64), storageKey: `jobs/${randomUUID()}` },
-    });
-    return db.import.create({ data: { tenantId: tenant.id, entity, fileId: file.id, headers: ["Name"] }, select: { id: true } });
-  });
-}
-
-async function createExportFile(tenant: TestTenant, jobId: string, expiresAt: Date | null = later()) {
-  return withPrivilegedDb("test fixture", (db) =>
-    db.storedFile.create({
-      data: {
-        tenantId: tenant.id,
-        purpose: "export",
-        filename: "cases-2026-11-30.csv",
-        contentType: "text/csv",
-        size: 2048n,
-        sha256: "0".repeat(64),
-        storageKey: `exports/${randomUUID()}`,
-        jobId,
-        createdById: tenant.users.AGENT.id,
-        expiresAt,
-      },
-      select: { id: true, filename: true },
-    }),
-  );
-}
+const createUpload = (tenant: TestTenant, filename: string, entity = "customers") => createImportRow(tenant.id, filename, { entity });
 
 let a: TestTenant;
 let b: TestTenant;

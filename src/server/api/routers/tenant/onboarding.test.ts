@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { callerFor, createTestTenant } from "@/test/factories";
+import { createImportRow } from "@/test/file-fixtures";
 import { expectAppError } from "@/test/errors";
 
-/** A finished import's row (its file need not exist in storage for this). */
-async function succeededImport(tenantId: string) {
-  await withPrivilegedDb("test fixture", async (db) => {
-    const file = await db.storedFile.create({
-      data: { tenantId, purpose: "import", filename: "customers.csv", contentType: "text/csv", size: BigInt(1), sha256: "x", storageKey: `onboarding-${tenantId}` },
-    });
-    await db.import.create({ data: { tenantId, entity: "customers", fileId: file.id, status: "SUCCEEDED" } });
-  });
-}
+const succeededImport = (tenantId: string) => createImportRow(tenantId, "customers.csv", { status: "SUCCEEDED" });
 
 const doneSteps = (o: { steps: { key: string; done: boolean }[] }) => o.steps.filter((s) => s.done).map((s) => s.key);
 
