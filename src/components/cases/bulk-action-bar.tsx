@@ -11,6 +11,7 @@ import { useTRPC } from "@/trpc/react";
 import { casesInCache, offerBulkUndo } from "./bulk-undo";
 import { bulkUpdateCasesAction } from "./case-actions";
 import type { BulkUpdateInput, Member } from "./case-types";
+import { PriorityOptions } from "./case-badges";
 import { useCaseSelection } from "./selection-store";
 
 type Change = Omit<BulkUpdateInput, "target">;
@@ -101,11 +102,7 @@ export function BulkActionBar({ members }: { members: Member[] }) {
             className="h-8 w-auto text-sm"
           >
             <option value="">Priority…</option>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p.charAt(0) + p.slice(1).toLowerCase()}
-              </option>
-            ))}
+            <PriorityOptions />
           </Select>
           <Button variant="ghost" size="sm" onClick={clear} disabled={pending}>
             Clear

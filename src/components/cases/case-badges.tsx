@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { CASE_PRIORITIES } from "@/lib/validations/case";
 
 const STATUS_TONE = { NEW: "blue", OPEN: "purple", PENDING: "yellow", SNOOZED: "gray", RESOLVED: "green", CLOSED: "gray" } as const;
 const PRIORITY_TONE = { LOW: "gray", NORMAL: "blue", HIGH: "yellow", URGENT: "red" } as const;
@@ -7,6 +8,15 @@ const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase();
 
 export function StatusBadge({ status }: { status: keyof typeof STATUS_TONE }) {
   return <Badge tone={STATUS_TONE[status]}>{label(status)}</Badge>;
+}
+
+/** The priorities as <option>s, lowest first, for every select that sets or filters one. */
+export function PriorityOptions() {
+  return CASE_PRIORITIES.map((p) => (
+    <option key={p} value={p}>
+      {label(p)}
+    </option>
+  ));
 }
 
 export function PriorityBadge({ priority }: { priority: keyof typeof PRIORITY_TONE }) {

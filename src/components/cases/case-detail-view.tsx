@@ -8,12 +8,12 @@ import { Select } from "@/components/ui/input";
 import { OnlineDot } from "@/components/ui/online-dot";
 import { STATUS_LABELS } from "@/lib/case-status";
 import { formatDateTime, timeAgo } from "@/lib/format";
-import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
+import type { CasePriority } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
 import { useAnnouncePresence, useIsReplying, useOnlineUserIds } from "@/trpc/realtime/use-realtime";
 import { useActiveCase } from "./active-case-store";
 import { assignCaseAction, transitionCaseAction, updateCaseAction } from "./case-actions";
-import { channelLabel, EscalationBadge, PriorityBadge, StatusBadge } from "./case-badges";
+import { channelLabel, EscalationBadge, PriorityBadge, PriorityOptions, StatusBadge } from "./case-badges";
 import type { CaseDetail, Member } from "./case-types";
 import { CasePresenceAvatars, CaseReplying } from "./case-presence";
 import { ConflictBanner } from "./conflict-banner";
@@ -223,11 +223,7 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
             });
           }}
         >
-          {CASE_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {p.charAt(0) + p.slice(1).toLowerCase()}
-            </option>
-          ))}
+          <PriorityOptions />
         </Select>
       </Field>
       <dl className="grid grid-cols-2 gap-x-3 gap-y-3 border-t border-slate-100 pt-4">

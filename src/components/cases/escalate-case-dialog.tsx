@@ -7,7 +7,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownCircle, ArrowUpCircle } from "lucide-react";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
+import type { CasePriority } from "@/lib/validations/case";
+import { PriorityOptions } from "./case-badges";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
@@ -149,11 +150,7 @@ function EscalateForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
         <Field label="Priority" htmlFor="escalate-priority" error={errors.priority}>
           <Select id="escalate-priority" value={priority} onChange={(e) => setPriority(e.target.value as CasePriority | "")}>
             <option value="">Keep ({c.priority.charAt(0) + c.priority.slice(1).toLowerCase()})</option>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p.charAt(0) + p.slice(1).toLowerCase()}
-              </option>
-            ))}
+            <PriorityOptions />
           </Select>
         </Field>
       </div>

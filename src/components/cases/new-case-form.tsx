@@ -10,10 +10,10 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { CASE_CHANNELS, CASE_PRIORITIES, createCaseSchema, tagSchema } from "@/lib/validations/case";
+import { CASE_CHANNELS, createCaseSchema, tagSchema } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
 import { createCaseAction } from "./case-actions";
-import { channelLabel } from "./case-badges";
+import { channelLabel, PriorityOptions } from "./case-badges";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";
 
 // The form edits tags as one comma-separated string; everything else is the procedure's schema.
@@ -90,11 +90,7 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
         </Field>
         <Field label="Priority" htmlFor="priority" error={errors.priority?.message}>
           <Select id="priority" {...form.register("priority")}>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {p.charAt(0) + p.slice(1).toLowerCase()}
-              </option>
-            ))}
+            <PriorityOptions />
           </Select>
         </Field>
       </div>

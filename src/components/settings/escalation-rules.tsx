@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { CASE_PRIORITIES, type CasePriority } from "@/lib/validations/case";
+import { PriorityOptions } from "@/components/cases/case-badges";
+import type { CasePriority } from "@/lib/validations/case";
 import { MAX_UNASSIGNED_MINUTES } from "@/lib/validations/escalation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -195,11 +196,7 @@ function RuleForm({
         <Field label="Priority" htmlFor="rule-priority" error={errors.priority}>
           <Select id="rule-priority" value={priority} onChange={(e) => setPriority(e.target.value as CasePriority | "")}>
             <option value="">Any priority</option>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {label(p)}
-              </option>
-            ))}
+            <PriorityOptions />
           </Select>
         </Field>
         <Field label="Unassigned for (minutes)" htmlFor="rule-minutes" error={errors.unassignedMinutes} hint="Counted from when the case came in.">
