@@ -23,6 +23,7 @@ const formSchema = createCaseSchema.extend({
   category: noneOr(createCaseSchema.shape.category),
   businessUnit: noneOr(createCaseSchema.shape.businessUnit),
   teamId: noneOr(createCaseSchema.shape.teamId),
+  assigneeId: noneOr(createCaseSchema.shape.assigneeId),
   tags: z
     .string()
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
@@ -54,10 +55,11 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
   const router = useRouter();
   const trpc = useTRPC();
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
+  const { data: members = [] } = useQuery(trpc.members.list.queryOptions());
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
-    defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "", category: "", businessUnit: "", teamId: "" },
+    defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "", category: "", businessUnit: "", teamId: "", assigneeId: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -131,6 +133,18 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
           </Select>
         </Field>
       </div>
+      <Field label="Assignee" htmlFor="assigneeId" error={errors.assigneeId?.message} hint="Automatic: the team's next member in turn, or the organisation's default">
+        <Select id="assigneeId" {...form.register("assigneeId")}>
+          <option value="">Automatic</option>
+          {members
+            .filter((m) => m.role !== "VIEWER")
+            .map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+        </Select>
+      </Field>
       <Field label="Tags" htmlFor="tags" error={firstErrorMessage(errors.tags)} hint="Comma-separated, e.g. billing, vip">
         <Input id="tags" aria-invalid={!!errors.tags} {...form.register("tags")} />
       </Field>

@@ -41,6 +41,8 @@ export const createCaseSchema = z.object({
   businessUnit: settingValueSchema.nullish(),
   /** A team of the tenant; left out, the team whose default channel is the case's channel, if any. */
   teamId: z.uuid().nullish(),
+  /** A member who works cases (not a viewer); left out, the team's round-robin or the tenant's default assignee. */
+  assigneeId: z.uuid().nullish(),
 });
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 

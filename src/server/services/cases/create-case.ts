@@ -9,6 +9,7 @@ import { createNotifications } from "@/server/services/notifications/notificatio
 import { nextRoundRobinAssignee } from "@/server/services/teams/round-robin";
 import { requireTeam } from "@/server/services/teams/team-select";
 import { currentActor, type Caller } from "./actor";
+import { requireAssignableMember } from "./assign-case";
 import { recordCaseEvents } from "./case-events";
 import type { CaseDetail } from "./case-select";
 import { loadCaseDetail } from "./load-case";
@@ -24,7 +25,8 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
   checkCaseClassification(settings, input);
   if (input.customerId) await ensureCustomerExists(db, input.customerId);
   const team = input.teamId ? await requireTeam(db, input.teamId) : await defaultTeamOf(db, input.channel);
-  const assigneeId = await initialAssignee(db, settings, team);
+  if (input.assigneeId) await requireAssignableMember(db, input.assigneeId);
+  const assigneeId = input.assigneeId ?? (await initialAssignee(db, settings, team));
   const now = new Date();
   const created = await db.case.create({
     data: {
@@ -55,7 +57,7 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
     targetId: created.id,
     diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel, teamId: team?.id ?? null, assigneeId },
   });
-  // Given by round-robin or the tenant's default: lands in their inbox, unless they made the case.
+  // Chosen, or given by round-robin or the tenant's default: lands in their inbox, unless they made the case.
   if (assigneeId && assigneeId !== caller.userId) {
     await createNotifications(db, [{ userId: assigneeId, type: "assigned", caseId: created.id, actorId: currentActor().id }]);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callerFor, createTestTenant } from "@/test/factories";
+import { expectAppError } from "@/test/errors";
 
 describe("cases", () => {
   it("creates a case with the next number of its tenant and lists it first", async () => {
@@ -40,5 +41,24 @@ describe("cases", () => {
     const viewer = await callerFor(tenant.users.VIEWER, tenant.slug);
     await expect(viewer.cases.create({ title: "Not allowed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await viewer.cases.list({})).items).toHaveLength(0);
+  });
+});
+
+describe("cases.create with an assignee", () => {
+  it("gives the case to the member named (who hears of it), refuses a viewer with a field error and another tenant's member as NOT_FOUND", async () => {
+    const tenant = await createTestTenant("create-assignee");
+    const other = await createTestTenant("create-assignee-other");
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    const created = await admin.cases.create({ title: "Given to the agent", assigneeId: tenant.users.AGENT.id });
+    expect(created.assignee).toEqual({ id: tenant.users.AGENT.id, name: tenant.users.AGENT.name });
+    const agent = await callerFor(tenant.users.AGENT, tenant.slug);
+    const inbox = await agent.notifications.list({ limit: 10 });
+    expect(inbox.items.some((n) => n.case?.id === created.id && n.type === "assigned")).toBe(true);
+
+    const viewer = await expectAppError(admin.cases.create({ title: "To a viewer", assigneeId: tenant.users.VIEWER.id }), "BAD_REQUEST");
+    expect(viewer.details?.fieldErrors).toEqual({ assigneeId: ["Viewers cannot be assigned cases"] });
+    await expectAppError(admin.cases.create({ title: "To an outsider", assigneeId: other.users.AGENT.id }), "NOT_FOUND");
+    const titles = (await admin.cases.list({ tab: "all", limit: 100 })).items.map((c) => c.title);
+    expect(titles).toEqual(["Given to the agent"]);
   });
 });
