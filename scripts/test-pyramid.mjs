@@ -16,12 +16,15 @@ function files(dir, suffix) {
 }
 
 const count = (source) => (source.match(/^\s*(?:it|test)(?:\.each\([^)]*\))?\(\s*["'`]/gm) ?? []).length;
-// A test file that opens the database or calls procedures is an integration test; the rest are unit tests.
+// A React component test (*.test.tsx, the vitest "components" project: a DOM, no database) is a
+// component test; a test file that opens the database or calls procedures is an integration test;
+// the rest are unit tests.
+const COMPONENT = /\.test\.tsx$/;
 const USES_DATABASE = /@\/test\/|getDatabase|withTenantDb|withPrivilegedDb|bootDatabase|createCaller|handleRestRequest/;
 const ISOLATION = /(tenant-isolation|rest-isolation|permission-matrix|cross-tenant-slug)\.test\.ts$/;
 const FUZZ = /fuzz\.test\.ts$/;
 
-const kinds = { unit: [0, 0], integration: [0, 0], "isolation matrix": [0, 0], fuzz: [0, 0], browser: [0, 0], benchmark: [0, 0] };
+const kinds = { unit: [0, 0], component: [0, 0], integration: [0, 0], "isolation matrix": [0, 0], fuzz: [0, 0], browser: [0, 0], benchmark: [0, 0] };
 const add = (kind, n) => {
   kinds[kind][0] += 1;
   kinds[kind][1] += n;
@@ -36,7 +39,8 @@ try {
 for (const file of report.testResults) {
   const path = file.name;
   const source = readFileSync(path, "utf8");
-  add(FUZZ.test(path) ? "fuzz" : ISOLATION.test(path) ? "isolation matrix" : USES_DATABASE.test(source) ? "integration" : "unit", file.assertionResults.length);
+  const kind = FUZZ.test(path) ? "fuzz" : ISOLATION.test(path) ? "isolation matrix" : COMPONENT.test(path) ? "component" : USES_DATABASE.test(source) ? "integration" : "unit";
+  add(kind, file.assertionResults.length);
 }
 for (const path of files("e2e", ".spec.ts")) add("browser", count(readFileSync(path, "utf8")));
 // Each benchmark file is one scenario of `npm run bench`.

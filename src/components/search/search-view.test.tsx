@@ -1,0 +1,52 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { navigation, router } from "@/test/next-navigation";
+import { createTestTrpc, renderWithTrpc } from "@/test/render";
+import { SearchView } from "./search-view";
+
+const found = {
+  cases: [{ id: "c1", number: 42, title: "Refund for order 17", status: "OPEN", snippet: "A <mark>refund</mark> for &lt;order&gt; 17" }],
+  customers: [{ id: "p1", snippet: "<mark>Refund</mark> Ltd" }],
+  totals: { cases: 1500, customers: 1 },
+};
+
+describe("SearchView", () => {
+  it("explains itself before anything is typed, and searches nothing", () => {
+    const { calls } = renderWithTrpc(<SearchView slug="acme" initialQuery="" />, createTestTrpc());
+    expect(screen.getByText(/Type to search case titles/)).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+  });
+
+  it("searches as you type, keeps the query in the URL and marks the matched words", async () => {
+    navigation.pathname = "/t/acme/search";
+    const { user, calls } = renderWithTrpc(<SearchView slug="acme" initialQuery="" />, createTestTrpc({ "search.query": () => found }));
+    await user.type(screen.getByRole("searchbox", { name: "Search cases and customers" }), "refund");
+    const cases = await screen.findByRole("region", { name: /Cases/ });
+    expect(within(cases).getByRole("heading")).toHaveTextContent("Cases (1,000+)");
+    const link = within(cases).getByRole("link", { name: /#42 Refund for order 17/ });
+    expect(link).toHaveAttribute("href", "/t/acme/cases/42");
+    // Escaped text stays text; only <mark> is markup.
+    expect(link).toHaveTextContent("A refund for <order> 17");
+    expect(within(link).getByText("refund").tagName).toBe("MARK");
+    expect(within(cases).getByRole("link", { name: "All matching cases in the list →" })).toHaveAttribute("href", expect.stringContaining("/t/acme/cases?"));
+    const customers = screen.getByRole("region", { name: /Customers/ });
+    expect(within(customers).getByRole("link", { name: "Refund Ltd" })).toHaveAttribute("href", "/t/acme/customers/p1");
+    expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", limit: 20 } });
+    await waitFor(() => expect(router.replace).toHaveBeenLastCalledWith("/t/acme/search?q=refund", { scroll: false }));
+  });
+
+  it("says when no case matches, and hides an empty customers section", async () => {
+    renderWithTrpc(
+      <SearchView slug="acme" initialQuery="zzz" />,
+      createTestTrpc({ "search.query": () => ({ cases: [], customers: [], totals: { cases: 0, customers: 0 } }) }),
+    );
+    expect(await screen.findByText("No case matches “zzz”.")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: /Customers/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /All matching cases/ })).not.toBeInTheDocument();
+  });
+
+  it("says when the search failed", async () => {
+    renderWithTrpc(<SearchView slug="acme" initialQuery="refund" />, createTestTrpc({ "search.query": () => Promise.reject(new Error("down")) }));
+    expect(await screen.findByText("The search failed. Try again.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,102 @@
+import { act, waitFor } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { RealtimeMessage } from "@/lib/realtime/events";
+import { navigation, router } from "@/test/next-navigation";
+import { createTestTrpc, renderWithTrpc, type TestTrpc } from "@/test/render";
+import { useLiveInvalidation } from "./live-invalidation";
+import { RealtimeContext, type RealtimeListener } from "./use-realtime";
+
+function Live({ slug }: { slug: string }) {
+  useLiveInvalidation(slug);
+  return null;
+}
+
+let listeners: RealtimeListener[];
+let testTrpc: TestTrpc;
+let invalidated: unknown[][];
+
+function setup() {
+  listeners = [];
+  testTrpc = createTestTrpc();
+  invalidated = [];
+  const original = testTrpc.queryClient.invalidateQueries.bind(testTrpc.queryClient);
+  vi.spyOn(testTrpc.queryClient, "invalidateQueries").mockImplementation((filters, options) => {
+    invalidated.push([...((filters as { queryKey?: unknown[] } | undefined)?.queryKey ?? ["<all>"])]);
+    return original(filters, options);
+  });
+  renderWithTrpc(
+    <RealtimeContext.Provider value={{ slug: "acme", userId: "u1", retry: () => {}, subscribe: (l) => (listeners.push(l), () => (listeners = listeners.filter((x) => x !== l))) }}>
+      <Live slug="acme" />
+    </RealtimeContext.Provider>,
+    testTrpc,
+  );
+}
+
+const emit = (message: RealtimeMessage) => act(() => listeners.forEach((l) => l(message)));
+const event = (kind: string, entityId: string, data: Record<string, string | number | null> = {}): RealtimeMessage =>
+  ({ type: "event", seq: 1, kind, entityId, data, at: new Date().toISOString() }) as RealtimeMessage;
+const paths = () => invalidated.map((key) => (Array.isArray(key[0]) ? (key[0] as string[]).join(".") : String(key[0])));
+
+beforeEach(() => {
+  navigation.pathname = "/t/acme/cases";
+});
+
+describe("useLiveInvalidation", () => {
+  it("refetches the lists an event makes stale, coalescing a burst", async () => {
+    setup();
+    emit(event("case.updated", "case-1"));
+    emit(event("case.created", "case-2"));
+    emit(event("alert.created", "alert-1"));
+    emit(event("notification.created", "n-1"));
+    emit(event("feed.created", "f-1"));
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["cases.list", "cases.counts", "cases.get", "cases.timeline", "alerts", "notifications.list", "feed", "tenant.pulse"])));
+    // One burst, one refetch per family.
+    expect(paths().filter((p) => p === "cases.list")).toHaveLength(1);
+    // Nothing here is server-rendered: no page refresh.
+    expect(router.refresh).not.toHaveBeenCalled();
+  });
+
+  it("refreshes the server-rendered page for member and team changes, and for cases on the overview", async () => {
+    navigation.pathname = "/t/acme";
+    setup();
+    emit(event("member.changed", "u2"));
+    await waitFor(() => expect(router.refresh).toHaveBeenCalled());
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["members.list"])));
+    emit(event("team.changed", "t1"));
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["teams.list"])));
+  });
+
+  it("refetches everything when the stream could not replay what was missed", async () => {
+    setup();
+    emit({ type: "ready", seq: 5, missed: false });
+    emit({ type: "presence", caseId: "c", entries: [] } as unknown as RealtimeMessage);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(invalidated).toHaveLength(0);
+    emit({ type: "ready", seq: 6, missed: true });
+    await waitFor(() => expect(paths()).toContain("<all>"));
+    await waitFor(() => expect(router.refresh).toHaveBeenCalled());
+  });
+
+  it("writes a running job's progress into the cache instead of refetching, and refetches when its status moves", async () => {
+    setup();
+    const { queryClient, trpc } = testTrpc;
+    queryClient.setQueryData(trpc.jobs.get.queryKey({ id: "job-1" }), { id: "job-1", status: "RUNNING", progress: 10, stage: null } as never);
+    queryClient.setQueryData(trpc.jobs.list.queryKey({ limit: 20 } as never), { items: [{ id: "job-1", status: "RUNNING", progress: 10 }] } as never);
+    emit(event("job.updated", "job-1", { type: "imports.run", status: "RUNNING", progress: 55, stage: "Rows" }));
+    expect(queryClient.getQueryData(trpc.jobs.get.queryKey({ id: "job-1" }))).toMatchObject({ progress: 55, stage: "Rows" });
+    expect(queryClient.getQueryData(trpc.jobs.list.queryKey({ limit: 20 } as never))).toMatchObject({ items: [{ progress: 55 }] });
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["imports.list", "imports.get"])));
+    expect(paths()).not.toContain("jobs.list");
+
+    emit(event("job.updated", "job-1", { type: "exports.cases", status: "SUCCEEDED", progress: 100 }));
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["jobs.list", "jobs.get", "imports.exports"])));
+  });
+
+  it("puts who is online straight into the cache", async () => {
+    setup();
+    const since = "2026-11-30T10:00:00.000Z";
+    emit({ type: "online", members: [{ userId: "u2", name: "Bob", since }] } as RealtimeMessage);
+    expect(testTrpc.queryClient.getQueryData(testTrpc.trpc.realtime.online.queryKey())).toEqual([{ userId: "u2", name: "Bob", since: new Date(since) }]);
+    await waitFor(() => expect(paths()).toContain("tenant.pulse"));
+  });
+});
