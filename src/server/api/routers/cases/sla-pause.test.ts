@@ -151,9 +151,11 @@ describe("pause and resume", () => {
 
   it("resolving from a pause stops the clocks without counting the pause: met where the due time passed only during it", async () => {
     const pausedAt = new Date(Date.now() - 10 * DAY);
+    // 30 and 60 minutes of working time were left when the pause began, whatever the hour the
+    // test runs at (wall-clock offsets from an evening pausedAt would leave none).
     const id = await pausedCase("Resolved while pending", "PENDING", pausedAt, {
-      firstResponseDueAt: new Date(pausedAt.getTime() + 30 * MIN),
-      resolutionDueAt: new Date(pausedAt.getTime() + HOUR),
+      firstResponseDueAt: addWorkingMs(pausedAt, 30 * MIN, schedule),
+      resolutionDueAt: addWorkingMs(pausedAt, HOUR, schedule),
     });
     const resolved = await agent.cases.transition({ id, to: "RESOLVED" });
     expect(resolved.slaPausedAt).toBeNull();
