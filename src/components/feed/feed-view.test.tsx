@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfirmHost } from "@/components/ui/confirm";
+import { feedItemView } from "@/test/feed-item-view";
 import { createTestTrpc, renderWithTrpc } from "@/test/render";
 import { deleteFeedItemAction, postAnnouncementAction, updateFeedItemAction } from "./feed-actions";
-import type { FeedItemView } from "./feed-item-card";
 import { FeedView } from "./feed-view";
 
 vi.mock("./feed-actions", () => ({
@@ -14,21 +14,7 @@ vi.mock("./feed-actions", () => ({
 
 const TEAM = "6f1c2b3a-0000-4000-8000-0000000000aa";
 const now = Date.now();
-const item = (id: string, over: Partial<FeedItemView> = {}): FeedItemView => ({
-  id,
-  kind: "ANNOUNCEMENT",
-  title: `Item ${id}`,
-  body: "",
-  link: null,
-  priority: "NORMAL",
-  audienceKind: "EVERYONE",
-  audienceValue: null,
-  author: null,
-  expiresAt: null,
-  version: 1,
-  createdAt: new Date(now - 60_000),
-  ...over,
-});
+const item = feedItemView;
 
 const PAGE_1 = [
   item("1", { priority: "PINNED", title: "Holiday hours", body: "We close at **3 pm**. See [the plan](https://example.com/plan) or [cases](/cases).", author: { name: "Ada" }, audienceKind: "TEAM", audienceValue: TEAM }),

@@ -1,5 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { feedItemView } from "@/test/feed-item-view";
 import { createTestTrpc, renderWithTrpc } from "@/test/render";
 import { CreatedChart } from "./created-chart";
 import { FeedPanel } from "./feed-panel";
@@ -60,20 +61,7 @@ describe("PulsePanel", () => {
 
 describe("FeedPanel", () => {
   it("lists the latest items compactly and links to the feed", async () => {
-    const item = {
-      id: "f1",
-      kind: "ANNOUNCEMENT",
-      title: "Holiday hours",
-      body: "Not shown in the panel",
-      link: null,
-      priority: "NORMAL",
-      audienceKind: "EVERYONE",
-      audienceValue: null,
-      author: null,
-      expiresAt: null,
-      version: 1,
-      createdAt: new Date(),
-    };
+    const item = feedItemView("f1", { title: "Holiday hours", body: "Not shown in the panel", createdAt: new Date() });
     const { calls } = renderWithTrpc(<FeedPanel slug="acme" />, createTestTrpc({ "feed.list": () => ({ items: [item], nextCursor: null }) }));
     expect(await screen.findByRole("article", { name: "Announcement: Holiday hours" })).toBeInTheDocument();
     expect(screen.queryByText("Not shown in the panel")).not.toBeInTheDocument();
