@@ -16,7 +16,9 @@ import { expectAppError } from "@/test/errors";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, setTenantStatus } from "@/test/factories";
 import { callProcedure, tenantProcedurePaths } from "@/test/procedures";
 import { snapshotTenant, type TenantSnapshot } from "@/test/tenant-snapshot";
-import { tenantMiddleware } from "./tenant";
+import { authenticateApiKey } from "@/server/auth/api-keys";
+import { permissionsFor } from "@/server/auth/permissions";
+import { recheckTenantAccess, tenantMiddleware } from "./tenant";
 
 describe("suspended tenant", () => {
   it("refuses every call of its users and API keys with FORBIDDEN / TENANT_SUSPENDED, and changes nothing", async () => {
@@ -260,5 +262,68 @@ describe("tenant scheduled for deletion", () => {
     // Keys never get the exception, whatever their role.
     expect(await refused(byKey.readWhileScheduled())).toEqual(refusal(true));
     expect(await refused(byKey.deleteWhileScheduled())).toEqual(refusal(true));
+  });
+});
+
+describe("recheckTenantAccess (a call that lasts, decided again)", () => {
+  const contextWith = (again: Awaited<ReturnType<NonNullable<TRPCContext["reauthenticate"]>>> | undefined) =>
+    ({ reauthenticate: again === undefined ? undefined : async () => again }) as unknown as TRPCContext;
+  const keyCheck = async (key: string) => {
+    const check = await authenticateApiKey(key);
+    if (!check.ok) throw new Error(`the test key did not authenticate: ${check.reason}`);
+    return check;
+  };
+
+  it("gives a member their current role and its permissions, found by the tenant's id", async () => {
+    const tenant = await createTestTenant("recheck");
+    const access = await recheckTenantAccess(contextWith({ user: tenant.users.VIEWER, apiKey: null }), tenant.id);
+    expect(access?.role).toBe("VIEWER");
+    expect([...access!.permissions].sort()).toEqual([...permissionsFor("VIEWER")].sort());
+    // Renaming the tenant's slug meanwhile does not end the stream: the tenant is found by id.
+    await withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { slug: `${tenant.slug}-renamed` } }));
+    expect((await recheckTenantAccess(contextWith({ user: tenant.users.ADMIN, apiKey: null }), tenant.id))?.role).toBe("ADMIN");
+  });
+
+  it("is null without credentials: no way to re-authenticate, signed out, or a refused key and no user", async () => {
+    const tenant = await createTestTenant("recheck-none");
+    expect(await recheckTenantAccess(contextWith(undefined), tenant.id)).toBeNull();
+    expect(await recheckTenantAccess(contextWith(null), tenant.id)).toBeNull();
+    expect(await recheckTenantAccess(contextWith({ user: null, apiKey: null }), tenant.id)).toBeNull();
+    expect(await recheckTenantAccess(contextWith({ user: null, apiKey: { ok: false, reason: "REVOKED" } }), tenant.id)).toBeNull();
+  });
+
+  it("is null for a user who is not (or no longer) a member, or for another tenant's id", async () => {
+    const [tenant, other] = [await createTestTenant("recheck-a"), await createTestTenant("recheck-b")];
+    expect(await recheckTenantAccess(contextWith({ user: other.users.OWNER, apiKey: null }), tenant.id)).toBeNull();
+    await withPrivilegedDb("test fixture", (db) => db.membership.deleteMany({ where: { tenantId: tenant.id, userId: tenant.users.AGENT.id } }));
+    expect(await recheckTenantAccess(contextWith({ user: tenant.users.AGENT, apiKey: null }), tenant.id)).toBeNull();
+  });
+
+  it("is null once the tenant is suspended or scheduled for deletion, for users and keys alike", async () => {
+    for (const change of ["suspend", "schedule"] as const) {
+      const tenant = await createTestTenant(`recheck-${change}`);
+      const key = await keyCheck(await createTestApiKey(tenant, { role: "ADMIN" }));
+      const owner = contextWith({ user: tenant.users.OWNER, apiKey: null });
+      expect((await recheckTenantAccess(owner, tenant.id))?.role).toBe("OWNER");
+      if (change === "suspend") await setTenantStatus(tenant, "SUSPENDED");
+      else await withPrivilegedDb("test fixture", (db) => db.tenant.update({ where: { id: tenant.id }, data: { deletionScheduledFor: new Date("2031-03-01T00:00:00Z") } }));
+      expect(await recheckTenantAccess(owner, tenant.id)).toBeNull();
+      const stale = { ...key, principal: { ...key.principal, tenantStatus: "SUSPENDED" as const } };
+      const scheduled = { ...key, principal: { ...key.principal, tenantDeletionScheduledFor: new Date("2031-03-01T00:00:00Z") } };
+      expect(await recheckTenantAccess(contextWith({ user: null, apiKey: change === "suspend" ? stale : scheduled }), tenant.id)).toBeNull();
+    }
+  });
+
+  it("takes a valid key's tenant and role from the key, refuses it for another tenant, and falls back to the user when the key is refused", async () => {
+    const [tenant, other] = [await createTestTenant("recheck-key"), await createTestTenant("recheck-key-b")];
+    const key = await keyCheck(await createTestApiKey(tenant, { role: "AGENT" }));
+    const byKey = await recheckTenantAccess(contextWith({ user: null, apiKey: key }), tenant.id);
+    expect(byKey?.role).toBe("AGENT");
+    expect([...byKey!.permissions].sort()).toEqual([...permissionsFor("AGENT")].sort());
+    expect(await recheckTenantAccess(contextWith({ user: null, apiKey: key }), other.id)).toBeNull();
+    // A key that is presented and valid wins over the user (the stream was opened with the key).
+    expect((await recheckTenantAccess(contextWith({ user: tenant.users.OWNER, apiKey: key }), tenant.id))?.role).toBe("AGENT");
+    // A refused key with a signed-in user: the user's own membership decides.
+    expect((await recheckTenantAccess(contextWith({ user: tenant.users.OWNER, apiKey: { ok: false, reason: "EXPIRED" } }), tenant.id))?.role).toBe("OWNER");
   });
 });
