@@ -13,9 +13,9 @@ const dayStart = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCM
 function scopeQuery(scope: CaseScope): Partial<CaseListQuery> {
   return {
     ...(scope.channel ? { channel: [scope.channel] } : {}),
-    ...(scope.businessUnit ? { businessUnit: scope.businessUnit } : {}),
-    ...(scope.category ? { category: scope.category } : {}),
-    ...(scope.tag ? { tag: scope.tag } : {}),
+    ...(scope.businessUnit ? { businessUnit: [scope.businessUnit] } : {}),
+    ...(scope.category ? { category: [scope.category] } : {}),
+    ...(scope.tag ? { tag: [scope.tag] } : {}),
   };
 }
 
@@ -35,12 +35,12 @@ export function ruleCaseQuery(condition: AlertRuleCondition, firedAt: Date): Par
       return { ...open, sla: "breached", sort: "resolutionDue" };
     case "UNASSIGNED_AGE":
       // Oldest first, so the cases older than the rule's age lead the list.
-      return { ...open, assigneeId: "none", sort: "created", order: "asc" };
+      return { ...open, assigneeId: ["none"], sort: "created", order: "asc" };
     case "BACKLOG":
       return {
         ...open,
-        ...(condition.params.businessUnit ? { businessUnit: condition.params.businessUnit } : {}),
-        ...(condition.params.teamId ? { teamId: condition.params.teamId } : {}),
+        ...(condition.params.businessUnit ? { businessUnit: [condition.params.businessUnit] } : {}),
+        ...(condition.params.teamId ? { teamId: [condition.params.teamId] } : {}),
       };
     case "KEYWORD": {
       // Whole phrases only: the ones that fit the list's 200 characters (a cut one would not match).

@@ -3,7 +3,7 @@
 // of the list page, so each of them means the same thing by a filter.
 import { z } from "zod";
 import { dateInput } from "./date";
-import { optionalText } from "./text";
+import { optionalText, text } from "./text";
 import { caseChannelSchema, casePrioritySchema, caseStatusSchema, tagSchema } from "./case";
 
 export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
@@ -14,17 +14,50 @@ export const SLA_FILTERS = ["breached", "due_soon"] as const;
 /** How long before its resolution due time a case counts as "due soon". */
 export const SLA_DUE_SOON_MS = 2 * 60 * 60 * 1000;
 
-export const caseListFilterSchema = z.object({
+/**
+ * One value or several (any of them matches): `tag=billing` and `tag=[billing, refund]` both
+ * read as a list, so links, saved views and scripts written for one value keep working.
+ */
+const oneOrMany = (item: z.ZodType<string>, max: number) =>
+  z
+    .union([z.array(item).max(max), item])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    // Declares what the transform yields, so the OpenAPI document can describe the output.
+    .pipe(z.array(text()).max(max))
+    .optional();
+
+/** A member's user id, "me" (the caller), "none" (unassigned) or "my_teams" (unassigned, in one of the caller's teams). */
+const assigneeValue = z.union([z.uuid(), z.literal("me"), z.literal("none"), z.literal("my_teams")]);
+/** A team's id, or "none" (in no team). */
+const teamValue = z.union([z.uuid(), z.literal("none")]);
+const settingValue = text().trim().min(1).max(60);
+
+/** The fields that take several values, each meaning "any of these". */
+const choiceFilters = {
   status: z.array(caseStatusSchema).max(6).optional(),
   priority: z.array(casePrioritySchema).max(4).optional(),
   channel: z.array(caseChannelSchema).max(6).optional(),
-  category: optionalText(60),
-  businessUnit: optionalText(60),
-  /** A member's user id, "me" (the caller), "none" (unassigned) or "my_teams" (unassigned, in one of the caller's teams). */
-  assigneeId: z.union([z.uuid(), z.literal("me"), z.literal("none"), z.literal("my_teams")]).optional(),
-  /** A team's id, or "none" (in no team). */
-  teamId: z.union([z.uuid(), z.literal("none")]).optional(),
-  tag: tagSchema.optional(),
+  category: oneOrMany(settingValue, 50),
+  businessUnit: oneOrMany(settingValue, 50),
+  assigneeId: oneOrMany(assigneeValue, 50),
+  teamId: oneOrMany(teamValue, 50),
+  tag: oneOrMany(tagSchema, 20),
+};
+export const CHOICE_FILTER_KEYS = Object.keys(choiceFilters) as ChoiceFilterKey[];
+export type ChoiceFilterKey = keyof typeof choiceFilters;
+
+/** The "is not" of a field: `notStatus`, `notTag`… Flat keys, so a REST query string can carry them. */
+export type NotKey<K extends ChoiceFilterKey = ChoiceFilterKey> = `not${Capitalize<K>}`;
+export const notKey = <K extends ChoiceFilterKey>(key: K) => `not${key.charAt(0).toUpperCase()}${key.slice(1)}` as NotKey<K>;
+
+/** "Is not": cases matching none of these values (a case with no value at all is kept). */
+const notFilters = Object.fromEntries(Object.entries(choiceFilters).map(([key, schema]) => [notKey(key as ChoiceFilterKey), schema])) as {
+  [K in ChoiceFilterKey as NotKey<K>]: (typeof choiceFilters)[K];
+};
+
+export const caseListFilterSchema = z.object({
+  ...choiceFilters,
+  ...notFilters,
   customerId: z.uuid().optional(),
   /** Inclusive lower and exclusive upper bounds. */
   createdFrom: dateInput().optional(),

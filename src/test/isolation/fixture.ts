@@ -76,6 +76,13 @@ export async function createIsolationFixture(): Promise<Fixture> {
       withPrivilegedDb("test fixture", async (db) => (await db.apiKey.findFirstOrThrow({ where: { tenantId: b.id } })).id),
     ),
   };
+  // Tags on both sides, so a procedure that lists tags has B's to leak.
+  await withPrivilegedDb("test fixture", async (db) => {
+    await db.case.updateMany({ where: { id: base.aCases[0]!.id }, data: { tags: ["alpha-tag"] } });
+    await db.case.updateMany({ where: { id: base.bCases[2]!.id }, data: { tags: ["bravo-secret-tag"] } });
+  });
+  base.aCases[0] = { ...base.aCases[0]!, tags: ["alpha-tag"] };
+  base.bCases[2] = { ...base.bCases[2]!, tags: ["bravo-secret-tag"] };
   const rows = await withPrivilegedDb("test fixture", async (db) => {
     const bJobId = (await db.job.create({ data: { tenantId: b.id, type: "isolation.fixture", payload: {}, runAt: new Date(Date.now() + 86_400_000) } })).id;
     const bInvitationId = (

@@ -2,6 +2,7 @@
 import { NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import type { RealtimeMessage } from "@/lib/realtime/events";
 import { expect } from "vitest";
+import { Prisma } from "@/server/db/generated/client";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import type { CaseDetail } from "@/server/services/cases/case-select";
 import { encodeCaseCursor } from "@/server/services/cases/list-cases";
@@ -61,6 +62,32 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       name: "counts A's cases only",
       input: () => ({}),
       expect: async (result, fx) => expect((result as { all: number }).all).toBe(await caseCountOf(fx.a.id)),
+    },
+  ],
+  "cases.tags": [
+    {
+      name: "suggests A's tags only, never one of B's",
+      input: () => ({ limit: 50 }),
+      expect: async (result, fx) => {
+        const tags = (result as { tag: string }[]).map((t) => t.tag);
+        expect(tags).toContain("alpha-tag");
+        expect(fx.bCases.flatMap((c) => c.tags)).toContain("bravo-secret-tag");
+        expect(tags).not.toContain("bravo-secret-tag");
+      },
+    },
+  ],
+  "cases.display": [{ name: "the caller's own display, defaults for a new member", input: () => undefined, expect: (result) => expect(result).toMatchObject({ density: "comfortable" }), asKey: "FORBIDDEN" }],
+  "cases.setDisplay": [
+    {
+      name: "stored on the caller's membership in A only",
+      input: () => ({ density: "compact" }),
+      expect: async (_result, fx) => {
+        const rows = await withPrivilegedDb("test check", (db) =>
+          db.membership.findMany({ where: { tenantId: { in: [fx.a.id, fx.b.id] }, NOT: { listDisplay: { equals: Prisma.DbNull } } }, select: { tenantId: true, userId: true } }),
+        );
+        expect(rows).toEqual([{ tenantId: fx.a.id, userId: fx.a.users.OWNER.id }]);
+      },
+      asKey: "FORBIDDEN",
     },
   ],
   "cases.timeline": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[1]!.id }), expect: "NOT_FOUND" }],

@@ -58,6 +58,18 @@ describe("audit change formatting", () => {
       { field: "rows", label: "Rows", before: null, after: "3", changed: false },
       { field: "filter", label: "Cases", before: null, after: "Status: Open; Assignee: Me (whoever started it)", changed: false },
     ]);
+    // Several values, and "is not": named as the list's chips name them.
+    expect(
+      auditChanges("export.created", { filter: { tab: "all", assigneeId: ["me", USER], notStatus: ["CLOSED"], notAssigneeId: ["none"] } }, ctx),
+    ).toEqual([
+      {
+        field: "filter",
+        label: "Cases",
+        before: null,
+        after: "Assignee: Me (whoever started it), Ada Lovelace; Status is not: Closed; Assignee is not: Unassigned",
+        changed: false,
+      },
+    ]);
     expect(auditChanges("export.created", { filter: { tab: "all" } }, ctx)).toEqual([
       { field: "filter", label: "Cases", before: null, after: "All cases", changed: false },
     ]);

@@ -120,14 +120,21 @@ export function formatValue(value: unknown, ctx: ChangeContext, kind?: RecordKin
 /** A case-list filter as fields: only what narrows the list (tab "all" and the sort do not). */
 export function caseFilterFields(filter: Record<string, unknown>, ctx: ChangeContext): { label: string; value: string }[] {
   const fields: { label: string; value: string }[] = [];
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || key === "sort" || key === "order") continue;
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || name === "sort" || name === "order") continue;
+    // notStatus, notTag…: the "is not" of status, tag…
+    const negated = /^not[A-Z]/.test(name);
+    const key = negated ? `${name.charAt(3).toLowerCase()}${name.slice(4)}` : name;
     if (key === "tab") {
       if (value !== "all") fields.push({ label: "Tab", value: { mine: "Mine", my_teams: "My teams", unassigned: "Unassigned" }[String(value)] ?? String(value) });
       continue;
     }
-    if (key === "assigneeId" && value === "me") {
-      fields.push({ label: "Assignee", value: "Me (whoever started it)" });
+    const label = negated ? `${fieldLabel(key)} is not` : fieldLabel(key);
+    if (key === "assigneeId") {
+      // One value (older jobs) or several; "me" and "none" are words, the rest members.
+      const words: Record<string, string> = { me: "Me (whoever started it)", none: "Unassigned", my_teams: "My teams' unassigned" };
+      const names = (Array.isArray(value) ? value : [value]).map((v) => words[String(v)] ?? formatValue(v, ctx, "user") ?? String(v));
+      fields.push({ label, value: names.join(", ") });
       continue;
     }
     if (key === "q") {
@@ -135,7 +142,7 @@ export function caseFilterFields(filter: Record<string, unknown>, ctx: ChangeCon
       continue;
     }
     const text = formatValue(value, ctx, ID_FIELDS[key]);
-    if (text !== null) fields.push({ label: fieldLabel(key), value: text });
+    if (text !== null) fields.push({ label, value: text });
   }
   return fields.length ? fields : [{ label: "Cases", value: "All cases" }];
 }

@@ -3,7 +3,13 @@
 // filter means. Raw SQL because Prisma's filters cannot express full-text search or the row
 // comparisons that keyset pagination needs; every value goes in as a bound parameter.
 import { OPEN_STATUSES } from "@/lib/case-status";
-import type { CaseListFilter } from "@/lib/validations/case-filters";
+import { CHOICE_FILTER_KEYS, notKey, type CaseListFilter, type ChoiceFilterKey } from "@/lib/validations/case-filters";
+
+type ChoiceFilter = Partial<Pick<CaseListFilter, ChoiceFilterKey>>;
+
+/** The filter's "is not" values, as a filter of their own. */
+const negated = (filter: Partial<CaseListFilter>): ChoiceFilter =>
+  Object.fromEntries(CHOICE_FILTER_KEYS.map((key) => [key, filter[notKey(key)]])) as ChoiceFilter;
 import { SLA_DUE_SOON_MS } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
 
@@ -30,6 +36,30 @@ function assigneeCondition(assignee: string, userId: string | null): Prisma.Sql 
   return Prisma.sql`c.assignee_id = ${assignee}::uuid`;
 }
 
+const anyOf = (parts: Prisma.Sql[]) => (parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts, " OR ")})`);
+
+/** One condition per multi-value field that has values, each true when the case has any of them. */
+function choiceConditions(filter: ChoiceFilter, userId: string | null): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (filter.status?.length) c.push(Prisma.sql`c.status IN (${list(filter.status, '"CaseStatus"')})`);
+  if (filter.priority?.length) c.push(Prisma.sql`c.priority IN (${list(filter.priority, '"CasePriority"')})`);
+  if (filter.channel?.length) c.push(Prisma.sql`c.channel IN (${list(filter.channel, '"CaseChannel"')})`);
+  if (filter.category?.length) c.push(Prisma.sql`c.category IN (${list(filter.category, "text")})`);
+  if (filter.businessUnit?.length) c.push(Prisma.sql`c.business_unit IN (${list(filter.businessUnit, "text")})`);
+  if (filter.assigneeId?.length) c.push(anyOf(filter.assigneeId.map((a) => assigneeCondition(a, userId))));
+  if (filter.teamId?.length) {
+    const ids = filter.teamId.filter((t) => t !== "none");
+    const parts = [
+      ...(filter.teamId.includes("none") ? [Prisma.sql`c.team_id IS NULL`] : []),
+      ...(ids.length ? [Prisma.sql`c.team_id IN (${list(ids, "uuid")})`] : []),
+    ];
+    c.push(anyOf(parts));
+  }
+  // && (overlap) answers from the tags' GIN index, as @> did for one tag.
+  if (filter.tag?.length) c.push(Prisma.sql`c.tags && ARRAY[${Prisma.join(filter.tag)}]::text[]`);
+  return c;
+}
+
 /** `#1042` finds case 1042; `1042` finds it and any case whose text has "1042". */
 const CASE_NUMBER = /^#?(\d{1,9})$/;
 
@@ -45,17 +75,13 @@ export const inlineTextMatch = (q: string) => Prisma.sql`to_tsvector('simple', c
 /** The conditions of a filter (and tab), ANDed, always starting with the tenant. */
 export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: FilterScope, tab: CaseTab = "all"): Prisma.Sql[] {
   const c: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${scope.tenantId}::uuid`];
-  if (filter.status?.length) c.push(Prisma.sql`c.status IN (${list(filter.status, '"CaseStatus"')})`);
-  if (filter.priority?.length) c.push(Prisma.sql`c.priority IN (${list(filter.priority, '"CasePriority"')})`);
-  if (filter.channel?.length) c.push(Prisma.sql`c.channel IN (${list(filter.channel, '"CaseChannel"')})`);
-  if (filter.category) c.push(Prisma.sql`c.category = ${filter.category}`);
-  if (filter.businessUnit) c.push(Prisma.sql`c.business_unit = ${filter.businessUnit}`);
-  if (filter.assigneeId) c.push(assigneeCondition(filter.assigneeId, scope.userId));
+  c.push(...choiceConditions(filter, scope.userId));
+  // "Is not" keeps the cases that have no value at all (no category, unassigned): a condition
+  // that is NULL for them counts as not matching, so NOT keeps them.
+  for (const match of choiceConditions(negated(filter), scope.userId)) c.push(Prisma.sql`NOT coalesce(${match}, false)`);
   if (tab === "mine") c.push(assigneeCondition("me", scope.userId));
   if (tab === "unassigned") c.push(assigneeCondition("none", scope.userId));
   if (tab === "my_teams") c.push(myTeamsUnassignedSql(scope.userId));
-  if (filter.teamId) c.push(filter.teamId === "none" ? Prisma.sql`c.team_id IS NULL` : Prisma.sql`c.team_id = ${filter.teamId}::uuid`);
-  if (filter.tag) c.push(Prisma.sql`c.tags @> ARRAY[${filter.tag}]::text[]`);
   if (filter.customerId) c.push(Prisma.sql`c.customer_id = ${filter.customerId}::uuid`);
   if (filter.createdFrom) c.push(Prisma.sql`c.created_at >= ${filter.createdFrom}::timestamptz`);
   if (filter.createdTo) c.push(Prisma.sql`c.created_at < ${filter.createdTo}::timestamptz`);

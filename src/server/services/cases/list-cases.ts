@@ -39,6 +39,8 @@ const cursorShape = z.object({
   o: z.enum(["asc", "desc"]),
   k: z.array(z.string().max(64).nullable()).max(3),
   id: z.uuid(),
+  /** 1: the page before this row (the list's "previous"), read backwards from it. */
+  b: z.literal(1).optional(),
 });
 type CursorValue = z.infer<typeof cursorShape>;
 
@@ -56,13 +58,25 @@ function cursorMatches(cursor: CursorValue, sort: SortField, order: "asc" | "des
   return cursor.s === sort && cursor.o === order && cursor.k.length === SORT_KEYS[sort].length;
 }
 
-function keysetCondition(sort: SortField, order: "asc" | "desc", cursor: CursorValue): Prisma.Sql {
+const flip = (order: "asc" | "desc") => (order === "asc" ? "desc" : "asc");
+
+/**
+ * The rows after the cursor in `order`. Reading backwards (the page before a row) passes the
+ * flipped order and `backward`: nulls, last in the list's order, then come first.
+ */
+function keysetCondition(sort: SortField, order: "asc" | "desc", cursor: CursorValue, backward = false): Prisma.Sql {
   const keys = SORT_KEYS[sort];
   const op = Prisma.raw(order === "asc" ? ">" : "<");
   const value = (k: SortKey, v: string | null) => Prisma.sql`${v}::${Prisma.raw(k.cast)}`;
   if (keys.length === 1 && keys[0]!.nullable) {
     const col = Prisma.raw(keys[0]!.column);
     const v = cursor.k[0] ?? null;
+    if (backward) {
+      // Before a null key: every non-null row, and the nulls before it; before a value: smaller values only.
+      return v === null
+        ? Prisma.sql`(${col} IS NOT NULL OR c.id ${op} ${cursor.id}::uuid)`
+        : Prisma.sql`((${col}, c.id) ${op} (${value(keys[0]!, v)}, ${cursor.id}::uuid))`;
+    }
     // Nulls last: past a null key only nulls remain; before it, every null is still ahead.
     return v === null
       ? Prisma.sql`(${col} IS NULL AND c.id ${op} ${cursor.id}::uuid)`
@@ -73,10 +87,19 @@ function keysetCondition(sort: SortField, order: "asc" | "desc", cursor: CursorV
   return Prisma.sql`(${columns}) ${op} (${values})`;
 }
 
-function orderBySql(sort: SortField, order: "asc" | "desc"): Prisma.Sql {
+function orderBySql(sort: SortField, order: "asc" | "desc", backward = false): Prisma.Sql {
   const dir = order === "asc" ? "ASC" : "DESC";
-  const parts = SORT_KEYS[sort].map((k) => `${k.column} ${dir}${k.nullable ? " NULLS LAST" : ""}`);
+  const nulls = backward ? " NULLS FIRST" : " NULLS LAST";
+  const parts = SORT_KEYS[sort].map((k) => `${k.column} ${dir}${k.nullable ? nulls : ""}`);
   return Prisma.raw(`ORDER BY ${[...parts, `c.id ${dir}`].join(", ")}`);
+}
+
+/** How a page is read: from which row, in which direction. */
+interface Reading {
+  /** The order rows are read in: the list's, or its reverse for the page before a row. */
+  order: "asc" | "desc";
+  backward: boolean;
+  after: Prisma.Sql | null;
 }
 
 function keyText(v: Date | string | null | undefined): string | null {
@@ -95,27 +118,33 @@ export async function listCases(
   input: ListCasesInput,
   /** Tests shrink the text window to reach both of its outcomes with a handful of cases. */
   options: { textWindow?: number } = {},
-): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+): Promise<{ items: CaseSummary[]; nextCursor: string | null; prevCursor: string | null }> {
   const order = input.order ?? defaultOrder(input.sort);
   const conditions = caseFilterConditions(input, { tenantId: requireTenantId(), userId: caller.userId }, input.tab);
+  let reading: Reading = { order, backward: false, after: null };
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor, cursorShape);
     if (!cursorMatches(cursor, input.sort, order)) throw invalidCursor("The cursor belongs to another sort order; start from the first page");
     checkCursorKeys(cursor.k, SORT_KEYS[input.sort]);
-    conditions.push(keysetCondition(input.sort, order, cursor));
+    const backward = cursor.b === 1;
+    const readOrder = backward ? flip(order) : order;
+    reading = { order: readOrder, backward, after: keysetCondition(input.sort, readOrder, cursor, backward) };
+    conditions.push(reading.after!);
   }
   const keys = SORT_KEYS[input.sort];
   const keyColumns = Prisma.raw(keys.map((k, i) => `${k.column}${k.cast.startsWith('"') ? "::text" : ""} AS k${i}`).join(", "));
   const rows =
-    (input.q && !isCaseNumberQuery(input.q) ? await pageFromWindow(db, caller, input, order, keyColumns, options.textWindow ?? TEXT_WINDOW) : null) ??
+    (input.q && !isCaseNumberQuery(input.q) ? await pageFromWindow(db, caller, input, reading, keyColumns, options.textWindow ?? TEXT_WINDOW) : null) ??
     (await db.$queryRaw<KeyRow[]>`
       SELECT c.id::text AS id, ${keyColumns}
         FROM cases c
         ${whereSql(conditions)}
-        ${orderBySql(input.sort, order)}
+        ${orderBySql(input.sort, reading.order, reading.backward)}
        LIMIT ${input.limit + 1}`);
   const hasMore = rows.length > input.limit;
+  // Read backwards, the rows nearest the cursor came first: the page is them, in the list's order.
   const pageRows = hasMore ? rows.slice(0, input.limit) : rows;
+  if (reading.backward) pageRows.reverse();
   const found = pageRows.length
     ? await db.case.findMany({ where: { id: { in: pageRows.map((r) => r.id) } }, select: caseSummarySelect })
     : [];
@@ -125,12 +154,14 @@ export async function listCases(
     const row = byId.get(r.id);
     return row ? [toCaseSummary(row, now)] : [];
   });
-  const last = pageRows.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCaseCursor({ s: input.sort, o: order, k: keys.map((_, i) => keyText(i === 0 ? last.k0 : last.k1)), id: last.id })
+  const cursorAt = (row: KeyRow | undefined, before: boolean) =>
+    row
+      ? encodeCaseCursor({ s: input.sort, o: order, k: keys.map((_, i) => keyText(i === 0 ? row.k0 : row.k1)), id: row.id, ...(before ? { b: 1 as const } : {}) })
       : null;
-  return { items, nextCursor };
+  // Forwards, more rows means a next page and a cursor means a page before; backwards, the reverse.
+  const nextCursor = (reading.backward ? true : hasMore) ? cursorAt(pageRows.at(-1), false) : null;
+  const prevCursor = (reading.backward ? hasMore : Boolean(input.cursor)) ? cursorAt(pageRows[0], true) : null;
+  return { items, nextCursor, prevCursor };
 }
 
 /**
@@ -147,14 +178,14 @@ async function pageFromWindow(
   db: TenantDb,
   caller: Caller,
   input: ListCasesInput,
-  order: "asc" | "desc",
+  reading: Reading,
   keyColumns: Prisma.Sql,
   size: number,
 ): Promise<KeyRow[] | null> {
   const others = caseFilterConditions({ ...input, q: undefined }, { tenantId: requireTenantId(), userId: caller.userId }, input.tab);
-  if (input.cursor) others.push(keysetCondition(input.sort, order, decodeCursor(input.cursor, cursorShape)));
-  const orderBy = orderBySql(input.sort, order);
-  // The window keeps the list's order, so the matches in it, in that order, are the list's first.
+  if (reading.after) others.push(reading.after);
+  const orderBy = orderBySql(input.sort, reading.order, reading.backward);
+  // The window keeps the reading order, so the matches in it, in that order, are the page's.
   const rows = await db.$queryRaw<KeyRow[]>`
     SELECT c.id::text AS id, ${keyColumns}
       FROM (SELECT c.* FROM cases c ${whereSql(others)} ${orderBy} LIMIT ${size}) c

@@ -48,7 +48,7 @@ export async function tenantOverview(db: TenantDb, userId: string | null, now = 
   };
   const byStatusRows = await db.$queryRaw<{ status: CaseStatus; n: number }[]>`
     SELECT status::text AS status, count(*)::int AS n FROM cases WHERE tenant_id = ${tenantId}::uuid GROUP BY status`;
-  const myOpen = userId ? await count(caseFilterConditions({ status: [...OPEN_STATUSES], assigneeId: "me" }, scope)) : 0;
+  const myOpen = userId ? await count(caseFilterConditions({ status: [...OPEN_STATUSES], assigneeId: ["me"] }, scope)) : 0;
   const slaBreached = await count(caseFilterConditions({ sla: "breached" }, scope));
   const slaDueSoon = await count(caseFilterConditions({ sla: "due_soon" }, scope));
   const perDay = await db.$queryRaw<{ day: string; n: number }[]>`

@@ -127,6 +127,44 @@ describe("keyset pagination", () => {
   });
 });
 
+describe("previous pages", () => {
+  it.each([
+    ["created", "desc"],
+    ["created", "asc"],
+    ["priority", "desc"],
+    ["priority", "asc"],
+    ["resolutionDue", "asc"],
+    ["resolutionDue", "desc"],
+  ] as const)("sort %s %s: walking back from the last page gives the same pages as walking forward", async (sort, order) => {
+    const forward: string[][] = [];
+    let page = await agent.cases.list({ sort, order, limit: 4 });
+    expect(page.prevCursor).toBeNull();
+    forward.push(page.items.map((c) => c.id));
+    while (page.nextCursor) {
+      page = await agent.cases.list({ sort, order, limit: 4, cursor: page.nextCursor });
+      expect(page.prevCursor).not.toBeNull();
+      forward.push(page.items.map((c) => c.id));
+    }
+    expect(forward.flat()).toEqual(expectedOrder(sort, order));
+    const backward: string[][] = [forward.at(-1)!];
+    while (page.prevCursor) {
+      page = await agent.cases.list({ sort, order, limit: 4, cursor: page.prevCursor });
+      // Every page read backwards leads forward again.
+      expect(page.nextCursor).not.toBeNull();
+      backward.unshift(page.items.map((c) => c.id));
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it("backwards with a text filter, and a previous cursor is bound to its sort like any other", async () => {
+    const query = { q: "trouble", limit: 3 } as const;
+    const first = await agent.cases.list(query);
+    const second = await agent.cases.list({ ...query, cursor: first.nextCursor });
+    expect((await agent.cases.list({ ...query, cursor: second.prevCursor })).items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+    await expectAppError(agent.cases.list({ sort: "updated", cursor: second.prevCursor }), "BAD_REQUEST", "INVALID_CURSOR");
+  });
+});
+
 describe("filters", () => {
   const ids = (pred: (r: Row) => boolean) => rows.filter(pred).map((r) => r.id).sort();
   const listed = async (query: CaseListQueryInput) => (await allPages(query, 50)).sort();
@@ -176,6 +214,39 @@ describe("filters", () => {
       my_teams: 0,
     });
     expect((await agent.cases.counts()).all).toBe(rows.length);
+  });
+
+  it("several values of a field mean any of them; one value still reads as before", async () => {
+    expect(await listed({ tag: ["billing", "login"] })).toEqual(ids(() => true));
+    expect(await listed({ assigneeId: ["me", "none"] })).toEqual(ids((r) => r.assigneeId === tenant.users.AGENT.id || r.assigneeId === null));
+    expect(await listed({ assigneeId: [tenant.users.OWNER.id, tenant.users.AGENT.id] })).toEqual(ids((r) => r.assigneeId !== null));
+    expect(await listed({ category: ["Problem", "Nope"] })).toEqual(ids((r) => r.tags.includes("billing")));
+    // No teams here: "in no team" is every case, a team id of nobody's is none.
+    expect(await listed({ teamId: ["none"] })).toEqual(ids(() => true));
+    expect(await listed({ teamId: ["none", "0194f2b4-0c3e-7a4b-9a55-3f1c2d3e4f50"] })).toEqual(ids(() => true));
+    expect(await listed({ teamId: ["0194f2b4-0c3e-7a4b-9a55-3f1c2d3e4f50"] })).toEqual([]);
+  });
+
+  it("'is not' leaves out the values named and keeps cases that have no value at all", async () => {
+    expect(await listed({ notStatus: ["RESOLVED", "CLOSED"] })).toEqual(ids((r) => OPEN.includes(r.status)));
+    // Not assigned to the owner: the agent's cases and the unassigned ones (a NULL assignee is kept).
+    expect(await listed({ notAssigneeId: [tenant.users.OWNER.id] })).toEqual(ids((r) => r.assigneeId !== tenant.users.OWNER.id));
+    expect(await listed({ notAssigneeId: ["none"] })).toEqual(ids((r) => r.assigneeId !== null));
+    expect(await listed({ notAssigneeId: ["me", "none"] })).toEqual(ids((r) => r.assigneeId === tenant.users.OWNER.id));
+    expect(await listed({ notTag: ["billing"] })).toEqual(ids((r) => !r.tags.includes("billing")));
+    expect(await listed({ notTeamId: ["none"] })).toEqual([]);
+    // With an "is" of the same field, and with other filters: all of them hold.
+    const query = { status: OPEN, notPriority: ["LOW", "URGENT"] as CasePriority[], notTag: ["login"] };
+    const match = (r: Row) => OPEN.includes(r.status) && !["LOW", "URGENT"].includes(r.priority) && !r.tags.includes("login");
+    expect(await listed(query)).toEqual(ids(match));
+    expect((await agent.cases.counts(query)).all).toBe(ids(match).length);
+  });
+
+  it("refuses too many values, or a bad one, naming the field", async () => {
+    const error = await expectAppError(agent.cases.list({ tag: Array.from({ length: 21 }, (_, i) => `t${i}`) }), "BAD_REQUEST");
+    expect(Object.keys((error.details as { fieldErrors: object }).fieldErrors)).toEqual(["tag"]);
+    const bad = await expectAppError(agent.cases.list({ notAssigneeId: ["someone"] }), "BAD_REQUEST");
+    expect(Object.keys((bad.details as { fieldErrors: object }).fieldErrors)).toEqual(["notAssigneeId.0"]);
   });
 
   it("an API key has no 'me': the Mine tab is empty for it", async () => {

@@ -8,13 +8,15 @@ import { listCases as listCasesService } from "@/server/services/cases/list-case
 
 export const listCasesInput = caseListQuerySchema.extend({
   limit: z.number().int().min(1).max(100).default(25),
-  /** nextCursor of the previous page (opaque; valid only with the same sort and order). */
+  /** nextCursor or prevCursor of a page (opaque; valid only with the same sort and order). */
   cursor: text().max(500).nullish(),
 });
 
 export const listCasesOutput = z.object({
   items: z.array(caseSummaryOutput),
   nextCursor: z.string().nullable(),
+  /** The page before this one; null on the first page. */
+  prevCursor: z.string().nullable(),
 });
 
 export const listCases = tenantProcedure("cases:read")

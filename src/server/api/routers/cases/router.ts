@@ -10,14 +10,20 @@ import { escalateCase } from "./escalate-case";
 import { followCase, unfollowCase } from "./follow-case";
 import { getCase } from "./get-case";
 import { listCases } from "./list-cases";
+import { getListDisplay } from "./get-list-display";
+import { setListDisplay } from "./set-list-display";
 import { mergeCases } from "./merge-cases";
 import { shareCase } from "./share-case";
+import { suggestTags } from "./suggest-tags";
 import { transitionCase } from "./transition-case";
 import { updateCase } from "./update-case";
 
 export const casesRouter = createTRPCRouter({
   list: listCases,
   counts: countCases,
+  tags: suggestTags,
+  display: getListDisplay,
+  setDisplay: setListDisplay,
   get: getCase,
   timeline: caseTimeline,
   create: createCase,
