@@ -27,7 +27,7 @@ test("demo agent sees the demo cases and opens one", async ({ page }) => {
   expect(await rows.count()).toBeGreaterThan(5);
   await page.getByRole("tab", { name: /^All/ }).click();
   await expect(page).toHaveURL(/tab=all/);
-  await page.getByRole("link", { name: "Next page →" }).click();
+  await page.getByRole("link", { name: "Next page" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await page.locator("tbody tr a").first().click();
   await expect(page).toHaveURL(/\/t\/acme\/cases\/\d+$/);

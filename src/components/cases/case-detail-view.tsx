@@ -35,12 +35,14 @@ interface Props {
   main: React.ReactNode;
   /** Panels under the properties, e.g. the customer. */
   aside: React.ReactNode;
+  /** "pane": beside the list (one column, a link to the full page instead of back to the list). */
+  variant?: "page" | "pane";
 }
 
 type Edit = ReturnType<typeof useCaseEdit>;
 
 /** One edit state for the whole case, so a conflict from any control shows in one place. */
-export function CaseDetailView({ base, number, members, canWrite, timeZone, main, aside }: Props) {
+export function CaseDetailView({ base, number, members, canWrite, timeZone, main, aside, variant = "page" }: Props) {
   const trpc = useTRPC();
   const { data: c } = useSuspenseQuery(trpc.cases.get.queryOptions({ number }));
   const edit = useCaseEdit(number);
@@ -54,27 +56,41 @@ export function CaseDetailView({ base, number, members, canWrite, timeZone, main
   useAnnouncePresence(c.id, useIsReplying(c.id) ? "replying" : "viewing");
   return (
     <>
-      <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} timeZone={timeZone} />
-      <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="min-w-0">
+      <CaseHeader base={base} c={c} edit={edit} canWrite={canWrite} timeZone={timeZone} variant={variant} />
+      {variant === "pane" ? (
+        <div className="mt-4 space-y-4">
+          <CaseProperties c={c} edit={edit} members={members} canWrite={canWrite} />
           <div className="space-y-6">{main}</div>
           <CaseReplying caseId={c.id} className="mt-2" />
         </div>
-        <aside className="space-y-4">
-          <CaseProperties c={c} edit={edit} members={members} canWrite={canWrite} />
-          {aside}
-        </aside>
-      </div>
+      ) : (
+        <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <div className="min-w-0">
+            <div className="space-y-6">{main}</div>
+            <CaseReplying caseId={c.id} className="mt-2" />
+          </div>
+          <aside className="space-y-4">
+            <CaseProperties c={c} edit={edit} members={members} canWrite={canWrite} />
+            {aside}
+          </aside>
+        </div>
+      )}
     </>
   );
 }
 
-function CaseHeader({ base, c, edit, canWrite, timeZone }: { base: string; c: CaseDetail; edit: Edit; canWrite: boolean; timeZone: string }) {
+function CaseHeader({ base, c, edit, canWrite, timeZone, variant }: { base: string; c: CaseDetail; edit: Edit; canWrite: boolean; timeZone: string; variant: "page" | "pane" }) {
   return (
     <div>
-      <Link href={base} className="text-sm text-slate-500 hover:text-slate-800">
-        ← Cases
-      </Link>
+      {variant === "pane" ? (
+        <Link href={`${base}/${c.number}`} className="text-sm font-medium text-brand-700 hover:underline">
+          Open case #{c.number} →
+        </Link>
+      ) : (
+        <Link href={base} className="text-sm text-slate-500 hover:text-slate-800">
+          ← Cases
+        </Link>
+      )}
       <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex items-center gap-3">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseListSearch, hasFilters, parseCaseListQuery } from "./case-list-params";
+import { caseListSearch, hasFilters, parseCaseListQuery, parsePage } from "./case-list-params";
 
 describe("cases list URL", () => {
   it("round-trips every filter, with date ranges as whole days", () => {
@@ -7,7 +7,7 @@ describe("cases list URL", () => {
     const query = parseCaseListQuery(Object.fromEntries(new URLSearchParams(search)));
     expect(query).toMatchObject({
       status: ["OPEN", "PENDING"],
-      businessUnit: "Consumer",
+      businessUnit: ["Consumer"],
       customerId: "0194f2b4-0c3e-7a4b-9a55-3f1c2d3e4f50",
       tab: "mine",
       createdFrom: new Date("2026-11-01T00:00:00.000Z"),
@@ -19,11 +19,41 @@ describe("cases list URL", () => {
     expect(Object.fromEntries(again)).toEqual(Object.fromEntries(new URLSearchParams(search)));
   });
 
+  it("several values, 'is not', and the tenant's words with commas in them", () => {
+    const search =
+      "?status=OPEN,PENDING&assigneeId=me,none&tag=billing,r%C3%A9clamation&category=Returns%2C+exchanges&category=Other&notPriority=LOW&notTag=spam";
+    const query = parseCaseListQuery(Object.fromEntries([...new URLSearchParams(search).keys()].map((k) => [k, new URLSearchParams(search).getAll(k)])));
+    expect(query).toMatchObject({
+      status: ["OPEN", "PENDING"],
+      assigneeId: ["me", "none"],
+      tag: ["billing", "réclamation"],
+      category: ["Returns, exchanges", "Other"],
+      notPriority: ["LOW"],
+      notTag: ["spam"],
+    });
+    expect(hasFilters(parseCaseListQuery({ notTag: "spam" }))).toBe(true);
+    expect([...new URLSearchParams(caseListSearch(query))]).toEqual([...new URLSearchParams(search), ["tab", "all"]]);
+    // A page further on keeps its cursor and number; the first page has neither.
+    expect(caseListSearch({ status: ["OPEN"] }, { cursor: "abc", page: 3 })).toBe("?status=OPEN&cursor=abc&page=3");
+    expect(caseListSearch({ tag: ["a", "b"], notChannel: ["EMAIL"] })).toBe("?tag=a%2Cb&notChannel=EMAIL");
+  });
+
+  it("reads the page number only with a cursor, and a missing or broken one as page 2", () => {
+    expect(parsePage({ page: "4" }, null)).toBe(1);
+    expect(parsePage({ page: "4" }, "c")).toBe(4);
+    expect(parsePage({}, "c")).toBe(2);
+    expect(parsePage({ page: "-3" }, "c")).toBe(2);
+    expect(parsePage({ page: "1.5" }, "c")).toBe(2);
+  });
+
   it("drops what it cannot read instead of failing the page", () => {
     const query = parseCaseListQuery({ createdFrom: "yesterday", customerId: "not-a-uuid", status: "OPEN" });
     expect(query.createdFrom).toBeUndefined();
     expect(query.customerId).toBeUndefined();
     expect(query.status).toEqual(["OPEN"]);
+    // One bad value drops its field only, "is not" fields alike.
+    expect(parseCaseListQuery({ assigneeId: "me,nobody", notStatus: "CLOSED,GONE", tag: "ok" })).toMatchObject({ tag: ["ok"] });
+    expect(parseCaseListQuery({ assigneeId: "me,nobody", notStatus: "CLOSED,GONE" }).notStatus).toBeUndefined();
     expect(hasFilters(parseCaseListQuery({}))).toBe(false);
   });
 });

@@ -1,12 +1,16 @@
 // The cases list keeps its whole query in the URL so a filtered view can be shared, bookmarked
 // and reloaded. This turns search params into the list procedure's input and back; anything the
 // schema refuses is dropped rather than failing the page.
-import { caseListQuerySchema, type CaseListQuery } from "@/lib/validations/case-filters";
+import { caseListQuerySchema, notKey, type CaseListQuery } from "@/lib/validations/case-filters";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const LIST_KEYS = ["status", "priority", "channel"] as const;
-const TEXT_KEYS = ["assigneeId", "teamId", "tag", "q", "sla", "category", "businessUnit", "customerId", "sort", "order", "tab"] as const;
+/** Values without commas (enums, ids, tags), several joined by commas: `status=OPEN,PENDING`. */
+const LIST_KEYS = ["status", "priority", "channel", "assigneeId", "teamId", "tag"] as const;
+/** The tenant's own words, which may hold commas: one parameter per value (`category=A&category=B`). */
+const REPEATED_KEYS = ["category", "businessUnit"] as const;
+const CHOICE_KEYS = [...LIST_KEYS, ...REPEATED_KEYS] as const;
+const TEXT_KEYS = ["q", "sla", "customerId", "sort", "order", "tab"] as const;
 /** Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight. */
 const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
 const TO_KEYS = ["createdTo", "updatedTo"] as const;
@@ -15,14 +19,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const list = (v: string | string[] | undefined) =>
-  (Array.isArray(v) ? v : v ? v.split(",") : []).map((s) => s.trim()).filter(Boolean);
+const split = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+const repeated = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean);
+const valuesOf = (key: (typeof CHOICE_KEYS)[number], v: string | string[] | undefined) =>
+  (LIST_KEYS as readonly string[]).includes(key) ? split(v) : repeated(v);
 
 export function parseCaseListQuery(params: SearchParams): CaseListQuery {
   const raw: Record<string, unknown> = {};
-  for (const key of LIST_KEYS) {
-    const values = list(params[key]);
-    if (values.length) raw[key] = values;
+  // "Is not" of a field: `notStatus=CLOSED`, the list procedure's own name for it.
+  for (const key of CHOICE_KEYS) {
+    for (const name of [key, notKey(key)]) {
+      const values = valuesOf(key, params[name]);
+      if (values.length) raw[name] = values;
+    }
   }
   for (const key of TEXT_KEYS) {
     const value = first(params[key]);
@@ -38,7 +48,7 @@ export function parseCaseListQuery(params: SearchParams): CaseListQuery {
   }
   const parsed = caseListQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  // Keep the valid parts: drop each key the schema complained about and try once more.
+  // Keep the valid parts: drop each field the schema complained about and try once more.
   for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
   return caseListQuerySchema.safeParse(raw).data ?? caseListQuerySchema.parse({});
 }
@@ -48,13 +58,23 @@ export function parseCursor(params: SearchParams): string | null {
   return cursor && cursor.length <= 500 ? cursor : null;
 }
 
+/** The page's number (1 for the first), for "26–50 of 305"; a cursor without one counts as page 2. */
+export function parsePage(params: SearchParams, cursor: string | null): number {
+  const page = Number(first(params.page));
+  if (!cursor) return 1;
+  return Number.isInteger(page) && page >= 2 && page <= 1_000_000 ? page : 2;
+}
+
 /** The URL search string for a query; defaults are left out to keep links short. */
-export function caseListSearch(query: Partial<CaseListQuery>, cursor?: string | null): string {
+export function caseListSearch(query: Partial<CaseListQuery>, at?: { cursor: string; page: number } | null): string {
   const sp = new URLSearchParams();
-  for (const key of LIST_KEYS) {
-    const values = query[key];
-    if (values?.length) sp.set(key, values.join(","));
-  }
+  const put = (name: string, key: (typeof CHOICE_KEYS)[number], values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    if ((LIST_KEYS as readonly string[]).includes(key)) sp.set(name, values.join(","));
+    else for (const value of values) sp.append(name, value);
+  };
+  for (const key of CHOICE_KEYS) put(key, key, query[key]);
+  for (const key of CHOICE_KEYS) put(notKey(key), key, query[notKey(key)]);
   for (const key of TEXT_KEYS) {
     const value = query[key];
     if (!value) continue;
@@ -69,15 +89,18 @@ export function caseListSearch(query: Partial<CaseListQuery>, cursor?: string | 
     const value = query[key];
     if (value) sp.set(key, dayOf(new Date(value.getTime() - DAY_MS)));
   }
-  if (cursor) sp.set("cursor", cursor);
+  if (at) {
+    sp.set("cursor", at.cursor);
+    sp.set("page", String(at.page));
+  }
   const s = sp.toString();
   return s ? `?${s}` : "";
 }
 
 /** Whether any filter (not tab or sort) is set, for the "clear filters" link and empty states. */
 export function hasFilters(query: CaseListQuery): boolean {
-  return Boolean(
-    query.status?.length || query.priority?.length || query.channel?.length || query.assigneeId || query.teamId || query.tag || query.q || query.sla || query.category ||
-      query.businessUnit || query.customerId || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo,
+  return (
+    CHOICE_KEYS.some((key) => query[key]?.length || query[notKey(key)]?.length) ||
+    Boolean(query.q || query.sla || query.customerId || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo)
   );
 }

@@ -1,18 +1,16 @@
 "use client";
 // The filter bar of the cases list. Every change rewrites the URL (dropping the cursor, since a
 // cursor belongs to one query), and the server renders the new first page.
-import { Search, X } from "lucide-react";
+import { Search, SlidersHorizontal, X } from "lucide-react";
 import Link from "next/link";
 import { useState, type RefObject } from "react";
 import { Input, Select } from "@/components/ui/input";
-import { STATUS_LABELS } from "@/lib/case-status";
+import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
-import { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES } from "@/lib/validations/case";
-import { channelLabel } from "./case-badges";
 import { caseListSearch, hasFilters } from "./case-list-params";
 import type { Member } from "./case-types";
-
-const label = (v: string) => v.charAt(0) + v.slice(1).toLowerCase();
+import { chipsOf } from "./filter-fields";
+import { FilterChips } from "./filter-chips";
 
 const SORTS = [
   { value: "created", label: "Newest" },
@@ -35,114 +33,76 @@ interface Props {
 
 export function CasesFilters({ base, query, members, teams, categories, businessUnits, searchRef, navigate }: Props) {
   const [q, setQ] = useState(query.q ?? "");
+  // Below 768 px the filters fold behind a button; the number on it says how many are set.
+  const [shown, setShown] = useState(false);
   const go = (next: Partial<CaseListQuery>) => navigate(`${base}${caseListSearch({ ...query, ...next })}`);
   const sortValue = query.order === "asc" && query.sort === "created" ? "created:asc" : query.sort;
+  const active = chipsOf(query).length + [query.sla, query.createdFrom ?? query.createdTo, query.customerId].filter(Boolean).length;
 
   return (
     <div className="mt-4 space-y-3">
-      <form
-        method="get"
-        action={base}
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go({ q: q.trim() || undefined });
-        }}
-        className="relative"
-      >
-        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
-        <Input
-          ref={searchRef}
-          name="q"
-          type="search"
-          aria-label="Search cases"
-          placeholder="Search title and description…   ( / )"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
-          className="pl-9"
-        />
-      </form>
-      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center">
-        <FilterSelect
-          label="Status"
-          value={query.status?.length === 1 ? query.status[0]! : ""}
-          onChange={(v) => go({ status: v ? ([v] as CaseListQuery["status"]) : undefined })}
-          options={CASE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-        />
-        <FilterSelect
-          label="Priority"
-          value={query.priority?.length === 1 ? query.priority[0]! : ""}
-          onChange={(v) => go({ priority: v ? ([v] as CaseListQuery["priority"]) : undefined })}
-          options={CASE_PRIORITIES.map((p) => ({ value: p, label: label(p) }))}
-        />
-        <FilterSelect
-          label="Channel"
-          value={query.channel?.length === 1 ? query.channel[0]! : ""}
-          onChange={(v) => go({ channel: v ? ([v] as CaseListQuery["channel"]) : undefined })}
-          options={CASE_CHANNELS.map((c) => ({ value: c, label: channelLabel(c) }))}
-        />
-        <FilterSelect
-          label="Assignee"
-          value={query.assigneeId ?? ""}
-          onChange={(v) => go({ assigneeId: v || undefined })}
-          options={[
-            { value: "me", label: "Me" },
-            { value: "none", label: "Unassigned" },
-            { value: "my_teams", label: "My teams' unassigned" },
-            ...members.filter((m) => m.role !== "VIEWER").map((m) => ({ value: m.userId, label: m.name })),
-          ]}
-        />
-        {teams.length ? (
-          <FilterSelect
-            label="Team"
-            value={query.teamId ?? ""}
-            onChange={(v) => go({ teamId: v || undefined })}
-            options={[{ value: "none", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+      <div className="flex gap-2">
+        <form
+          method="get"
+          action={base}
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ q: q.trim() || undefined });
+          }}
+          className="relative flex-1"
+        >
+          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
+          <Input
+            ref={searchRef}
+            name="q"
+            type="search"
+            aria-label="Search cases"
+            placeholder="Search title and description…   ( / )"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
+            className="pl-9"
           />
-        ) : null}
-        {categories.length ? (
+        </form>
+        <button
+          type="button"
+          aria-expanded={shown}
+          aria-controls="case-filters"
+          onClick={() => setShown((s) => !s)}
+          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-700 md:hidden"
+        >
+          <SlidersHorizontal className="size-4" aria-hidden /> Filters{active ? ` · ${active}` : ""}
+        </button>
+      </div>
+      <div id="case-filters" className={cn("flex-wrap items-center gap-2 md:flex", shown ? "flex" : "hidden")}>
+        <FilterChips query={query} ctx={{ members, teams, categories, businessUnits }} change={go}>
           <FilterSelect
-            label="Category"
-            value={query.category ?? ""}
-            onChange={(v) => go({ category: v || undefined })}
-            options={categories.map((c) => ({ value: c, label: c }))}
+            label="SLA"
+            value={query.sla ?? ""}
+            onChange={(v) => go({ sla: (v || undefined) as CaseListQuery["sla"] })}
+            options={[
+              { value: "breached", label: "Breached" },
+              { value: "due_soon", label: "Due soon" },
+            ]}
           />
-        ) : null}
-        {businessUnits.length ? (
-          <FilterSelect
-            label="Unit"
-            value={query.businessUnit ?? ""}
-            onChange={(v) => go({ businessUnit: v || undefined })}
-            options={businessUnits.map((u) => ({ value: u, label: u }))}
-          />
-        ) : null}
-        <FilterSelect
-          label="SLA"
-          value={query.sla ?? ""}
-          onChange={(v) => go({ sla: (v || undefined) as CaseListQuery["sla"] })}
-          options={[
-            { value: "breached", label: "Breached" },
-            { value: "due_soon", label: "Due soon" },
-          ]}
-        />
-        <TagFilter key={query.tag ?? ""} value={query.tag ?? ""} onChange={(tag) => go({ tag: tag || undefined })} />
-        <div role="group" aria-label="Created between" className="col-span-2 flex items-center gap-1.5 text-sm text-slate-500 sm:col-span-1">
-          Created
-          <DayFilter label="Created from" value={query.createdFrom} onChange={(d) => go({ createdFrom: d })} />
-          –
-          <DayFilter label="Created to" value={query.createdTo} inclusiveEnd onChange={(d) => go({ createdTo: d })} />
-        </div>
-        {query.customerId ? (
-          <button
-            type="button"
-            onClick={() => go({ customerId: undefined })}
-            className="inline-flex h-8 items-center gap-1 rounded-md border border-brand-500 bg-brand-50 px-2 text-sm text-brand-700"
-          >
-            One customer <X className="size-3.5" aria-label="Remove the customer filter" />
-          </button>
-        ) : null}
-        <div className="col-span-2 flex items-center justify-end gap-2 sm:ml-auto">
+          <div role="group" aria-label="Created between" className="flex items-center gap-1.5 text-sm text-slate-500">
+            Created
+            <DayFilter label="Created from" value={query.createdFrom} onChange={(d) => go({ createdFrom: d })} />
+            –
+            <DayFilter label="Created to" value={query.createdTo} inclusiveEnd onChange={(d) => go({ createdTo: d })} />
+          </div>
+          {query.customerId ? (
+            <button
+              type="button"
+              onClick={() => go({ customerId: undefined })}
+              className="inline-flex h-8 items-center gap-1 rounded-md border border-brand-500 bg-brand-50 px-2 text-sm text-brand-700"
+            >
+              One customer <X className="size-3.5" aria-label="Remove the customer filter" />
+            </button>
+          ) : null}
+        </FilterChips>
+        <div className="ml-auto flex items-center justify-end gap-2">
           {hasFilters(query) ? (
             <Link
               href={`${base}${caseListSearch({ tab: query.tab, sort: query.sort, order: query.order })}`}
@@ -188,7 +148,7 @@ function FilterSelect({
       aria-label={label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      className={value ? "h-8 w-full border-brand-500 bg-brand-50 text-sm text-brand-700 sm:w-auto" : "h-8 w-full text-sm text-slate-600 sm:w-auto"}
+      className={value ? "h-8 w-auto border-brand-500 bg-brand-50 text-sm text-brand-700" : "h-8 w-auto text-sm text-slate-600"}
     >
       <option value="">{label}: any</option>
       {options.map((o) => (
@@ -197,28 +157,6 @@ function FilterSelect({
         </option>
       ))}
     </Select>
-  );
-}
-
-function TagFilter({ value, onChange }: { value: string; onChange: (tag: string) => void }) {
-  const [tag, setTag] = useState(value);
-  return (
-    <form
-      method="get"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onChange(tag.trim().toLowerCase());
-      }}
-    >
-      <Input
-        aria-label="Tag"
-        placeholder="Tag"
-        value={tag}
-        onChange={(e) => setTag(e.target.value)}
-        onBlur={() => tag.trim().toLowerCase() !== value && onChange(tag.trim().toLowerCase())}
-        className={value ? "h-8 w-full border-brand-500 bg-brand-50 text-sm sm:w-28" : "h-8 w-full text-sm sm:w-28"}
-      />
-    </form>
   );
 }
 
@@ -242,7 +180,7 @@ function DayFilter({ label, value, inclusiveEnd = false, onChange }: { label: st
         const start = new Date(`${day}T00:00:00.000Z`);
         onChange(inclusiveEnd ? new Date(start.getTime() + DAY_MS) : start);
       }}
-      className={value ? "h-8 min-w-0 flex-1 border-brand-500 bg-brand-50 text-sm sm:w-36 sm:flex-none" : "h-8 min-w-0 flex-1 text-sm text-slate-600 sm:w-36 sm:flex-none"}
+      className={value ? "h-8 w-36 border-brand-500 bg-brand-50 text-sm" : "h-8 w-36 text-sm text-slate-600"}
     />
   );
 }

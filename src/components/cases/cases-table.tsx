@@ -1,12 +1,13 @@
 "use client";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type RefObject } from "react";
 import { stableRows } from "@/components/realtime/stable-order";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import type { CaseListQuery } from "@/lib/validations/case-filters";
+import { defaultOrder, type CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";
 import { useActiveCase } from "./active-case-store";
 import { bulkUpdateCasesAction } from "./case-actions";
@@ -23,15 +24,24 @@ export type CasesListInput = CaseListQuery & { limit: number; cursor: string | n
 interface Props {
   base: string;
   input: CasesListInput;
+  /** The input without its page: what the tabs count and the page links keep. */
+  query: CaseListQuery;
+  /** The page's number (1 for the first), for "26–50 of 305". */
+  page: number;
+  /** Applies a new sort (from a column header). */
+  sortBy: (sort: CaseListQuery["sort"], order: "asc" | "desc") => void;
   filtered: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
   canWrite: boolean;
 }
 
-export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props) {
+export function CasesTable({ base, input, query, page, sortBy, filtered, searchRef, canWrite }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.cases.list.queryOptions(input));
+  // The tabs read the same counts (one request): the total of this tab is the "of 305".
+  const { data: counts } = useQuery(trpc.cases.counts.queryOptions(query));
+  const total = counts?.[input.tab];
   const selected = useCaseSelection((s) => s.ids);
   const toggle = useCaseSelection((s) => s.toggle);
   const setMany = useCaseSelection((s) => s.setMany);
@@ -156,14 +166,14 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
                   className="size-4 rounded border-slate-300 accent-brand-600"
                 />
               </th>
-              <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">#</th>
+              <SortHeader label="#" sort="created" input={input} sortBy={sortBy} className="hidden sm:table-cell" />
               <th scope="col" className="w-full px-3 py-2.5">Title</th>
               <th scope="col" className="px-3 py-2.5">Status</th>
-              <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Priority</th>
-              <th scope="col" className="hidden px-3 py-2.5 xl:table-cell">SLA</th>
+              <SortHeader label="Priority" sort="priority" input={input} sortBy={sortBy} className="hidden sm:table-cell" />
+              <SortHeader label="SLA" sort="resolutionDue" input={input} sortBy={sortBy} className="hidden xl:table-cell" />
               <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Assignee</th>
               <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Team</th>
-              <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Updated</th>
+              <SortHeader label="Updated" sort="updated" input={input} sortBy={sortBy} className="hidden lg:table-cell" />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -240,29 +250,82 @@ export function CasesTable({ base, input, filtered, searchRef, canWrite }: Props
           {notice.text}
         </p>
       ) : null}
-      <nav className="mt-4 flex items-center justify-between text-sm" aria-label="Pagination">
-        {input.cursor ? (
-          <Link href={`${base}${caseListSearch(input)}`} className="font-medium text-brand-600 hover:underline">
-            ← First page
-          </Link>
-        ) : (
-          <span className="hidden text-xs text-slate-500 sm:inline">
-            <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>x</Kbd> select · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
-            {canWrite ? (
-              <>
-                {" "}
-                · <Kbd>a</Kbd> assign to me · <Kbd>e</Kbd> resolve
-              </>
-            ) : null}
+      <nav className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm" aria-label="Pagination">
+        <span className="hidden text-xs text-slate-500 lg:inline">
+          <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>x</Kbd> select · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
+          {canWrite ? (
+            <>
+              {" "}
+              · <Kbd>a</Kbd> assign to me · <Kbd>e</Kbd> resolve
+            </>
+          ) : null}
+        </span>
+        <div className="ml-auto flex items-center gap-3">
+          <span className="tabular-nums text-slate-600" aria-live="polite">
+            {pageRange(page, input.limit, items.length, total)}
           </span>
-        )}
-        {data.nextCursor ? (
-          <Link href={`${base}${caseListSearch(input, data.nextCursor)}`} className="ml-auto font-medium text-brand-600 hover:underline">
-            Next page →
-          </Link>
-        ) : null}
+          <PageLink href={page > 1 ? (page === 2 || !data.prevCursor ? `${base}${caseListSearch(query)}` : `${base}${caseListSearch(query, { cursor: data.prevCursor, page: page - 1 })}`) : null} label="Previous page">
+            <ChevronLeft className="size-4" aria-hidden />
+          </PageLink>
+          <PageLink href={data.nextCursor ? `${base}${caseListSearch(query, { cursor: data.nextCursor, page: page + 1 })}` : null} label="Next page">
+            <ChevronRight className="size-4" aria-hidden />
+          </PageLink>
+        </div>
       </nav>
     </>
+  );
+}
+
+/** "26–50 of 305"; without the total yet, "26–50". */
+export function pageRange(page: number, limit: number, shown: number, total: number | undefined): string {
+  if (shown === 0) return total ? `0 of ${total.toLocaleString("en")}` : "";
+  const from = (page - 1) * limit + 1;
+  const to = from + shown - 1;
+  // Cases added or removed since the first page can leave the arithmetic past the total.
+  const of = total !== undefined && total >= to ? ` of ${total.toLocaleString("en")}` : "";
+  return `${from.toLocaleString("en")}–${to.toLocaleString("en")}${of}`;
+}
+
+function PageLink({ href, label, children }: { href: string | null; label: string; children: React.ReactNode }) {
+  const cls = "grid size-8 place-items-center rounded-md border border-slate-300";
+  if (!href)
+    return (
+      <span aria-disabled="true" aria-label={label} role="link" className={cn(cls, "text-slate-300")}>
+        {children}
+      </span>
+    );
+  return (
+    <Link href={href} aria-label={label} title={label} className={cn(cls, "text-slate-700 hover:bg-slate-50")}>
+      {children}
+    </Link>
+  );
+}
+
+/** A column header that sorts by its column: once for the column's natural order, again to reverse it. */
+function SortHeader({
+  label,
+  sort,
+  input,
+  sortBy,
+  className,
+}: {
+  label: string;
+  sort: CaseListQuery["sort"];
+  input: CasesListInput;
+  sortBy: Props["sortBy"];
+  className?: string;
+}) {
+  const active = input.sort === sort;
+  const order = input.order ?? defaultOrder(input.sort);
+  const next = active ? (order === "asc" ? "desc" : "asc") : defaultOrder(sort);
+  const Icon = !active ? ArrowUpDown : order === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <th scope="col" className={cn("px-3 py-2.5", className)} aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => sortBy(sort, next)} className={cn("inline-flex items-center gap-1 uppercase hover:text-slate-900", active && "text-slate-900")}>
+        {label}
+        <Icon className={cn("size-3", !active && "opacity-50")} aria-hidden />
+      </button>
+    </th>
   );
 }
 

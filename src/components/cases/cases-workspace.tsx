@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useTransition } from "react";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { BulkActionBar } from "./bulk-action-bar";
-import { hasFilters } from "./case-list-params";
+import { caseListSearch, hasFilters } from "./case-list-params";
 import type { Member } from "./case-types";
 import { CasesFilters } from "./cases-filters";
 import { CasesTable, type CasesListInput } from "./cases-table";
@@ -14,6 +14,7 @@ interface Props {
   base: string;
   query: CaseListQuery;
   input: CasesListInput;
+  page: number;
   members: Member[];
   teams: { id: string; name: string }[];
   canWrite: boolean;
@@ -21,7 +22,7 @@ interface Props {
   businessUnits: string[];
 }
 
-export function CasesWorkspace({ base, query, input, members, teams, canWrite, categories, businessUnits }: Props) {
+export function CasesWorkspace({ base, query, input, page, members, teams, canWrite, categories, businessUnits }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
   // A filter change renders the new page on the server; until it arrives the old rows stay,
@@ -43,7 +44,17 @@ export function CasesWorkspace({ base, query, input, members, teams, canWrite, c
         navigate={navigate}
       />
       <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
-        <CasesTable key={JSON.stringify(input)} base={base} input={input} filtered={hasFilters(query)} searchRef={searchRef} canWrite={canWrite} />
+        <CasesTable
+          key={JSON.stringify(input)}
+          base={base}
+          input={input}
+          query={query}
+          page={page}
+          sortBy={(sort, order) => navigate(`${base}${caseListSearch({ ...query, sort, order })}`)}
+          filtered={hasFilters(query)}
+          searchRef={searchRef}
+          canWrite={canWrite}
+        />
       </div>
       {canWrite ? <BulkActionBar members={members} /> : null}
     </>

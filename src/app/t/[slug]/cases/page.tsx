@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { caseListSearch, parseCaseListQuery, parseCursor, type SearchParams } from "@/components/cases/case-list-params";
+import { caseListSearch, parseCaseListQuery, parseCursor, parsePage, type SearchParams } from "@/components/cases/case-list-params";
 import { CasesWorkspace } from "@/components/cases/cases-workspace";
 import { ExportButton } from "@/components/cases/export-button";
 import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
@@ -49,7 +49,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <HydrateClient>
-        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} page={parsePage(sp, input.cursor)} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
       </HydrateClient>
     </div>
   );
