@@ -10,6 +10,7 @@ export const MODULES = {
     mutate: ["src/server/db/tenancy-extension.ts", "src/server/db/tenant-db.ts", "src/server/db/tenant-scope.ts"],
     tests: [
       "src/server/db/tenancy-extension.test.ts",
+      "src/server/db/tenant-scope.test.ts",
       "src/server/db/row-level-security.test.ts",
       "src/server/api/tenant-isolation.test.ts",
     ],
