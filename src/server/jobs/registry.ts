@@ -11,7 +11,9 @@ export function registerJob<Schema extends z.ZodType, S extends JobScope, T exte
   definition: JobDefinition<Schema, S, T>,
 ): JobDefinition<Schema, S, T> {
   const existing = definitions.get(definition.type);
-  if (existing && existing !== (definition as unknown)) {
+  // The development server re-evaluates an edited module (hot reload), so its job registers again
+  // as a new object: the newer replaces the older there. Everywhere else two are a naming mistake.
+  if (existing && existing !== (definition as unknown) && process.env.NODE_ENV !== "development") {
     throw new Error(`Job type "${definition.type}" is registered twice`);
   }
   definitions.set(definition.type, definition as unknown as AnyJobDefinition);
