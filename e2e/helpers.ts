@@ -17,7 +17,7 @@ export function uniqueEmail(label: string) {
 /** Adds a filter chip to the cases list: "Filter" → the field → each value, then closes the picker. */
 export async function filterBy(page: Page, field: string, ...values: string[]) {
   await page.getByRole("button", { name: "Filter", exact: true }).click();
-  await page.getByRole("option", { name: field, exact: true }).click();
+  await page.getByRole("listbox", { name: "Fields" }).getByRole("option", { name: field, exact: true }).click();
   const picker = page.getByRole("listbox", { name: `${field} values` });
   for (const value of values) await picker.getByRole("option", { name: new RegExp(`^${value}`) }).click();
   await page.keyboard.press("Escape");

@@ -3,6 +3,7 @@
 // permission and audit happen in one place.
 import type { ActionResult } from "@/lib/action-result";
 import type { AddCaseMessageInput, CasePriority, CaseStatus, CreateCaseInput, TransitionCaseInput, UpdateCaseInput } from "@/lib/validations/case";
+import type { ListDisplay } from "@/lib/validations/list-display";
 import { runAction } from "@/server/actions/run-action";
 import { api } from "@/trpc/server";
 import type { BulkUpdateInput, BulkUpdateOutput, CaseDetail } from "./case-types";
@@ -98,4 +99,8 @@ export async function revertCasesAction(items: CaseRevert[]): Promise<ActionResu
     }
     return { reverted, changedSince, failed };
   });
+}
+
+export async function setListDisplayAction(display: ListDisplay): Promise<ActionResult<ListDisplay>> {
+  return runAction(() => api.cases.setDisplay(display));
 }

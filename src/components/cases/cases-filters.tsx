@@ -29,9 +29,11 @@ interface Props {
   businessUnits: string[];
   searchRef: RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
+  /** The member's display options, beside the sort. */
+  displayMenu?: React.ReactNode;
 }
 
-export function CasesFilters({ base, query, members, teams, categories, businessUnits, searchRef, navigate }: Props) {
+export function CasesFilters({ base, query, members, teams, categories, businessUnits, searchRef, navigate, displayMenu }: Props) {
   const [q, setQ] = useState(query.q ?? "");
   // Below 768 px the filters fold behind a button; the number on it says how many are set.
   const [shown, setShown] = useState(false);
@@ -126,6 +128,7 @@ export function CasesFilters({ base, query, members, teams, categories, business
               </option>
             ))}
           </Select>
+          {displayMenu}
         </div>
       </div>
     </div>

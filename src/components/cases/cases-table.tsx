@@ -8,6 +8,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "luci
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { defaultOrder, type CaseListQuery } from "@/lib/validations/case-filters";
+import type { ListColumn, ListDisplay } from "@/lib/validations/list-display";
 import { useTRPC } from "@/trpc/react";
 import { useActiveCase } from "./active-case-store";
 import { bulkUpdateCasesAction } from "./case-actions";
@@ -30,12 +31,17 @@ interface Props {
   page: number;
   /** Applies a new sort (from a column header). */
   sortBy: (sort: CaseListQuery["sort"], order: "asc" | "desc") => void;
+  /** The member's density, columns and preview pane. */
+  display: ListDisplay;
+  /** The case the preview pane shows: the focused row, else the first. */
+  onPreviewCase: (number: number | null) => void;
+  onTogglePreview: () => void;
   filtered: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
   canWrite: boolean;
 }
 
-export function CasesTable({ base, input, query, page, sortBy, filtered, searchRef, canWrite }: Props) {
+export function CasesTable({ base, input, query, page, sortBy, display, onPreviewCase, onTogglePreview, filtered, searchRef, canWrite }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.cases.list.queryOptions(input));
@@ -75,6 +81,9 @@ export function CasesTable({ base, input, query, page, sortBy, filtered, searchR
     setActive({ id: focusedCase.id, number: focusedCase.number, title: focusedCase.title, status: focusedCase.status, version: focusedCase.version });
     return () => setActive(null);
   }, [setActive, focusedCase]);
+
+  const previewNumber = (focusedCase ?? items[0])?.number ?? null;
+  useEffect(() => onPreviewCase(previewNumber), [onPreviewCase, previewNumber]);
 
   // Case pages are prefetched when likely to be opened (the row hovered or focused by j/k), not
   // every row of every list as it renders.
@@ -128,8 +137,14 @@ export function CasesTable({ base, input, query, page, sortBy, filtered, searchR
     onSelect,
     onOpen,
     onSearch,
+    onTogglePreview,
     ...(canWrite ? { onAssignToMe, onResolve } : {}),
   });
+  // Optional columns the member chose; beside the preview pane only the priority has room.
+  const shows = (column: ListColumn) => display.columns.includes(column) && (!display.preview || column === "priority");
+  const cell = (column: ListColumn, responsive: string) => (shows(column) ? responsive : "hidden");
+  const compact = display.density === "compact";
+  const pad = compact ? "py-1.5" : "py-3";
 
   if (items.length === 0) {
     return (
@@ -169,11 +184,15 @@ export function CasesTable({ base, input, query, page, sortBy, filtered, searchR
               <SortHeader label="#" sort="created" input={input} sortBy={sortBy} className="hidden sm:table-cell" />
               <th scope="col" className="w-full px-3 py-2.5">Title</th>
               <th scope="col" className="px-3 py-2.5">Status</th>
-              <SortHeader label="Priority" sort="priority" input={input} sortBy={sortBy} className="hidden sm:table-cell" />
-              <SortHeader label="SLA" sort="resolutionDue" input={input} sortBy={sortBy} className="hidden xl:table-cell" />
-              <th scope="col" className="hidden px-3 py-2.5 md:table-cell">Assignee</th>
-              <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Team</th>
-              <SortHeader label="Updated" sort="updated" input={input} sortBy={sortBy} className="hidden lg:table-cell" />
+              <SortHeader label="Priority" sort="priority" input={input} sortBy={sortBy} className={cell("priority", "hidden sm:table-cell")} />
+              <SortHeader label="SLA" sort="resolutionDue" input={input} sortBy={sortBy} className={cell("sla", "hidden xl:table-cell")} />
+              <th scope="col" className={cn("px-3 py-2.5", cell("assignee", "hidden md:table-cell"))}>
+                Assignee
+              </th>
+              <th scope="col" className={cn("px-3 py-2.5", cell("team", "hidden lg:table-cell"))}>
+                Team
+              </th>
+              <SortHeader label="Updated" sort="updated" input={input} sortBy={sortBy} className={cell("updated", "hidden lg:table-cell")} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -198,7 +217,7 @@ export function CasesTable({ base, input, query, page, sortBy, filtered, searchR
                     i === focused && "outline-2 -outline-offset-2 outline-brand-500",
                   )}
                 >
-                  <td className="py-3 pl-4 pr-1">
+                  <td className={cn(pad, "pl-4 pr-1")}>
                     <input
                       type="checkbox"
                       aria-label={`Select case #${c.number}`}
@@ -207,36 +226,36 @@ export function CasesTable({ base, input, query, page, sortBy, filtered, searchR
                       className="size-4 rounded border-slate-300 accent-brand-600"
                     />
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-3 font-mono text-xs text-slate-500 sm:table-cell">{c.number}</td>
-                  <td className="w-full max-w-0 min-w-40 px-3 py-3">
+                  <td className={cn("hidden whitespace-nowrap px-3 font-mono text-xs text-slate-500 sm:table-cell", pad)}>{c.number}</td>
+                  <td className={cn("w-full max-w-0 min-w-40 px-3", pad)}>
                     <Link href={`${base}/${c.number}`} prefetch={false} className="font-medium text-slate-900 group-hover:text-brand-700">
                       <span className="line-clamp-2 sm:line-clamp-1">{c.title}</span>
                     </Link>
-                    <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">
+                    <p className={cn("mt-0.5 line-clamp-1 text-xs text-slate-500", compact && "sr-only")}>
                       {gone ? <span className="font-medium text-slate-600">No longer in this view · </span> : null}
                       <span className="font-mono sm:hidden">#{c.number} · </span>
                       {[c.customer?.name, channelLabel(c.channel), ...c.tags].filter(Boolean).join(" · ")}
                     </p>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-3">
-                    <div className="flex flex-col items-start gap-1">
+                  <td className={cn("whitespace-nowrap px-3", pad)}>
+                    <div className={cn("flex items-start gap-1", compact ? "flex-row" : "flex-col")}>
                       <StatusBadge status={c.status} />
                       <EscalationBadge level={c.escalationLevel} className="max-w-32 truncate" />
                     </div>
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-3 sm:table-cell">
+                  <td className={cn("whitespace-nowrap px-3", pad, cell("priority", "hidden sm:table-cell"))}>
                     <PriorityBadge priority={c.priority} />
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-3 xl:table-cell">
+                  <td className={cn("whitespace-nowrap px-3", pad, cell("sla", "hidden xl:table-cell"))}>
                     <SlaBadge clock={c.sla.resolution} />
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-3 text-slate-600 md:table-cell">
+                  <td className={cn("whitespace-nowrap px-3 text-slate-600", pad, cell("assignee", "hidden md:table-cell"))}>
                     {c.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}
                   </td>
-                  <td className="hidden max-w-40 truncate whitespace-nowrap px-3 py-3 text-slate-600 lg:table-cell" title={c.team?.name}>
+                  <td className={cn("max-w-40 truncate whitespace-nowrap px-3 text-slate-600", pad, cell("team", "hidden lg:table-cell"))} title={c.team?.name}>
                     {c.team?.name ?? <span className="text-slate-500">—</span>}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-3 text-slate-500 lg:table-cell" suppressHydrationWarning>
+                  <td className={cn("whitespace-nowrap px-3 text-slate-500", pad, cell("updated", "hidden lg:table-cell"))} suppressHydrationWarning>
                     {timeAgo(c.updatedAt)}
                   </td>
                 </tr>

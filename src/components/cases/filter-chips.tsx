@@ -133,15 +133,23 @@ function Popover({ children }: { children: ReactNode }) {
 function ValuePicker({ field, values, ctx, onChange }: { field: ChoiceFilterKey; values: string[]; ctx: FilterContext; onChange: (values: string[]) => void }) {
   const spec = choiceField(field);
   const [text, setText] = useState("");
+  // Ticks count from what this picker has ticked, not from the URL: a second tick made before the
+  // first one's page has arrived must not drop the first.
+  const [picked, setPicked] = useState(values);
+  const pick = (value: string) => {
+    const next = toggleValue(picked, value);
+    setPicked(next);
+    onChange(next);
+  };
   const trpc = useTRPC();
   const isTags = spec.options(ctx) === "tags";
   const suggestions = useQuery({ ...trpc.cases.tags.queryOptions({ prefix: text.trim() || undefined, limit: 10 }), enabled: isTags });
   const typed = tagSchema.safeParse(text);
   const options: { value: string; label: string; hint?: string }[] = isTags
     ? [
-        ...values.map((v) => ({ value: v, label: v })),
-        ...(suggestions.data ?? []).filter((s) => !values.includes(s.tag)).map((s) => ({ value: s.tag, label: `${s.tag}`, hint: `${s.cases}` })),
-        ...(typed.success && !values.includes(typed.data) && !suggestions.data?.some((s) => s.tag === typed.data) ? [{ value: typed.data, label: `Add “${typed.data}”` }] : []),
+        ...picked.map((v) => ({ value: v, label: v })),
+        ...(suggestions.data ?? []).filter((s) => !picked.includes(s.tag)).map((s) => ({ value: s.tag, label: `${s.tag}`, hint: `${s.cases}` })),
+        ...(typed.success && !picked.includes(typed.data) && !suggestions.data?.some((s) => s.tag === typed.data) ? [{ value: typed.data, label: `Add “${typed.data}”` }] : []),
       ]
     : (spec.options(ctx) as { value: string; label: string }[]);
   return (
@@ -156,9 +164,9 @@ function ValuePicker({ field, values, ctx, onChange }: { field: ChoiceFilterKey;
       <Command.List className="max-h-72 overflow-y-auto p-1" label={`${spec.label} values`}>
         <Command.Empty className="px-2 py-3 text-sm text-slate-500">{isTags && suggestions.isFetching ? "Looking…" : "Nothing matches."}</Command.Empty>
         {options.map((o) => {
-          const ticked = values.includes(o.value);
+          const ticked = picked.includes(o.value);
           return (
-            <Command.Item key={o.value} value={`${o.label} ${o.value}`} onSelect={() => onChange(toggleValue(values, o.value))} className={itemClass} data-checked={ticked || undefined}>
+            <Command.Item key={o.value} value={`${o.label} ${o.value}`} onSelect={() => pick(o.value)} className={itemClass} data-checked={ticked || undefined}>
               <span className={cn("grid size-4 shrink-0 place-items-center rounded border", ticked ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300")} aria-hidden>
                 {ticked ? <Check className="size-3" /> : null}
               </span>

@@ -1,6 +1,6 @@
 "use client";
-// j/k move the focused row, x ticks it, Enter opens it, / jumps to search, a assigns to me and
-// e resolves (the ticked rows, or else the focused one). Keys typed into a
+// j/k move the focused row, x ticks it, Enter opens it, / jumps to search, p shows or hides the
+// preview pane, a assigns to me and e resolves (the ticked rows, or else the focused one). Keys typed into a
 // field, or with a modifier held, belong to the field or the browser, not to the list.
 import { useEffect } from "react";
 import { isTypingTarget } from "@/components/ui/keyboard-list";
@@ -12,19 +12,26 @@ interface Handlers {
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
   onSearch: () => void;
+  /** p: the preview pane on or off. */
+  onTogglePreview?: () => void;
   /** Absent for members who cannot edit cases. */
   onAssignToMe?: () => void;
   onResolve?: () => void;
 }
 
 
-export function useListKeyboard({ count, focused, setFocused, onSelect, onOpen, onSearch, onAssignToMe, onResolve }: Handlers) {
+export function useListKeyboard({ count, focused, setFocused, onSelect, onOpen, onSearch, onTogglePreview, onAssignToMe, onResolve }: Handlers) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === "/") {
         event.preventDefault();
         onSearch();
+        return;
+      }
+      if (event.key === "p" && onTogglePreview) {
+        event.preventDefault();
+        onTogglePreview();
         return;
       }
       if (count === 0) return;
@@ -39,5 +46,5 @@ export function useListKeyboard({ count, focused, setFocused, onSelect, onOpen, 
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [count, focused, setFocused, onSelect, onOpen, onSearch, onAssignToMe, onResolve]);
+  }, [count, focused, setFocused, onSelect, onOpen, onSearch, onTogglePreview, onAssignToMe, onResolve]);
 }

@@ -6,6 +6,7 @@ import { CasesWorkspace } from "@/components/cases/cases-workspace";
 import { ExportButton } from "@/components/cases/export-button";
 import { SavedViewsMenu } from "@/components/cases/saved-views-menu";
 import { Button } from "@/components/ui/button";
+import { DEFAULT_LIST_DISPLAY } from "@/lib/validations/list-display";
 import { toAppError } from "@/server/errors/to-app-error";
 import { api, getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../_components/load-tenant";
@@ -18,10 +19,12 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   // Filters the schema refuses (a NUL in the text, a year-0 date) are dropped by the parser.
   const query = parseCaseListQuery(sp);
   const input = { ...query, limit: 25, cursor: parseCursor(sp) };
-  const [view, members, teams, listed] = await Promise.all([
+  const [view, members, teams, display, listed] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
     api.teams.list(),
+    // The page is for members: their own display of the list (defaults until they choose).
+    api.cases.display().catch(() => DEFAULT_LIST_DISPLAY),
     getQueryClient()
       .fetchQuery(trpc.cases.list.queryOptions(input))
       .then(() => "ok" as const)
@@ -35,7 +38,8 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   const businessUnits = view.state === "active" ? view.tenant.settings.businessUnits : [];
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
+    // Beside the preview pane the list takes the whole width of the window.
+    <div className="mx-auto max-w-6xl px-4 py-6 md:px-8 lg:has-[[data-preview]]:max-w-none">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold tracking-tight">Cases</h1>
         <div className="flex flex-wrap items-center gap-2">
@@ -49,7 +53,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <HydrateClient>
-        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} page={parsePage(sp, input.cursor)} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} page={parsePage(sp, input.cursor)} display={display} timeZone={view.state === "active" ? view.tenant.settings.timeZone : "UTC"} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
       </HydrateClient>
     </div>
   );
