@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldError } from "react-hook-form";
+import { useForm, useWatch, type FieldError } from "react-hook-form";
 import { z } from "zod";
 import { FormError } from "@/components/forms/form-error";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
@@ -14,6 +14,7 @@ import { CASE_CHANNELS, createCaseSchema, tagSchema } from "@/lib/validations/ca
 import { useTRPC } from "@/trpc/react";
 import { createCaseAction } from "./case-actions";
 import { channelLabel, PriorityOptions } from "./case-badges";
+import { TagSuggestions } from "./tag-suggestions";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";
 
 // The form edits tags as one comma-separated string; everything else is the procedure's schema.
@@ -62,6 +63,7 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
     defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "", category: "", businessUnit: "", teamId: "", assigneeId: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const tagsValue = useWatch({ control: form.control, name: "tags" });
 
   const { onSubmit, formError } = useActionSubmit(
     form,
@@ -146,7 +148,8 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
         </Select>
       </Field>
       <Field label="Tags" htmlFor="tags" error={firstErrorMessage(errors.tags)} hint="Comma-separated, e.g. billing, vip">
-        <Input id="tags" aria-invalid={!!errors.tags} {...form.register("tags")} />
+        <Input id="tags" aria-invalid={!!errors.tags} autoComplete="off" {...form.register("tags")} />
+        <TagSuggestions value={tagsValue ?? ""} onPick={(next) => form.setValue("tags", next, { shouldDirty: true })} />
       </Field>
       <FormError message={formError} />
       <div className="flex justify-end gap-2">
