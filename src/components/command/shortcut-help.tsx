@@ -11,6 +11,7 @@ const SHORTCUTS: [string, string][] = [
   ["Enter", "Open the focused case"],
   ["a", "Assign the ticked (or focused) cases to me"],
   ["e", "Resolve the ticked (or focused) cases"],
+  ["p", "Show or hide the preview pane beside the list"],
   ["/", "Search the list"],
   ["?", "This help"],
 ];
