@@ -56,6 +56,26 @@ describe("SignInForm", () => {
     expect(String(assign.mock.calls[0]![0])).not.toContain("evil.example");
   });
 
+  it("retries once when the first answer refuses the CSRF token (a first visit's cookies raced), and never calls that a success", async () => {
+    const user = userEvent.setup();
+    const csrf = { ok: true, error: undefined, status: 200, url: "http://localhost/api/auth/signin?csrf=true" } as never;
+    vi.mocked(signIn)
+      .mockResolvedValueOnce(csrf)
+      .mockResolvedValueOnce({ ok: true, error: undefined, status: 200, url: null } as never)
+      .mockResolvedValueOnce(csrf)
+      .mockResolvedValueOnce(csrf);
+    render(<SignInForm callbackUrl="/t/acme" defaultEmail="ada@example.com" />);
+    await user.type(screen.getByLabelText("Password"), PASSWORD);
+    await user.click(await screen.findByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    expect(signIn).toHaveBeenCalledTimes(2);
+    // Refused twice: an error the member can act on, and no navigation.
+    await user.click(await screen.findByRole("button", { name: "Sign in" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The sign-in could not be verified. Reload the page and try again.");
+    expect(signIn).toHaveBeenCalledTimes(4);
+    expect(assign).toHaveBeenCalledTimes(1);
+  });
+
   it("says the credentials are wrong, or passes on a lockout message", async () => {
     const user = userEvent.setup();
     vi.mocked(signIn)

@@ -1,6 +1,6 @@
 "use client";
+import { signInWithCredentials } from "./credentials-sign-in";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
@@ -21,7 +21,7 @@ export function ChangePasswordForm({ callbackUrl }: { callbackUrl: string }) {
   const { errors, isSubmitting } = form.formState;
 
   const { onSubmit, formError } = useActionSubmit(form, changePasswordAction, async (data, values) => {
-    const signedIn = await signIn("credentials", { email: data.email, password: values.newPassword, redirect: false });
+    const signedIn = await signInWithCredentials(data.email, values.newPassword);
     if (!signedIn || signedIn.error) {
       // The old session is dead: a fresh document, not a client transition.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh document is the point

@@ -1,6 +1,6 @@
 "use client";
+import { signInWithCredentials } from "./credentials-sign-in";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
@@ -19,7 +19,7 @@ export function InviteSignUpForm({ token, email, tenantName }: { token: string; 
   const { errors, isSubmitting } = form.formState;
 
   const { onSubmit, formError } = useActionSubmit(form, inviteSignUpAction, async (data, values) => {
-    const signedIn = await signIn("credentials", { email: data.email, password: values.password, redirect: false });
+    const signedIn = await signInWithCredentials(data.email, values.password);
     if (!signedIn || signedIn.error) {
       // Also the answer when the address already had an account (the server does not say so).
       return "We could not sign you in with this password. If you already have an account with this address, sign in with its password to accept; we have emailed you.";

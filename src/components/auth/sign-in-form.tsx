@@ -1,6 +1,6 @@
 "use client";
+import { signInWithCredentials } from "./credentials-sign-in";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
@@ -20,7 +20,7 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: st
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signInWithCredentials(values.email, values.password);
     if (!result || result.error) {
       // next-auth passes the message of an error thrown while signing in (e.g. a lockout).
       setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is not right.");

@@ -1,6 +1,6 @@
 "use client";
+import { signInWithCredentials } from "./credentials-sign-in";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,7 +20,7 @@ export function SignUpForm() {
   // The server answers the same whether or not the address already had an account (so the form
   // cannot tell anyone who has one); signing in with what was just typed is what finds out.
   const { onSubmit, formError } = useActionSubmit(form, signUpAction, async (_data, values) => {
-    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const signedIn = await signInWithCredentials(values.email, values.password);
     if (!signedIn || signedIn.error) {
       return "We could not sign you in with this email and password. If the address already has an account, we have emailed it: sign in with its password, or use “Forgot password?”.";
     }

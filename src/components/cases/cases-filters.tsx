@@ -108,7 +108,7 @@ export function CasesFilters({ base, query, members, teams, categories, business
           {hasFilters(query) ? (
             <Link
               href={`${base}${caseListSearch({ tab: query.tab, sort: query.sort, order: query.order })}`}
-              className="inline-flex items-center gap-1 text-sm font-medium text-slate-500 hover:text-slate-900"
+              className="inline-flex items-center gap-1 whitespace-nowrap text-sm font-medium text-slate-500 hover:text-slate-900"
             >
               <X className="size-3.5" aria-hidden /> Clear filters
             </Link>
