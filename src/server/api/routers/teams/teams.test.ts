@@ -239,7 +239,7 @@ describe("cases and teams", () => {
     expect((await owner.cases.counts({ tag })).my_teams).toBe(0);
 
     const view = await agent.views.create({ name: "My teams' queue", filters: { tab: "my_teams", teamId: mine.id, tag } });
-    expect(view.filters).toMatchObject({ tab: "my_teams", teamId: mine.id });
+    expect(view.filters).toMatchObject({ tab: "my_teams", teamId: [mine.id] });
     expect((await agent.cases.list({ ...view.filters })).items.map((c) => c.id)).toEqual([waiting.id]);
     await admin.teams.delete({ id: mine.id });
     await admin.teams.delete({ id: theirs.id });
