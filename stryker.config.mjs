@@ -39,7 +39,9 @@ export const MODULES = {
   },
   audit: {
     mutate: ["src/server/audit/index.ts", "src/server/audit/verify-chain.ts"],
-    tests: ["src/server/audit/audit-chain.test.ts"],
+    // The keyed chain (HMAC, keys rotated or unknown) and the checkpoint job (anchoring, legacy
+    // events) are tested in their own files; without them most of the verifier went unexercised.
+    tests: ["src/server/audit/audit-chain.test.ts", "src/server/audit/audit-keyed-chain.test.ts", "src/server/jobs/tasks/audit-checkpoint.test.ts"],
   },
   "job-lease": {
     mutate: ["src/server/jobs/lease.ts"],
