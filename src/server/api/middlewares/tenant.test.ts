@@ -284,6 +284,15 @@ describe("recheckTenantAccess (a call that lasts, decided again)", () => {
     expect((await recheckTenantAccess(contextWith({ user: tenant.users.ADMIN, apiKey: null }), tenant.id))?.role).toBe("ADMIN");
   });
 
+  it("finds the membership of the tenant asked for when the user belongs to several", async () => {
+    const [first, second] = [await createTestTenant("recheck-multi-a"), await createTestTenant("recheck-multi-b")];
+    // The first tenant's agent is also a viewer of the second.
+    await withPrivilegedDb("test fixture", (db) => db.membership.create({ data: { tenantId: second.id, userId: first.users.AGENT.id, role: "VIEWER" } }));
+    const c = contextWith({ user: first.users.AGENT, apiKey: null });
+    expect((await recheckTenantAccess(c, second.id))?.role).toBe("VIEWER");
+    expect((await recheckTenantAccess(c, first.id))?.role).toBe("AGENT");
+  });
+
   it("is null without credentials: no way to re-authenticate, signed out, or a refused key and no user", async () => {
     const tenant = await createTestTenant("recheck-none");
     expect(await recheckTenantAccess(contextWith(undefined), tenant.id)).toBeNull();
