@@ -45,7 +45,9 @@ export const MODULES = {
   },
   "job-lease": {
     mutate: ["src/server/jobs/lease.ts"],
-    tests: ["src/server/jobs/runner.test.ts", "src/server/jobs/cancellation.test.ts"],
+    // The lease's own tests and the heartbeat that renews it, besides the runner's kill and
+    // cancellation tests.
+    tests: ["src/server/jobs/lease.test.ts", "src/server/jobs/runner-heartbeat.test.ts", "src/server/jobs/runner.test.ts", "src/server/jobs/cancellation.test.ts"],
   },
 };
 
