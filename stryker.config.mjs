@@ -41,7 +41,12 @@ export const MODULES = {
     mutate: ["src/server/audit/index.ts", "src/server/audit/verify-chain.ts"],
     // The keyed chain (HMAC, keys rotated or unknown) and the checkpoint job (anchoring, legacy
     // events) are tested in their own files; without them most of the verifier went unexercised.
-    tests: ["src/server/audit/audit-chain.test.ts", "src/server/audit/audit-keyed-chain.test.ts", "src/server/jobs/tasks/audit-checkpoint.test.ts"],
+    tests: [
+      "src/server/audit/record-audit.test.ts",
+      "src/server/audit/audit-chain.test.ts",
+      "src/server/audit/audit-keyed-chain.test.ts",
+      "src/server/jobs/tasks/audit-checkpoint.test.ts",
+    ],
   },
   "job-lease": {
     mutate: ["src/server/jobs/lease.ts"],

@@ -1,0 +1,66 @@
+// What recordAudit stores from where: the input, the request context, or the system defaults
+// (a job or a script has no request); and its refusal without a tenant.
+import { describe, expect, it } from "vitest";
+import { runWithContext } from "@/server/context/request-context";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { createTestTenant } from "@/test/factories";
+import { recordAudit } from "./index";
+
+const lastEvent = (tenantId: string, action: string) =>
+  withPrivilegedDb("test check", (db) =>
+    db.auditEvent.findFirstOrThrow({
+      where: { tenantId, action },
+      select: { actorType: true, actorId: true, targetType: true, targetId: true, requestId: true, ip: true, userAgent: true },
+    }),
+  );
+
+describe("recordAudit", () => {
+  it("outside a request: the system as actor, and no request, address or agent", async () => {
+    const tenant = await createTestTenant("audit-sys");
+    await withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.system", tenantId: tenant.id }));
+    expect(await lastEvent(tenant.id, "test.system")).toEqual({
+      actorType: "system",
+      actorId: "system",
+      targetType: null,
+      targetId: null,
+      requestId: null,
+      ip: null,
+      userAgent: null,
+    });
+  });
+
+  it("in a request: its actor, tenant, request id, address and agent; an actor given wins", async () => {
+    const tenant = await createTestTenant("audit-req");
+    const context = {
+      requestId: "0194f2b4-0c3e-7a4b-9a55-3f1c2d3e4f5a",
+      ip: "203.0.113.9",
+      userAgent: "script/1.0",
+      actor: { type: "user" as const, id: tenant.users.AGENT.id },
+      tenant: { id: tenant.id, slug: tenant.slug },
+    };
+    await runWithContext(context, () =>
+      withPrivilegedDb("test write", async (db) => {
+        await recordAudit(db, { action: "test.request", targetType: "case", targetId: "c-1" });
+        await recordAudit(db, { action: "test.override", actor: { type: "apiKey", id: "k-1" } });
+      }),
+    );
+    expect(await lastEvent(tenant.id, "test.request")).toEqual({
+      actorType: "user",
+      actorId: tenant.users.AGENT.id,
+      targetType: "case",
+      targetId: "c-1",
+      requestId: context.requestId,
+      ip: "203.0.113.9",
+      userAgent: "script/1.0",
+    });
+    expect(await lastEvent(tenant.id, "test.override")).toMatchObject({ actorType: "apiKey", actorId: "k-1", requestId: context.requestId });
+  });
+
+  it("refuses to write without a tenant, naming the action", async () => {
+    await expect(withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.nowhere" }))).rejects.toThrow("recordAudit(test.nowhere) without a tenant");
+    // A request without a tenant is no better.
+    await expect(
+      runWithContext({ requestId: "r" }, () => withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.nowhere" }))),
+    ).rejects.toThrow("recordAudit(test.nowhere) without a tenant");
+  });
+});
