@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { runWithContext } from "@/server/context/request-context";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestTenant } from "@/test/factories";
+import type { FileStorage } from "@/server/storage";
 import { recordAudit } from "./index";
+import { verifyAuditChain } from "./verify-chain";
 
 const lastEvent = (tenantId: string, action: string) =>
   withPrivilegedDb("test check", (db) =>
@@ -62,5 +64,16 @@ describe("recordAudit", () => {
     await expect(
       runWithContext({ requestId: "r" }, () => withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.nowhere" }))),
     ).rejects.toThrow("recordAudit(test.nowhere) without a tenant");
+  });
+});
+
+describe("verifyAuditChain without its checkpoint", () => {
+  it("warns that a checkpoint it could not read leaves removed newest events unnoticed, and still checks the chain", async () => {
+    const tenant = await createTestTenant("audit-cp");
+    await withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.one", tenantId: tenant.id }));
+    const unreadable = { getNamed: async () => Promise.reject(new Error("store offline")) } as unknown as FileStorage;
+    const report = await withPrivilegedDb("test check", (db) => verifyAuditChain(db, tenant.id, { storage: unreadable }));
+    expect(report.warnings).toEqual(["The checkpoint could not be read (store offline); removed newest events would go unnoticed."]);
+    expect(report.ok).toBe(true);
   });
 });
