@@ -24,7 +24,7 @@ export function TagSuggestions({ value, onPick }: { value: string; onPick: (next
   const offered = data.filter((s) => !done.includes(s.tag) && s.tag !== typing).slice(0, 6);
   if (offered.length === 0) return null;
   return (
-    <div className="mt-1.5 flex flex-wrap items-center gap-1.5" aria-label="Suggested tags" role="group">
+    <div className="mt-1.5 flex flex-wrap items-center gap-1.5" aria-label="Tag suggestions" role="group">
       {offered.map((s) => (
         <button
           key={s.tag}
