@@ -14,6 +14,9 @@ export const workingHoursSchema = z
   })
   .refine((v) => v.start < v.end, { message: "End must be after start", path: ["end"] });
 
+/** A category or business unit, as cases carry it. */
+const choiceValue = text().trim().min(1, { message: "Enter a name" }).max(60, { message: "Use at most 60 characters" });
+
 export const tenantSettingsSchema = z.object({
   timeZone: text()
     .refine((tz) => {
@@ -26,8 +29,14 @@ export const tenantSettingsSchema = z.object({
     }, { message: "Unknown time zone" })
     .default("UTC"),
   workingHours: workingHoursSchema.default({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }),
-  businessUnits: z.array(text().trim().min(1).max(60)).max(50).default([]),
-  caseCategories: z.array(text().trim().min(1).max(60)).max(100).default(["Question", "Problem", "Incident", "Request"]),
+  businessUnits: z.array(choiceValue).max(50).default([]),
+  caseCategories: z.array(choiceValue).max(100).default(["Question", "Problem", "Incident", "Request"]),
+  /**
+   * Values taken out of use: cases (and teams, alerts, rules) that carry one keep it and can still
+   * be filtered by it, but nothing new may choose it. Restoring moves it back into the list.
+   */
+  archivedBusinessUnits: z.array(choiceValue).max(200).default([]),
+  archivedCaseCategories: z.array(choiceValue).max(200).default([]),
   defaultAssigneeId: z.uuid().nullable().default(null),
   /** Names of escalation levels, lowest first (a case is escalated to one of them). */
   escalationLevels: z.array(text().trim().min(1).max(40)).min(1).max(10).default(["Tier 2", "Management"]),
@@ -59,8 +68,39 @@ export const updateTenantSchema = z.object({ name: tenantNameSchema, slug: tenan
 export type UpdateTenantInput = z.input<typeof updateTenantSchema>;
 export type UpdateTenantValues = z.output<typeof updateTenantSchema>;
 
-export const updateTenantSettingsSchema = tenantSettingsSchema;
+/**
+ * A PATCH: the fields given replace the stored ones, the rest stay. (A default here would reset
+ * every field a form does not show, e.g. the category list when only the time zone is saved.)
+ */
+const settingsField = tenantSettingsSchema.shape;
+export const updateTenantSettingsSchema = z.object({
+  timeZone: settingsField.timeZone.unwrap().optional(),
+  workingHours: settingsField.workingHours.unwrap().optional(),
+  businessUnits: settingsField.businessUnits.unwrap().optional(),
+  caseCategories: settingsField.caseCategories.unwrap().optional(),
+  archivedBusinessUnits: settingsField.archivedBusinessUnits.unwrap().optional(),
+  archivedCaseCategories: settingsField.archivedCaseCategories.unwrap().optional(),
+  defaultAssigneeId: settingsField.defaultAssigneeId.unwrap().optional(),
+  escalationLevels: settingsField.escalationLevels.unwrap().optional(),
+});
 export type UpdateTenantSettingsInput = z.input<typeof updateTenantSettingsSchema>;
+export type UpdateTenantSettingsValues = z.output<typeof updateTenantSettingsSchema>;
+
+/** The two lists cases are classified by, which settings edit one value at a time. */
+export const CHOICE_LISTS = ["caseCategories", "businessUnits"] as const;
+export type ChoiceList = (typeof CHOICE_LISTS)[number];
+export const ARCHIVED_LIST: Record<ChoiceList, "archivedCaseCategories" | "archivedBusinessUnits"> = {
+  caseCategories: "archivedCaseCategories",
+  businessUnits: "archivedBusinessUnits",
+};
+
+/** Renames a category or business unit everywhere it is used (cases, teams, alerts, rules, views). */
+export const renameChoiceSchema = z.object({
+  list: z.enum(CHOICE_LISTS),
+  from: choiceValue,
+  to: choiceValue,
+});
+export type RenameChoiceInput = z.input<typeof renameChoiceSchema>;
 
 /** Deleting needs the tenant's slug typed out, so it cannot happen by a slip of the mouse. */
 export const scheduleTenantDeletionSchema = z.object({ confirmSlug: text().trim().min(1, { message: "Type the address to confirm" }).max(60) });

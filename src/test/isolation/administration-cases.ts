@@ -21,6 +21,28 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       expect: (result) => expect(result).toMatchObject({ timeZone: "Europe/Amsterdam", businessUnits: ["Isolation"] }),
     },
   ],
+  "tenant.renameChoice": [
+    {
+      name: "renames on A's settings and cases only; B's case of the same category keeps it",
+      input: () => ({ list: "caseCategories", from: "Question", to: "Isolation question" }),
+      expect: async (result, fx) => {
+        expect(result).toMatchObject({ cases: 1, settings: { caseCategories: expect.arrayContaining(["Isolation question"]) } });
+        const [bCase, bTenant] = await withPrivilegedDb("test check", async (db) => [
+          await db.case.findFirstOrThrow({ where: { tenantId: fx.b.id, id: fx.bCases[3]!.id }, select: { category: true } }),
+          await db.tenant.findUniqueOrThrow({ where: { id: fx.b.id }, select: { settings: true } }),
+        ]);
+        expect(bCase.category).toBe("Question");
+        expect(JSON.stringify(bTenant.settings)).not.toContain("Isolation question");
+        // Back to "Question" for the next caller (member, then API key).
+        await withPrivilegedDb("test cleanup", async (db) => {
+          const { settings } = await db.tenant.findUniqueOrThrow({ where: { id: fx.a.id }, select: { settings: true } });
+          const categories = (settings as { caseCategories: string[] }).caseCategories.map((c) => (c === "Isolation question" ? "Question" : c));
+          await db.tenant.update({ where: { id: fx.a.id }, data: { settings: { ...(settings as object), caseCategories: categories } } });
+          await db.case.updateMany({ where: { tenantId: fx.a.id, category: "Isolation question" }, data: { category: "Question" } });
+        });
+      },
+    },
+  ],
   "tenant.scheduleDeletion": [
     {
       name: "schedules the slug's tenant only (A is unscheduled again at once)",

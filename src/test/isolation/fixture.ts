@@ -80,6 +80,8 @@ export async function createIsolationFixture(): Promise<Fixture> {
   await withPrivilegedDb("test fixture", async (db) => {
     await db.case.updateMany({ where: { id: base.aCases[0]!.id }, data: { tags: ["alpha-tag"] } });
     await db.case.updateMany({ where: { id: base.bCases[2]!.id }, data: { tags: ["bravo-secret-tag"] } });
+    // A category both tenants use, so a rename in A has B's cases to wrongly touch.
+    await db.case.updateMany({ where: { id: { in: [base.aCases[0]!.id, base.bCases[3]!.id] } }, data: { category: "Question" } });
   });
   base.aCases[0] = { ...base.aCases[0]!, tags: ["alpha-tag"] };
   base.bCases[2] = { ...base.bCases[2]!, tags: ["bravo-secret-tag"] };

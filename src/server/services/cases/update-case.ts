@@ -57,8 +57,9 @@ export async function updateCase(db: TenantDb, caller: Caller, input: UpdateCase
   }
   let settings: TenantSettings | undefined;
   const tenantSettings = async () => (settings ??= await loadTenantSettings(db));
-  if (input.category !== undefined || input.businessUnit !== undefined) {
-    checkCaseClassification(await tenantSettings(), { category: input.category, businessUnit: input.businessUnit });
+  // Only a value being chosen is checked: a case keeps an archived category it already has.
+  if ("category" in fieldsTo || "businessUnit" in fieldsTo) {
+    checkCaseClassification(await tenantSettings(), { category: fieldsTo.category as string | null | undefined, businessUnit: fieldsTo.businessUnit as string | null | undefined });
   }
   if (Object.keys(fieldsTo).length > 0) events.push({ caseId: input.id, type: "fields_changed", from: fieldsFrom, to: fieldsTo });
 

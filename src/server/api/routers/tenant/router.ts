@@ -3,6 +3,7 @@ import { cancelTenantDeletion } from "./cancel-tenant-deletion";
 import { currentTenant } from "./current-tenant";
 import { dismissOnboarding } from "./dismiss-onboarding";
 import { myTenants } from "./my-tenants";
+import { renameChoice } from "./rename-choice";
 import { scheduleTenantDeletion } from "./schedule-tenant-deletion";
 import { tenantOnboarding } from "./tenant-onboarding";
 import { tenantOverview } from "./tenant-overview";
@@ -19,6 +20,7 @@ export const tenantRouter = createTRPCRouter({
   dismissOnboarding,
   update: updateTenant,
   updateSettings: updateTenantSettings,
+  renameChoice,
   scheduleDeletion: scheduleTenantDeletion,
   cancelDeletion: cancelTenantDeletion,
 });

@@ -81,6 +81,8 @@ describe("tenant.updateSettings", () => {
       workingHours: { days: [1, 2, 5], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "Wholesale"],
       caseCategories: ["Billing", "Bug"],
+      archivedBusinessUnits: [],
+      archivedCaseCategories: [],
       escalationLevels: ["Tier 2", "Management", "Legal"],
       defaultAssigneeId: tenant.users.AGENT.id,
     });
