@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
-import type { TenantSettings, UpdateTenantInput } from "@/lib/validations/tenant-settings";
+import type { RenameChoiceInput, TenantSettings, UpdateTenantInput, UpdateTenantSettingsInput } from "@/lib/validations/tenant-settings";
 import { runAction } from "@/server/actions/run-action";
 import { api } from "@/trpc/server";
 
@@ -22,8 +22,16 @@ export async function updateTenantAction(slug: string, values: UpdateTenantInput
   return result;
 }
 
-export async function updateTenantSettingsAction(slug: string, values: TenantSettings): Promise<ActionResult<TenantSettings>> {
+/** Saves the settings given; the rest stay as they are. */
+export async function updateTenantSettingsAction(slug: string, values: UpdateTenantSettingsInput): Promise<ActionResult<TenantSettings>> {
   const result = await runAction(() => api.tenant.updateSettings(values));
+  revalidatePath(`/t/${slug}`, "layout");
+  return result;
+}
+
+/** Renames a category or business unit on the settings and everything that carries it. */
+export async function renameChoiceAction(slug: string, input: RenameChoiceInput): Promise<ActionResult<{ settings: TenantSettings; cases: number }>> {
+  const result = await runAction(() => api.tenant.renameChoice(input));
   revalidatePath(`/t/${slug}`, "layout");
   return result;
 }

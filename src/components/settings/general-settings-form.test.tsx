@@ -30,7 +30,8 @@ describe("GeneralSettingsForm", () => {
     expect(screen.getByLabelText("Time zone")).toBeDisabled();
     expect(screen.getByLabelText("Mon")).toBeChecked();
     expect(screen.getByLabelText("Sat")).not.toBeChecked();
-    expect(screen.getByLabelText("Business units")).toHaveValue("EMEA");
+    // Categories and business units are edited as lists beside this form (choice-list-editor).
+    expect(screen.queryByLabelText("Business units")).not.toBeInTheDocument();
     expect(screen.getByLabelText("Escalation levels")).toHaveValue("Tier 2\nManagement");
     expect(screen.queryByRole("button", { name: "Save settings" })).not.toBeInTheDocument();
   });
@@ -48,19 +49,19 @@ describe("GeneralSettingsForm", () => {
     expect(updateTenantSettingsAction).not.toHaveBeenCalled();
   });
 
-  it("saves the settings as the procedure takes them and says so", async () => {
+  it("saves its own settings as the procedure takes them, leaving the lists out, and says so", async () => {
     const user = userEvent.setup();
-    vi.mocked(updateTenantSettingsAction).mockImplementation(async (_slug, values) => ({ ok: true, data: values }));
+    vi.mocked(updateTenantSettingsAction).mockImplementation(async (_slug, values) => ({ ok: true, data: { ...settings, ...values } }));
     render(<GeneralSettingsForm slug="acme" settings={settings} assignees={assignees} canManage />);
     await user.click(screen.getByLabelText("Sat"));
-    await user.type(screen.getByLabelText("Case categories"), "\n  Billing  \n\n");
+    await user.type(screen.getByLabelText("Escalation levels"), "\n  Legal  \n\n");
     await user.selectOptions(screen.getByLabelText("Default assignee"), "Ada");
     await user.click(await screen.findByRole("button", { name: "Save settings" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Settings saved.");
     expect(updateTenantSettingsAction).toHaveBeenCalledWith("acme", {
-      ...settings,
+      timeZone: settings.timeZone,
       workingHours: { ...settings.workingHours, days: [1, 2, 3, 4, 5, 6] },
-      caseCategories: [...settings.caseCategories, "Billing"],
+      escalationLevels: [...settings.escalationLevels, "Legal"],
       defaultAssigneeId: assignees[0]!.userId,
     });
     // Saved: nothing left to save.

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { tenantSettingsSchema, type TenantSettings } from "@/lib/validations/tenant-settings";
+import { updateTenantSettingsSchema, type TenantSettings, type UpdateTenantSettingsValues } from "@/lib/validations/tenant-settings";
 import { updateTenantSettingsAction } from "./general-actions";
 import { SaveBar, type SaveMessage } from "./save-bar";
 
@@ -23,8 +23,6 @@ interface FormValues {
   days: string[];
   start: string;
   end: string;
-  businessUnits: string;
-  caseCategories: string;
   escalationLevels: string;
   defaultAssigneeId: string;
 }
@@ -35,23 +33,22 @@ function toSettings(v: FormValues): unknown {
   return {
     timeZone: v.timeZone,
     workingHours: { days: v.days.map(Number), start: v.start, end: v.end },
-    businessUnits: lines(v.businessUnits),
-    caseCategories: lines(v.caseCategories),
     escalationLevels: lines(v.escalationLevels),
     defaultAssigneeId: v.defaultAssigneeId || null,
   };
 }
 
-/** "workingHours.end" → "end", "businessUnits.3" → "businessUnits": server and client paths onto inputs. */
+/** "workingHours.end" → "end", "escalationLevels.1" → "escalationLevels": server and client paths onto inputs. */
 function fieldOf(path: string): keyof FormValues | null {
   const [head, sub] = path.split(".");
   if (head === "workingHours") return sub === "days" ? "days" : sub === "start" ? "start" : sub === "end" ? "end" : "end";
-  return head === "timeZone" || head === "businessUnits" || head === "caseCategories" || head === "escalationLevels" || head === "defaultAssigneeId" ? head : null;
+  return head === "timeZone" || head === "escalationLevels" || head === "defaultAssigneeId" ? head : null;
 }
 
 /** The procedure's own schema decides, before the request and again on the server. */
-const resolver: Resolver<FormValues, unknown, TenantSettings> = async (values) => {
-  const parsed = tenantSettingsSchema.safeParse(toSettings(values));
+// The patch schema: only this form's fields are sent, so the category lists (edited beside it) stay.
+const resolver: Resolver<FormValues, unknown, UpdateTenantSettingsValues> = async (values) => {
+  const parsed = updateTenantSettingsSchema.safeParse(toSettings(values));
   if (parsed.success) return { values: parsed.data, errors: {} };
   const errors: FieldErrors<FormValues> = {};
   for (const issue of parsed.error.issues) {
@@ -74,15 +71,13 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
     const all = Intl.supportedValuesOf("timeZone");
     return all.includes(settings.timeZone) ? all : [settings.timeZone, ...all];
   }, [settings.timeZone]);
-  const form = useForm<FormValues, unknown, TenantSettings>({
+  const form = useForm<FormValues, unknown, UpdateTenantSettingsValues>({
     resolver,
     defaultValues: {
       timeZone: settings.timeZone,
       days: settings.workingHours.days.map(String),
       start: settings.workingHours.start,
       end: settings.workingHours.end,
-      businessUnits: settings.businessUnits.join("\n"),
-      caseCategories: settings.caseCategories.join("\n"),
       escalationLevels: settings.escalationLevels.join("\n"),
       defaultAssigneeId: settings.defaultAssigneeId ?? "",
     },
@@ -110,8 +105,6 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       days: s.workingHours.days.map(String),
       start: s.workingHours.start,
       end: s.workingHours.end,
-      businessUnits: s.businessUnits.join("\n"),
-      caseCategories: s.caseCategories.join("\n"),
       escalationLevels: s.escalationLevels.join("\n"),
       defaultAssigneeId: s.defaultAssigneeId ?? "",
     });
@@ -170,12 +163,6 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
         </div>
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Case categories" htmlFor="settings-categories" error={errors.caseCategories?.message} hint="One per line. Cases pick one of these.">
-            <Textarea id="settings-categories" rows={6} aria-invalid={!!errors.caseCategories} {...form.register("caseCategories")} />
-          </Field>
-          <Field label="Business units" htmlFor="settings-units" error={errors.businessUnits?.message} hint="One per line, e.g. teams or brands. Optional.">
-            <Textarea id="settings-units" rows={6} aria-invalid={!!errors.businessUnits} {...form.register("businessUnits")} />
-          </Field>
           <Field
             label="Escalation levels"
             htmlFor="settings-escalation-levels"

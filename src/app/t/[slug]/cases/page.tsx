@@ -34,8 +34,9 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   // A cursor from an old or edited link that the list refuses: the first page, not an error.
   if (listed === "bad-request" && input.cursor) redirect(`/t/${slug}/cases${caseListSearch(query)}`);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
-  const categories = view.state === "active" ? view.tenant.settings.caseCategories : [];
-  const businessUnits = view.state === "active" ? view.tenant.settings.businessUnits : [];
+  // Archived values stay filterable: older cases carry them.
+  const categories = view.state === "active" ? [...view.tenant.settings.caseCategories, ...view.tenant.settings.archivedCaseCategories] : [];
+  const businessUnits = view.state === "active" ? [...view.tenant.settings.businessUnits, ...view.tenant.settings.archivedBusinessUnits] : [];
 
   return (
     // Beside the preview pane the list takes the whole width of the window.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChoiceListEditor } from "@/components/settings/choice-list-editor";
 import { DangerZone } from "@/components/settings/danger-zone";
 import { GeneralNameForm } from "@/components/settings/general-name-form";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
@@ -41,6 +42,31 @@ export default async function GeneralSettingsPage({ params, searchParams }: { pa
         <h2 id="work-heading" className="text-base font-semibold">Cases and working hours</h2>
         <div className="mt-4">
           <GeneralSettingsForm slug={tenant.slug} settings={tenant.settings} assignees={assignees} canManage={canManage} />
+        </div>
+      </section>
+      <section aria-labelledby="lists-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="lists-heading" className="text-base font-semibold">Categories and business units</h2>
+        <div className="mt-4 grid gap-8 md:grid-cols-2">
+          <ChoiceListEditor
+            slug={tenant.slug}
+            list="caseCategories"
+            title="Case categories"
+            noun="category"
+            hint="Cases pick one of these, in this order. Renaming one renames it on every case."
+            values={tenant.settings.caseCategories}
+            archived={tenant.settings.archivedCaseCategories}
+            canManage={canManage}
+          />
+          <ChoiceListEditor
+            slug={tenant.slug}
+            list="businessUnits"
+            title="Business units"
+            noun="business unit"
+            hint="Optional: brands or divisions that cases, teams and alerts belong to."
+            values={tenant.settings.businessUnits}
+            archived={tenant.settings.archivedBusinessUnits}
+            canManage={canManage}
+          />
         </div>
       </section>
       {tenant.permissions.includes("tenant:delete") ? <DangerZone slug={tenant.slug} name={tenant.name} graceDays={env.TENANT_DELETION_GRACE_DAYS} /> : null}
