@@ -1,7 +1,7 @@
 "use client";
 // Who is signed in and what they can do with their account: beneath the navigation on wide
 // screens, and behind the avatar button beside the bell below 768 px, where the sidebar is a top bar.
-import { LogOut, Shield } from "lucide-react";
+import { Clock, LogOut, Shield } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { signOutTo } from "@/components/auth/sign-out";
@@ -13,11 +13,14 @@ interface Props {
   user: { name: string; email: string };
   role: string;
   isPlatformAdmin: boolean;
+  /** The zone times are shown in (the member's own or the organisation's), said once, here. */
+  timeZone: string;
+  profileHref: string;
 }
 
 const linkClass = "flex items-center gap-1.5 text-xs font-medium text-slate-500 hover:text-slate-900";
 
-export function AccountDetails({ user, role, isPlatformAdmin }: Props) {
+export function AccountDetails({ user, role, isPlatformAdmin, timeZone, profileHref }: Props) {
   return (
     <>
       <p className="truncate text-sm font-medium" title={user.email}>
@@ -37,6 +40,9 @@ export function AccountDetails({ user, role, isPlatformAdmin }: Props) {
       <SignOutEverywhereButton className={`mt-1 block ${linkClass}`} />
       <Link href="/change-password" className={`mt-1 block ${linkClass}`}>
         Change password
+      </Link>
+      <Link href={profileHref} className={`mt-1 ${linkClass}`} title="Change the time zone times are shown in">
+        <Clock className="size-3.5" aria-hidden /> Times in {timeZone.replaceAll("_", " ")}
       </Link>
       <ThemeToggle className="mt-2" />
     </>

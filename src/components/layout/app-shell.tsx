@@ -13,7 +13,7 @@ import { UndoHost } from "@/components/undo/undo-host";
 import { cn } from "@/lib/utils";
 
 interface Props {
-  tenant: { slug: string; name: string; role: string };
+  tenant: { slug: string; name: string; role: string; displayTimeZone: string };
   tenants: { slug: string; name: string }[];
   user: { name: string; email: string };
   /** Shows the link to the platform admin console (which checks the role again on every call). */
@@ -64,7 +64,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           )}
           <div className="ml-auto flex shrink-0 items-center gap-1">
             <NotificationBell slug={tenant.slug} />
-            <MobileAccountMenu user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} />
+            <MobileAccountMenu user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} timeZone={tenant.displayTimeZone} profileHref={`${base}/settings/profile`} />
           </div>
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 max-md:[mask-image:linear-gradient(to_right,#000_88%,transparent)] max-md:pr-10 md:flex-1 md:flex-col md:overflow-visible md:pb-0">
@@ -97,7 +97,7 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
           )}
         </nav>
         <div className="hidden border-t border-slate-200 px-4 py-3 md:block">
-          <AccountDetails user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} />
+          <AccountDetails user={user} role={tenant.role} isPlatformAdmin={isPlatformAdmin} timeZone={tenant.displayTimeZone} profileHref={`${base}/settings/profile`} />
         </div>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>

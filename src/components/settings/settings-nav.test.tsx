@@ -11,7 +11,7 @@ describe("SettingsNav", () => {
     navigation.pathname = "/t/acme/settings/members";
     render(<SettingsNav slug="acme" permissions={["tenant:read", "members:read", "cases:read"]} />);
     const links = screen.getAllByRole("link");
-    expect(links.map((l) => l.textContent)).toEqual(["General", "Notifications", "Members", "Teams", "Escalation"]);
+    expect(links.map((l) => l.textContent)).toEqual(["General", "Profile", "Notifications", "Members", "Teams", "Escalation"]);
     expect(screen.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "General" })).not.toHaveAttribute("aria-current");
     expect(screen.getByRole("link", { name: "Teams" })).toHaveAttribute("href", "/t/acme/settings/teams");

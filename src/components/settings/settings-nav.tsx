@@ -5,6 +5,7 @@ import { cn } from "@/lib/utils";
 
 const TABS = [
   { path: "general", label: "General", permission: "tenant:read" },
+  { path: "profile", label: "Profile", permission: "tenant:read" },
   { path: "notifications", label: "Notifications", permission: "tenant:read" },
   { path: "members", label: "Members", permission: "members:read" },
   { path: "teams", label: "Teams", permission: "members:read" },

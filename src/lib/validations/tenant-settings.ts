@@ -1,6 +1,7 @@
 // The shape of Tenant.settings. Parsed on every read and write, so a bad value never reaches the UI.
 import { z } from "zod";
 import { text } from "./text";
+import { timeZoneName } from "./time-zone";
 import { SLUG_PATTERN } from "@/lib/slug";
 
 const time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24 h)" });
@@ -18,15 +19,7 @@ export const workingHoursSchema = z
 const choiceValue = text().trim().min(1, { message: "Enter a name" }).max(60, { message: "Use at most 60 characters" });
 
 export const tenantSettingsSchema = z.object({
-  timeZone: text()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, { message: "Unknown time zone" })
+  timeZone: timeZoneName
     .default("UTC"),
   workingHours: workingHoursSchema.default({ days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" }),
   businessUnits: z.array(choiceValue).max(50).default([]),

@@ -34,6 +34,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   "account.requestPasswordReset": "public: users are not tenant-owned",
   "account.resetPassword": "public: the reset token decides",
   "account.changePassword": "the signed-in user's own account",
+  "account.profile": "the signed-in user's own profile",
+  "account.updateProfile": "the signed-in user's own profile",
   "account.signOutEverywhere": "the signed-in user's own sessions",
 };
 

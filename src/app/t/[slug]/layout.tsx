@@ -27,7 +27,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     // The tenant's live stream (one per browser, shared by its tabs) for everything below.
     <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null} initialSeq={position.seq}>
       <AppShell
-        tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role }}
+        tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role, displayTimeZone: view.tenant.displayTimeZone }}
         tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
         user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
         isPlatformAdmin={platformAdmin}

@@ -41,7 +41,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
           <p className="mt-1 text-sm text-slate-500">
-            {openTotal.toLocaleString("en")} open cases · times in {overview.timeZone}
+            {openTotal.toLocaleString("en")} open cases · days counted in {overview.timeZone.replaceAll("_", " ")}, the organisation&apos;s time zone
           </p>
         </div>
 

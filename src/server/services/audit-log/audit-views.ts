@@ -1,7 +1,7 @@
 // Audit events as the log shows them: who (a member's name, an API key's name, "System"), on what
 // ("#123 Printer jams", a team's name, "Deleted case"), the diff as before → after, the IP without
 // its IPv6 wrapping. Names for a whole page come from one query (record-names.ts).
-import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
+import { displayTimeZone } from "@/server/services/accounts/display-time-zone";
 import { jobTypeName } from "@/server/services/jobs-view/describe-job";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { auditChanges, idsInDiff, normaliseIp, type AuditChange } from "./audit-changes";
@@ -104,8 +104,8 @@ export function auditRefs(rows: AuditRow[]): RecordRef[] {
 
 export async function toAuditViews<R extends AuditRow>(db: TenantDb, rows: R[]): Promise<AuditView<R>[]> {
   if (rows.length === 0) return [];
-  const [names, settings] = await Promise.all([RecordNames.load(db, auditRefs(rows)), loadTenantSettings(db)]);
-  const ctx = { name: names.label.bind(names), timeZone: settings.timeZone };
+  const [names, timeZone] = await Promise.all([RecordNames.load(db, auditRefs(rows)), displayTimeZone(db)]);
+  const ctx = { name: names.label.bind(names), timeZone };
   return rows.map((row) => ({
     ...row,
     ip: normaliseIp(row.ip),

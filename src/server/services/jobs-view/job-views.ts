@@ -1,6 +1,6 @@
 // Job rows with what the jobs pages show instead of ids: a title, who started the job, errors in
 // words, labelled fields and downloads. The names of every job on the page come from one query.
-import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
+import { displayTimeZone } from "@/server/services/accounts/display-time-zone";
 import { RecordNames, type RecordRef } from "@/server/services/audit-log/record-names";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { describeJob, explainJobError, jobRefs, jobStarter, type JobDescription } from "./describe-job";
@@ -38,11 +38,11 @@ export function startedByOf(job: Pick<JobRow, "type" | "payload">, names: Record
 /** The rows as views, in their order. */
 export async function toJobViews<R extends JobRow>(db: TenantDb, rows: R[]): Promise<JobView<R>[]> {
   const refs: RecordRef[] = rows.flatMap((r) => jobRefs(r));
-  const [names, settings] = await Promise.all([RecordNames.load(db, refs), loadTenantSettings(db)]);
+  const [names, timeZone] = await Promise.all([RecordNames.load(db, refs), displayTimeZone(db)]);
   const ctx = {
     name: names.label.bind(names),
     find: names.find.bind(names),
-    timeZone: settings.timeZone,
+    timeZone,
   };
   return rows.map((row) => ({
     ...row,

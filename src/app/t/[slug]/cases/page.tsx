@@ -54,7 +54,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <HydrateClient>
-        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} page={parsePage(sp, input.cursor)} display={display} timeZone={view.state === "active" ? view.tenant.settings.timeZone : "UTC"} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
+        <CasesWorkspace base={`/t/${slug}/cases`} query={query} input={input} page={parsePage(sp, input.cursor)} display={display} timeZone={view.state === "active" ? view.tenant.displayTimeZone : "UTC"} members={members} teams={teams} canWrite={canWrite} categories={categories} businessUnits={businessUnits} />
       </HydrateClient>
     </div>
   );

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Jobs" };
 export default async function JobsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const view = await loadTenant(slug);
-  const timeZone = view.state === "active" ? view.tenant.settings.timeZone : "UTC";
+  const timeZone = view.state === "active" ? view.tenant.displayTimeZone : "UTC";
   const canExport = view.state === "active" && view.tenant.permissions.includes("exports:create");
   await Promise.all([
     prefetch(trpc.jobs.list.queryOptions(JOBS_LIST_INPUT)),

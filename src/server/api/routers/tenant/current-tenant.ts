@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PERMISSIONS } from "@/server/auth/permissions";
 import { tenantProcedure } from "@/server/api/trpc";
 import { parseTenantSettings, tenantSettingsSchema } from "@/lib/validations/tenant-settings";
+import { displayTimeZone } from "@/server/services/accounts/display-time-zone";
 
 export const currentTenantOutput = z.object({
   id: z.string(),
@@ -10,6 +11,8 @@ export const currentTenantOutput = z.object({
   role: z.enum(["OWNER", "ADMIN", "AGENT", "VIEWER"]),
   permissions: z.array(z.enum(PERMISSIONS)),
   settings: tenantSettingsSchema,
+  /** The zone to show times in: the reader's own (their profile), else the organisation's. */
+  displayTimeZone: z.string(),
 });
 
 export const currentTenant = tenantProcedure("tenant:read")
@@ -17,10 +20,12 @@ export const currentTenant = tenantProcedure("tenant:read")
   .output(currentTenantOutput)
   .query(async ({ ctx }) => {
     const tenant = await ctx.db.tenant.findFirstOrThrow({ select: { settings: true } });
+    const settings = parseTenantSettings(tenant.settings);
     return {
       ...ctx.tenant,
       role: ctx.role,
       permissions: [...ctx.permissions],
-      settings: parseTenantSettings(tenant.settings),
+      settings,
+      displayTimeZone: await displayTimeZone(ctx.db, settings),
     };
   });

@@ -34,7 +34,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
           number={number}
           members={members}
           canWrite={canWrite}
-          timeZone={view.state === "active" ? view.tenant.settings.timeZone : "UTC"}
+          timeZone={view.state === "active" ? view.tenant.displayTimeZone : "UTC"}
           main={
             <>
               <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -14,7 +14,7 @@ export default async function JobPage({ params }: { params: Promise<{ slug: stri
   const view = await loadTenant(slug);
   await prefetch(trpc.jobs.get.queryOptions({ id }));
   const canManage = view.state === "active" && view.tenant.permissions.includes("jobs:manage");
-  const timeZone = view.state === "active" ? view.tenant.settings.timeZone : "UTC";
+  const timeZone = view.state === "active" ? view.tenant.displayTimeZone : "UTC";
   return (
     <div className="mx-auto max-w-4xl px-4 py-6 md:px-8">
       <Link href={`/t/${slug}/jobs`} className="text-sm text-slate-500 hover:text-slate-800">

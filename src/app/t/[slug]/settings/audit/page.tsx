@@ -27,7 +27,7 @@ export default async function AuditPage({
     orNotFound(() => api.audit.verify()),
   ]);
   const view = await loadTenant(slug);
-  const timeZone = view.state === "active" ? view.tenant.settings.timeZone : "UTC";
+  const timeZone = view.state === "active" ? view.tenant.displayTimeZone : "UTC";
   const base = `/t/${slug}/settings/audit`;
 
   return (
