@@ -54,7 +54,32 @@ describe("API keys", () => {
     // Expiry is inclusive: at the very instant it is already refused.
     const row = await keyRow(key);
     expect(await authenticateApiKey(key, row.expiresAt!)).toEqual({ ok: false, reason: "EXPIRED" });
+    // Refused when it is looked up, not only afterwards: its use is not recorded.
+    expect((await keyRow(key)).lastUsedAt).toBeNull();
     expect(await authenticateApiKey(key, new Date(row.expiresAt!.getTime() - 1))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a key cached while valid once it expires, at the very instant", async () => {
+    const expiresAt = new Date(Date.now() + 60 * 60_000);
+    const key = await createTestApiKey(a, { role: "VIEWER", expiresAt });
+    const id = (await keyRow(key)).id;
+    // A millisecond before: accepted, and the answer cached. What the caller gets is the principal
+    // only, without the cache's bookkeeping.
+    expect(await authenticateApiKey(key, new Date(expiresAt.getTime() - 1))).toEqual({
+      ok: true,
+      principal: {
+        apiKeyId: id,
+        tenantId: a.id,
+        tenantSlug: a.slug,
+        tenantName: expect.any(String),
+        tenantStatus: "ACTIVE",
+        tenantDeletionScheduledFor: null,
+        role: "VIEWER",
+        authorityUserId: null,
+      },
+    });
+    // At the instant it expires the cached answer is still fresh, yet the key is refused.
+    expect(await authenticateApiKey(key, expiresAt)).toEqual({ ok: false, reason: "EXPIRED" });
   });
 
   it("refuses a revoked key with API_KEY_REVOKED, and does not record its use", async () => {
@@ -66,6 +91,29 @@ describe("API keys", () => {
   it("refuses an unknown or malformed key with UNAUTHORIZED", async () => {
     await expectAppError((await apiKeyCaller(generateApiKey().key)).cases.list({}), "UNAUTHORIZED", "API_KEY_UNKNOWN");
     await expectAppError((await apiKeyCaller("cb_not-a-key")).cases.list({}), "UNAUTHORIZED", "API_KEY_MALFORMED");
+  });
+
+  it("calls a key with anything before or after it malformed, without looking it up", async () => {
+    const key = await createTestApiKey(a);
+    expect(await authenticateApiKey(key)).toMatchObject({ ok: true });
+    // A pasted key with a stray character either side is not a key we issued.
+    for (const presented of [`x${key}`, ` ${key}`, `${key}!`, `${key} `, `${key}\n`]) {
+      expect(await authenticateApiKey(presented), JSON.stringify(presented)).toEqual({ ok: false, reason: "MALFORMED" });
+    }
+  });
+
+  it("makes prefixes of lowercase letters and digits that tell keys apart", () => {
+    const keys = Array.from({ length: 50 }, () => generateApiKey());
+    for (const { key, prefix, hash } of keys) {
+      expect(prefix).toMatch(/^[a-z0-9]{8}$/);
+      expect(key.startsWith(`cb_${prefix}_`)).toBe(true);
+      expect(hash).toBe(hashApiKey(key));
+    }
+    expect(new Set(keys.map((k) => k.prefix)).size).toBe(50);
+    // Random base64url, lowercased: about four characters in five are letters (none would be, were
+    // the letters folded away into zeros).
+    const letters = keys.map((k) => k.prefix).join("").replace(/[^a-z]/g, "").length;
+    expect(letters).toBeGreaterThan(0.6 * 8 * 50);
   });
 
   it("never falls back to the session user when a bad key is presented", async () => {
@@ -86,7 +134,12 @@ describe("API keys", () => {
     // Within the minute the row is left alone (no write per request); after it, it moves on.
     await authenticateApiKey(key, new Date(first!.getTime() + 30_000));
     expect((await keyRow(key)).lastUsedAt).toEqual(first);
-    const later = new Date(first!.getTime() + 61_000);
+    // A full minute is not yet more than a minute.
+    await authenticateApiKey(key, new Date(first!.getTime() + 60_000));
+    expect((await keyRow(key)).lastUsedAt).toEqual(first);
+    // (That answer is cached for seconds; forgotten, so the next use looks the key up again.)
+    forgetCachedCredentials();
+    const later = new Date(first!.getTime() + 60_001);
     await authenticateApiKey(key, later);
     expect((await keyRow(key)).lastUsedAt).toEqual(later);
   });
@@ -119,6 +172,13 @@ describe("API keys", () => {
       );
       forgetCachedCredentials();
     }
+  });
+
+  it("keeps the key's own role when its authority's role is higher", async () => {
+    const owner = await callerFor(a.users.OWNER, a.slug);
+    const { apiKey, secret } = await owner.apiKeys.create({ name: "owner's agent key", role: "AGENT" });
+    expect(await authenticateApiKey(secret)).toMatchObject({ ok: true, principal: { apiKeyId: apiKey.id, role: "AGENT", authorityUserId: a.users.OWNER.id } });
+    await expectAppError((await apiKeyCaller(secret)).apiKeys.list(), "FORBIDDEN", "PERMISSION_DENIED");
   });
 
   it("a key made by a key inherits its maker's authority; an operator's key stands on none", async () => {

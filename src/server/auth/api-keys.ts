@@ -13,6 +13,8 @@ export function hashApiKey(key: string): string {
 }
 
 export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  // The slice is a guard only: 6 random bytes are always 8 base64url characters, so a mutant
+  // without it is equivalent (it survives, explained here; the line's other mutants are tested).
   const prefix = randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 8);
   const key = `cb_${prefix}_${randomBytes(32).toString("base64url")}`;
   return { key, prefix, hash: hashApiKey(key) };
@@ -67,6 +69,7 @@ function findKey(db: PrivilegedDb, hash: string): Promise<KeyRow[]> {
 
 /** The lower of two roles: a key never does more than the member behind it may do now. */
 function cappedRole(keyRole: Role, authorityRole: Role | null): Role {
+  // `<` or `<=` choose the same role: equal ranks are the same role (a `<=` mutant is equivalent).
   return authorityRole && ROLE_RANK[authorityRole] < ROLE_RANK[keyRole] ? authorityRole : keyRole;
 }
 
@@ -94,6 +97,7 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
 }
 
 async function lookUpApiKey(hash: string, now: Date): Promise<ApiKeyCheck & { expiresAt?: Date | null }> {
+  // Stryker disable next-line StringLiteral: the transaction's label, for logs and traces only
   return withPrivilegedDb("authenticate API key", async (db: PrivilegedDb) => {
     const [row] = await findKey(db, hash);
     if (!row) return { ok: false, reason: "UNKNOWN" } as const;
