@@ -58,7 +58,7 @@ export function AuditTable({ events, timeZone }: { events: AuditEvent[]; timeZon
                 </td>
                 <td className="hidden max-w-md px-4 py-3 lg:table-cell">
                   <Changes changes={e.changes} />
-                  {e.requestId ? <p className="mt-1 text-xs text-slate-400">request {e.requestId.slice(0, 8)}</p> : null}
+                  {e.requestId ? <p className="mt-1 text-xs text-slate-500">request {e.requestId.slice(0, 8)}</p> : null}
                 </td>
               </tr>
             ))}
@@ -84,7 +84,7 @@ function Changes({ changes, className = "" }: { changes: AuditEvent["changes"]; 
           {c.changed ? (
             <>
               {c.before === null ? <span className="italic text-slate-500">none</span> : <span className="text-slate-600 line-through decoration-slate-400">{c.before}</span>}
-              <span aria-label="changed to" className="mx-1 text-slate-400">→</span>
+              <span aria-label="changed to" className="mx-1 text-slate-500">→</span>
               {c.after === null ? <span className="italic text-slate-500">none</span> : <span className="font-medium text-slate-900">{c.after}</span>}
             </>
           ) : (

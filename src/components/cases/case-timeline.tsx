@@ -38,7 +38,7 @@ function Message({ item }: { item: Extract<TimelineItem, { type: "message" }> })
         internal ? "border-amber-200 bg-amber-50" : fromTeam ? "border-brand-100 bg-brand-50/40" : "border-slate-200 bg-white",
       )}
     >
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-500">
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600">
         <span className="font-semibold text-slate-800">{item.author.name ?? (item.author.type === "SYSTEM" ? "System" : "Unknown")}</span>
         {customer ? <span>customer</span> : null}
         {internal ? (
