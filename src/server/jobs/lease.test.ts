@@ -3,7 +3,9 @@
 // and that an outcome is recorded only by the runner that still holds the job.
 import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
+import { getDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { createTestTenant } from "@/test/factories";
 import type { AnyJobDefinition, JobTransaction } from "./define";
 import { defineJob } from "./define";
 import { claimJobs, DEFAULT_TIMING, finish, heartbeat, leaseFor, MAX_LOST_LEASES, newWorkerId, reapExpiredLeases, retryDelayMs, type ClaimedJob } from "./lease";
@@ -16,6 +18,17 @@ import { FAST_TIMING, noPayload, readJob, uniqueType } from "./test-kit";
 function jobType(label: string, options: { transaction?: JobTransaction; timeoutMs?: number; maxAttempts?: number } = {}) {
   return registerJob(defineJob({ type: uniqueType(label), scope: "system", payload: noPayload, ...options, handler: async () => null })).type;
 }
+
+/** A registered tenant job type (per-call, so its lease is the plain one). */
+function tenantJobType(label: string) {
+  return registerJob(defineJob({ type: uniqueType(label), scope: "tenant", transaction: "per-call", payload: noPayload, handler: async () => null })).type;
+}
+
+/** The realtime events written about a job, oldest first. */
+const jobEvents = (tenantId: string, jobId: string) =>
+  withPrivilegedDb("test check", (db) =>
+    db.realtimeEvent.findMany({ where: { tenantId, entityId: jobId }, orderBy: { seq: "asc" }, select: { kind: true, data: true } }),
+  );
 
 /** Enqueues one job of `type` and claims it for `workerId`. */
 async function claimOne(type: string, workerId: string, options: Parameters<typeof enqueue>[2] = {}): Promise<ClaimedJob> {
@@ -134,6 +147,31 @@ describe("claimJobs", () => {
     expect(claimed.map((j) => j.id)).toEqual([high, older, ...twins, newer, low]);
     expect(claimed[0]).toMatchObject({ id: high, tenantId: null, tenantSlug: null, type, payload: {}, attempts: 1, maxAttempts: 3, runAt: at(1) });
   });
+
+  it("sorts the claimed jobs itself, whatever order the database returns them in", async () => {
+    const type = jobType("lease-resort");
+    const base = Math.floor(Date.now() / 1000) * 1000;
+    const at = (secondsAgo: number) => new Date(base - secondsAgo * 1000);
+    // Enqueued (and so numbered: ids are time-ordered) in the reverse of the order they run in,
+    // except the twins, whose ids decide between them.
+    const low = await enqueue(type, {}, { priority: -1, runAt: at(60) });
+    const newer = await enqueue(type, {}, { runAt: at(5) });
+    const twins = [await enqueue(type, {}, { runAt: at(10) }), await enqueue(type, {}, { runAt: at(10) })].sort();
+    const older = await enqueue(type, {}, { runAt: at(30) });
+    const high = await enqueue(type, {}, { priority: 7, runAt: at(1) });
+    // A merge join on id makes the UPDATE … RETURNING come back in id order, not the CTE's
+    // (the embedded database has one session; on a pooled server the settings may not apply,
+    // and the assertion still holds).
+    const { sql } = await getDatabase();
+    await sql.exec("SET enable_hashjoin = off; SET enable_nestloop = off");
+    let claimed: ClaimedJob[];
+    try {
+      claimed = await claimJobs("resort-worker", 10, [type], FAST_TIMING);
+    } finally {
+      await sql.exec("RESET enable_hashjoin; RESET enable_nestloop");
+    }
+    expect(claimed.map((j) => j.id)).toEqual([high, older, ...twins, newer, low]);
+  });
 });
 
 describe("reapExpiredLeases", () => {
@@ -179,6 +217,9 @@ describe("reapExpiredLeases", () => {
       if (i < MAX_LOST_LEASES - 1) expect(status).toBe("PENDING");
     }
     expect(status).toBe("DEAD");
+    // Counted as released each time it went back on the queue, and once as dead.
+    const counters = snapshot().counters;
+    expect([counters.released.byType[type], counters.dead.byType[type], counters.failed.byType[type]]).toEqual([MAX_LOST_LEASES - 1, 1, undefined]);
   });
 });
 
@@ -273,5 +314,58 @@ describe("finish", () => {
     const stopped = await claimOne(type, "failer");
     expect(await finish(stopped, "failer", failed(new Error("aborted"), { cancelled: true }), noProgress)).toBe("CANCELLED");
     expect(await readJob(stopped.id)).toMatchObject({ status: "CANCELLED", lastError: null, errorHistory: [] });
+  });
+});
+
+describe("job events", () => {
+  it("tells the tenant when its job is claimed, reports progress, and ends; a plain renewal or a runner not holding the job tells nothing", async () => {
+    const tenant = await createTestTenant("lease-events");
+    const type = tenantJobType("lease-events");
+    const running = (progress: number | null, stage: string | null) => ({ kind: "job.updated", data: { type, status: "RUNNING", progress, stage } });
+
+    const id = await enqueue(type, {}, { tenantId: tenant.id });
+    const enqueued = (await jobEvents(tenant.id, id)).length; // the enqueue's own event
+    const [job] = await claimJobs("eventful", 1, [type], FAST_TIMING);
+    expect(job).toMatchObject({ id, tenantId: tenant.id, tenantSlug: tenant.slug });
+    const since = async () => (await jobEvents(tenant.id, id)).slice(enqueued);
+    expect(await since()).toEqual([running(null, null)]);
+
+    expect(await heartbeat(job!, "eventful", 5_000, noProgress)).toMatchObject({ owned: true });
+    expect(await heartbeat(job!, "intruder", 5_000, { percent: 90, dirty: true })).toMatchObject({ owned: false });
+    expect(await since()).toEqual([running(null, null)]);
+    await heartbeat(job!, "eventful", 5_000, { percent: 40, stage: "copying", dirty: true });
+    // Progress as stored: a stage alone keeps the percent reported before.
+    await heartbeat(job!, "eventful", 5_000, { stage: "checking", dirty: true });
+    expect(await since()).toEqual([running(null, null), running(40, "copying"), running(40, "checking")]);
+
+    expect(await finish(job!, "intruder", { kind: "succeeded", result: null }, noProgress)).toBeNull();
+    expect(await finish(job!, "eventful", { kind: "succeeded", result: null }, noProgress)).toBe("SUCCEEDED");
+    expect((await since()).slice(3)).toEqual([{ kind: "job.updated", data: { type, status: "SUCCEEDED", progress: 100, stage: null } }]);
+  });
+
+  it("tells the tenant of a failure or a release with the progress the runner last had", async () => {
+    const tenant = await createTestTenant("lease-events-fail");
+    const type = tenantJobType("lease-events-fail");
+    const id = await enqueue(type, {}, { tenantId: tenant.id });
+    const last = async () => (await jobEvents(tenant.id, id)).at(-1)?.data;
+
+    const [first] = await claimJobs("eventful", 1, [type], FAST_TIMING);
+    const failure = { kind: "failed", error: new Error("boom"), retryInMs: 0, permanent: false, cancelled: false } as const;
+    expect(await finish(first!, "eventful", failure, { percent: 70, stage: "parsing", dirty: true })).toBe("FAILED");
+    expect(await last()).toEqual({ type, status: "FAILED", progress: 70, stage: "parsing" });
+
+    const [second] = await claimJobs("eventful", 1, [type], FAST_TIMING);
+    expect(second?.id).toBe(id);
+    expect(await finish(second!, "eventful", { kind: "released" }, { percent: 20, dirty: true })).toBe("PENDING");
+    expect(await last()).toEqual({ type, status: "PENDING", progress: 20, stage: null });
+  });
+
+  it("writes no events for a system job, which no tenant watches", async () => {
+    const type = jobType("lease-events-system");
+    const job = await claimOne(type, "quiet");
+    await heartbeat(job, "quiet", 5_000, { percent: 10, dirty: true });
+    await finish(job, "quiet", { kind: "succeeded", result: null }, noProgress);
+    const events = await withPrivilegedDb("test check", (db) => db.realtimeEvent.count({ where: { entityId: job.id } }));
+    expect(events).toBe(0);
   });
 });

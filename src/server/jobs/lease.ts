@@ -67,6 +67,8 @@ export function leaseFor(definition: AnyJobDefinition, timing: RunnerTiming): nu
 
 /** Claims up to `limit` due jobs of `types` for `workerId`. Exported for tests that simulate a runner dying after its claim. */
 export async function claimJobs(workerId: string, limit: number, types: readonly string[], timing: RunnerTiming): Promise<ClaimedJob[]> {
+  // Without types the query would match nothing anyway (`type = ANY('{}')`): skipping it only spares
+  // a round trip, so a mutant dropping `types.length === 0` is equivalent.
   if (limit < 1 || types.length === 0) return [];
   const leases: Record<string, number> = {};
   for (const type of types) {
@@ -173,7 +175,8 @@ export async function heartbeat(job: ClaimedJob, workerId: string, leaseMs: numb
              progress = COALESCE(${percent}::int, progress), stage = COALESCE(${stage}::text, stage), updated_at = now()
        WHERE id = ${job.id}::uuid AND locked_by = ${workerId} AND attempts = ${job.attempts}::int AND status = 'RUNNING'
       RETURNING cancel_requested_at IS NOT NULL AS "cancelRequested", progress`;
-    // Progress others may be watching; a plain lease renewal is news to nobody.
+    // Progress others may be watching; a plain lease renewal is news to nobody. (A mutant filling
+    // the empty list is equivalent: appendJobEvents skips any change without a tenant.)
     const changes = updated && progress.dirty ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status: "RUNNING", progress: updated.progress, stage }] : [];
     return [updated, await appendJobEvents(db, changes)] as const;
   });
@@ -243,6 +246,8 @@ export async function finish(job: ClaimedJob, workerId: string, outcome: Finish,
       );
     }
     const status = rows[0]?.status ?? null;
+    // As in heartbeat: appendJobEvents skips changes without a tenant, so the empty list's contents
+    // are not observable (a mutant filling it is equivalent).
     const changes = status ? [{ id: job.id, tenantId: job.tenantId, type: job.type, status, progress: outcome.kind === "succeeded" ? 100 : (progress.percent ?? null), stage }] : [];
     return { status, appended: await appendJobEvents(db, changes) };
   });
