@@ -46,6 +46,20 @@ const recomputeHashes = (tenantId: string) =>
       END LOOP;
     END $$`);
 
+/**
+ * Events from before the chain was keyed (mac NULL), as the migration that introduced the key left
+ * them: written behind the trigger (which now refuses unkeyed events), their hashes chained.
+ */
+async function writeLegacyEvents(tenantId: string, n: number) {
+  await asSuperuser(
+    `INSERT INTO audit_events (id, tenant_id, seq, actor_type, actor_id, action, created_at)
+     SELECT gen_random_uuid(), $1, i, 'user', 'legacy-user', 'legacy.event.' || i, now() - (($2::int - i) * interval '1 second')
+       FROM generate_series(1, $2::int) AS i`,
+    [tenantId, n],
+  );
+  await recomputeHashes(tenantId);
+}
+
 async function writeEvents(tenantId: string, n: number) {
   for (let i = 0; i < n; i++) {
     // Nested keys out of order, a Date, unicode: all must sign the same as jsonb gives them back.
@@ -166,5 +180,63 @@ describe("keyed audit chain", () => {
     expect(await chainOf(tenant.id)).toEqual([]);
     await deleteCheckpoint(storage, tenant.id);
     expect(await storage.getNamed(checkpointName(tenant.id))).toBeNull();
+  });
+
+  it("accepts the unkeyed events from before the key as a prefix the first keyed event vouches for, and counts them", async () => {
+    const tenant = await createTestTenant();
+    await writeLegacyEvents(tenant.id, 2);
+    await writeEvents(tenant.id, 2);
+    expect((await chainOf(tenant.id)).map((e) => e.macKeyId)).toEqual([null, null, "dev1", "dev1"]);
+    expect(await verify(tenant.id)).toEqual({ ok: true, events: 4, legacyEvents: 2, checkpoint: null, breaks: [], warnings: [] });
+    expect(await checkpoint(tenant.id)).toEqual({ outcome: "written", seq: 4 });
+    expect(await verify(tenant.id)).toMatchObject({ ok: true, legacyEvents: 2, checkpoint: { seq: 4 } });
+
+    // A legacy event rewritten, every hash recomputed: the first keyed event signed the old hash.
+    await asSuperuser(`UPDATE audit_events SET actor_id = 'someone-else' WHERE tenant_id = $1 AND seq = 1`, [tenant.id]);
+    await recomputeHashes(tenant.id);
+    expect(await sqlBreaks(tenant.id)).toEqual([]);
+    expect((await verify(tenant.id)).breaks.map((b) => [b.seq, b.reason.split(":")[0]])).toEqual([
+      [3, "mac mismatch"],
+      [4, "mac mismatch"],
+    ]);
+  });
+
+  it("reveals, by the checkpoint alone, unkeyed events rewritten with their hashes recomputed", async () => {
+    const tenant = await createTestTenant();
+    await writeLegacyEvents(tenant.id, 3);
+    expect(await checkpoint(tenant.id)).toEqual({ outcome: "written", seq: 3 });
+    const chain = await chainOf(tenant.id);
+    expect(await verify(tenant.id)).toMatchObject({ ok: true, events: 3, legacyEvents: 3 });
+
+    await asSuperuser(`UPDATE audit_events SET action = 'legacy.rewritten' WHERE tenant_id = $1 AND seq = 2`, [tenant.id]);
+    await recomputeHashes(tenant.id);
+    // No mac to break and a consistent sha256 chain: only the checkpointed hash has moved.
+    expect(await sqlBreaks(tenant.id)).toEqual([]);
+    expect((await withPrivilegedDb("t", (db) => verifyAuditChain(db, tenant.id, { storage: null }))).ok).toBe(true);
+    expect((await verify(tenant.id)).breaks).toEqual([
+      { seq: 3, eventId: chain[2]!.id, reason: expect.stringMatching(/^differs from the checkpoint of .*: the event was replaced$/) },
+    ]);
+  });
+
+  it("lists breaks by position whichever check found them, and at most the first hundred", async () => {
+    const tenant = await createTestTenant();
+    await writeEvents(tenant.id, 4);
+    const chain = await chainOf(tenant.id);
+    // The database finds the change to #4 (hash not recomputed); only the macs reveal the forged #1,
+    // and the database reports first.
+    await asSuperuser(`UPDATE audit_events SET action = 'changed' WHERE id = $1`, [chain[3]!.id]);
+    await asSuperuser(`UPDATE audit_events SET mac = $2 WHERE id = $1`, [chain[0]!.id, "x".repeat(43)]);
+    expect((await verify(tenant.id)).breaks.map((b) => [b.seq, b.reason.split(":")[0]])).toEqual([
+      [1, "mac mismatch"],
+      [2, "mac mismatch"],
+      [4, "hash mismatch"],
+    ]);
+
+    const long = await createTestTenant();
+    await writeLegacyEvents(long.id, 103);
+    await asSuperuser(`UPDATE audit_events SET action = 'changed' WHERE tenant_id = $1`, [long.id]);
+    const report = await verify(long.id);
+    expect(report).toMatchObject({ ok: false, events: 103 });
+    expect(report.breaks.map((b) => b.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 });

@@ -58,6 +58,32 @@ describe("recordAudit", () => {
     expect(await lastEvent(tenant.id, "test.override")).toMatchObject({ actorType: "apiKey", actorId: "k-1", requestId: context.requestId });
   });
 
+  it("takes the tenant's chain lock, the one the database's trigger takes, before it reads the chain's head", async () => {
+    const tenant = await createTestTenant("audit-lock");
+    // The embedded database serialises transactions, so two writers never race here; what makes
+    // them wait on a server is the lock, and only if its key is the trigger's exactly.
+    const locksHeld = await withPrivilegedDb("test write", async (db) => {
+      const held: bigint[] = [];
+      const writer = {
+        $executeRaw: db.$executeRaw.bind(db),
+        // Passes every query through to the real transaction, noting first which advisory
+        // locks it holds when recordAudit reads the head.
+        $queryRaw: async (query: TemplateStringsArray, ...values: unknown[]) => {
+          const rows = await db.$queryRaw<{ key: bigint }[]>`
+            SELECT ((classid::bigint << 32) | objid::bigint) AS key FROM pg_locks
+             WHERE locktype = 'advisory' AND granted AND objsubid = 1`;
+          held.push(...rows.map((r) => r.key));
+          return db.$queryRaw(query, ...values);
+        },
+        auditEvent: db.auditEvent,
+      } as unknown as Parameters<typeof recordAudit>[0];
+      await recordAudit(writer, { action: "test.locked", tenantId: tenant.id });
+      const [{ key }] = await db.$queryRaw<{ key: bigint }[]>`SELECT hashtextextended('audit:' || ${tenant.id}::uuid::text, 0) AS key`;
+      return { held, key };
+    });
+    expect(locksHeld.held).toEqual([locksHeld.key]);
+  });
+
   it("refuses to write without a tenant, naming the action", async () => {
     await expect(withPrivilegedDb("test write", (db) => recordAudit(db, { action: "test.nowhere" }))).rejects.toThrow("recordAudit(test.nowhere) without a tenant");
     // A request without a tenant is no better.
