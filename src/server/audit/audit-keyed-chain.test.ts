@@ -148,7 +148,8 @@ describe("keyed audit chain", () => {
     const stored = JSON.parse((await storage.getNamed(checkpointName(tenant.id)))!.toString()) as { seq: number };
     await storage.putNamed(checkpointName(tenant.id), Buffer.from(JSON.stringify({ ...stored, seq: 1 })));
     const report = await verify(tenant.id);
-    expect(report.breaks[0]?.reason).toMatch(/signature does not verify/);
+    // Not any event's fault: listed first, at position 0, naming no event.
+    expect(report.breaks[0]).toEqual({ seq: 0, eventId: "", reason: expect.stringMatching(/signature does not verify/) });
     expect(await checkpoint(tenant.id)).toMatchObject({ outcome: "refused" });
   });
 
@@ -212,7 +213,10 @@ describe("keyed audit chain", () => {
     await recomputeHashes(tenant.id);
     // No mac to break and a consistent sha256 chain: only the checkpointed hash has moved.
     expect(await sqlBreaks(tenant.id)).toEqual([]);
-    expect((await withPrivilegedDb("t", (db) => verifyAuditChain(db, tenant.id, { storage: null }))).ok).toBe(true);
+    // Without a file store there is no checkpoint to read, and nothing to warn about either.
+    expect(await withPrivilegedDb("t", (db) => verifyAuditChain(db, tenant.id, { storage: null }))).toEqual({
+      ok: true, events: 3, legacyEvents: 3, checkpoint: null, breaks: [], warnings: [],
+    });
     expect((await verify(tenant.id)).breaks).toEqual([
       { seq: 3, eventId: chain[2]!.id, reason: expect.stringMatching(/^differs from the checkpoint of .*: the event was replaced$/) },
     ]);
@@ -238,5 +242,25 @@ describe("keyed audit chain", () => {
     const report = await verify(long.id);
     expect(report).toMatchObject({ ok: false, events: 103 });
     expect(report.breaks.map((b) => b.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it("reveals a keyed event turned unkeyed: more unkeyed events than the checkpoint recorded", async () => {
+    const tenant = await createTestTenant();
+    await writeLegacyEvents(tenant.id, 2);
+    await writeEvents(tenant.id, 2);
+    expect(await checkpoint(tenant.id)).toEqual({ outcome: "written", seq: 4 });
+    // The sha256 chain does not cover the mac: dropping it leaves that chain intact.
+    await asSuperuser(`UPDATE audit_events SET mac = NULL, mac_key_id = NULL WHERE tenant_id = $1 AND seq = 3`, [tenant.id]);
+    expect(await sqlBreaks(tenant.id)).toEqual([]);
+    expect((await verify(tenant.id)).breaks).toEqual([
+      { seq: 3, eventId: "", reason: expect.stringMatching(/^3 unkeyed events where the checkpoint of .* recorded 2$/) },
+      { seq: 4, eventId: expect.any(String), reason: expect.stringContaining("mac mismatch") },
+    ]);
+  });
+
+  it("reads a log longer than one batch to its end", async () => {
+    const tenant = await createTestTenant();
+    await writeLegacyEvents(tenant.id, 2001);
+    expect(await withPrivilegedDb("t", (db) => verifyAuditChain(db, tenant.id, { storage: null }))).toMatchObject({ ok: true, events: 2001, legacyEvents: 2001 });
   });
 });

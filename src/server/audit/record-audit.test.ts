@@ -78,8 +78,8 @@ describe("recordAudit", () => {
         auditEvent: db.auditEvent,
       } as unknown as Parameters<typeof recordAudit>[0];
       await recordAudit(writer, { action: "test.locked", tenantId: tenant.id });
-      const [{ key }] = await db.$queryRaw<{ key: bigint }[]>`SELECT hashtextextended('audit:' || ${tenant.id}::uuid::text, 0) AS key`;
-      return { held, key };
+      const [trigger] = await db.$queryRaw<{ key: bigint }[]>`SELECT hashtextextended('audit:' || ${tenant.id}::uuid::text, 0) AS key`;
+      return { held, key: trigger!.key };
     });
     expect(locksHeld.held).toEqual([locksHeld.key]);
   });

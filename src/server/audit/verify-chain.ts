@@ -70,6 +70,7 @@ const contentOf = (tenantId: string, r: Row): AuditEventContent => ({
   ip: r.ip,
   userAgent: r.user_agent,
   // Read as text and parsed here, so both database drivers give the verifier the same value.
+  // (The null test only spares a parse: JSON.parse(null) is null too, so its mutant is equivalent.)
   diff: r.diff === null ? null : (JSON.parse(r.diff) as unknown),
   createdAtMs: Number(r.created_ms),
 });
@@ -84,6 +85,8 @@ export async function verifyAuditChain(db: Queryable, tenantId: string, options:
   const ring = options.ring ?? auditKeyRing();
   const storage = options.storage === undefined ? getStorage() : options.storage;
   const warnings: string[] = [];
+  // (An empty object here reads as no checkpoint just the same: `checkpoint` undefined is as falsy
+  // as null and is reported as null, so that mutant is equivalent.)
   let anchor: CheckpointRead = { checkpoint: null };
   if (storage) {
     try {
@@ -132,12 +135,18 @@ export async function verifyAuditChain(db: Queryable, tenantId: string, options:
       prevMac = r.mac;
       lastSeq = r.seq;
     }
+    // `<=` would only skip the empty query that ends a log of an exact multiple of BATCH (equivalent).
     if (rows.length < BATCH) break;
     after = lastSeq;
   }
 
   if (anchor.problem) add({ seq: 0, eventId: "", reason: anchor.problem });
   if (cp) {
+    // Comparing the anchored event with the checkpoint is defence in depth: the hash covers the id
+    // (a new id means a new hash, or the database's own check flags the row), and a mac changed or
+    // dropped is flagged at this same position by the mac checks or the count of unkeyed events.
+    // Mutants dropping the id or the mac comparison are therefore equivalent in the breaks reported
+    // (only this reason's wording would be lost); the hash comparison is tested.
     if (!anchored) {
       add({ seq: cp.seq, eventId: cp.eventId, reason: `missing: the checkpoint of ${cp.at} vouches for events up to #${cp.seq}, the log ends at #${lastSeq}` });
     } else if (anchored.id !== cp.eventId || anchored.hash !== cp.hash || anchored.mac !== cp.mac) {

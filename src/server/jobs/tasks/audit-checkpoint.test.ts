@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkpointName, readCheckpoint } from "@/server/audit/checkpoint";
 import { recordAudit } from "@/server/audit";
+import { verifyAuditChain } from "@/server/audit/verify-chain";
 import { getDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { getStorage } from "@/server/storage";
@@ -40,6 +41,8 @@ describe("audit.checkpoint", () => {
     expect(await checkpointOf(kept.id)).toMatchObject({ tenantId: kept.id, seq: 2, legacyEvents: 0 });
     expect(await checkpointOf(cut.id)).toMatchObject({ seq: 3 });
     expect(await getStorage().getNamed(checkpointName(empty.id))).toBeNull();
+    // Verification reads the app's file store unless told otherwise.
+    expect(await withPrivilegedDb("test check", (db) => verifyAuditChain(db, kept.id))).toMatchObject({ ok: true, checkpoint: { seq: 2 } });
 
     await audit(kept.id, 1);
     // The newest event of `cut` removed by someone with database access, then the log grows again.
