@@ -135,7 +135,6 @@ export async function verifyAuditChain(db: Queryable, tenantId: string, options:
       prevMac = r.mac;
       lastSeq = r.seq;
     }
-    // `<=` would only skip the empty query that ends a log of an exact multiple of BATCH (equivalent).
     if (rows.length < BATCH) break;
     after = lastSeq;
   }
