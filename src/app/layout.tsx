@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { ThemeProvider } from "@/components/theme/theme-provider";
-import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,9 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     // The theme's class is set on <html> before React hydrates: expected, not a mismatch.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">
-        <ThemeProvider nonce={nonce}>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </ThemeProvider>
+        <ThemeProvider nonce={nonce}>{children}</ThemeProvider>
       </body>
     </html>
   );

@@ -39,9 +39,24 @@ describe("SignInForm", () => {
     const user = userEvent.setup();
     render(<SignInForm callbackUrl="/t/acme" />);
     await user.click(await screen.findByRole("button", { name: "Sign in" }));
-    expect(await screen.findAllByRole("alert")).not.toHaveLength(0);
+    expect(await screen.findByText("Enter a valid email address")).toBeInTheDocument();
+    expect(screen.getByText("Enter your password")).toBeInTheDocument();
+    await user.type(screen.getByLabelText("Email"), "ada@example");
+    await user.type(screen.getByLabelText("Password"), PASSWORD);
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Enter a valid email address")).toBeInTheDocument();
     expect(signIn).not.toHaveBeenCalled();
     expect(screen.getByRole("link", { name: "Forgot password?" })).toHaveAttribute("href", "/forgot-password");
+  });
+
+  it("sends the email trimmed and in lower case, as the server compares it", async () => {
+    const user = userEvent.setup();
+    vi.mocked(signIn).mockResolvedValue({ ok: true, error: undefined, status: 200, url: null } as never);
+    render(<SignInForm callbackUrl="/t/acme" />);
+    await user.type(screen.getByLabelText("Email"), "  Ada@Example.COM ");
+    await user.type(screen.getByLabelText("Password"), PASSWORD);
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(signIn).toHaveBeenCalledWith("credentials", { email: "ada@example.com", password: PASSWORD, redirect: false }));
   });
 
   it("signs in and goes to the callback, never to another site", async () => {

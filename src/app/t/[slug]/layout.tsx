@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { CommandPalette } from "@/components/command/command-palette";
 import { AppShell } from "@/components/layout/app-shell";
+import { TRPCReactProvider } from "@/trpc/react";
 import { RealtimeProvider } from "@/trpc/realtime/realtime-provider";
 import { authOptions } from "@/server/auth/options";
 import { listTenantsOfUser } from "@/server/services/accounts/list-tenants-of-user";
@@ -24,21 +25,25 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const platformAdmin = session?.user?.id ? await isPlatformAdmin(session.user.id) : false;
   const position = await api.realtime.position();
   return (
-    // The tenant's live stream (one per browser, shared by its tabs) for everything below.
-    <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null} initialSeq={position.seq}>
-      <AppShell
-        tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role, displayTimeZone: view.tenant.displayTimeZone }}
-        tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
-        user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
-        isPlatformAdmin={platformAdmin}
-      >
-        {children}
-        <CommandPalette
-          slug={view.tenant.slug}
-          canWrite={view.tenant.permissions.includes("cases:write")}
-          canImport={view.tenant.permissions.includes("imports:create")}
-        />
-      </AppShell>
-    </RealtimeProvider>
+    // The tRPC client and query cache live here, not in the root layout: only the workspace uses
+    // them, and the sign-in and other public pages load faster without them.
+    <TRPCReactProvider>
+      {/* The tenant's live stream (one per browser, shared by its tabs) for everything below. */}
+      <RealtimeProvider slug={view.tenant.slug} userId={session?.user?.id ?? null} initialSeq={position.seq}>
+        <AppShell
+          tenant={{ slug: view.tenant.slug, name: view.tenant.name, role: view.tenant.role, displayTimeZone: view.tenant.displayTimeZone }}
+          tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
+          user={{ name: session?.user?.name ?? "", email: session?.user?.email ?? "" }}
+          isPlatformAdmin={platformAdmin}
+        >
+          {children}
+          <CommandPalette
+            slug={view.tenant.slug}
+            canWrite={view.tenant.permissions.includes("cases:write")}
+            canImport={view.tenant.permissions.includes("imports:create")}
+          />
+        </AppShell>
+      </RealtimeProvider>
+    </TRPCReactProvider>
   );
 }
