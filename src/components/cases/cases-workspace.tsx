@@ -1,6 +1,7 @@
 "use client";
 // The cases list screen below its header: filters, tabs with counts, the table, the preview pane
 // and the bulk bar.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -10,12 +11,18 @@ import { cn } from "@/lib/utils";
 import { BulkActionBar } from "./bulk-action-bar";
 import { setListDisplayAction } from "./case-actions";
 import { caseListSearch, hasFilters } from "./case-list-params";
-import { CasePreview } from "./case-preview";
 import type { Member } from "./case-types";
 import { CasesFilters } from "./cases-filters";
 import { CasesTable, type CasesListInput } from "./cases-table";
 import { CasesTabs } from "./cases-tabs";
 import { ListDisplayMenu } from "./list-display-menu";
+
+// The preview pane (a case's timeline and the composer with its form library) is fetched when
+// the pane is first shown: the list itself does not need it.
+const CasePreview = dynamic(() => import("./case-preview").then((m) => m.CasePreview), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-slate-500">Loading the case…</p>,
+});
 
 interface Props {
   base: string;

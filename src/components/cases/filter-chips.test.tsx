@@ -35,7 +35,7 @@ describe("FilterChips", () => {
   it("adds values from the picker one tick after another, and unticks", async () => {
     const { user, change } = setup({ status: "OPEN" });
     await user.click(screen.getByRole("button", { name: "Status is Open: change values" }));
-    const values = screen.getByRole("listbox", { name: "Status values" });
+    const values = await screen.findByRole("listbox", { name: "Status values" });
     await user.click(within(values).getByRole("option", { name: /^Pending/ }));
     await user.click(within(values).getByRole("option", { name: /^Closed/ }));
     // The second tick keeps the first, though the query (the URL) has not changed yet.
@@ -48,19 +48,19 @@ describe("FilterChips", () => {
     const { user, change } = setup({});
     await user.click(screen.getByRole("button", { name: "Filter" }));
     await user.keyboard("assi");
-    const fields = screen.getByRole("listbox", { name: "Fields" });
+    const fields = await screen.findByRole("listbox", { name: "Fields" });
     expect(within(fields).getAllByRole("option").map((o) => o.textContent?.trim())).toEqual(["Assignee"]);
     await user.click(within(fields).getByRole("option", { name: "Assignee" }));
-    await user.click(within(screen.getByRole("listbox", { name: "Assignee values" })).getByRole("option", { name: /^Ada Lovelace/ }));
+    await user.click(within(await screen.findByRole("listbox", { name: "Assignee values" })).getByRole("option", { name: /^Ada Lovelace/ }));
     expect(change).toHaveBeenLastCalledWith({ assigneeId: [ctx.members[0]!.userId] });
   });
 
   it("tags: suggests the tenant's, and takes a new one typed", async () => {
     const { user, change } = setup({}, { "cases.tags": (input: unknown) => ((input as { prefix?: string }).prefix === "vi" ? [{ tag: "vip", cases: 4 }] : []) });
     await user.click(screen.getByRole("button", { name: "Filter" }));
-    await user.click(within(screen.getByRole("listbox", { name: "Fields" })).getByRole("option", { name: "Tag" }));
+    await user.click(within(await screen.findByRole("listbox", { name: "Fields" })).getByRole("option", { name: "Tag" }));
     await user.keyboard("vi");
-    const values = screen.getByRole("listbox", { name: "Tag values" });
+    const values = await screen.findByRole("listbox", { name: "Tag values" });
     await waitFor(() => expect(within(values).getByRole("option", { name: /^vip/ })).toBeInTheDocument());
     expect(within(values).getByRole("option", { name: /Add “vi”/ })).toBeInTheDocument();
     await user.click(within(values).getByRole("option", { name: /^vip/ }));

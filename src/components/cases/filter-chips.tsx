@@ -2,16 +2,19 @@
 // The cases list's filters as a row of chips (Status is Open, Pending ×), with an "Add filter"
 // menu that searches the fields and then their values. Every change rewrites the URL at once,
 // as a select would; the picker stays open so several values can be ticked in a row.
-import { useQuery } from "@tanstack/react-query";
-import { Command } from "cmdk";
-import { Check, ListFilter, Plus, X } from "lucide-react";
+import { Plus, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery, ChoiceFilterKey } from "@/lib/validations/case-filters";
-import { tagSchema } from "@/lib/validations/case";
-import { useTRPC } from "@/trpc/react";
-import { CHOICE_FIELDS, chipsOf, chipText, choiceField, flipChip, setChip, toggleValue, type Chip, type FilterContext } from "./filter-fields";
+import { chipsOf, chipText, choiceField, flipChip, setChip, type Chip, type FilterContext } from "./filter-fields";
+
+// The pickers (cmdk's searchable lists, the tag suggestions) are fetched when a menu first opens:
+// every visit to the cases list shows the chips, few open a picker.
+const pickerLoading = () => <p className="px-3 py-2 text-sm text-slate-500">Loading…</p>;
+const FieldMenu = dynamic(() => import("./filter-pickers").then((m) => m.FieldMenu), { ssr: false, loading: pickerLoading });
+const ValuePicker = dynamic(() => import("./filter-pickers").then((m) => m.ValuePicker), { ssr: false, loading: pickerLoading });
 
 interface Props {
   query: CaseListQuery;
@@ -24,7 +27,6 @@ interface Props {
 
 const chipClass = "inline-flex h-8 items-stretch overflow-hidden rounded-md border border-slate-300 bg-white text-sm shadow-sm";
 const segmentClass = "inline-flex items-center px-2 hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500";
-const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm aria-selected:bg-slate-100";
 
 export function FilterChips({ query, ctx, change, children }: Props) {
   const chips = chipsOf(query);
@@ -107,17 +109,7 @@ function AddFilter({ query, ctx, change }: Omit<Props, "children">) {
           {picking ? (
             <ValuePicker field={picking} values={values} ctx={ctx} onChange={(next) => change(setChip({ key: picking, negated: false }, next))} />
           ) : (
-            <Command label="Add a filter" className="w-full">
-              <Command.Input autoFocus placeholder="Filter by…" className="h-9 w-full border-b border-slate-200 bg-transparent px-3 text-sm outline-none placeholder:text-slate-500" />
-              <Command.List className="max-h-72 overflow-y-auto p-1" label="Fields">
-                <Command.Empty className="px-2 py-3 text-sm text-slate-500">No such field.</Command.Empty>
-                {CHOICE_FIELDS.filter((f) => f.options(ctx) === "tags" || (f.options(ctx) as unknown[]).length > 0).map((f) => (
-                  <Command.Item key={f.key} value={f.label} onSelect={() => setPicking(f.key)} className={itemClass}>
-                    <ListFilter className="size-4 text-slate-400" aria-hidden /> {f.label}
-                  </Command.Item>
-                ))}
-              </Command.List>
-            </Command>
+            <FieldMenu ctx={ctx} onPick={setPicking} />
           )}
         </Popover>
       ) : null}
@@ -127,56 +119,4 @@ function AddFilter({ query, ctx, change }: Omit<Props, "children">) {
 
 function Popover({ children }: { children: ReactNode }) {
   return <div className="absolute left-0 top-full z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white shadow-lg">{children}</div>;
-}
-
-/** The values of one field, searchable, each ticked or not; tags also take what is typed. */
-function ValuePicker({ field, values, ctx, onChange }: { field: ChoiceFilterKey; values: string[]; ctx: FilterContext; onChange: (values: string[]) => void }) {
-  const spec = choiceField(field);
-  const [text, setText] = useState("");
-  // Ticks count from what this picker has ticked, not from the URL: a second tick made before the
-  // first one's page has arrived must not drop the first.
-  const [picked, setPicked] = useState(values);
-  const pick = (value: string) => {
-    const next = toggleValue(picked, value);
-    setPicked(next);
-    onChange(next);
-  };
-  const trpc = useTRPC();
-  const isTags = spec.options(ctx) === "tags";
-  const suggestions = useQuery({ ...trpc.cases.tags.queryOptions({ prefix: text.trim() || undefined, limit: 10 }), enabled: isTags });
-  const typed = tagSchema.safeParse(text);
-  const options: { value: string; label: string; hint?: string }[] = isTags
-    ? [
-        ...picked.map((v) => ({ value: v, label: v })),
-        ...(suggestions.data ?? []).filter((s) => !picked.includes(s.tag)).map((s) => ({ value: s.tag, label: `${s.tag}`, hint: `${s.cases}` })),
-        ...(typed.success && !picked.includes(typed.data) && !suggestions.data?.some((s) => s.tag === typed.data) ? [{ value: typed.data, label: `Add “${typed.data}”` }] : []),
-      ]
-    : (spec.options(ctx) as { value: string; label: string }[]);
-  return (
-    <Command label={`${spec.label} values`} shouldFilter={!isTags} className="w-full">
-      <Command.Input
-        autoFocus
-        value={text}
-        onValueChange={setText}
-        placeholder={isTags ? "Find or type a tag…" : `${spec.label}…`}
-        className="h-9 w-full border-b border-slate-200 bg-transparent px-3 text-sm outline-none placeholder:text-slate-500"
-      />
-      <Command.List className="max-h-72 overflow-y-auto p-1" label={`${spec.label} values`}>
-        <Command.Empty className="px-2 py-3 text-sm text-slate-500">{isTags && suggestions.isFetching ? "Looking…" : "Nothing matches."}</Command.Empty>
-        {options.map((o) => {
-          const ticked = picked.includes(o.value);
-          return (
-            <Command.Item key={o.value} value={`${o.label} ${o.value}`} onSelect={() => pick(o.value)} className={itemClass} data-checked={ticked || undefined}>
-              <span className={cn("grid size-4 shrink-0 place-items-center rounded border", ticked ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300")} aria-hidden>
-                {ticked ? <Check className="size-3" /> : null}
-              </span>
-              <span className="min-w-0 truncate">{o.label}</span>
-              {o.hint ? <span className="ml-auto text-xs text-slate-500">{o.hint}</span> : null}
-              <span className="sr-only">{ticked ? "(selected)" : ""}</span>
-            </Command.Item>
-          );
-        })}
-      </Command.List>
-    </Command>
-  );
 }

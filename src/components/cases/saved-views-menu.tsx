@@ -3,7 +3,8 @@
 // the URL is the list's state), save the current filters, rename or delete the views one may edit.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, ChevronDown, Pencil, Plus, Send, Trash2, Users } from "lucide-react";
-import Link from "next/link";
+import dynamic from "next/dynamic";
+import { Link } from "@/components/ui/link";
 import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -14,9 +15,15 @@ import { ShareForm } from "./share-case-dialog";
 import { shareViewAction } from "./share-escalate-actions";
 import { activeViewId, groupViews, viewHref } from "./saved-views";
 import { createViewAction, deleteViewAction, updateViewAction } from "./view-actions";
-import { ViewNameForm } from "./view-name-form";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { confirmAction } from "@/components/ui/confirm";
+
+// The name form (react-hook-form and the schema's resolver) is fetched when a dialog opens: the
+// cases list is the page loaded most, and most visits never save a view.
+const ViewNameForm = dynamic(() => import("./view-name-form").then((m) => m.ViewNameForm), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-500">Loading…</p>,
+});
 
 interface Props {
   base: string;

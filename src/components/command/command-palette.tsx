@@ -3,17 +3,13 @@
 // rest), open a page, or act on the active case.
 // Mounted once in the tenant layout. Case actions go through the same server actions as the
 // buttons, so permissions and versions are checked as usual.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Command } from "cmdk";
-import { ArrowRight, CheckCircle2, FileText, Hash, Search, User, UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
+// Only the shortcut lives here: the dialog (cmdk, search, actions; about 16 kB of gzipped
+// JavaScript) is fetched on the first ⌘K and stays mounted after, so no page pays for it upfront.
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import { assignCaseAction, transitionCaseAction } from "@/components/cases/case-actions";
-import { useActiveCase } from "@/components/cases/active-case-store";
-import { useTRPC } from "@/trpc/react";
-import { caseActions, matches, pageCommands, parseCaseNumber, searchTerm, type CaseActionId } from "./palette-commands";
 import { ShortcutHelp } from "./shortcut-help";
-import { useDebounced } from "./use-debounced";
+
+const PaletteDialog = dynamic(() => import("./palette-dialog").then((m) => m.PaletteDialog), { ssr: false });
 
 interface Props {
   slug: string;
@@ -21,25 +17,16 @@ interface Props {
   canImport: boolean;
 }
 
-const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-800";
-const groupClass = "px-1 py-1 [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-500";
-
 export function CommandPalette({ slug, canWrite, canImport }: Props) {
-  const router = useRouter();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const active = useActiveCase((s) => s.current);
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
+  const [loaded, setLoaded] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const term = useDebounced(searchTerm(text), 250);
-  const number = parseCaseNumber(text);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.key.toLowerCase() === "k" && (e.metaKey || e.ctrlKey) && !e.altKey) {
         e.preventDefault();
+        setLoaded(true);
         setOpen((o) => !o);
       }
     }
@@ -53,114 +40,9 @@ export function CommandPalette({ slug, canWrite, canImport }: Props) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const search = useQuery({ ...trpc.search.query.queryOptions({ q: term ?? "", limit: 6 }), enabled: open && term !== null });
-  const pages = pageCommands(slug, { canImport }).filter((p) => matches(text, p.label, p.keywords));
-  const actions = active ? caseActions(active.status, canWrite).filter((a) => matches(text, `${a.label} #${active.number}`)) : [];
-
-  function close() {
-    setOpen(false);
-    setText("");
-  }
-  function go(href: string) {
-    close();
-    router.push(href);
-  }
-  async function runCaseAction(id: CaseActionId) {
-    if (!active) return;
-    close();
-    const result =
-      id === "assign-to-me"
-        ? await assignCaseAction({ id: active.id, assigneeId: "me", version: active.version })
-        : await transitionCaseAction({ id: active.id, to: "RESOLVED", version: active.version });
-    setNotice(result.ok ? `Case #${active.number}: ${id === "resolve" ? "resolved" : "assigned to you"}.` : result.error.message);
-    await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
-    router.refresh();
-  }
-
   return (
     <>
-      <Command.Dialog
-        open={open}
-        onOpenChange={(o) => (o ? setOpen(true) : close())}
-        label="Command palette"
-        shouldFilter={false}
-        overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
-        contentClassName="fixed left-1/2 top-[12vh] z-50 w-[calc(100%-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-2xl"
-      >
-        <div className="flex items-center gap-2 border-b border-slate-200 px-3">
-          <Search className="size-4 shrink-0 text-slate-400" aria-hidden />
-          <Command.Input
-            value={text}
-            onValueChange={setText}
-            placeholder="Case number, search, or a page…"
-            className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-slate-500"
-          />
-          <kbd className="hidden rounded border border-slate-200 px-1.5 text-xs text-slate-500 sm:inline">Esc</kbd>
-        </div>
-        <Command.List className="max-h-[60vh] overflow-y-auto p-1">
-          <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">
-            {search.isFetching ? "Searching…" : "Nothing matches."}
-          </Command.Empty>
-          {number !== null ? (
-            <Command.Group heading="Go to" className={groupClass}>
-              <Command.Item value={`case-${number}`} onSelect={() => go(`/t/${slug}/cases/${number}`)} className={itemClass}>
-                <Hash className="size-4 text-slate-400" aria-hidden /> Open case #{number}
-              </Command.Item>
-            </Command.Group>
-          ) : null}
-          {actions.length && active ? (
-            <Command.Group heading={`Case #${active.number}`} className={groupClass}>
-              {actions.map((a) => (
-                <Command.Item key={a.id} value={`action-${a.id}`} onSelect={() => runCaseAction(a.id)} className={itemClass}>
-                  {a.id === "resolve" ? <CheckCircle2 className="size-4 text-slate-400" aria-hidden /> : <UserPlus className="size-4 text-slate-400" aria-hidden />}
-                  {a.label}
-                  <span className="ml-auto truncate text-xs text-slate-500">{active.title}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {term !== null && search.data?.cases.length ? (
-            <Command.Group heading="Cases" className={groupClass}>
-              {search.data.cases.map((c) => (
-                <Command.Item key={c.id} value={`found-${c.id}`} onSelect={() => go(`/t/${slug}/cases/${c.number}`)} className={itemClass}>
-                  <FileText className="size-4 shrink-0 text-slate-400" aria-hidden />
-                  <span className="font-mono text-xs text-slate-500">#{c.number}</span>
-                  <span className="min-w-0 truncate">{c.title}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {term !== null && search.data?.customers.length ? (
-            <Command.Group heading="Customers" className={groupClass}>
-              {search.data.customers.map((c) => (
-                <Command.Item key={c.id} value={`customer-${c.id}`} onSelect={() => go(`/t/${slug}/customers/${c.id}`)} className={itemClass}>
-                  <User className="size-4 shrink-0 text-slate-400" aria-hidden />
-                  <span className="min-w-0 truncate">{c.name}</span>
-                  {c.company ? <span className="ml-auto truncate text-xs text-slate-500">{c.company}</span> : null}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {term !== null ? (
-            <Command.Group heading="Search" className={groupClass}>
-              <Command.Item value="search-page" onSelect={() => go(`/t/${slug}/search?${new URLSearchParams({ q: term })}`)} className={itemClass}>
-                <Search className="size-4 text-slate-400" aria-hidden /> Search everything for “{term}”
-                {search.data ? <span className="ml-auto text-xs text-slate-500">{search.data.totals.cases >= 1000 ? "1,000+" : search.data.totals.cases} cases</span> : null}
-              </Command.Item>
-            </Command.Group>
-          ) : null}
-          {term !== null && search.isFetching ? <p className="px-3 py-2 text-xs text-slate-500">Searching cases…</p> : null}
-          {pages.length ? (
-            <Command.Group heading="Pages" className={groupClass}>
-              {pages.map((p) => (
-                <Command.Item key={p.id} value={`page-${p.id}`} onSelect={() => go(p.href)} className={itemClass}>
-                  <ArrowRight className="size-4 text-slate-400" aria-hidden /> {p.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-        </Command.List>
-      </Command.Dialog>
+      {loaded ? <PaletteDialog slug={slug} canWrite={canWrite} canImport={canImport} open={open} onOpenChange={setOpen} onNotice={setNotice} /> : null}
       <ShortcutHelp />
       {notice ? (
         <div role="status" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg">

@@ -48,7 +48,8 @@ describe("FeedView", () => {
     setup();
     const pinned = await screen.findByRole("article", { name: "Announcement: Holiday hours" });
     expect(pinned).toHaveTextContent("Pinned");
-    expect(within(pinned).getByText("3 pm").tagName).toBe("STRONG");
+    // The Markdown renderer loads on demand (next/dynamic), so the body appears a moment later.
+    expect((await within(pinned).findByText("3 pm")).tagName).toBe("STRONG");
     // Links to other sites open apart from the app; links inside it do not.
     expect(within(pinned).getByRole("link", { name: "the plan" })).toHaveAttribute("target", "_blank");
     expect(within(pinned).getByRole("link", { name: "cases" })).not.toHaveAttribute("target");
