@@ -11,6 +11,14 @@ const config = [
     files: ["src/server/**/*.ts"],
     rules: { "no-console": "error" },
   },
+  {
+    // Links prefetch on intent (src/components/ui/link.tsx), not whenever they scroll into view.
+    files: ["src/**/*.tsx"],
+    ignores: ["src/components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use { Link } from \"@/components/ui/link\" (prefetch on intent)." }] }],
+    },
+  },
 ];
 
 export default config;

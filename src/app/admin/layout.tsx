@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { isPlatformAdmin } from "@/server/api/middlewares/platform-admin";
 import { authOptions } from "@/server/auth/options";

@@ -4,7 +4,7 @@
 // timeline (acknowledged, resolved with the note, reopened, assigned). Loaded when opened: the
 // list does not carry firings and timelines for every alert.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { caseListSearch } from "@/components/cases/case-list-params";
 import { STATUS_LABELS } from "@/lib/case-status";
 import { ruleCaseQuery } from "@/lib/alert-rule-cases";

@@ -3,7 +3,7 @@
 // app: the live count of active critical alerts went up. Not on page load: only a rise is news.
 // Shown in the app's one toast stack (components/undo/undo-host.tsx), above any undo toast.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/trpc/react";

@@ -1,7 +1,7 @@
 "use client";
 // The top of a case and its editable properties. Each edit names the version it was based on.
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";

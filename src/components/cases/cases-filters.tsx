@@ -2,7 +2,7 @@
 // The filter bar of the cases list. Every change rewrites the URL (dropping the cursor, since a
 // cursor belongs to one query), and the server renders the new first page.
 import { Search, SlidersHorizontal, X } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, type RefObject } from "react";
 import { Input, Select } from "@/components/ui/input";
 import { cn } from "@/lib/utils";

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type RefObject } from "react";
 import { stableRows } from "@/components/realtime/stable-order";

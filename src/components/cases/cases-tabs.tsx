@@ -1,6 +1,6 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/utils";
 import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { useTRPC } from "@/trpc/react";

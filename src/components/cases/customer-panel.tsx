@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StatusBadge } from "./case-badges";
 import type { CaseDetail, CustomerView } from "./case-types";
 

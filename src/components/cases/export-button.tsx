@@ -3,7 +3,7 @@
 // progress and end arrive over the live stream), then offers the file. The job page shows the
 // same job for anyone following up later.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, useTransition } from "react";
 import { exportCasesAction } from "@/components/imports/import-actions";
 import { fileHref } from "@/components/imports/import-status";

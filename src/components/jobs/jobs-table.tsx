@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { fileHref } from "@/components/imports/import-status";
 import { formatInZone, timeAgo } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";

@@ -2,7 +2,7 @@
 // Finished case exports that can still be downloaded, newest first: where people come back for a
 // file they exported earlier (the cases list offers it only while the export runs).
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { fileHref } from "@/components/imports/import-status";
 import { useTRPC } from "@/trpc/react";
 import { PAST_EXPORTS_INPUT } from "./queries";

@@ -2,7 +2,7 @@
 // Who is signed in and what they can do with their account: beneath the navigation on wide
 // screens, and behind the avatar button beside the bell below 768 px, where the sidebar is a top bar.
 import { Clock, LogOut, Shield } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useRef, useState } from "react";
 import { signOutTo } from "@/components/auth/sign-out";
 import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";

@@ -1,6 +1,6 @@
 "use client";
 import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, Newspaper, Plus, Search, Settings, Siren, Users } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname, useRouter } from "next/navigation";
 import { AlertCount } from "@/components/alerts/alert-count";
 import { CriticalAlertToast } from "@/components/alerts/critical-alert-toast";

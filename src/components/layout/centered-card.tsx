@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The frame of pages outside any organisation (sign-in, sign-up, invitations): logo and a card. */
 export function CenteredCard({ children }: { children: React.ReactNode }) {

@@ -5,7 +5,7 @@
 // the ticked ones, can be marked done, read or unread, or snoozed. Keys: j/k move, x ticks, Enter
 // opens, e done, u read/unread, s snooze. New items arrive over the live stream.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@
 // is down); opening an item marks it read.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useRef, useState } from "react";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";

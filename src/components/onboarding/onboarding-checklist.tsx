@@ -1,7 +1,7 @@
 // A new organisation's first steps on its overview, for those who set it up (settings:manage).
 // Each step is judged from the data (services/onboarding), so it ticks itself when done.
 import { CheckCircle2, Circle } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Onboarding, OnboardingStep } from "@/server/services/onboarding/onboarding";
 import { DismissOnboardingButton } from "./dismiss-onboarding-button";
 

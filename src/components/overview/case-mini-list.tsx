@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PriorityBadge } from "@/components/cases/case-badges";
 import type { CaseSummary } from "@/components/cases/case-types";
 import { SlaBadge } from "@/components/cases/sla-badge";

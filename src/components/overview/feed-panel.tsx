@@ -2,7 +2,7 @@
 // The overview's compact feed: the first few items the member may read, pinned first, live, with
 // expired ones leaving at once; the feed page has the rest.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FeedItemCard } from "@/components/feed/feed-item-card";
 import { useUnexpired } from "@/components/feed/use-unexpired";
 import { Card } from "@/components/ui/card";

@@ -5,7 +5,7 @@
 // alerts or presence change (live-invalidation.ts) and every minute, as "the last hour" and
 // "within the hour" move with the clock.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { caseListSearch } from "@/components/cases/case-list-params";
 import { Card } from "@/components/ui/card";
 import { OPEN_STATUSES } from "@/lib/case-status";

@@ -4,7 +4,7 @@
 // shared and reloaded. The cases list takes the same query for filtering and bulk work.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { FileText, Search, User } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { StatusBadge } from "@/components/cases/case-badges";

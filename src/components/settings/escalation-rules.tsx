@@ -2,7 +2,7 @@
 // The escalation settings: the tenant's levels (edited with the general settings) and its rules,
 // "a case of this priority left unassigned this long goes to this level and team". Members who
 // read cases see them; settings managers add, change, switch off and delete rules.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";

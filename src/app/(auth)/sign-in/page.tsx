@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/urls";
 import { publicBaseUrl } from "@/server/http/public-url";

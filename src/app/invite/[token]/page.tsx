@@ -1,7 +1,7 @@
 // The page behind an invitation link. Who is looking decides what it offers: the invited person
 // signed in → join; signed out → sign in, or sign up with the invited email; someone else → sign out.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getServerSession } from "next-auth";
 import { InviteAcceptButton } from "@/components/auth/invite-accept-button";
 import { InviteSignUpForm } from "@/components/auth/invite-sign-up-form";

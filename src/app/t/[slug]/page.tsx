@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { caseListSearch } from "@/components/cases/case-list-params";
 import { CaseMiniList } from "@/components/overview/case-mini-list";
 import { CreatedChart } from "@/components/overview/created-chart";

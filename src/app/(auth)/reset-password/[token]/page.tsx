@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 
 // The token is in the path: no referrer may carry it to another site.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { TenantStatusBadge } from "@/components/admin/tenant-status-badge";
 import { TenantStatusControl } from "@/components/admin/tenant-status-control";

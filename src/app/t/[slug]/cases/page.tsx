@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { caseListSearch, parseCaseListQuery, parseCursor, parsePage, type SearchParams } from "@/components/cases/case-list-params";
 import { CasesWorkspace } from "@/components/cases/cases-workspace";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PriorityBadge, StatusBadge } from "@/components/cases/case-badges";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { AuditTable } from "@/components/audit/audit-table";
