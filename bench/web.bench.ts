@@ -20,6 +20,7 @@ const DIST_DIR = ".next-web";
 const KB = 1024;
 /** The issue's budgets: first-load JavaScript per page, gzip. */
 const BUDGET_KB = { default: 170, "/sign-in": 120 } as const;
+const FLOOR_PATH = "/no-such-page";
 
 interface PageLoad {
   jsBytes: number;
@@ -137,6 +138,9 @@ export const webBench: BenchModule = {
         { path: "/t/acme/cases", signedIn: true },
         { path: firstCase ?? "/t/acme/cases/1", signedIn: true },
         { path: "/t/acme", signedIn: true },
+        // The floor: a page that does not exist loads the framework (React, Next's router) and the
+        // root layout only. Whatever a page sends beyond this row is the app's own code.
+        { path: FLOOR_PATH, signedIn: false },
       ];
       const rounds = ctx.quick ? 2 : 5;
       const loads = new Map<string, PageLoad[]>(pages.map((p) => [p.path, []]));
@@ -158,6 +162,10 @@ export const webBench: BenchModule = {
         const budget = p.path === "/sign-in" ? BUDGET_KB["/sign-in"] : BUDGET_KB.default;
         const blocking = summarize(all.map((l) => l.blockingMs)).p50;
         const chunks = all[0]!.chunks.map((c) => `${c.name} ${(c.bytes / KB).toFixed(0)} kB (${(c.decoded / KB).toFixed(0)} kB raw)`).join(", ");
+        if (p.path === FLOOR_PATH) {
+          notes.push(`framework floor (${p.path}, a 404): ${(js / KB).toFixed(0)} kB of JavaScript (gzip); largest: ${chunks}`);
+          continue;
+        }
         notes.push(
           `${p.path}: ${(js / KB).toFixed(0)} kB of JavaScript (gzip; budget ${budget} kB: ${js / KB <= budget ? "within" : "OVER"}), ` +
             `blocking ${blocking.toFixed(0)} ms (p50, unthrottled); largest: ${chunks}`,
