@@ -30,6 +30,8 @@ export const DISTRIBUTED_TABLES = [
   "alerts",
   "alert_rules",
   "feed_items",
+  "search_events",
+  "search_opens",
 ] as const;
 
 /**

@@ -31,6 +31,8 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "Alert",
   "AlertRule",
   "FeedItem",
+  "SearchEvent",
+  "SearchOpen",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

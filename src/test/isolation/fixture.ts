@@ -39,6 +39,8 @@ export interface Fixture {
   bFeedItemId: string;
   /** An announcement of A, for attacks that retarget it to B's team. */
   aFeedItemId: string;
+  /** A search B's agent made ("bravo secret query"), for search analytics. */
+  bSearchId: string;
 }
 
 export interface IsolationCase {
@@ -112,5 +114,11 @@ export async function createIsolationFixture(): Promise<Fixture> {
     aAlertRuleId: await createTestAlertRule(a, { name: "Alpha backlog" }),
     bFeedItemId: await createTestFeedItem(b, { title: "Bravo team news", audienceKind: "TEAM", audienceValue: bEscalation.teamId }),
     aFeedItemId: await createTestFeedItem(a, { title: "Alpha announcement" }),
+    bSearchId: await withPrivilegedDb("isolation fixture", (db) =>
+      db.searchEvent.create({
+        data: { tenantId: b.id, userId: b.users.AGENT.id, query: "bravo secret query", kinds: ["case"], resultCount: 0, latencyMs: 1, surface: "PAGE" },
+        select: { id: true },
+      }),
+    ).then((row) => row.id),
   };
 }

@@ -2,6 +2,7 @@
 // A searches for, the results hold only A's cases and customers, never B's, even when the text
 // matches B's rows and nothing of A's.
 import { expect } from "vitest";
+import type { SearchAnalytics } from "@/server/services/search/analytics";
 import type { SearchResult } from "@/server/services/search/search";
 import type { Fixture, IsolationCase } from "./fixture";
 
@@ -32,5 +33,28 @@ export const SEARCH_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
     { name: "B's case number", input: (fx) => ({ q: `#${fx.bCases[9]!.number}` }), expect: noneOfB },
+  ],
+  "search.recordOpen": [
+    { name: "an open recorded against B's search", input: (fx) => ({ searchId: fx.bSearchId, position: 1, kind: "case", id: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
+  ],
+  "search.recent": [
+    {
+      name: "none of B's searches",
+      input: () => ({ limit: 20 }),
+      expect: (result) => expect((result as { query: string }[]).map((r) => r.query)).not.toContain("bravo secret query"),
+      asKey: "FORBIDDEN",
+    },
+  ],
+  "search.analytics": [
+    {
+      name: "B's searches neither listed nor counted",
+      input: () => ({ days: 90, contains: "bravo secret" }),
+      expect: (result) => {
+        const report = result as SearchAnalytics;
+        expect(report.totals.searches).toBe(0);
+        expect(report.topQueries).toEqual([]);
+        expect(report.noResultQueries).toEqual([]);
+      },
+    },
   ],
 };

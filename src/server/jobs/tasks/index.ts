@@ -7,14 +7,15 @@ import { purgeFinishedJobsJob } from "./purge-finished-jobs";
 import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
 import { purgeExpiredFilesJob } from "./purge-expired-files";
 import { purgeExpiredFeedItemsJob } from "./purge-expired-feed-items";
+import { purgeSearchEventsJob } from "./purge-search-events";
 import { pruneRealtimeEventsJob } from "./prune-realtime-events";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 import { escalateByRulesForTenantJob, escalateByRulesJob } from "./escalate-by-rules";
 import { evaluateAlertRulesForTenantJob, evaluateAlertRulesJob } from "./evaluate-alert-rules";
 
-export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, auditCheckpointJob, pruneRealtimeEventsJob };
+export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -38,6 +39,8 @@ export const recurringTasks = [
   defineRecurring({ name: "prune-realtime-events", cron: "29 * * * *", type: pruneRealtimeEventsJob.type }),
   // Hourly: an expired item is hidden at once (list and get leave it out); its row goes within the hour.
   defineRecurring({ name: "purge-expired-feed-items", cron: "41 * * * *", type: purgeExpiredFeedItemsJob.type }),
+  // Daily, at night: searches are kept 90 days, so a day more or less does not matter.
+  defineRecurring({ name: "purge-search-events", cron: "23 3 * * *", type: purgeSearchEventsJob.type }),
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),

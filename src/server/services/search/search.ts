@@ -5,10 +5,12 @@ import { z } from "zod";
 import { casePrioritySchema, caseStatusSchema } from "@/lib/validations/case";
 import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
+import { recordSearch } from "./analytics";
 import { searchCases, TOTAL_CAP } from "./search-cases";
 import { searchCustomers } from "./search-customers";
+import { SEARCH_KINDS } from "./search-kinds";
 
-export const SEARCH_KINDS = ["case", "customer"] as const;
+export { SEARCH_KINDS };
 
 export const searchInput = z.object({
   /** As typed: words, "phrases", -exclusions and `or` as in the cases list; the last word may be unfinished. */
@@ -17,10 +19,14 @@ export const searchInput = z.object({
   kinds: z.array(z.enum(SEARCH_KINDS)).min(1).max(SEARCH_KINDS.length).optional(),
   /** Hits per kind. */
   limit: z.number().int().min(1).max(50).default(10),
+  /** Where the search is made, for search analytics: the search page or the palette. Scripts leave it out. */
+  surface: z.enum(["page", "palette"]).optional(),
 });
 export type SearchInput = z.output<typeof searchInput>;
 
 export const searchOutput = z.object({
+  /** This search's record: report a result opened from it with search.recordOpen. */
+  searchId: z.uuid(),
   cases: z.array(
     z.object({
       id: z.string(),
@@ -48,11 +54,26 @@ export const searchOutput = z.object({
 });
 export type SearchResult = z.output<typeof searchOutput>;
 
-/** `canReadCustomers`: customers come back only for callers who may read them. */
-export async function search(db: TenantDb, input: SearchInput, canReadCustomers: boolean): Promise<SearchResult> {
+/** Who searches: customers come back only for callers who may read them; API keys have no user. */
+export interface Searcher {
+  userId: string | null;
+  isApiKey: boolean;
+  canReadCustomers: boolean;
+}
+
+export async function search(db: TenantDb, input: SearchInput, searcher: Searcher): Promise<SearchResult> {
+  const started = performance.now();
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
   const none = { hits: [], total: 0 };
   const cases = kinds.has("case") ? await searchCases(db, input.q, input.limit) : none;
-  const customers = kinds.has("customer") && canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
-  return { cases: cases.hits, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
+  const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
+  const searchId = await recordSearch(db, {
+    userId: searcher.userId,
+    q: input.q,
+    kinds: [...kinds],
+    resultCount: cases.total + customers.total,
+    latencyMs: performance.now() - started,
+    surface: searcher.isApiKey || !input.surface ? "API" : input.surface === "page" ? "PAGE" : "PALETTE",
+  });
+  return { searchId, cases: cases.hits, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
 }

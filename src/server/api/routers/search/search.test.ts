@@ -96,7 +96,7 @@ describe("search.query", () => {
     const key = await apiKeyCaller(await createTestApiKey(a, { role: "VIEWER" }));
     for (const caller of [viewer, key]) {
       const result = await caller.search.query({ q: "zebrafish" });
-      expect(result).toEqual({ cases: [], customers: [], totals: { cases: 0, customers: 0 } });
+      expect(result).toEqual({ searchId: expect.any(String), cases: [], customers: [], totals: { cases: 0, customers: 0 } });
       expect((await caller.search.query({ q: "secret" })).cases).toEqual([]);
     }
   });
