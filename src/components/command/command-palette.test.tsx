@@ -9,13 +9,18 @@ import { CommandPalette } from "./command-palette";
 vi.mock("@/components/cases/case-actions", () => ({ assignCaseAction: vi.fn(), transitionCaseAction: vi.fn() }));
 
 const results = {
+  searchId: "0192b4a8-0000-7000-8000-00000000abcd",
   cases: [{ id: "c1", number: 42, title: "Refund for order 17" }],
   customers: [{ id: "p1", name: "Ada Lovelace", company: "Analytical Ltd" }],
   totals: { cases: 1200 },
 };
 
 function setup(props: Partial<React.ComponentProps<typeof CommandPalette>> = {}) {
-  const trpc = createTestTrpc({ "search.query": () => results });
+  const trpc = createTestTrpc({
+    "search.query": () => results,
+    "search.recent": () => [{ query: "printer on fire", at: new Date() }],
+    "search.recordOpen": () => ({ ok: true }),
+  });
   return renderWithTrpc(<CommandPalette slug="acme" canWrite canImport={false} {...props} />, trpc);
 }
 
@@ -69,14 +74,26 @@ describe("CommandPalette", () => {
     expect(await within(dialog).findByRole("option", { name: /#42 Refund for order 17/ })).toBeInTheDocument();
     expect(within(dialog).getByRole("option", { name: /Ada Lovelace Analytical Ltd/ })).toBeInTheDocument();
     expect(within(dialog).getByRole("option", { name: /Search everything for “refund”/ })).toHaveTextContent("1,000+ cases");
-    expect(calls.find((c) => c.path === "search.query")?.input).toEqual({ q: "refund", limit: 6 });
+    expect(calls.find((c) => c.path === "search.query")?.input).toEqual({ q: "refund", limit: 6, surface: "palette" });
     await user.click(within(dialog).getByRole("option", { name: /Ada Lovelace/ }));
     expect(router.push).toHaveBeenCalledWith("/t/acme/customers/p1");
+    // Reported for search analytics: the first customer of that search.
+    await waitFor(() => expect(calls.find((c) => c.path === "search.recordOpen")?.input).toEqual({ searchId: results.searchId, position: 1, kind: "customer", id: "p1" }));
 
     await openPalette(user);
     await user.type(screen.getByRole("combobox"), "refund");
     await user.click(await screen.findByRole("option", { name: /Search everything/ }));
     expect(router.push).toHaveBeenLastCalledWith("/t/acme/search?q=refund");
+  });
+
+  it("offers the member's recent searches before anything is typed; one runs it again", async () => {
+    const { user, calls } = setup();
+    const dialog = await openPalette(user);
+    const recent = await within(dialog).findByRole("group", { name: "Recent searches" });
+    await user.click(within(recent).getByRole("option", { name: "printer on fire" }));
+    expect(within(dialog).getByRole("combobox")).toHaveValue("printer on fire");
+    await waitFor(() => expect(calls.find((c) => c.path === "search.query")?.input).toMatchObject({ q: "printer on fire" }));
+    expect(within(dialog).queryByRole("group", { name: "Recent searches" })).not.toBeInTheDocument();
   });
 
   it("says when nothing matches", async () => {

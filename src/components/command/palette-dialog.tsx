@@ -3,11 +3,12 @@
 // command-palette.tsx), so pages do not ship it until someone opens it.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { ArrowRight, CheckCircle2, FileText, Hash, Search, User, UserPlus } from "lucide-react";
+import { ArrowRight, CheckCircle2, FileText, Hash, History, Search, User, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { assignCaseAction, transitionCaseAction } from "@/components/cases/case-actions";
 import { useActiveCase } from "@/components/cases/active-case-store";
+import { useRecordOpen } from "@/components/search/use-record-open";
 import { useTRPC } from "@/trpc/react";
 import { caseActions, matches, pageCommands, parseCaseNumber, searchTerm, type CaseActionId } from "./palette-commands";
 import { useDebounced } from "./use-debounced";
@@ -34,7 +35,10 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
   const term = useDebounced(searchTerm(text), 250);
   const number = parseCaseNumber(text);
 
-  const search = useQuery({ ...trpc.search.query.queryOptions({ q: term ?? "", limit: 6 }), enabled: open && term !== null });
+  const search = useQuery({ ...trpc.search.query.queryOptions({ q: term ?? "", limit: 6, surface: "palette" }), enabled: open && term !== null });
+  // Before anything is typed: the member's own last searches, one keystroke from running again.
+  const recent = useQuery({ ...trpc.search.recent.queryOptions({ limit: 5 }), enabled: open && text.trim() === "", staleTime: 0 });
+  const recordOpen = useRecordOpen();
   const pages = pageCommands(slug, { canImport }).filter((p) => matches(text, p.label, p.keywords));
   const actions = active ? caseActions(active.status, canWrite).filter((a) => matches(text, `${a.label} #${active.number}`)) : [];
 
@@ -101,8 +105,16 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
         ) : null}
         {term !== null && search.data?.cases.length ? (
           <Command.Group heading="Cases" className={groupClass}>
-            {search.data.cases.map((c) => (
-              <Command.Item key={c.id} value={`found-${c.id}`} onSelect={() => go(`/t/${slug}/cases/${c.number}`)} className={itemClass}>
+            {search.data.cases.map((c, i) => (
+              <Command.Item
+                key={c.id}
+                value={`found-${c.id}`}
+                onSelect={() => {
+                  recordOpen(search.data.searchId, i + 1, "case", c.id);
+                  go(`/t/${slug}/cases/${c.number}`);
+                }}
+                className={itemClass}
+              >
                 <FileText className="size-4 shrink-0 text-slate-400" aria-hidden />
                 <span className="font-mono text-xs text-slate-500">#{c.number}</span>
                 <span className="min-w-0 truncate">{c.title}</span>
@@ -112,8 +124,16 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
         ) : null}
         {term !== null && search.data?.customers.length ? (
           <Command.Group heading="Customers" className={groupClass}>
-            {search.data.customers.map((c) => (
-              <Command.Item key={c.id} value={`customer-${c.id}`} onSelect={() => go(`/t/${slug}/customers/${c.id}`)} className={itemClass}>
+            {search.data.customers.map((c, i) => (
+              <Command.Item
+                key={c.id}
+                value={`customer-${c.id}`}
+                onSelect={() => {
+                  recordOpen(search.data.searchId, i + 1, "customer", c.id);
+                  go(`/t/${slug}/customers/${c.id}`);
+                }}
+                className={itemClass}
+              >
                 <User className="size-4 shrink-0 text-slate-400" aria-hidden />
                 <span className="min-w-0 truncate">{c.name}</span>
                 {c.company ? <span className="ml-auto truncate text-xs text-slate-500">{c.company}</span> : null}
@@ -130,6 +150,16 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
           </Command.Group>
         ) : null}
         {term !== null && search.isFetching ? <p className="px-3 py-2 text-xs text-slate-500">Searching cases…</p> : null}
+        {text.trim() === "" && recent.data?.length ? (
+          <Command.Group heading="Recent searches" className={groupClass}>
+            {recent.data.map((r) => (
+              <Command.Item key={r.query} value={`recent-${r.query}`} onSelect={() => setText(r.query)} className={itemClass}>
+                <History className="size-4 shrink-0 text-slate-400" aria-hidden />
+                <span className="min-w-0 truncate">{r.query}</span>
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ) : null}
         {pages.length ? (
           <Command.Group heading="Pages" className={groupClass}>
             {pages.map((p) => (

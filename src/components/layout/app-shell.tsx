@@ -1,5 +1,5 @@
 "use client";
-import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, Newspaper, Plus, Search, Settings, Siren, Users } from "lucide-react";
+import { FileUp, Inbox, LayoutDashboard, LifeBuoy, ListChecks, Newspaper, Plus, Search, Settings, Siren, Users, ChartColumn } from "lucide-react";
 import { Link } from "@/components/ui/link";
 import { usePathname, useRouter } from "next/navigation";
 import { AlertCount } from "@/components/alerts/alert-count";
@@ -36,6 +36,8 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
     // Imports need imports:create (admins and owners); the page and the upload check it again.
     ...(tenant.role === "OWNER" || tenant.role === "ADMIN" ? [{ href: `${base}/imports`, label: "Imports", icon: FileUp }] : []),
+    // Insights read what members searched for (audit:read, admins and owners); the page checks it again.
+    ...(tenant.role === "OWNER" || tenant.role === "ADMIN" ? [{ href: `${base}/insights/search`, label: "Insights", icon: ChartColumn }] : []),
     { href: `${base}/settings`, label: "Settings", icon: Settings },
   ];
 

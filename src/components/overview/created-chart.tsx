@@ -1,17 +1,25 @@
-// Cases created per day as plain CSS bars: no chart library, readable without JavaScript.
+// A count per day as plain CSS bars: no chart library, readable without JavaScript. Cases created
+// by default; other counts (searches) name themselves.
 const dayLabel = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
-export function CreatedChart({ days }: { days: { date: string; count: number }[] }) {
+interface Words {
+  /** Plural noun: "cases". */
+  noun: string;
+  /** After the total: "created". */
+  verb: string;
+}
+
+export function CreatedChart({ days, words = { noun: "cases", verb: "created" } }: { days: { date: string; count: number }[]; words?: Words }) {
   const max = Math.max(1, ...days.map((d) => d.count));
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const label = (date: string) => dayLabel.format(new Date(`${date}T00:00:00Z`));
   if (total === 0) {
-    return <p className="grid h-40 place-items-center text-sm text-slate-500">No cases yet in the last {days.length} days.</p>;
+    return <p className="grid h-40 place-items-center text-sm text-slate-500">No {words.noun} yet in the last {days.length} days.</p>;
   }
   return (
     <figure>
       <figcaption className="sr-only">
-        Cases created per day over the last {days.length} days, {total} in all.
+        {words.noun.charAt(0).toUpperCase() + words.noun.slice(1)} {words.verb} per day over the last {days.length} days, {total} in all.
       </figcaption>
       <div className="flex h-40 items-end gap-[3px]" role="list">
         {days.map((d) => (
@@ -29,7 +37,7 @@ export function CreatedChart({ days }: { days: { date: string; count: number }[]
       <div className="mt-2 flex justify-between text-xs text-slate-500">
         <span>{days[0] ? label(days[0].date) : ""}</span>
         <span>
-          {total} created · peak {max}/day
+          {total} {words.verb} · peak {max}/day
         </span>
         <span>{days.at(-1) ? label(days.at(-1)!.date) : ""}</span>
       </div>

@@ -5,6 +5,7 @@ import { createTestTrpc, renderWithTrpc } from "@/test/render";
 import { SearchView } from "./search-view";
 
 const found = {
+  searchId: "0192b4a8-0000-7000-8000-00000000beef",
   cases: [{ id: "c1", number: 42, title: "Refund for order 17", status: "OPEN", snippet: "A <mark>refund</mark> for &lt;order&gt; 17" }],
   customers: [{ id: "p1", snippet: "<mark>Refund</mark> Ltd" }],
   totals: { cases: 1500, customers: 1 },
@@ -31,8 +32,18 @@ describe("SearchView", () => {
     expect(within(cases).getByRole("link", { name: "All matching cases in the list →" })).toHaveAttribute("href", expect.stringContaining("/t/acme/cases?"));
     const customers = screen.getByRole("region", { name: /Customers/ });
     expect(within(customers).getByRole("link", { name: "Refund Ltd" })).toHaveAttribute("href", "/t/acme/customers/p1");
-    expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", limit: 20 } });
+    expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", limit: 20, surface: "page" } });
     await waitFor(() => expect(router.replace).toHaveBeenLastCalledWith("/t/acme/search?q=refund", { scroll: false }));
+  });
+
+  it("reports a result opened from the search, with its position, for search analytics", async () => {
+    const testTrpc = createTestTrpc({ "search.query": () => found, "search.recordOpen": () => ({ ok: true }) });
+    const { user, calls } = renderWithTrpc(<SearchView slug="acme" initialQuery="refund" />, testTrpc);
+    const customers = await screen.findByRole("region", { name: /Customers/ });
+    await user.click(within(customers).getByRole("link", { name: "Refund Ltd" }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === "search.recordOpen")?.input).toEqual({ searchId: found.searchId, position: 1, kind: "customer", id: "p1" }),
+    );
   });
 
   it("says when no case matches, and hides an empty customers section", async () => {

@@ -13,6 +13,7 @@ import { useDebounced } from "@/components/command/use-debounced";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { Highlighted } from "./highlighted";
+import { useRecordOpen } from "./use-record-open";
 
 export const SEARCH_PAGE_LIMIT = 20;
 const TOTAL_CAP = 1000;
@@ -23,9 +24,10 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState(initialQuery);
+  const recordOpen = useRecordOpen();
   const q = useDebounced(text.trim(), 250);
   const { data, isFetching, isError } = useQuery({
-    ...trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT }),
+    ...trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" }),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -70,8 +72,8 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
               ) : null}
             </div>
             <Card className="divide-y divide-slate-100">
-              {shown.cases.map((c) => (
-                <Link key={c.id} href={`/t/${slug}/cases/${c.number}`} className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50">
+              {shown.cases.map((c, i) => (
+                <Link key={c.id} href={`/t/${slug}/cases/${c.number}`} onClick={() => recordOpen(shown.searchId, i + 1, "case", c.id)} className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50">
                   <FileText className="mt-0.5 size-4 shrink-0 text-slate-500" aria-hidden />
                   <div className="min-w-0 flex-1">
                     <p className="flex items-center gap-2 text-sm">
@@ -93,8 +95,8 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
                 Customers <span className="font-normal text-slate-600">({countText(shown.totals.customers)})</span>
               </h2>
               <Card className="divide-y divide-slate-100">
-                {shown.customers.map((c) => (
-                  <Link key={c.id} href={`/t/${slug}/customers/${c.id}`} className="flex items-center gap-3 px-4 py-3 text-sm hover:bg-slate-50">
+                {shown.customers.map((c, i) => (
+                  <Link key={c.id} href={`/t/${slug}/customers/${c.id}`} onClick={() => recordOpen(shown.searchId, i + 1, "customer", c.id)} className="flex items-center gap-3 px-4 py-3 text-sm hover:bg-slate-50">
                     <User className="size-4 shrink-0 text-slate-500" aria-hidden />
                     <Highlighted snippet={c.snippet} className="min-w-0 truncate" />
                   </Link>

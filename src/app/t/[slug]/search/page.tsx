@@ -8,7 +8,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const raw = (await searchParams).q;
   const q = (typeof raw === "string" ? raw : "").trim().slice(0, 200);
-  if (q) await prefetch(trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT }));
+  if (q) await prefetch(trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" }));
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 md:px-8">
       <h1 className="text-xl font-semibold tracking-tight">Search</h1>
