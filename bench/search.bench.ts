@@ -97,6 +97,8 @@ const SEARCH_SHAPES = [
   { label: "prefix (prin)", q: "prin" },
   { label: "common word (printer)", q: "printer" },
   { label: "rare word (zeppelin)", q: "zeppelin" },
+  // Matches no word, so the search falls back to titles with a similar word (typo tolerance).
+  { label: "typo of a common word (printre)", q: "printre" },
 ];
 
 const CALLER = { userId: null, canReadPii: false };

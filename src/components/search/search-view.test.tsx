@@ -6,6 +6,7 @@ import { SearchView } from "./search-view";
 
 const found = {
   searchId: "0192b4a8-0000-7000-8000-00000000beef",
+  similarCases: false,
   cases: [{ id: "c1", number: 42, title: "Refund for order 17", status: "OPEN", snippet: "A <mark>refund</mark> for &lt;order&gt; 17" }],
   customers: [{ id: "p1", snippet: "<mark>Refund</mark> Ltd" }],
   totals: { cases: 1500, customers: 1 },
@@ -44,6 +45,15 @@ describe("SearchView", () => {
     await waitFor(() =>
       expect(calls.find((c) => c.path === "search.recordOpen")?.input).toEqual({ searchId: found.searchId, position: 1, kind: "customer", id: "p1" }),
     );
+  });
+
+  it("offers titles with a similar word when nothing matched exactly, and says so", async () => {
+    const similar = { ...found, similarCases: true, totals: { cases: 1, customers: 0 }, customers: [] };
+    renderWithTrpc(<SearchView slug="acme" initialQuery="refnud" />, createTestTrpc({ "search.query": () => similar }));
+    const cases = await screen.findByRole("region", { name: /Cases/ });
+    expect(within(cases).getByRole("heading")).toHaveTextContent("no exact match; titles with a similar word");
+    expect(within(cases).getByRole("link", { name: /#42 Refund for order 17/ })).toBeInTheDocument();
+    expect(within(cases).queryByRole("link", { name: /All matching cases/ })).not.toBeInTheDocument();
   });
 
   it("says when no case matches, and hides an empty customers section", async () => {

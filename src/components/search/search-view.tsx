@@ -63,9 +63,17 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
           <section aria-labelledby="search-cases">
             <div className="mb-2 flex items-baseline justify-between">
               <h2 id="search-cases" className="text-sm font-semibold">
-                Cases <span className="font-normal text-slate-600">({countText(shown.totals.cases)})</span>
+                {shown.similarCases ? (
+                  <>
+                    Cases <span className="font-normal text-slate-600">· no exact match; titles with a similar word</span>
+                  </>
+                ) : (
+                  <>
+                    Cases <span className="font-normal text-slate-600">({countText(shown.totals.cases)})</span>
+                  </>
+                )}
               </h2>
-              {shown.totals.cases > shown.cases.length ? (
+              {shown.totals.cases > shown.cases.length && !shown.similarCases ? (
                 <Link href={`/t/${slug}/cases${caseListSearch({ q })}`} className="text-xs font-medium text-brand-700 hover:underline">
                   All matching cases in the list →
                 </Link>

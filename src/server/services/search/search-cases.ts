@@ -48,7 +48,35 @@ interface Row {
   snippet: string;
 }
 
-export async function searchCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number }> {
+/**
+ * The words of a search, for the similarity fallback: letters and digits, lower case, without the
+ * excluded (-word) ones and the `or` of websearch syntax. Null when fewer than three letters remain
+ * (a trigram needs them).
+ */
+export function similarityWords(q: string): string | null {
+  const words = q
+    .replace(/(^|\s)-\S+/g, " ")
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu)
+    ?.filter((w) => w !== "or");
+  const text = (words ?? []).join(" ");
+  return text.replace(/\s/g, "").length >= 3 ? text : null;
+}
+
+/**
+ * Cases whose title holds a word like one typed, most alike first: what the search offers when its
+ * words match no case (a typo). The snippet is the escaped title, without marks (no word matched).
+ */
+async function similarTitles(db: TenantDb, words: string, limit: number): Promise<CaseHit[]> {
+  return db.$queryRaw<CaseHit[]>`
+    SELECT c.id::text AS id, c.number, c.title, c.status::text AS status, c.priority::text AS priority, s.likeness::float8 AS rank,
+           replace(replace(replace(c.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS snippet
+      FROM app_case_title_similar_ids(${words}, ${limit}::int) s
+      CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${requireTenantId()}::uuid AND c.id = s.id OFFSET 0) c
+     ORDER BY s.likeness DESC, c.created_at DESC, c.id DESC`;
+}
+
+export async function searchCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
   // Each candidate is read by its primary key, (tenant_id, id): OFFSET 0 keeps the lateral
   // subquery a per-row lookup, where a join let the planner (which cannot know how many
   // candidates the function returns) hash all of the tenant's cases (30 ms instead of 4 for a
@@ -74,5 +102,9 @@ export async function searchCases(db: TenantDb, q: string, limit: number): Promi
      ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
   const total = rows[0]?.total ?? 0;
   const hits = rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
-  return { hits, total };
+  if (total > 0) return { hits, total, similar: false };
+  // Nothing matched the words: perhaps a typo. Titles with a word like one typed, if any.
+  const words = similarityWords(q);
+  const similar = words ? await similarTitles(db, words, limit) : [];
+  return { hits: similar, total: similar.length, similar: similar.length > 0 };
 }

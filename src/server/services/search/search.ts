@@ -36,7 +36,7 @@ export const searchOutput = z.object({
       priority: casePrioritySchema,
       /** HTML: the text around the match, escaped, the matched words in <mark>. */
       snippet: z.string(),
-      /** ts_rank of the match (title words weigh more than description words); higher is better. */
+      /** ts_rank of the match (title words weigh more than description words), or the title's word similarity for similar cases; higher is better. */
       rank: z.number(),
     }),
   ),
@@ -49,6 +49,8 @@ export const searchOutput = z.object({
       snippet: z.string(),
     }),
   ),
+  /** True when no case matched the words and `cases` holds cases with a title word like one typed (a typo, most alike first). */
+  similarCases: z.boolean(),
   /** Matches per kind, counted up to 1,000: 1000 means "1,000 or more". */
   totals: z.object({ cases: z.number().int().max(TOTAL_CAP), customers: z.number().int().max(TOTAL_CAP) }),
 });
@@ -64,7 +66,7 @@ export interface Searcher {
 export async function search(db: TenantDb, input: SearchInput, searcher: Searcher): Promise<SearchResult> {
   const started = performance.now();
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
-  const none = { hits: [], total: 0 };
+  const none = { hits: [], total: 0, similar: false };
   const cases = kinds.has("case") ? await searchCases(db, input.q, input.limit) : none;
   const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
   const searchId = await recordSearch(db, {
@@ -75,5 +77,5 @@ export async function search(db: TenantDb, input: SearchInput, searcher: Searche
     latencyMs: performance.now() - started,
     surface: searcher.isApiKey || !input.surface ? "API" : input.surface === "page" ? "PAGE" : "PALETTE",
   });
-  return { searchId, cases: cases.hits, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
+  return { searchId, cases: cases.hits, similarCases: cases.similar, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
 }

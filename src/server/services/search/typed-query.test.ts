@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitTypedQuery } from "./typed-query";
+import { similarityWords } from "./search-cases";
 
 describe("splitTypedQuery", () => {
   it.each([
@@ -25,5 +26,18 @@ describe("splitTypedQuery", () => {
     expect(splitTypedQuery("printer's")).toEqual({ complete: "printer", prefix: "s" });
     expect(splitTypedQuery("a:*|b")).toEqual({ complete: "a", prefix: "b" });
     expect(splitTypedQuery("x\\'y")).toEqual({ complete: "x", prefix: "y" });
+  });
+});
+
+describe("similarityWords", () => {
+  it.each([
+    ["Printre", "printre"],
+    ['"paper jamm" -fire or tray', "paper jamm tray"],
+    ["  ab ", null],
+    ["a-b-c", "a b c"],
+    ["-excluded", null],
+    ["Café #12", "café 12"],
+  ])("%j → %j", (q, expected) => {
+    expect(similarityWords(q)).toBe(expected);
   });
 });

@@ -74,6 +74,24 @@ describe("search.query", () => {
     expect((await viewer.search.query({ q: "Bo", kinds: ["customer"] })).customers.map((c) => c.id)).toEqual([ids.bob]);
   });
 
+  it("offers cases with a title word like one typed when the words match nothing (a typo), never another tenant's", async () => {
+    const typo = await viewer.search.query({ q: "printre", kinds: ["case"] });
+    expect(typo.similarCases).toBe(true);
+    // Titles holding "printer" or "printers"; B's "Printer secret of B" is as alike but not A's.
+    expect(typo.cases.map((c) => c.id).sort()).toEqual([ids.titled, ids.script].sort());
+    expect(typo.cases.map((c) => c.id)).not.toContain(bCaseId);
+    expect(typo.totals.cases).toBe(2);
+    // The title comes back escaped, without marks: no word matched.
+    expect(typo.cases.find((c) => c.id === ids.script)!.snippet).toBe("&lt;script&gt;alert(1)&lt;/script&gt; printers &amp; scanners");
+    expect(typo.cases[0]!.rank).toBeGreaterThanOrEqual(typo.cases[1]!.rank);
+    // An exact match wins: no similar cases are mixed in.
+    const exact = await viewer.search.query({ q: "printer", kinds: ["case"] });
+    expect(exact.similarCases).toBe(false);
+    // Too little to compare, or nothing alike: nothing.
+    expect(await viewer.search.query({ q: "qz", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
+    expect(await viewer.search.query({ q: "xylophone", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
+  });
+
   it("limits hits per kind; totals still count every match", async () => {
     const result = await viewer.search.query({ q: "printer", limit: 1 });
     expect(result.cases).toHaveLength(1);
@@ -96,7 +114,7 @@ describe("search.query", () => {
     const key = await apiKeyCaller(await createTestApiKey(a, { role: "VIEWER" }));
     for (const caller of [viewer, key]) {
       const result = await caller.search.query({ q: "zebrafish" });
-      expect(result).toEqual({ searchId: expect.any(String), cases: [], customers: [], totals: { cases: 0, customers: 0 } });
+      expect(result).toEqual({ searchId: expect.any(String), cases: [], similarCases: false, customers: [], totals: { cases: 0, customers: 0 } });
       expect((await caller.search.query({ q: "secret" })).cases).toEqual([]);
     }
   });
