@@ -22,6 +22,7 @@ export const MODULES = {
       "src/server/api/middlewares/tenant.test.ts",
       "src/server/api/cross-tenant-slug.test.ts",
       "src/server/api/middlewares/tenant-module.test.ts",
+      "src/server/api/middlewares/tenant-timing.test.ts",
     ],
   },
   "api-keys": {
