@@ -7,7 +7,7 @@ import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
 import type { SearchSurface } from "@/server/db/generated/enums";
 import { Prisma } from "@/server/db/generated/client";
-import { requireTenantId } from "@/server/db/tenant-scope";
+import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { notFound } from "@/server/errors/app-error";
 import { SEARCH_KINDS } from "./search-kinds";
 
@@ -19,20 +19,34 @@ export function normaliseQuery(q: string): string {
   return q.trim().toLowerCase().replace(/\s+/g, " ");
 }
 
+/**
+ * A member typing in the palette or the search box searches at every pause: "arr", "arrived",
+ * "arrived damaged". Within this time of the previous search on the same surface, a search whose
+ * text extends or shortens that one's replaces it, so the analytics count what was looked for, not
+ * each step of typing it. Results already opened keep the search (it stays a search of its own).
+ */
+export const REFINEMENT_WINDOW_MS = 10_000;
+
 export async function recordSearch(
   db: TenantDb,
   input: { userId: string | null; q: string; kinds: readonly string[]; resultCount: number; latencyMs: number; surface: SearchSurface },
+  now = new Date(),
 ): Promise<string> {
+  const query = normaliseQuery(input.q);
+  const data = { query, kinds: [...input.kinds], resultCount: input.resultCount, latencyMs: Math.max(0, Math.round(input.latencyMs)) };
+  if (input.userId && input.surface !== "API") {
+    const previous = await db.searchEvent.findFirst({
+      where: { userId: input.userId, surface: input.surface, createdAt: { gte: new Date(now.getTime() - REFINEMENT_WINDOW_MS) }, opens: { none: {} } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, query: true },
+    });
+    if (previous && previous.query !== query && (query.startsWith(previous.query) || previous.query.startsWith(query))) {
+      await db.searchEvent.update({ where: tenantKey(previous.id), data: { ...data, createdAt: now } });
+      return previous.id;
+    }
+  }
   const row = await db.searchEvent.create({
-    data: {
-      tenantId: requireTenantId(),
-      userId: input.userId,
-      query: normaliseQuery(input.q),
-      kinds: [...input.kinds],
-      resultCount: input.resultCount,
-      latencyMs: Math.max(0, Math.round(input.latencyMs)),
-      surface: input.surface,
-    },
+    data: { tenantId: requireTenantId(), userId: input.userId, surface: input.surface, createdAt: now, ...data },
     select: { id: true },
   });
   return row.id;

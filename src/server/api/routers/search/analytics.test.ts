@@ -7,7 +7,8 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { enqueue } from "@/server/jobs/queue";
 import { readJob, runOnly } from "@/server/jobs/test-kit";
 import { purgeSearchEventsJob } from "@/server/jobs/tasks/purge-search-events";
-import { normaliseQuery } from "@/server/services/search/analytics";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { normaliseQuery, recordSearch, REFINEMENT_WINDOW_MS } from "@/server/services/search/analytics";
 import { expectAppError } from "@/test/errors";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 
@@ -47,6 +48,37 @@ describe("search analytics", () => {
     expect(rows[1]).toMatchObject({ userId: a.users.VIEWER.id, query: "zeppelin", kinds: ["case"], resultCount: 0, surface: "PAGE" });
     expect(rows[2]).toMatchObject({ userId: null, query: "printer", surface: "API" });
     expect(normaliseQuery("\tA  b\nC ")).toBe("a b c");
+  });
+
+  it("counts a query refined while typing once: each pause's search replaces the one it extends or shortens", async () => {
+    const tenant = await createTestTenant("search-analytics-typing");
+    const member = await callerFor(tenant.users.AGENT, tenant.slug);
+    const first = await member.search.query({ q: "arr", surface: "palette" });
+    await member.search.query({ q: "arrived", surface: "palette" });
+    await member.search.query({ q: "arrived dam", surface: "palette" });
+    const last = await member.search.query({ q: "Arrived damaged", surface: "palette" });
+    expect(last.searchId).toBe(first.searchId);
+    // Not a refinement: another text, another surface, or the same text again.
+    await member.search.query({ q: "refund", surface: "palette" });
+    await member.search.query({ q: "refund", surface: "palette" });
+    await member.search.query({ q: "arrived", surface: "page" });
+    expect((await events(tenant.id)).map((e) => [e.query, e.surface])).toEqual([
+      ["arrived damaged", "PALETTE"],
+      ["refund", "PALETTE"],
+      ["refund", "PALETTE"],
+      ["arrived", "PAGE"],
+    ]);
+    // A search a result was opened from stays as it was.
+    const opened = await member.search.query({ q: "ref", surface: "page" });
+    await member.search.recordOpen({ searchId: opened.searchId, position: 1, kind: "case", id: tenant.id });
+    expect((await member.search.query({ q: "refund", surface: "page" })).searchId).not.toBe(opened.searchId);
+    // Past the window, a longer text is a new search.
+    const later = new Date(Date.now() + REFINEMENT_WINDOW_MS + 1_000);
+    const id = await withTenantDb(tenant.id, (db) =>
+      recordSearch(db, { userId: tenant.users.AGENT.id, q: "refund policy", kinds: ["case"], resultCount: 0, latencyMs: 1, surface: "PAGE" }, later),
+    );
+    expect((await events(tenant.id)).map((e) => e.id)).toContain(id);
+    expect((await events(tenant.id)).filter((e) => e.surface === "PAGE").map((e) => e.query)).toEqual(["arrived", "ref", "refund", "refund policy"]);
   });
 
   it("records a result opened from the caller's own search, with its position; any other search is NOT_FOUND", async () => {
