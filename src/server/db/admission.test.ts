@@ -179,7 +179,8 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
     const release = await holdEveryConnection();
     try {
       const waiting = restGet(); // fills the queue
-      await vi.waitFor(() => expect(small.admission().waiting).toBe(1));
+      // Generous: on a loaded machine the first request takes a while to reach the queue.
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(1), { timeout: 10_000 });
       const refusedBefore = small.admission().refused;
       // Without credentials nothing would touch the database: a 401 would come without the gate.
       const rest = await handleRestRequest(new Request("http://localhost/api/v1/cases"), { user: null });
@@ -207,7 +208,8 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
     let jobTurn: Promise<number> | undefined;
     try {
       const waiting = restGet(); // fills the queue (limit 1)
-      await vi.waitFor(() => expect(small.admission().waiting).toBe(1));
+      // Generous: on a loaded machine the first request takes a while to reach the queue.
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(1), { timeout: 10_000 });
       const asRequest = runWithContext({ requestId: `req-${Date.now()}`, actor: { type: "apiKey", id: "k" } }, () =>
         withTenantDb(tenantId, (db) => db.case.count()),
       );
@@ -215,7 +217,7 @@ describe(`a saturated database (${testDatabaseUrl ? "PostgreSQL, 2 pooled connec
       jobTurn = runWithContext({ requestId: `job-${Date.now()}`, actor: { type: "system", id: "job:test" } }, () =>
         withTenantDb(tenantId, (db) => db.case.count()),
       );
-      await vi.waitFor(() => expect(small.admission().waiting).toBe(2));
+      await vi.waitFor(() => expect(small.admission().waiting).toBe(2), { timeout: 10_000 });
       await waiting;
     } finally {
       await release();
