@@ -65,6 +65,10 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.feedItem.create({
       data: { tenantId: tenant.id, title: "Fixture announcement", authorId: tenant.users.ADMIN.id, audienceKind: "TEAM", audienceValue: team.id, dedupeKey: "fixture" },
     });
+    const search = await db.searchEvent.create({
+      data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, query: "fixture", kinds: ["case"], resultCount: 1, latencyMs: 1, surface: "PALETTE" },
+    });
+    await db.searchOpen.create({ data: { tenantId: tenant.id, searchId: search.id, position: 1, kind: "case", targetId: cases[0]!.id } });
   });
   return tenant;
 }
