@@ -32,7 +32,7 @@ export const MODULES = {
   // A wrong invalidation here would let a revoked key or an ended session act for seconds.
   "auth-cache": {
     mutate: ["src/server/auth/auth-cache.ts", "src/server/db/after-commit.ts"],
-    tests: ["src/server/auth/auth-cache.test.ts"],
+    tests: ["src/server/auth/auth-cache.test.ts", "src/server/auth/auth-cache-limits.test.ts"],
   },
   crypto: {
     mutate: ["src/server/crypto/encryption.ts", "src/server/crypto/blind-index.ts", "src/server/crypto/key-ring.ts"],

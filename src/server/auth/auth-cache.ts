@@ -51,6 +51,7 @@ export class AuthCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   /** Invalidations so far, and the most recent ones (oldest first) for lookups under way. */
   private generation = 0;
+  // Stryker disable next-line ArrayDeclaration: equivalent; a stray first entry is never among the last `since` (since counts real invalidations only), and the length it adds is dropped by the shift before `since` could exceed it
   private readonly recent: AuthTarget[] = [];
 
   constructor(
@@ -128,6 +129,7 @@ let listeningOn: EventBus | null = null;
 export function listenForAuthChanges(): void {
   const bus = getBus();
   if (listeningOn === bus) return;
+  // Stryker disable next-line ConditionalExpression: forgetting on the first call as well is equivalent (every cache use calls this first, so nothing is cached yet); never forgetting fails the "process's bus replaced" test of auth-cache.test.ts
   if (listeningOn) forgetCachedCredentials();
   listeningOn = bus;
   followAuthChanges(bus, caches);
