@@ -7,7 +7,12 @@ test("below 768 px the account menu holds sign out, change password and the them
   // The sidebar's account block is a desktop thing; here the avatar button opens the same links.
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeHidden();
   const account = page.getByRole("button", { name: "Account" });
-  await account.click();
+  // A click before React has hydrated the button does nothing (seen on a loaded machine): click
+  // again until the menu says it is open.
+  await expect(async () => {
+    if ((await account.getAttribute("aria-expanded")) !== "true") await account.click();
+    await expect(account).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const menu = page.getByRole("region", { name: "Account" });
   await expect(menu).toContainText("admin@acme.test");
   await expect(menu.getByRole("link", { name: "Change password" })).toBeVisible();
