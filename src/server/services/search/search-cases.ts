@@ -49,17 +49,15 @@ interface Row {
 }
 
 /**
- * The words of a search, for the similarity fallback: letters and digits, lower case, without the
- * excluded (-word) ones and the `or` of websearch syntax. Null when fewer than three letters remain
- * (a trigram needs them).
+ * The words of a search, for the similarity fallback: letters and digits, lower case. Only plain
+ * words fall back: a search with websearch syntax ("a phrase", -exclude, or) said exactly what it
+ * wants, and "titles like arrived" must not bring back the cases "-damaged" excluded. Null then,
+ * or when fewer than three letters remain (a trigram needs them).
  */
 export function similarityWords(q: string): string | null {
-  const words = q
-    .replace(/(^|\s)-\S+/g, " ")
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu)
-    ?.filter((w) => w !== "or");
-  const text = (words ?? []).join(" ");
+  const raw = q.trim().toLowerCase();
+  if (raw.includes('"') || /(^|\s)-\S/.test(raw) || /(^|\s)or(\s|$)/.test(raw)) return null;
+  const text = (raw.match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
   return text.replace(/\s/g, "").length >= 3 ? text : null;
 }
 

@@ -32,10 +32,14 @@ describe("splitTypedQuery", () => {
 describe("similarityWords", () => {
   it.each([
     ["Printre", "printre"],
-    ['"paper jamm" -fire or tray', "paper jamm tray"],
+    ['"paper jamm" -fire or tray', null],
+    ["printer -fire", null],
+    ["printre or scaner", null],
+    ["order arrived", "order arrived"],
     ["  ab ", null],
     ["a-b-c", "a b c"],
     ["-excluded", null],
+    ["Ordre", "ordre"],
     ["Café #12", "café 12"],
   ])("%j → %j", (q, expected) => {
     expect(similarityWords(q)).toBe(expected);

@@ -87,6 +87,8 @@ describe("search.query", () => {
     // An exact match wins: no similar cases are mixed in.
     const exact = await viewer.search.query({ q: "printer", kinds: ["case"] });
     expect(exact.similarCases).toBe(false);
+    // A search with syntax said what it wants: no fallback brings back what it excluded.
+    expect(await viewer.search.query({ q: "printre -fire", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
     // Too little to compare, or nothing alike: nothing.
     expect(await viewer.search.query({ q: "qz", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
     expect(await viewer.search.query({ q: "xylophone", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
