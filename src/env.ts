@@ -78,6 +78,16 @@ export const env = createEnv({
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Largest CSV upload accepted, in bytes (default 50 MB). */
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+    /** AI assist (src/server/ai): an OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama), e.g. https://api.openai.com/v1. Unset (and no Bedrock model) = every AI feature hidden. */
+    AI_BASE_URL: z.url().optional(),
+    AI_API_KEY: z.string().optional(),
+    /** The model to ask, e.g. gpt-4o-mini; required with AI_BASE_URL. */
+    AI_MODEL: z.string().min(1).optional(),
+    /** AWS Bedrock instead: a model id (anthropic.claude-3-5-haiku-20241022-v1:0); credentials come from the usual AWS variables or role. */
+    AI_BEDROCK_MODEL: z.string().min(1).optional(),
+    AWS_REGION: z.string().default("us-east-1"),
+    /** One model call's limit; a call past it is retried like a 5xx. */
+    AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     /** Days between an owner deleting a tenant and its data being purged. */
     TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
   },
@@ -101,6 +111,9 @@ export const env = createEnv({
       // SMTP could not deliver an invitation or a password reset at all.
       if (deployed && !values.SMTP_URL) {
         ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: `SMTP_URL is required when APP_ENV=${values.APP_ENV}: invitation and password-reset links are only sent by mail` });
+      }
+      if (values.AI_BASE_URL && !values.AI_MODEL) {
+        ctx.addIssue({ code: "custom", path: ["AI_MODEL"], message: "AI_MODEL is required with AI_BASE_URL (the model to ask, e.g. gpt-4o-mini)" });
       }
       // Admission control (src/server/db/admission.ts). Tests fire bursts of hundreds of calls at one
       // in-process database and expect each served (the concurrency tests), so under APP_ENV=test

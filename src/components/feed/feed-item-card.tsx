@@ -2,7 +2,7 @@
 // One feed item: what happened (its kind), its title (a link into the app when it has one), its
 // Markdown body, who posted it and when, and for managers whom it is for and when it expires,
 // with pin / unpin and delete.
-import { Megaphone, Pin, Siren, CheckCircle2, Timer, FileUp, TrendingUp, UserPlus, ArrowUpCircle } from "lucide-react";
+import { Megaphone, Pin, Siren, CheckCircle2, Timer, FileUp, TrendingUp, UserPlus, ArrowUpCircle, PauseCircle } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Link } from "@/components/ui/link";
 import { useState } from "react";
@@ -42,12 +42,14 @@ const KIND_ICON = {
   TRENDING_SURGE: TrendingUp,
   NEW_MEMBER: UserPlus,
   ESCALATION: ArrowUpCircle,
+  AI_PAUSED: PauseCircle,
 } as const;
 
 const KIND_TONE: Partial<Record<FeedItemKind, string>> = {
   ALERT_FIRED: "text-red-600",
   SLA_BREACH_WAVE: "text-amber-600",
   ESCALATION: "text-amber-600",
+  AI_PAUSED: "text-amber-600",
   ALERT_RESOLVED: "text-green-600",
 };
 

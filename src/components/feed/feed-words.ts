@@ -11,6 +11,7 @@ export const KIND_LABEL: Record<FeedItemKind, string> = {
   TRENDING_SURGE: "Trending",
   NEW_MEMBER: "New member",
   ESCALATION: "Escalation",
+  AI_PAUSED: "AI paused",
 };
 
 export const PRIORITY_LABEL: Record<FeedPriority, string> = { LOW: "Low", NORMAL: "Normal", HIGH: "High", PINNED: "Pinned" };

@@ -13,6 +13,7 @@ export const FEED_ITEM_KINDS = [
   "TRENDING_SURGE",
   "NEW_MEMBER",
   "ESCALATION",
+  "AI_PAUSED",
 ] as const;
 /** Lowest first, as the database enum is declared (its order is the list's order). */
 export const FEED_PRIORITIES = ["LOW", "NORMAL", "HIGH", "PINNED"] as const;

@@ -18,6 +18,31 @@ export const workingHoursSchema = z
 /** A category or business unit, as cases carry it. */
 const choiceValue = text().trim().min(1, { message: "Enter a name" }).max(60, { message: "Use at most 60 characters" });
 
+/** A confidence (0–1) above which a triage suggestion for the field applies itself; null: always ask. */
+const autoApplyThreshold = z.number().min(0.5, { message: "Use at least 0.5" }).max(1).nullable();
+
+/** AI assist, when the deployment has a provider (src/server/ai). */
+export const aiSettingsSchema = z.object({
+  /** Off: no AI feature runs for this tenant and nothing of it is sent to a provider. */
+  enabled: z.boolean().default(true),
+  /** Triage new cases (suggestions on the case). Imported cases never are. */
+  triageNewCases: z.boolean().default(true),
+  /** Keep each run's prompt and output (redacted) for inspection on the AI runs page. */
+  keepPrompts: z.boolean().default(false),
+  /** Tokens (in + out) per UTC day; past it AI pauses until the next day and admins are told. */
+  tokensPerDay: z.number().int().min(0).max(100_000_000).default(200_000),
+  runsPerMinute: z.number().int().min(0).max(10_000).default(30),
+  autoApply: z
+    .object({
+      category: autoApplyThreshold.default(null),
+      businessUnit: autoApplyThreshold.default(null),
+      priority: autoApplyThreshold.default(null),
+      tags: autoApplyThreshold.default(null),
+    })
+    .default({ category: null, businessUnit: null, priority: null, tags: null }),
+});
+export type AiSettings = z.infer<typeof aiSettingsSchema>;
+
 export const tenantSettingsSchema = z.object({
   timeZone: timeZoneName
     .default("UTC"),
@@ -33,6 +58,7 @@ export const tenantSettingsSchema = z.object({
   defaultAssigneeId: z.uuid().nullable().default(null),
   /** Names of escalation levels, lowest first (a case is escalated to one of them). */
   escalationLevels: z.array(text().trim().min(1).max(40)).min(1).max(10).default(["Tier 2", "Management"]),
+  ai: aiSettingsSchema.default(aiSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -75,6 +101,19 @@ export const updateTenantSettingsSchema = z.object({
   archivedCaseCategories: settingsField.archivedCaseCategories.unwrap().optional(),
   defaultAssigneeId: settingsField.defaultAssigneeId.unwrap().optional(),
   escalationLevels: settingsField.escalationLevels.unwrap().optional(),
+  ai: z
+    .object({
+      enabled: z.boolean(),
+      triageNewCases: z.boolean(),
+      keepPrompts: z.boolean(),
+      tokensPerDay: aiSettingsSchema.shape.tokensPerDay.unwrap(),
+      runsPerMinute: aiSettingsSchema.shape.runsPerMinute.unwrap(),
+      autoApply: z
+        .object({ category: autoApplyThreshold, businessUnit: autoApplyThreshold, priority: autoApplyThreshold, tags: autoApplyThreshold })
+        .partial(),
+    })
+    .partial()
+    .optional(),
 });
 export type UpdateTenantSettingsInput = z.input<typeof updateTenantSettingsSchema>;
 export type UpdateTenantSettingsValues = z.output<typeof updateTenantSettingsSchema>;

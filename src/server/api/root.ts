@@ -20,6 +20,7 @@ import { alertsRouter } from "./routers/alerts/router";
 import { alertRulesRouter } from "./routers/alert-rules/router";
 import { feedRouter } from "./routers/feed/router";
 import { searchRouter } from "./routers/search/router";
+import { aiRouter } from "./routers/ai/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   alertRules: alertRulesRouter,
   feed: feedRouter,
   search: searchRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,8 @@ export const DISTRIBUTED_TABLES = [
   "feed_items",
   "search_events",
   "search_opens",
+  "agent_runs",
+  "case_suggestions",
 ] as const;
 
 /**

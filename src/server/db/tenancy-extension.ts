@@ -33,6 +33,8 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "FeedItem",
   "SearchEvent",
   "SearchOpen",
+  "AgentRun",
+  "CaseSuggestion",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

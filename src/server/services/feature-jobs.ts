@@ -5,6 +5,7 @@ import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
 import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
 import { exportCasesJob } from "./exports/export-job";
 import { importJob } from "./imports/import-job";
+import { triageCaseJob } from "./suggestions/triage-job";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
 export const featureJobs = [
@@ -15,4 +16,5 @@ export const featureJobs = [
   notificationMailJob,
   notificationDigestForTenantJob,
   notificationDigestJob,
+  triageCaseJob,
 ] as const;

@@ -41,6 +41,9 @@ export interface Fixture {
   aFeedItemId: string;
   /** A search B's agent made ("bravo secret query"), for search analytics. */
   bSearchId: string;
+  /** An AI run of B on B's first case, and its priority suggestion. */
+  bAgentRunId: string;
+  bSuggestionId: string;
 }
 
 export interface IsolationCase {
@@ -120,5 +123,16 @@ export async function createIsolationFixture(): Promise<Fixture> {
         select: { id: true },
       }),
     ).then((row) => row.id),
+    ...(await withPrivilegedDb("isolation fixture", async (db) => {
+      const run = await db.agentRun.create({
+        data: { tenantId: b.id, agent: "triage", agentVersion: 1, model: "fixture", outcome: "SUCCEEDED", caseId: base.bCases[0]!.id },
+        select: { id: true },
+      });
+      const suggestion = await db.caseSuggestion.create({
+        data: { tenantId: b.id, caseId: base.bCases[0]!.id, runId: run.id, field: "priority", value: "URGENT", reason: "Bravo outage", confidence: 0.9 },
+        select: { id: true },
+      });
+      return { bAgentRunId: run.id, bSuggestionId: suggestion.id };
+    })),
   };
 }

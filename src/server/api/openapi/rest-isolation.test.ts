@@ -32,6 +32,7 @@ function bId(op: Operation, param: string): string {
     alerts: fx.bAlerts.alertId,
     "alert-rules": fx.bAlerts.ruleId,
     feed: fx.bFeedItemId,
+    ai: fx.bAgentRunId,
   };
   const id = byResource[op.path.split("/")[1]!];
   if (!id) throw new Error(`no row of B for ${op.method} ${op.path}: add one to the fixture`);

@@ -8,14 +8,15 @@ import { purgeDeletedTenantsJob } from "./purge-deleted-tenants";
 import { purgeExpiredFilesJob } from "./purge-expired-files";
 import { purgeExpiredFeedItemsJob } from "./purge-expired-feed-items";
 import { purgeSearchEventsJob } from "./purge-search-events";
+import { purgeAgentRunsJob } from "./purge-agent-runs";
 import { pruneRealtimeEventsJob } from "./prune-realtime-events";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 import { escalateByRulesForTenantJob, escalateByRulesJob } from "./escalate-by-rules";
 import { evaluateAlertRulesForTenantJob, evaluateAlertRulesJob } from "./evaluate-alert-rules";
 
-export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, auditCheckpointJob, pruneRealtimeEventsJob };
+export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -41,6 +42,8 @@ export const recurringTasks = [
   defineRecurring({ name: "purge-expired-feed-items", cron: "41 * * * *", type: purgeExpiredFeedItemsJob.type }),
   // Daily, at night: searches are kept 90 days, so a day more or less does not matter.
   defineRecurring({ name: "purge-search-events", cron: "23 3 * * *", type: purgeSearchEventsJob.type }),
+  // Daily, at night: runs are kept 90 days.
+  defineRecurring({ name: "purge-agent-runs", cron: "33 3 * * *", type: purgeAgentRunsJob.type }),
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),

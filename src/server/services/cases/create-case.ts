@@ -16,6 +16,9 @@ import { loadCaseDetail } from "./load-case";
 import { computeSlaDue } from "./sla";
 import { checkCaseClassification, loadTenantSettings } from "./tenant-settings";
 import { ensureCustomerExists } from "./update-case";
+import { aiAvailable } from "@/server/ai/provider";
+import { enqueue } from "@/server/jobs";
+import { triageCaseJob } from "@/server/services/suggestions/triage-job";
 
 type TeamRef = { id: string; name: string; autoAssign: boolean };
 
@@ -57,6 +60,10 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
     targetId: created.id,
     diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel, teamId: team?.id ?? null, assigneeId },
   });
+  // Triage by the AI, when the deployment has a provider and the tenant wants it (the job commits with the case).
+  if (settings.ai.enabled && settings.ai.triageNewCases && aiAvailable()) {
+    await enqueue(triageCaseJob, { caseId: created.id }, { db });
+  }
   // Chosen, or given by round-robin or the tenant's default: lands in their inbox, unless they made the case.
   if (assigneeId && assigneeId !== caller.userId) {
     await createNotifications(db, [{ userId: assigneeId, type: "assigned", caseId: created.id, actorId: currentActor().id }]);

@@ -27,6 +27,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "NotificationPreference", purge: (db, tenantId) => count(db.notificationPreference.deleteMany({ where: { tenantId } })) },
   { model: "CaseFollower", purge: (db, tenantId) => count(db.caseFollower.deleteMany({ where: { tenantId } })) },
   { model: "CaseMessage", purge: (db, tenantId) => count(db.caseMessage.deleteMany({ where: { tenantId } })) },
+  { model: "CaseSuggestion", purge: (db, tenantId) => count(db.caseSuggestion.deleteMany({ where: { tenantId } })) },
   { model: "CaseEvent", purge: (db, tenantId) => count(db.caseEvent.deleteMany({ where: { tenantId } })) },
   { model: "Case", purge: (db, tenantId) => count(db.case.deleteMany({ where: { tenantId } })) },
   // After notifications (which point at alerts), before teams (which alerts point at).
@@ -35,6 +36,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "FeedItem", purge: (db, tenantId) => count(db.feedItem.deleteMany({ where: { tenantId } })) },
   { model: "SearchOpen", purge: (db, tenantId) => count(db.searchOpen.deleteMany({ where: { tenantId } })) },
   { model: "SearchEvent", purge: (db, tenantId) => count(db.searchEvent.deleteMany({ where: { tenantId } })) },
+  { model: "AgentRun", purge: (db, tenantId) => count(db.agentRun.deleteMany({ where: { tenantId } })) },
   { model: "EscalationRule", purge: (db, tenantId) => count(db.escalationRule.deleteMany({ where: { tenantId } })) },
   { model: "TeamMember", purge: (db, tenantId) => count(db.teamMember.deleteMany({ where: { tenantId } })) },
   { model: "Team", purge: (db, tenantId) => count(db.team.deleteMany({ where: { tenantId } })) },

@@ -1,0 +1,18 @@
+// AI runs are kept 90 days (the runs page and budgets read at most a day; the rest is history for
+// admins): older ones are deleted across tenants, oldest first, one bounded batch per call.
+import type { PrivilegedDb } from "@/server/db/privileged-db";
+
+export const AGENT_RUN_RETENTION_DAYS = 90;
+export const AGENT_RUN_PURGE_BATCH = 5000;
+
+export async function purgeOldAgentRuns(db: PrivilegedDb, options: { now?: Date; batch?: number } = {}): Promise<{ deleted: number; more: boolean }> {
+  const batch = options.batch ?? AGENT_RUN_PURGE_BATCH;
+  const cutoff = new Date((options.now ?? new Date()).getTime() - AGENT_RUN_RETENTION_DAYS * 86_400_000);
+  const deleted = await db.$executeRaw`
+    DELETE FROM agent_runs WHERE (tenant_id, id) IN (
+      SELECT tenant_id, id FROM agent_runs
+       WHERE created_at < ${cutoff}::timestamptz
+       ORDER BY created_at
+       LIMIT ${batch}::int)`;
+  return { deleted, more: deleted === batch };
+}

@@ -1,0 +1,18 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+import { caseSuggestions } from "./case-suggestions";
+import { decide } from "./decide-suggestion";
+import { draftReplyStream } from "./draft-reply";
+import { getRun } from "./get-run";
+import { listRuns } from "./list-runs";
+import { status } from "./status";
+import { triage } from "./triage";
+
+export const aiRouter = createTRPCRouter({
+  status,
+  suggestions: caseSuggestions,
+  decide,
+  triage,
+  draftReply: draftReplyStream,
+  runs: listRuns,
+  run: getRun,
+});
