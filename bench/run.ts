@@ -25,8 +25,9 @@ import { realtimeBench } from "./realtime.bench";
 import { searchBench } from "./search.bench";
 import { webBench } from "./web.bench";
 import { tenancyBench } from "./tenancy.bench";
+import { aiBench } from "./ai.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

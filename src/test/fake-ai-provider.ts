@@ -61,7 +61,7 @@ export async function startFakeAiProvider(): Promise<FakeAiProvider> {
     if ("hang" in answer) {
       const end = () => res.destroy();
       hanging.add(end);
-      req.on("close", () => hanging.delete(end));
+      res.on("close", () => hanging.delete(end));
       return;
     }
     if ("status" in answer) {

@@ -17,10 +17,13 @@ import { addCaseMessageAction } from "./case-actions";
 import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
+import { useReplyDraft } from "@/components/ai/use-reply-draft";
+import { Sparkles } from "lucide-react";
 
 type Kind = AddCaseMessageInput["kind"];
 
-export function CaseComposer({ caseId, members }: { caseId: string; members: Member[] }) {
+/** `aiDrafts`: offer "Draft reply" (the deployment has AI and the tenant has it on). */
+export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: string; members: Member[]; aiDrafts?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -70,6 +73,12 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
   const bodyField = form.register("body");
   // Others see "… is replying" while this user types (idles by itself after a pause).
   const markReplying = useMarkReplying(caseId);
+  // The draft streams into the reply as the model writes it; the member edits and sends it.
+  const draft = useReplyDraft(caseId, (text) => form.setValue("body", text, { shouldDirty: true }));
+  const drafting = draft.state.status === "drafting";
+  useEffect(() => {
+    if (draft.state.status === "done") textareaRef.current?.focus();
+  }, [draft.state.status]);
 
   const send = async (values: AddCaseMessageInput, sendAnyway = false) => {
     setFormError(null);
@@ -172,6 +181,8 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
           id="message-body"
           aria-invalid={!!errors.body}
           placeholder={kind === "INTERNAL_NOTE" ? "Only your team sees this. Type @ to mention someone." : "Write a reply to the customer…"}
+          readOnly={drafting}
+          aria-busy={drafting}
           {...bodyField}
           ref={(el) => {
             bodyField.ref(el);
@@ -254,9 +265,13 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
         </div>
       ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 px-3 py-2">
-        {formError ? (
+        {formError || draft.state.status === "error" ? (
           <p role="alert" className="mr-auto text-sm text-red-700">
-            {formError}
+            {formError ?? (draft.state.status === "error" ? draft.state.message : null)}
+          </p>
+        ) : drafting ? (
+          <p role="status" className="mr-auto text-sm text-slate-600">
+            Drafting a reply…
           </p>
         ) : notice ? (
           <p role="status" className="mr-auto text-sm text-green-700">
@@ -265,7 +280,24 @@ export function CaseComposer({ caseId, members }: { caseId: string; members: Mem
         ) : (
           <p className="mr-auto hidden text-xs text-slate-500 sm:block">⌘/Ctrl + Enter to send</p>
         )}
-        <Button type="submit" disabled={isSubmitting} variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}>
+        {aiDrafts && kind === "PUBLIC_REPLY" ? (
+          drafting ? (
+            <Button type="button" variant="ghost" onClick={draft.stop}>
+              Stop
+            </Button>
+          ) : (
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={draft.start}
+              disabled={isSubmitting || Boolean(body?.trim())}
+              title={body?.trim() ? "Clear the reply to draft a new one" : "Let the AI draft a reply from this conversation; you edit and send it"}
+            >
+              <Sparkles aria-hidden className="h-4 w-4" /> Draft reply
+            </Button>
+          )
+        ) : null}
+        <Button type="submit" disabled={isSubmitting || drafting} variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}>
           {isSubmitting ? "Saving…" : kind === "INTERNAL_NOTE" ? "Add note" : "Send reply"}
         </Button>
       </div>

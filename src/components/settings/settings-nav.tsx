@@ -13,6 +13,7 @@ const TABS = [
   { path: "escalation", label: "Escalation", permission: "cases:read" },
   { path: "alert-rules", label: "Alert rules", permission: "alerts:read" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
+  { path: "ai", label: "AI", permission: "audit:read" },
   { path: "audit", label: "Audit log", permission: "audit:read" },
 ] as const;
 

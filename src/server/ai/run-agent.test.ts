@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestTenant, type TestTenant } from "@/test/factories";
+import { setAiSettings } from "@/test/ai-settings";
 import { startFakeAiProvider, type FakeAiProvider } from "@/test/fake-ai-provider";
 import { defineAgent } from "./define-agent";
 import { aiMetricsSnapshot } from "./metrics";
@@ -28,12 +29,7 @@ let a: TestTenant;
 let b: TestTenant;
 
 const runs = (tenantId: string) => withPrivilegedDb("test read", (db) => db.agentRun.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } }));
-const setAi = (tenant: TestTenant, ai: Record<string, unknown>) =>
-  withPrivilegedDb("test fixture", async (db) => {
-    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
-    const settings = row.settings as Record<string, unknown>;
-    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...settings, ai: { ...(settings.ai as object), ...ai } } } });
-  });
+const setAi = setAiSettings;
 const run = (tenant: TestTenant, text = "Where is my parcel?", customer: string | null = null) => runAgent(echoAgent, { text, customer }, { tenantId: tenant.id });
 
 beforeAll(async () => {

@@ -49,7 +49,7 @@ describe("useLiveInvalidation", () => {
     emit(event("alert.created", "alert-1"));
     emit(event("notification.created", "n-1"));
     emit(event("feed.created", "f-1"));
-    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["cases.list", "cases.counts", "cases.get", "cases.timeline", "alerts", "notifications.list", "feed", "tenant.pulse"])));
+    await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["cases.list", "cases.counts", "cases.get", "cases.timeline", "ai.suggestions", "alerts", "notifications.list", "feed", "tenant.pulse"])));
     // One burst, one refetch per family.
     expect(paths().filter((p) => p === "cases.list")).toHaveLength(1);
     // Nothing here is server-rendered: no page refresh.

@@ -8,6 +8,7 @@ import { readJob, runOnly } from "@/server/jobs/test-kit";
 import { triageCase } from "@/server/services/suggestions/triage-case";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestApiKey, apiKeyCaller, createTestTenant, type TestTenant } from "@/test/factories";
+import { setAiSettings } from "@/test/ai-settings";
 import { startFakeAiProvider, type FakeAiProvider } from "@/test/fake-ai-provider";
 
 let fake: FakeAiProvider;
@@ -28,12 +29,7 @@ const triage = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const setAi = (tenant: TestTenant, ai: Record<string, unknown>) =>
-  withPrivilegedDb("test fixture", async (db) => {
-    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
-    const settings = row.settings as Record<string, unknown>;
-    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...settings, ai: { ...(settings.ai as object), ...ai } } } });
-  });
+const setAi = setAiSettings;
 const triageJobs = (caseId: string) =>
   withPrivilegedDb("test read", (db) => db.job.findMany({ where: { type: "ai.triage-case", payload: { path: ["caseId"], equals: caseId } } }));
 

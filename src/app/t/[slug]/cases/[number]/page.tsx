@@ -4,6 +4,7 @@ import { CaseComposer } from "@/components/cases/case-composer";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CustomerPanel } from "@/components/cases/customer-panel";
+import { AiSuggestionsPanel } from "@/components/ai/ai-suggestions-panel";
 import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../../_components/load-tenant";
 import { loadCaseByNumber } from "./load-case";
@@ -16,15 +17,19 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
   const { slug, number: raw } = await params;
   // Already loaded (and 404 decided) by the layout, in this request.
   const { number, detail: c } = await loadCaseByNumber(raw);
-  const [view, members, customer] = await Promise.all([
+  const [view, members, customer, ai] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
     // The customer panel is a nice-to-have: a failure there must not take the case down.
     c.customer ? api.customers.get({ id: c.customer.id }).catch(() => null) : null,
+    // AI assist is extra too: without it (or if asking fails) the page shows no AI feature.
+    api.ai.status().catch(() => ({ available: false, enabled: false })),
     prefetch(trpc.cases.get.queryOptions({ number })),
     prefetch(trpc.cases.timeline.queryOptions({ caseId: c.id, limit: 200 })),
   ]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
+  // The suggestions come with the page when AI is on (else the panel is not shown at all).
+  if (ai.enabled) await prefetch(trpc.ai.suggestions.queryOptions({ caseId: c.id }));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
@@ -53,12 +58,17 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
                     {c.mergedInto ? `This case was merged into #${c.mergedInto.number}: reply there.` : "This case is closed: it takes no more replies. A customer who writes again gets a new case."}
                   </p>
                 ) : (
-                  <CaseComposer caseId={c.id} members={members} />
+                  <CaseComposer caseId={c.id} members={members} aiDrafts={ai.enabled} />
                 )}
               </section>
             </>
           }
-          aside={c.customer ? <CustomerPanel slug={slug} customer={c.customer} details={customer} caseId={c.id} /> : null}
+          aside={
+            <>
+              {ai.enabled ? <AiSuggestionsPanel caseId={c.id} number={number} canWrite={canWrite} /> : null}
+              {c.customer ? <CustomerPanel slug={slug} customer={c.customer} details={customer} caseId={c.id} /> : null}
+            </>
+          }
         />
       </HydrateClient>
     </div>

@@ -1,0 +1,14 @@
+// Sets a test tenant's AI settings directly (a patch over the stored ones), as an admin would in
+// Settings → AI, without going through the settings form.
+import type { Prisma } from "@/server/db/generated/client";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import type { TestTenant } from "./factories";
+
+export function setAiSettings(tenant: TestTenant, ai: Record<string, unknown>): Promise<void> {
+  return withPrivilegedDb("test fixture", async (db) => {
+    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
+    const settings = row.settings as Record<string, unknown>;
+    const next = { ...settings, ai: { ...(settings.ai as object), ...ai } };
+    await db.tenant.update({ where: { id: tenant.id }, data: { settings: next as Prisma.InputJsonValue } });
+  });
+}
