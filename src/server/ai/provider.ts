@@ -21,13 +21,16 @@ export interface AiProvider {
   languageModel(): Promise<LanguageModel>;
 }
 
-function fromEnv(): AiProviderConfig | null {
-  if (env.AI_BASE_URL && env.AI_MODEL) return { kind: "openai-compatible", baseURL: env.AI_BASE_URL, apiKey: env.AI_API_KEY, model: env.AI_MODEL };
-  if (env.AI_BEDROCK_MODEL) return { kind: "bedrock", region: env.AWS_REGION, model: env.AI_BEDROCK_MODEL };
+type AiEnv = Pick<typeof env, "AI_BASE_URL" | "AI_API_KEY" | "AI_MODEL" | "AI_BEDROCK_MODEL" | "AWS_REGION">;
+
+/** The provider the variables name: an OpenAI-compatible endpoint first, then Bedrock, else none. */
+export function providerConfigFromEnv(values: AiEnv): AiProviderConfig | null {
+  if (values.AI_BASE_URL && values.AI_MODEL) return { kind: "openai-compatible", baseURL: values.AI_BASE_URL, apiKey: values.AI_API_KEY, model: values.AI_MODEL };
+  if (values.AI_BEDROCK_MODEL) return { kind: "bedrock", region: values.AWS_REGION, model: values.AI_BEDROCK_MODEL };
   return null;
 }
 
-function createProvider(config: AiProviderConfig): AiProvider {
+export function createProvider(config: AiProviderConfig): AiProvider {
   let model: Promise<LanguageModel> | null = null;
   const load = async (): Promise<LanguageModel> => {
     switch (config.kind) {
@@ -55,7 +58,7 @@ const globalForAi = globalThis as unknown as { caseboardAiProvider?: { config: A
 /** The provider in use, or null without one. */
 export function aiProvider(): AiProvider | null {
   globalForAi.caseboardAiProvider ??= (() => {
-    const config = fromEnv();
+    const config = providerConfigFromEnv(env);
     return { config, provider: config ? createProvider(config) : null };
   })();
   return globalForAi.caseboardAiProvider.provider;

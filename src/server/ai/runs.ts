@@ -6,7 +6,7 @@
 import type { AiSettings } from "@/lib/validations/tenant-settings";
 import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
 import { postSystemItem } from "@/server/services/feed/feed-events";
-import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
+import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import type { Prisma } from "@/server/db/generated/client";
 
 export type FailureReason = "invalid_output" | "provider_error" | "timeout" | "rate_limited" | "budget_exceeded" | "cancelled" | "disabled";
@@ -35,10 +35,13 @@ export async function startRun(
   run: { agent: string; version: number; model: string; caseId?: string | null; userId?: string | null },
 ): Promise<RunStart | StartRefusal> {
   return withTenantDb(tenantId, async (db) => {
-    const settings = (await loadTenantSettings(db)).ai;
+    // One start at a time per tenant, so two runs cannot both take the last of a budget; the lock
+    // comes with the settings read (one statement), and the usage is read after it (a statement of
+    // its own, so its snapshot includes every run started before the lock was granted).
+    const [tenant] = await db.$queryRaw<{ settings: unknown }[]>`
+      SELECT settings, pg_advisory_xact_lock(hashtext('ai-budget'), hashtext(${tenantId}))::text AS locked FROM tenants WHERE id = ${tenantId}::uuid`;
+    const settings = parseTenantSettings(tenant?.settings).ai;
     if (!settings.enabled) return { refused: "disabled", message: "AI assist is turned off for this organisation" };
-    // One start at a time per tenant, so two runs cannot both take the last of a budget.
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ai-budget'), hashtext(${tenantId}))`;
     const now = new Date();
     const [usage] = await db.$queryRaw<{ tokens: number; lastMinute: number }[]>`
       SELECT coalesce(sum(tokens_in + tokens_out), 0)::int AS tokens,
