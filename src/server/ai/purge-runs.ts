@@ -1,5 +1,6 @@
 // AI runs are kept 90 days (the runs page and budgets read at most a day; the rest is history for
-// admins): older ones are deleted across tenants, oldest first, one bounded batch per call.
+// admins): older ones are deleted across tenants, oldest first, one bounded batch per call, and
+// with the last batch the daily usage rows of those days.
 import type { PrivilegedDb } from "@/server/db/privileged-db";
 
 export const AGENT_RUN_RETENTION_DAYS = 90;
@@ -14,5 +15,7 @@ export async function purgeOldAgentRuns(db: PrivilegedDb, options: { now?: Date;
        WHERE created_at < ${cutoff}::timestamptz
        ORDER BY created_at
        LIMIT ${batch}::int)`;
+  // The daily usage rows of the same days (one per tenant and day: few, gone in one statement).
+  if (deleted < batch) await db.$executeRaw`DELETE FROM ai_usage WHERE day < ${cutoff}::date`;
   return { deleted, more: deleted === batch };
 }

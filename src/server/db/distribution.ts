@@ -33,6 +33,7 @@ export const DISTRIBUTED_TABLES = [
   "search_events",
   "search_opens",
   "agent_runs",
+  "ai_usage",
   "case_suggestions",
 ] as const;
 

@@ -34,6 +34,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "SearchEvent",
   "SearchOpen",
   "AgentRun",
+  "AiUsage",
   "CaseSuggestion",
 ]);
 

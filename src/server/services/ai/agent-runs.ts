@@ -111,7 +111,7 @@ export async function listAgentRuns(db: TenantDb, input: z.output<typeof listAge
   const page = rows.slice(0, input.limit);
   const numbers = await caseNumbers(db, page.map((r) => r.caseId));
   const today = new Date(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()));
-  const usage = await db.agentRun.aggregate({ where: { createdAt: { gte: today } }, _sum: { tokensIn: true, tokensOut: true } });
+  const usage = await db.aiUsage.findFirst({ where: { day: today }, select: { tokens: true } });
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
@@ -121,7 +121,7 @@ export async function listAgentRuns(db: TenantDb, input: z.output<typeof listAge
       caseNumber: r.caseId ? (numbers.get(r.caseId) ?? null) : null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeTimeCursor(last.createdAt, last.id) : null,
-    usage: { tokensToday: (usage._sum.tokensIn ?? 0) + (usage._sum.tokensOut ?? 0), tokensPerDay },
+    usage: { tokensToday: usage?.tokens ?? 0, tokensPerDay },
   };
 }
 

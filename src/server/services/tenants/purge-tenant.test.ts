@@ -69,6 +69,7 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, userId: tenant.users.AGENT.id, query: "fixture", kinds: ["case"], resultCount: 1, latencyMs: 1, surface: "PALETTE" },
     });
     await db.searchOpen.create({ data: { tenantId: tenant.id, searchId: search.id, position: 1, kind: "case", targetId: cases[0]!.id } });
+    await db.aiUsage.create({ data: { tenantId: tenant.id, day: new Date("2026-12-01"), tokens: 10, runs: 1 } });
     const run = await db.agentRun.create({ data: { tenantId: tenant.id, agent: "triage", agentVersion: 1, model: "fixture", caseId: cases[0]!.id } });
     await db.caseSuggestion.create({
       data: { tenantId: tenant.id, caseId: cases[0]!.id, runId: run.id, field: "priority", value: "HIGH", reason: "fixture", confidence: 0.9 },

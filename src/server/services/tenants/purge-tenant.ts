@@ -37,6 +37,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "SearchOpen", purge: (db, tenantId) => count(db.searchOpen.deleteMany({ where: { tenantId } })) },
   { model: "SearchEvent", purge: (db, tenantId) => count(db.searchEvent.deleteMany({ where: { tenantId } })) },
   { model: "AgentRun", purge: (db, tenantId) => count(db.agentRun.deleteMany({ where: { tenantId } })) },
+  { model: "AiUsage", purge: (db, tenantId) => count(db.aiUsage.deleteMany({ where: { tenantId } })) },
   { model: "EscalationRule", purge: (db, tenantId) => count(db.escalationRule.deleteMany({ where: { tenantId } })) },
   { model: "TeamMember", purge: (db, tenantId) => count(db.teamMember.deleteMany({ where: { tenantId } })) },
   { model: "Team", purge: (db, tenantId) => count(db.team.deleteMany({ where: { tenantId } })) },
