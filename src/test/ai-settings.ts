@@ -12,3 +12,12 @@ export function setAiSettings(tenant: TestTenant, ai: Record<string, unknown>): 
     await db.tenant.update({ where: { id: tenant.id }, data: { settings: next as Prisma.InputJsonValue } });
   });
 }
+
+/**
+ * Deletes AI jobs other test files left waiting (a case created while their stand-in model was
+ * configured): a test that runs the AI job types must find only its own, or another file's job
+ * takes its scripted answer.
+ */
+export function clearWaitingAiJobs(): Promise<unknown> {
+  return withPrivilegedDb("test fixture", (db) => db.job.deleteMany({ where: { type: { startsWith: "ai." }, status: { in: ["PENDING", "FAILED"] } } }));
+}

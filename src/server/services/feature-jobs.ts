@@ -6,6 +6,7 @@ import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
 import { exportCasesJob } from "./exports/export-job";
 import { importJob } from "./imports/import-job";
 import { triageCaseJob } from "./suggestions/triage-job";
+import { summarizeCaseJob } from "./suggestions/summary-job";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
 export const featureJobs = [
@@ -17,4 +18,5 @@ export const featureJobs = [
   notificationDigestForTenantJob,
   notificationDigestJob,
   triageCaseJob,
+  summarizeCaseJob,
 ] as const;

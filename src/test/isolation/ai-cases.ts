@@ -28,6 +28,7 @@ export const AI_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     { name: "B's case as a filter", input: (fx) => ({ caseId: fx.bCases[0]!.id }), expect: (result) => expect((result as { items: unknown[] }).items).toEqual([]) },
   ],
   "ai.run": [{ name: "B's run", input: (fx) => ({ id: fx.bAgentRunId }), expect: "NOT_FOUND" }],
+  "ai.summary": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id }), expect: "NOT_FOUND" }],
   "ai.suggestions": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[0]!.id }), expect: "NOT_FOUND" }],
   "ai.decide": [
     { name: "B's suggestion on B's case", input: (fx: Fixture) => ({ caseId: fx.bCases[0]!.id, suggestionId: fx.bSuggestionId, decision: "accept", version: 1 }), expect: "NOT_FOUND" },

@@ -28,7 +28,7 @@ export interface InvalidationPlan {
   /** Refetch everything shown (the stream could not replay what was missed). */
   all: boolean;
   families: Set<Family>;
-  /** cases.get, cases.timeline and ai.suggestions of these cases. */
+  /** cases.get, cases.timeline, ai.suggestions and ai.summary of these cases. */
   caseIds: Set<string>;
   /** jobs.get of these jobs. */
   jobIds: Set<string>;

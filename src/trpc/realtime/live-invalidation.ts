@@ -57,6 +57,7 @@ export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: Invalidati
     refetch(trpc.cases.get.pathKey(), (q) => caseIds.has(String(dataId(q))));
     refetch(trpc.cases.timeline.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
     refetch(trpc.ai.suggestions.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
+    refetch(trpc.ai.summary.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
   }
   if (families.has("jobs.list")) refetch(trpc.jobs.list.pathKey());
   if (jobIds.size) refetch(trpc.jobs.get.pathKey(), (q) => jobIds.has(String(inputOf(q)?.id)));

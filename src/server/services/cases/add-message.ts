@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { requestCaseSummary } from "@/server/services/suggestions/summary-job";
 import type { addCaseMessageSchema } from "@/lib/validations/case";
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -89,6 +90,8 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     );
   }
   emitEvents({ kind: "case.message_added", entityId: target.id, data: { messageId: message.id, messageKind: input.kind } });
+  // A long thread's summary follows it (a minute after the last of a burst of messages).
+  await requestCaseSummary(db, target.id);
   await addFollowers(db, target.id, [...(authorId ? [authorId] : []), ...mentionedIds]);
   await recordAudit(db, {
     action: "case.message_added",

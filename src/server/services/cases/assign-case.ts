@@ -1,4 +1,5 @@
 import { recordAudit } from "@/server/audit";
+import { requestCaseSummary } from "@/server/services/suggestions/summary-job";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { createNotifications } from "@/server/services/notifications/notifications";
@@ -61,6 +62,8 @@ export async function assignCase(
   }
   const assigneeId = input.assigneeId === undefined ? current.assigneeId : input.assigneeId;
   const actorId = currentActor().id;
+  // Handover: whoever takes a long case gets its summary fresh.
+  if (assigneeChanged && assigneeId) await requestCaseSummary(db, input.id, { now: true });
   // Lands in the new assignee's inbox, unless they took it themselves.
   if (assigneeChanged && assigneeId && assigneeId !== caller.userId) {
     await createNotifications(db, [{ userId: assigneeId, type: "assigned", caseId: input.id, actorId }]);

@@ -8,7 +8,7 @@ import { readJob, runOnly } from "@/server/jobs/test-kit";
 import { triageCase } from "@/server/services/suggestions/triage-case";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestApiKey, apiKeyCaller, createTestTenant, type TestTenant } from "@/test/factories";
-import { setAiSettings } from "@/test/ai-settings";
+import { clearWaitingAiJobs, setAiSettings } from "@/test/ai-settings";
 import { startFakeAiProvider, type FakeAiProvider } from "@/test/fake-ai-provider";
 
 let fake: FakeAiProvider;
@@ -36,6 +36,7 @@ const triageJobs = (caseId: string) =>
 beforeAll(async () => {
   fake = await startFakeAiProvider();
   fake.use();
+  await clearWaitingAiJobs();
   [a, b] = await Promise.all([createTestTenant("ai-a"), createTestTenant("ai-b")]);
   // B's cases are only ever read by A's attempts: none of B's own triage jobs may take a scripted answer.
   await setAi(b, { triageNewCases: false });

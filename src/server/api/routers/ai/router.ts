@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "@/server/api/trpc";
 import { caseSuggestions } from "./case-suggestions";
+import { caseSummary } from "./case-summary";
 import { decide } from "./decide-suggestion";
 import { draftReplyStream } from "./draft-reply";
 import { getRun } from "./get-run";
@@ -10,6 +11,7 @@ import { triage } from "./triage";
 export const aiRouter = createTRPCRouter({
   status,
   suggestions: caseSuggestions,
+  summary: caseSummary,
   decide,
   triage,
   draftReply: draftReplyStream,

@@ -5,6 +5,7 @@ import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CustomerPanel } from "@/components/cases/customer-panel";
 import { AiSuggestionsPanel } from "@/components/ai/ai-suggestions-panel";
+import { CaseSummaryCard } from "@/components/ai/case-summary-card";
 import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../../_components/load-tenant";
 import { loadCaseByNumber } from "./load-case";
@@ -29,7 +30,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
   ]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
   // The suggestions come with the page when AI is on (else the panel is not shown at all).
-  if (ai.enabled) await prefetch(trpc.ai.suggestions.queryOptions({ caseId: c.id }));
+  if (ai.enabled) await Promise.all([prefetch(trpc.ai.suggestions.queryOptions({ caseId: c.id })), prefetch(trpc.ai.summary.queryOptions({ caseId: c.id }))]);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
@@ -50,6 +51,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
                 <h2 id="activity-heading" className="text-sm font-semibold text-slate-700">
                   Activity
                 </h2>
+                {ai.enabled ? <CaseSummaryCard caseId={c.id} /> : null}
                 <Suspense fallback={<p className="text-sm text-slate-500">Loading activity…</p>}>
                   <CaseTimeline caseId={c.id} members={members} />
                 </Suspense>
