@@ -11,7 +11,7 @@ import { text } from "@/lib/validations/text";
 export const INTERRUPTED_AFTER_MS = 60 * 60_000;
 
 export const listAgentRunsInput = z.object({
-  agent: z.string().trim().min(1).max(40).optional(),
+  agent: text().trim().min(1).max(40).optional(),
   outcome: z.enum(["SUCCEEDED", "FAILED", "RUNNING", "INTERRUPTED"]).optional(),
   caseId: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(25),

@@ -44,7 +44,10 @@ beforeAll(async () => {
   viewer = await callerFor(a.users.VIEWER, a.slug);
   admin = await callerFor(a.users.ADMIN, a.slug);
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await clearWaitingAiJobs();
+  await fake.close();
+});
 beforeEach(() => fake.reset());
 
 describe("triage of new cases", () => {

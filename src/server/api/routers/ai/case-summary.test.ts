@@ -28,7 +28,10 @@ beforeAll(async () => {
   await setAiSettings(tenant, { triageNewCases: false });
   agent = await callerFor(tenant.users.AGENT, tenant.slug);
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await clearWaitingAiJobs();
+  await fake.close();
+});
 beforeEach(() => fake.reset());
 
 async function caseWithMessages(count: number) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { aiSettingsSchema } from "@/lib/validations/tenant-settings";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { redirectedPath, resolveSlugRedirect } from "@/server/services/tenants/resolve-slug-redirect";
 import { expectAppError } from "@/test/errors";
@@ -77,6 +78,7 @@ describe("tenant.updateSettings", () => {
       defaultAssigneeId: tenant.users.AGENT.id,
     });
     expect(saved).toEqual({
+      ai: aiSettingsSchema.parse({}),
       timeZone: "Europe/Amsterdam",
       workingHours: { days: [1, 2, 5], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "Wholesale"],
