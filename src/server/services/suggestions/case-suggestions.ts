@@ -68,7 +68,9 @@ export async function decideSuggestion(db: TenantDb, caller: Caller, input: z.ou
 
   let updated: CaseDetail | null = null;
   if (input.decision === "accept") {
-    const change = { [current.field]: current.value } as { category?: string; businessUnit?: string; priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT"; tags?: string[] };
+    // Suggested tags join the case's own; the other fields replace their value.
+    const value = current.field === "tags" ? await withCaseTags(db, input.caseId, current.value as string[]) : current.value;
+    const change = { [current.field]: value } as { category?: string; businessUnit?: string; priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT"; tags?: string[] };
     updated = await updateCase(db, caller, { id: input.caseId, version: input.version, ...change });
   }
   const decidedAt = new Date();
@@ -78,4 +80,10 @@ export async function decideSuggestion(db: TenantDb, caller: Caller, input: z.ou
   // Accepting already told everyone through the case update; a dismissal changes only the panel.
   if (input.decision === "dismiss") emitEvents({ kind: "case.updated", entityId: input.caseId, data: { change: "suggestions" } });
   return { suggestion: { ...current, status, decidedAt }, case: updated };
+}
+
+/** The case's tags with `added` after them (each once). */
+export async function withCaseTags(db: TenantDb, caseId: string, added: string[]): Promise<string[]> {
+  const found = await db.case.findFirst({ where: { id: caseId }, select: { tags: true } });
+  return [...new Set([...(found?.tags ?? []), ...added])];
 }

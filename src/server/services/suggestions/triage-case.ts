@@ -10,6 +10,7 @@ import { emitEvents } from "@/server/realtime/emit";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { updateCase } from "@/server/services/cases/update-case";
 import { isApplicable, type ApplicableField, type SuggestionField } from "./suggestion-fields";
+import { withCaseTags } from "./case-suggestions";
 
 const SYSTEM_CALLER = { userId: null, canReadPii: false } as const;
 
@@ -113,7 +114,7 @@ async function storeSuggestions(db: TenantDb, caseId: string, runId: string, pro
       ...(toApply.category !== undefined && { category: toApply.category as string }),
       ...(toApply.businessUnit !== undefined && { businessUnit: toApply.businessUnit as string }),
       ...(toApply.priority !== undefined && { priority: toApply.priority as "LOW" | "NORMAL" | "HIGH" | "URGENT" }),
-      ...(toApply.tags !== undefined && { tags: toApply.tags as string[] }),
+      ...(toApply.tags !== undefined && { tags: await withCaseTags(db, caseId, toApply.tags as string[]) }),
     });
   }
   emitEvents({ kind: "case.updated", entityId: caseId, data: { change: "suggestions" } });

@@ -145,6 +145,16 @@ describe("deciding suggestions", () => {
     await expectAppError(agent.ai.decide({ caseId, suggestionId: priority.id, decision: "dismiss", version: before.version + 1 }), "CONFLICT", "ALREADY_DECIDED");
   });
 
+  it("adds accepted tags to the case's own instead of replacing them", async () => {
+    const tagged = await agent.cases.create({ title: "Tagged already", description: "x", tags: ["vip"] });
+    fake.script({ content: triage({ tags: { value: ["refund", "vip"], confidence: 0.8, reason: "Money back" } }) });
+    await runOnly(["ai.triage-case"]);
+    const tags = (await agent.ai.suggestions({ caseId: tagged.id })).items.find((s) => s.field === "tags")!;
+    const { version } = await agent.cases.get({ id: tagged.id });
+    const result = await agent.ai.decide({ caseId: tagged.id, suggestionId: tags.id, decision: "accept", version });
+    expect(result.case?.tags).toEqual(["vip", "refund"]);
+  });
+
   it("refuses a stale version, an information-only field, and a viewer", async () => {
     const category = await suggestion("category");
     await expectAppError(agent.ai.decide({ caseId, suggestionId: category.id, decision: "accept", version: 1 }), "CONFLICT");
