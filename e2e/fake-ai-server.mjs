@@ -37,6 +37,15 @@ function answer(system, prompt) {
     const title = line(prompt, "Case") ?? "your request";
     return { reply: `Hello ${customer ?? "there"},\n\nThank you for writing about "${title}". We are on it and will update you today.\n\nBest regards,\n${agent ?? "Support"}` };
   }
+  if (system.includes("You summarise")) {
+    const title = /^Case: (.*) \(status/m.exec(prompt)?.[1] ?? "the case";
+    const notes = (prompt.match(/\[internal note\]/g) ?? []).length;
+    return {
+      summary: `The customer needs help with "${title}"; the team has replied and is working on it.`,
+      keyPoints: [`${(prompt.match(/^\[(customer|agent|system|internal note)\]/gm) ?? []).length} messages so far`, ...(notes ? [`${notes} internal note(s) in the thread`] : [])],
+      nextStep: "Reply to the customer's last message",
+    };
+  }
   return { answer: "ok" };
 }
 
