@@ -51,7 +51,7 @@ describe("GeneralSettingsForm", () => {
 
   it("saves its own settings as the procedure takes them, leaving the lists out, and says so", async () => {
     const user = userEvent.setup();
-    vi.mocked(updateTenantSettingsAction).mockImplementation(async (_slug, values) => ({ ok: true, data: { ...settings, ...values, ai: settings.ai } }));
+    vi.mocked(updateTenantSettingsAction).mockImplementation(async (_slug, values) => ({ ok: true, data: { ...settings, ...values, ai: settings.ai, trending: settings.trending } }));
     render(<GeneralSettingsForm slug="acme" settings={settings} assignees={assignees} canManage />);
     await user.click(screen.getByLabelText("Sat"));
     await user.type(screen.getByLabelText("Escalation levels"), "\n  Legal  \n\n");

@@ -43,6 +43,17 @@ export const aiSettingsSchema = z.object({
 });
 export type AiSettings = z.infer<typeof aiSettingsSchema>;
 
+/** Trending topics (services/insights/trending): what counts as a trend, and who hears of one. */
+export const trendingSettingsSchema = z.object({
+  /** A word or phrase found in fewer cases over the day is never a trend, however new. */
+  minCases: z.number().int().min(2, { message: "Use at least 2 cases" }).max(1000, { message: "Use at most 1,000 cases" }).default(3),
+  /** A topic scoring at least this is posted to the feed (once a day per topic); null: never. */
+  feedScore: z.number().min(1, { message: "Use a score of at least 1" }).max(100, { message: "Use a score of at most 100" }).nullable().default(6),
+  /** …and fires an alert (one per topic, recurring while it trends); null: never. */
+  alertScore: z.number().min(1, { message: "Use a score of at least 1" }).max(100, { message: "Use a score of at most 100" }).nullable().default(null),
+});
+export type TrendingSettings = z.infer<typeof trendingSettingsSchema>;
+
 export const tenantSettingsSchema = z.object({
   timeZone: timeZoneName
     .default("UTC"),
@@ -59,6 +70,7 @@ export const tenantSettingsSchema = z.object({
   /** Names of escalation levels, lowest first (a case is escalated to one of them). */
   escalationLevels: z.array(text().trim().min(1).max(40)).min(1).max(10).default(["Tier 2", "Management"]),
   ai: aiSettingsSchema.default(aiSettingsSchema.parse({})),
+  trending: trendingSettingsSchema.default(trendingSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -111,6 +123,14 @@ export const updateTenantSettingsSchema = z.object({
       autoApply: z
         .object({ category: autoApplyThreshold, businessUnit: autoApplyThreshold, priority: autoApplyThreshold, tags: autoApplyThreshold })
         .partial(),
+    })
+    .partial()
+    .optional(),
+  trending: z
+    .object({
+      minCases: trendingSettingsSchema.shape.minCases.unwrap(),
+      feedScore: trendingSettingsSchema.shape.feedScore.unwrap(),
+      alertScore: trendingSettingsSchema.shape.alertScore.unwrap(),
     })
     .partial()
     .optional(),

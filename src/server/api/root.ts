@@ -21,6 +21,7 @@ import { alertRulesRouter } from "./routers/alert-rules/router";
 import { feedRouter } from "./routers/feed/router";
 import { searchRouter } from "./routers/search/router";
 import { aiRouter } from "./routers/ai/router";
+import { insightsRouter } from "./routers/insights/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   feed: feedRouter,
   search: searchRouter,
   ai: aiRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,6 +35,9 @@ export const DISTRIBUTED_TABLES = [
   "agent_runs",
   "ai_usage",
   "case_suggestions",
+  "topic_days",
+  "trending_runs",
+  "trending_topics",
 ] as const;
 
 /**

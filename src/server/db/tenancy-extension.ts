@@ -36,6 +36,9 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "AgentRun",
   "AiUsage",
   "CaseSuggestion",
+  "TopicDay",
+  "TrendingRun",
+  "TrendingTopic",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

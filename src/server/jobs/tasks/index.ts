@@ -13,10 +13,11 @@ import { pruneRealtimeEventsJob } from "./prune-realtime-events";
 import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snoozed-cases";
 import { escalateByRulesForTenantJob, escalateByRulesJob } from "./escalate-by-rules";
 import { evaluateAlertRulesForTenantJob, evaluateAlertRulesJob } from "./evaluate-alert-rules";
+import { computeTrendingForTenantJob, computeTrendingJob } from "./compute-trending";
 
 export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, computeTrendingJob, computeTrendingForTenantJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -44,6 +45,9 @@ export const recurringTasks = [
   defineRecurring({ name: "purge-search-events", cron: "23 3 * * *", type: purgeSearchEventsJob.type }),
   // Daily, at night: runs are kept 90 days.
   defineRecurring({ name: "purge-agent-runs", cron: "33 3 * * *", type: purgeAgentRunsJob.type }),
+  // Hourly: trending topics look at the last 24 hours, so an hour's delay is a twenty-fourth of it
+  // (an admin can recompute at once from the trending page).
+  defineRecurring({ name: "compute-trending", cron: "13 * * * *", type: computeTrendingJob.type }),
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),

@@ -44,7 +44,8 @@ export async function updateTenantSettings(db: TenantDb, tenantId: string, input
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   // AI settings are a patch of their own: a form that sets the daily budget keeps the rest.
   const ai = input.ai ? { ...before.ai, ...input.ai, autoApply: { ...before.ai.autoApply, ...input.ai.autoApply } } : before.ai;
-  const next = normaliseSettings({ ...before, ...given, ai });
+  const trending = { ...before.trending, ...input.trending };
+  const next = normaliseSettings({ ...before, ...given, ai, trending });
   if (input.defaultAssigneeId) {
     const member = await db.membership.findFirst({ where: { userId: input.defaultAssigneeId }, select: { role: true } });
     if (!member || member.role === "VIEWER") {

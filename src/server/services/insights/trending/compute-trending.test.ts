@@ -1,0 +1,109 @@
+// Trending topics on a real database: a planted surge ranks first and steady words do not surge;
+// numbers and addresses never become topics; baseline days are counted once; the feed hears of a
+// big topic once a day and an alert fires when a topic crosses the alert score, not each hour after.
+import { beforeEach, describe, expect, it } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { createTestTenant, type TestTenant } from "@/test/factories";
+import { printerSurge, seedCases, seedCustomerMessage, seedSteadyMonth } from "@/test/trending-fixtures";
+import { computeTrending } from "./compute-trending";
+import { getTrendingTopic, listTrending } from "./read-trending";
+
+let tenant: TestTenant;
+const now = new Date();
+const compute = (at = now) => computeTrending((fn) => withTenantDb(tenant.id, fn), at);
+const list = () => withTenantDb(tenant.id, (db) => listTrending(db));
+const setTrending = (trending: Record<string, unknown>) =>
+  withPrivilegedDb("test fixture", async (db) => {
+    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
+    const settings = row.settings as Record<string, unknown>;
+    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...settings, trending: { ...(settings.trending as object), ...trending } } } });
+  });
+
+beforeEach(async () => {
+  tenant = await createTestTenant("trending");
+});
+
+describe("computeTrending", () => {
+  it("ranks a planted surge first, leaves steady words out and drops numbers and addresses", async () => {
+    await seedSteadyMonth(tenant, now);
+    const ids = await seedCases(tenant, printerSurge(12), now);
+    // A customer writing about it on an older case counts that case too.
+    const [older] = await seedCases(tenant, [{ title: "Toner order", hoursAgo: 24 * 5 }], now);
+    await seedCustomerMessage(tenant, older!, "Our printer jammed as well, please help", 2, now);
+
+    const result = await compute();
+    expect(result).toMatchObject({ countedDays: 28, topics: expect.any(Number) });
+    const { run, topics } = await list();
+    expect(run).toMatchObject({ id: result.runId });
+    expect(topics[0]).toMatchObject({ rank: 1, term: "printer jam", label: "printer jammed", cases: 13, baseline: 0 });
+    expect(topics[0]!.score).toBeGreaterThan(10);
+    const terms = topics.map((t) => t.term);
+    // Covered by the phrase; steady all month; a number, an address, a host.
+    for (const left of ["printer", "jam", "password", "password reset", "invoic", "reset"]) expect(terms).not.toContain(left);
+    for (const term of terms) expect(term).toMatch(/^[a-z -]+$/);
+    expect(terms.some((t) => t.includes("bob") || t.includes("example"))).toBe(false);
+
+    const top = topics[0]!;
+    expect(top.hourly).toHaveLength(24);
+    expect(top.hourly.reduce((a, b) => a + b, 0)).toBe(13);
+    expect(Object.values(top.channels).reduce((a, b) => a + b, 0)).toBe(13);
+    expect(top.channels).toMatchObject({ CHAT: 4, EMAIL: 9 });
+    expect(top.businessUnits).toMatchObject({ Facilities: 6, "": 7 });
+
+    const detail = await withTenantDb(tenant.id, (db) => getTrendingTopic(db, "printer jam"));
+    expect(detail.topic!.samples).toHaveLength(10);
+    expect(new Set([...ids, older]).has(detail.topic!.samples[0]!.id)).toBe(true);
+    expect(await withTenantDb(tenant.id, (db) => getTrendingTopic(db, "no such topic"))).toMatchObject({ run: { id: result.runId }, topic: null });
+  });
+
+  it("counts a baseline day once, and a steady surge-sized topic does not surge", async () => {
+    // The printer jams every day: 12 a day for a month is its usual, so 12 today is not a trend.
+    const rows = [];
+    for (let day = 1; day <= 30; day++) rows.push(...printerSurge(12).map((r) => ({ ...r, hoursAgo: r.hoursAgo + day * 24 })));
+    await seedCases(tenant, [...rows, ...printerSurge(12)], now);
+    expect((await compute()).countedDays).toBe(28);
+    expect((await list()).topics.map((t) => t.term)).not.toContain("printer jam");
+    expect((await compute(new Date(now.getTime() + 60_000))).countedDays).toBe(0);
+    const markers = await withPrivilegedDb("test check", (db) => db.topicDay.count({ where: { tenantId: tenant.id, term: "" } }));
+    expect(markers).toBe(28);
+  });
+
+  it("posts to the feed once a day and fires an alert when a topic crosses the alert score", async () => {
+    await seedCases(tenant, printerSurge(12), now);
+    await setTrending({ feedScore: 5, alertScore: 8 });
+    await compute();
+    await compute(new Date(now.getTime() + 60_000));
+    const [items, alerts] = await withPrivilegedDb("test check", (db) =>
+      Promise.all([
+        db.feedItem.findMany({ where: { tenantId: tenant.id, kind: "TRENDING_SURGE" } }),
+        db.alert.findMany({ where: { tenantId: tenant.id, dedupeKey: { startsWith: "trending:" } } }),
+      ]),
+    );
+    expect(items.map((i) => [i.title, i.link])).toContainEqual(["“printer jammed” is trending", "/insights/trending/printer%20jam"]);
+    expect(items.filter((i) => i.link === "/insights/trending/printer%20jam")).toHaveLength(1);
+    const alert = alerts.find((a) => a.dedupeKey === "trending:printer jam");
+    expect(alert).toMatchObject({ title: "Trending topic: “printer jammed”", source: "SYSTEM", occurrences: 1, status: "ACTIVE" });
+    expect(alert!.relatedCaseIds).toHaveLength(10);
+  });
+
+  it("posts nothing with the feed and alert scores off", async () => {
+    await seedCases(tenant, printerSurge(12), now);
+    await setTrending({ feedScore: null, alertScore: null });
+    await compute();
+    const [items, alerts] = await withPrivilegedDb("test check", (db) =>
+      Promise.all([db.feedItem.count({ where: { tenantId: tenant.id, kind: "TRENDING_SURGE" } }), db.alert.count({ where: { tenantId: tenant.id } })]),
+    );
+    expect([items, alerts]).toEqual([0, 0]);
+    expect((await list()).topics[0]!.term).toBe("printer jam");
+  });
+
+  it("never reads another tenant's cases", async () => {
+    const other = await createTestTenant("trending-other");
+    await seedCases(other, printerSurge(12), now);
+    await seedCases(tenant, [{ title: "Quiet day", hoursAgo: 1 }], now);
+    await compute();
+    expect((await list()).topics).toEqual([]);
+    expect((await list()).run).toMatchObject({ cases: 1 });
+  });
+});

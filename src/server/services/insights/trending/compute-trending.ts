@@ -1,0 +1,139 @@
+// One computation of a tenant's trending topics (the hourly job and "recompute now"): count the
+// baseline days not counted yet, count the last 24 hours, score, describe the topics that made the
+// list, store them as the tenant's newest run, and tell people of the big ones. Each baseline day
+// is counted in a transaction of its own (the first run of a tenant counts 28), then the window is
+// counted and the run stored in one, so a run is stored whole or not at all.
+import { parseTenantSettings } from "@/lib/validations/tenant-settings";
+import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { requireTenantId } from "@/server/db/tenant-scope";
+import { fireAlerts } from "@/server/services/alerts/fire-alert";
+import { postSystemItem } from "@/server/services/feed/feed-events";
+import { baselineRange, countDay, countWindow, missingDays, pruneDays } from "./baseline-days";
+import { pickTopics, type ScoredTerm } from "./score";
+import { topicDetails, WINDOW_HOURS } from "./topic-details";
+import { topicLabels } from "./topic-labels";
+
+const HOUR = 3_600_000;
+/** Runs are kept two days: the page reads the newest, the alerts compare with the one before. */
+const KEEP_RUNS_MS = 48 * HOUR;
+
+export interface TrendingComputed {
+  runId: string;
+  topics: number;
+  cases: number;
+  candidates: number;
+  countedDays: number;
+  durationMs: number;
+}
+
+export const topicPath = (term: string) => `/insights/trending/${encodeURIComponent(term)}`;
+
+/** Runs `fn` in a transaction of the tenant (a job's `withDb`, or `withTenantDb` bound to it). */
+export type WithTenantDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
+
+export async function computeTrending(withDb: WithTenantDb, now = new Date()): Promise<TrendingComputed> {
+  const started = performance.now();
+  const window = { lo: new Date(now.getTime() - WINDOW_HOURS * HOUR), hi: now };
+  const range = baselineRange(window.lo);
+  const missing = await withDb((db) => missingDays(db, range));
+  for (const day of missing) await withDb((db) => countDay(db, requireTenantId(), day));
+  return withDb((db) => storeRun(db, window, range, missing.length, now, started));
+}
+
+async function storeRun(
+  db: TenantDb,
+  window: { lo: Date; hi: Date },
+  range: { from: Date; to: Date },
+  countedDays: number,
+  now: Date,
+  started: number,
+): Promise<TrendingComputed> {
+  const tenantId = requireTenantId();
+  const tenant = await db.tenant.findFirstOrThrow({ select: { settings: true } });
+  const settings = parseTenantSettings(tenant.settings).trending;
+  await pruneDays(db, range);
+  const counts = await countWindow(db, tenantId, window, range, settings.minCases);
+  const picked = pickTopics(counts.terms, counts.activeDays);
+  const details = await topicDetails(db, tenantId, window, picked.map((t) => t.term));
+  const described = picked.map((t) => ({ ...t, ...details.get(t.term)! }));
+  const labels = await topicLabels(db, described);
+
+  const previous = await db.trendingRun.findFirst({ orderBy: { createdAt: "desc" }, select: { topics: { select: { term: true, score: true } } } });
+  const durationMs = Math.round(performance.now() - started);
+  const run = await db.trendingRun.create({
+    data: { tenantId, windowStart: window.lo, windowEnd: window.hi, cases: counts.cases, candidates: counts.terms.length, durationMs, createdAt: now },
+    select: { id: true },
+  });
+  await db.trendingTopic.createMany({
+    data: described.map((t, i) => ({
+      tenantId,
+      runId: run.id,
+      rank: i + 1,
+      term: t.term,
+      label: labels.get(t.term) ?? t.term,
+      cases: t.cases,
+      baseline: t.baseline,
+      score: t.score,
+      growth: t.growth,
+      hourly: t.hourly,
+      channels: t.channels,
+      businessUnits: t.businessUnits,
+      sampleCaseIds: t.sampleCaseIds,
+    })),
+  });
+  await db.trendingRun.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_RUNS_MS) } } });
+
+  const previousScores = new Map((previous?.topics ?? []).map((t) => [t.term, t.score]));
+  await announce(db, described.map((t) => ({ ...t, label: labels.get(t.term) ?? t.term })), settings, previousScores, now);
+  return { runId: run.id, topics: described.length, cases: counts.cases, candidates: counts.terms.length, countedDays, durationMs };
+}
+
+type Topic = ScoredTerm & { label: string; sampleCaseIds: string[] };
+
+const describe = (t: Topic) =>
+  `Found in ${t.cases.toLocaleString("en-US")} ${t.cases === 1 ? "case" : "cases"} in the last 24 hours; usually ${t.baseline.toFixed(1)} a day (×${t.growth.toFixed(1)}, score ${t.score.toFixed(1)}).`;
+
+/**
+ * The feed hears of a topic once a day; an alert fires when a topic crosses the alert score (not
+ * again each hour it stays above it, so resolving the alert is not undone by the next run).
+ */
+async function announce(
+  db: TenantDb,
+  topics: readonly Topic[],
+  settings: { feedScore: number | null; alertScore: number | null },
+  previousScores: Map<string, number>,
+  now: Date,
+): Promise<void> {
+  const day = now.toISOString().slice(0, 10);
+  for (const t of topics) {
+    if (settings.feedScore === null || t.score < settings.feedScore) continue;
+    await postSystemItem(db, {
+      kind: "TRENDING_SURGE",
+      title: `“${t.label}” is trending`,
+      body: describe(t),
+      link: topicPath(t.term),
+      priority: "NORMAL",
+      dedupeKey: `trending:${t.term}:${day}`,
+    });
+  }
+  const alertScore = settings.alertScore;
+  if (alertScore === null) return;
+  const crossing = topics.filter((t) => t.score >= alertScore && (previousScores.get(t.term) ?? 0) < alertScore);
+  if (crossing.length === 0) return;
+  await fireAlerts(
+    db,
+    crossing.map((t) => ({
+      title: `Trending topic: “${t.label}”`,
+      description: describe(t),
+      severity: "WARNING",
+      businessUnit: null,
+      labels: { topic: t.term, cases: String(t.cases), score: t.score.toFixed(1) },
+      relatedCaseIds: t.sampleCaseIds.slice(0, ALERT_RELATED_CASES_MAX),
+      dedupeKey: `trending:${t.term}`,
+      assigneeId: null,
+      teamId: null,
+      source: "SYSTEM",
+    })),
+  );
+}
