@@ -5,10 +5,15 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import type { TestTenant } from "./factories";
 
 export function setAiSettings(tenant: TestTenant, ai: Record<string, unknown>): Promise<void> {
+  return patchSettingsGroup(tenant, "ai", ai);
+}
+
+/** A patch over one group of the stored settings (`ai`, `trending`). */
+export function patchSettingsGroup(tenant: TestTenant, group: string, patch: Record<string, unknown>): Promise<void> {
   return withPrivilegedDb("test fixture", async (db) => {
     const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
     const settings = row.settings as Record<string, unknown>;
-    const next = { ...settings, ai: { ...(settings.ai as object), ...ai } };
+    const next = { ...settings, [group]: { ...(settings[group] as object), ...patch } };
     await db.tenant.update({ where: { id: tenant.id }, data: { settings: next as Prisma.InputJsonValue } });
   });
 }

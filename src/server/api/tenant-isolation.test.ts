@@ -14,13 +14,14 @@ import { FEED_ISOLATION_CASES } from "@/test/isolation/feed-cases";
 import { createIsolationFixture, type Fixture, type IsolationCase } from "@/test/isolation/fixture";
 import { SEARCH_ISOLATION_CASES } from "@/test/isolation/search-cases";
 import { AI_ISOLATION_CASES } from "@/test/isolation/ai-cases";
+import { INSIGHTS_ISOLATION_CASES } from "@/test/isolation/insights-cases";
 import { TEAM_ISOLATION_CASES } from "@/test/isolation/team-cases";
 import { WORKSPACE_ISOLATION_CASES } from "@/test/isolation/workspace-cases";
 import { allProcedurePaths, callProcedure, platformAdminProcedurePaths, tenantProcedurePaths } from "@/test/procedures";
 import { snapshotTenant } from "@/test/tenant-snapshot";
 
 /** Keyed by procedure path. Every tenant procedure needs at least one entry. */
-const ISOLATION_CASES: Record<string, IsolationCase[]> = { ...WORKSPACE_ISOLATION_CASES, ...ADMINISTRATION_ISOLATION_CASES, ...ESCALATION_ISOLATION_CASES, ...TEAM_ISOLATION_CASES, ...ALERT_ISOLATION_CASES, ...ALERT_RULE_ISOLATION_CASES, ...FEED_ISOLATION_CASES, ...SEARCH_ISOLATION_CASES, ...AI_ISOLATION_CASES };
+const ISOLATION_CASES: Record<string, IsolationCase[]> = { ...WORKSPACE_ISOLATION_CASES, ...ADMINISTRATION_ISOLATION_CASES, ...ESCALATION_ISOLATION_CASES, ...TEAM_ISOLATION_CASES, ...ALERT_ISOLATION_CASES, ...ALERT_RULE_ISOLATION_CASES, ...FEED_ISOLATION_CASES, ...SEARCH_ISOLATION_CASES, ...AI_ISOLATION_CASES, ...INSIGHTS_ISOLATION_CASES };
 
 /** Procedures that are not tenant-scoped, each with the reason it may skip the tenant middleware. */
 const NOT_TENANT_SCOPED: Record<string, string> = {

@@ -44,6 +44,8 @@ export interface Fixture {
   /** An AI run of B on B's first case, and its priority suggestion. */
   bAgentRunId: string;
   bSuggestionId: string;
+  /** B's trending run, with the topic "bravo outag". */
+  bTrendingRunId: string;
 }
 
 export interface IsolationCase {
@@ -134,5 +136,19 @@ export async function createIsolationFixture(): Promise<Fixture> {
       });
       return { bAgentRunId: run.id, bSuggestionId: suggestion.id };
     })),
+    bTrendingRunId: await withPrivilegedDb("isolation fixture", async (db) => {
+      const now = new Date();
+      const run = await db.trendingRun.create({
+        data: { tenantId: b.id, windowStart: new Date(now.getTime() - 86_400_000), windowEnd: now, cases: 10, candidates: 1, durationMs: 1 },
+        select: { id: true },
+      });
+      await db.trendingTopic.create({
+        data: {
+          tenantId: b.id, runId: run.id, rank: 1, term: "bravo outag", label: "bravo outage", cases: 10, baseline: 0, score: 10, growth: 11,
+          hourly: new Array(24).fill(0), channels: { EMAIL: 10 }, businessUnits: { "": 10 }, sampleCaseIds: [base.bCases[0]!.id],
+        },
+      });
+      return run.id;
+    }),
   };
 }

@@ -33,6 +33,8 @@ function bId(op: Operation, param: string): string {
     "alert-rules": fx.bAlerts.ruleId,
     feed: fx.bFeedItemId,
     ai: fx.bAgentRunId,
+    // B's trending topic, by its term (a path segment, so encoded).
+    insights: encodeURIComponent("bravo outag"),
   };
   const id = byResource[op.path.split("/")[1]!];
   if (!id) throw new Error(`no row of B for ${op.method} ${op.path}: add one to the fixture`);

@@ -74,6 +74,11 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.caseSuggestion.create({
       data: { tenantId: tenant.id, caseId: cases[0]!.id, runId: run.id, field: "priority", value: "HIGH", reason: "fixture", confidence: 0.9 },
     });
+    await db.topicDay.create({ data: { tenantId: tenant.id, term: "fixtur", day: new Date("2026-12-01"), cases: 2 } });
+    const trending = await db.trendingRun.create({ data: { tenantId: tenant.id, windowStart: new Date(), windowEnd: new Date(), cases: 1, candidates: 1, durationMs: 1 } });
+    await db.trendingTopic.create({
+      data: { tenantId: tenant.id, runId: trending.id, rank: 1, term: "fixtur", label: "fixture", cases: 3, baseline: 0, score: 3, growth: 4, hourly: [], channels: {}, businessUnits: {} },
+    });
   });
   return tenant;
 }

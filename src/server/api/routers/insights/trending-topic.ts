@@ -1,7 +1,7 @@
 import { tenantProcedure } from "@/server/api/trpc";
 import { getTrendingTopic, trendingTopicInput, trendingTopicOutput } from "@/server/services/insights/trending/read-trending";
 
-/** One topic of the newest computation with its sample cases; `topic: null` when it no longer trends. */
+/** One topic of the newest computation with its sample cases; NOT_FOUND when it no longer trends. */
 export const trendingTopic = tenantProcedure("cases:read")
   .meta({ openapi: { method: "GET", path: "/insights/trending/{term}" } })
   .input(trendingTopicInput)

@@ -2,8 +2,10 @@
 // numbers and addresses never become topics; baseline days are counted once; the feed hears of a
 // big topic once a day and an alert fires when a topic crosses the alert score, not each hour after.
 import { beforeEach, describe, expect, it } from "vitest";
+import { patchSettingsGroup } from "@/test/ai-settings";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
+import { expectAppError } from "@/test/errors";
 import { createTestTenant, type TestTenant } from "@/test/factories";
 import { printerSurge, seedCases, seedCustomerMessage, seedSteadyMonth } from "@/test/trending-fixtures";
 import { computeTrending } from "./compute-trending";
@@ -13,12 +15,7 @@ let tenant: TestTenant;
 const now = new Date();
 const compute = (at = now) => computeTrending((fn) => withTenantDb(tenant.id, fn), at);
 const list = () => withTenantDb(tenant.id, (db) => listTrending(db));
-const setTrending = (trending: Record<string, unknown>) =>
-  withPrivilegedDb("test fixture", async (db) => {
-    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
-    const settings = row.settings as Record<string, unknown>;
-    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...settings, trending: { ...(settings.trending as object), ...trending } } } });
-  });
+const setTrending = (trending: Record<string, unknown>) => patchSettingsGroup(tenant, "trending", trending);
 
 beforeEach(async () => {
   tenant = await createTestTenant("trending");
@@ -54,7 +51,7 @@ describe("computeTrending", () => {
     const detail = await withTenantDb(tenant.id, (db) => getTrendingTopic(db, "printer jam"));
     expect(detail.topic!.samples).toHaveLength(10);
     expect(new Set([...ids, older]).has(detail.topic!.samples[0]!.id)).toBe(true);
-    expect(await withTenantDb(tenant.id, (db) => getTrendingTopic(db, "no such topic"))).toMatchObject({ run: { id: result.runId }, topic: null });
+    await expectAppError(withTenantDb(tenant.id, (db) => getTrendingTopic(db, "no such topic")), "NOT_FOUND");
   });
 
   it("counts a baseline day once, and a steady surge-sized topic does not surge", async () => {

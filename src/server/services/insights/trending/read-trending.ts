@@ -1,8 +1,10 @@
-// The trending page and a topic's page read the tenant's newest run. A topic no longer in it
-// (the feed's link is a day old) is answered with the run and no topic, so the page can say so.
+// The trending page and a topic's page read the tenant's newest run. A topic not in it (the feed's
+// link is a day old, or the term was never the tenant's) is NOT_FOUND, and the page says it no
+// longer trends.
 import { z } from "zod";
 import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
+import { notFound } from "@/server/errors/app-error";
 
 const runOutput = z.object({
   id: z.uuid(),
@@ -46,8 +48,8 @@ const sampleCase = z.object({
 });
 
 export const trendingTopicOutput = z.object({
-  run: runOutput.nullable(),
-  topic: topicOutput.extend({ samples: z.array(sampleCase) }).nullable(),
+  run: runOutput,
+  topic: topicOutput.extend({ samples: z.array(sampleCase) }),
 });
 
 const runSelect = { id: true, createdAt: true, windowStart: true, windowEnd: true, cases: true, candidates: true, durationMs: true } as const;
@@ -84,9 +86,8 @@ export async function listTrending(db: TenantDb): Promise<z.output<typeof trendi
 
 export async function getTrendingTopic(db: TenantDb, term: string): Promise<z.output<typeof trendingTopicOutput>> {
   const run = await db.trendingRun.findFirst({ orderBy: { createdAt: "desc" }, select: runSelect });
-  if (!run) return { run: null, topic: null };
-  const topic = await db.trendingTopic.findFirst({ where: { runId: run.id, term }, select: { ...topicSelect, sampleCaseIds: true } });
-  if (!topic) return { run: runView(run), topic: null };
+  const topic = run && (await db.trendingTopic.findFirst({ where: { runId: run.id, term }, select: { ...topicSelect, sampleCaseIds: true } }));
+  if (!run || !topic) throw notFound("Trending topic");
   const cases = await db.case.findMany({
     where: { id: { in: topic.sampleCaseIds } },
     select: { id: true, number: true, title: true, status: true, channel: true, createdAt: true },
