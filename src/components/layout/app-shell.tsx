@@ -36,8 +36,8 @@ export function AppShell({ tenant, tenants, user, isPlatformAdmin = false, child
     { href: `${base}/jobs`, label: "Jobs", icon: ListChecks },
     // Imports need imports:create (admins and owners); the page and the upload check it again.
     ...(tenant.role === "OWNER" || tenant.role === "ADMIN" ? [{ href: `${base}/imports`, label: "Imports", icon: FileUp }] : []),
-    // Insights read what members searched for (audit:read, admins and owners); the page checks it again.
-    ...(tenant.role === "OWNER" || tenant.role === "ADMIN" ? [{ href: `${base}/insights/search`, label: "Insights", icon: ChartColumn }] : []),
+    // Trending topics are every member's; search insights (audit:read) are a tab only admins see.
+    { href: `${base}/insights`, label: "Insights", icon: ChartColumn },
     { href: `${base}/settings`, label: "Settings", icon: Settings },
   ];
 

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 
-/** Insights has one report so far: search. */
+/** Insights open on trending topics, which every member may read. */
 export default async function InsightsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  redirect(`/t/${slug}/insights/search`);
+  redirect(`/t/${slug}/insights/trending`);
 }

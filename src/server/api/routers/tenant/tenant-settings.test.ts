@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aiSettingsSchema } from "@/lib/validations/tenant-settings";
+import { aiSettingsSchema, trendingSettingsSchema } from "@/lib/validations/tenant-settings";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { redirectedPath, resolveSlugRedirect } from "@/server/services/tenants/resolve-slug-redirect";
 import { expectAppError } from "@/test/errors";
@@ -79,6 +79,7 @@ describe("tenant.updateSettings", () => {
     });
     expect(saved).toEqual({
       ai: aiSettingsSchema.parse({}),
+      trending: trendingSettingsSchema.parse({}),
       timeZone: "Europe/Amsterdam",
       workingHours: { days: [1, 2, 5], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "Wholesale"],
@@ -94,6 +95,16 @@ describe("tenant.updateSettings", () => {
     await admin.tenant.updateSettings({ ...saved, timeZone: "UTC" });
     const events = await auditOf(tenant.id, "tenant.settings_updated");
     expect(events[1]!.diff).toEqual({ timeZone: { from: "Europe/Amsterdam", to: "UTC" } });
+  });
+
+  it("patches the trending settings field by field, and refuses a score out of range by path", async () => {
+    const tenant = await createTestTenant("settings-trending");
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    expect((await admin.tenant.updateSettings({ trending: { alertScore: 9 } })).trending).toEqual({ minCases: 3, feedScore: 6, alertScore: 9 });
+    expect((await admin.tenant.updateSettings({ trending: { feedScore: null } })).trending).toEqual({ minCases: 3, feedScore: null, alertScore: 9 });
+    const error = await expectAppError(admin.tenant.updateSettings({ trending: { minCases: 1 } }), "BAD_REQUEST");
+    expect(error.details?.fieldErrors).toEqual({ "trending.minCases": ["Use at least 2 cases"] });
+    await expectAppError((await callerFor(tenant.users.AGENT, tenant.slug)).tenant.updateSettings({ trending: { alertScore: 1 } }), "FORBIDDEN");
   });
 
   it("returns validation errors as field errors, keyed by path", async () => {

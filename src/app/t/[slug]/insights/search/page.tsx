@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InsightsTabs } from "@/components/insights/insights-tabs";
 import { CreatedChart } from "@/components/overview/created-chart";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
@@ -25,6 +26,7 @@ export default async function SearchInsightsPage({ params, searchParams }: { par
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 md:px-8">
+      <InsightsTabs slug={slug} current="search" canReadSearch />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Search insights</h1>
