@@ -20,6 +20,7 @@ test("a palette search and the result opened from it appear in search insights",
   await page.keyboard.press("Escape");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await page.getByRole("navigation", { name: "Insights" }).getByRole("link", { name: "Search" }).click();
   await expect(page.getByRole("heading", { name: "Search insights" })).toBeVisible();
   const top = page.getByRole("region", { name: "Top queries" });
   const row = top.getByRole("row").filter({ has: page.getByRole("cell", { name: "arrived damag", exact: true }) });
@@ -33,9 +34,11 @@ test("a palette search and the result opened from it appear in search insights",
   await expect(page.getByRole("group", { name: "Recent searches" }).getByRole("option", { name: words })).toBeVisible();
 });
 
-test("an agent has no Insights in the navigation and is refused the page", async ({ page }) => {
+test("an agent has no Search tab in Insights and is refused the page", async ({ page }) => {
   await signIn(page, "agent@acme.test");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await expect(page.getByRole("heading", { name: "Trending topics" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Insights" }).getByRole("link", { name: "Search" })).toHaveCount(0);
   const response = await page.goto("/t/acme/insights/search");
   expect(response?.status()).toBe(403);
 });

@@ -30,6 +30,7 @@ CREATE TABLE "trending_topics" (
     "rank" INTEGER NOT NULL,
     "term" TEXT NOT NULL,
     "label" TEXT NOT NULL,
+    "related" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "cases" INTEGER NOT NULL,
     "baseline" DOUBLE PRECISION NOT NULL,
     "score" DOUBLE PRECISION NOT NULL,

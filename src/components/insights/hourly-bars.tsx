@@ -3,6 +3,7 @@
 export function HourlyBars({ values, windowStart, timeZone }: { values: readonly number[]; windowStart: Date; timeZone: string }) {
   const max = Math.max(1, ...values);
   const hour = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
+  const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone });
   const at = (i: number) => hour.format(new Date(windowStart.getTime() + i * 3_600_000));
   const total = values.reduce((a, b) => a + b, 0);
   return (
@@ -22,9 +23,9 @@ export function HourlyBars({ values, windowStart, timeZone }: { values: readonly
         ))}
       </div>
       <div className="mt-2 flex justify-between text-xs text-slate-500">
-        <span>{at(0)}</span>
+        <span>{day.format(windowStart)}</span>
         <span>peak {max}/hour</span>
-        <span>{at(values.length)}</span>
+        <span>now</span>
       </div>
     </figure>
   );

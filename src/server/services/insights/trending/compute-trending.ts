@@ -3,6 +3,7 @@
 // list, store them as the tenant's newest run, and tell people of the big ones. Each baseline day
 // is counted in a transaction of its own (the first run of a tenant counts 28), then the window is
 // counted and the run stored in one, so a run is stored whole or not at all.
+import { usualText } from "@/lib/trending-words";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -10,7 +11,8 @@ import { requireTenantId } from "@/server/db/tenant-scope";
 import { fireAlerts } from "@/server/services/alerts/fire-alert";
 import { postSystemItem } from "@/server/services/feed/feed-events";
 import { baselineRange, countDay, countWindow, missingDays, pruneDays } from "./baseline-days";
-import { pickTopics, type ScoredTerm } from "./score";
+import { groupTopics, pickCandidates, type Topic } from "./score";
+import { similarity, termSketches } from "./term-sketches";
 import { topicDetails, WINDOW_HOURS } from "./topic-details";
 import { topicLabels } from "./topic-labels";
 
@@ -54,10 +56,13 @@ async function storeRun(
   const settings = parseTenantSettings(tenant.settings).trending;
   await pruneDays(db, range);
   const counts = await countWindow(db, tenantId, window, range, settings.minCases);
-  const picked = pickTopics(counts.terms, counts.activeDays);
+  const candidates = pickCandidates(counts.terms, counts.activeDays);
+  const sketches = await termSketches(db, tenantId, window, candidates.map((t) => t.term));
+  const picked = groupTopics(candidates, (a, b) => similarity(sketches.get(a)!, sketches.get(b)!));
   const details = await topicDetails(db, tenantId, window, picked.map((t) => t.term));
   const described = picked.map((t) => ({ ...t, ...details.get(t.term)! }));
-  const labels = await topicLabels(db, described);
+  // Related terms are written the way the topic's own sample cases write them.
+  const labels = await topicLabels(db, described.flatMap((t) => [t, ...t.related.map((term) => ({ term, sampleCaseIds: t.sampleCaseIds }))]));
 
   const previous = await db.trendingRun.findFirst({ orderBy: { createdAt: "desc" }, select: { topics: { select: { term: true, score: true } } } });
   const durationMs = Math.round(performance.now() - started);
@@ -72,6 +77,7 @@ async function storeRun(
       rank: i + 1,
       term: t.term,
       label: labels.get(t.term) ?? t.term,
+      related: t.related.map((term) => labels.get(term) ?? term),
       cases: t.cases,
       baseline: t.baseline,
       score: t.score,
@@ -89,10 +95,10 @@ async function storeRun(
   return { runId: run.id, topics: described.length, cases: counts.cases, candidates: counts.terms.length, countedDays, durationMs };
 }
 
-type Topic = ScoredTerm & { label: string; sampleCaseIds: string[] };
+type Announced = Topic & { label: string; sampleCaseIds: string[] };
 
-const describe = (t: Topic) =>
-  `Found in ${t.cases.toLocaleString("en-US")} ${t.cases === 1 ? "case" : "cases"} in the last 24 hours; usually ${t.baseline.toFixed(1)} a day (×${t.growth.toFixed(1)}, score ${t.score.toFixed(1)}).`;
+const describe = (t: Announced) =>
+  `Found in ${t.cases.toLocaleString("en-US")} ${t.cases === 1 ? "case" : "cases"} in the last 24 hours; ${usualText(t.baseline)} (×${t.growth.toFixed(1)}, score ${t.score.toFixed(1)}).`;
 
 /**
  * The feed hears of a topic once a day; an alert fires when a topic crosses the alert score (not
@@ -100,7 +106,7 @@ const describe = (t: Topic) =>
  */
 async function announce(
   db: TenantDb,
-  topics: readonly Topic[],
+  topics: readonly Announced[],
   settings: { feedScore: number | null; alertScore: number | null },
   previousScores: Map<string, number>,
   now: Date,

@@ -22,6 +22,8 @@ const topicOutput = z.object({
   /** Stemmed words: the topic's key in URLs. */
   term: z.string(),
   label: z.string(),
+  /** Other surging words and phrases in mostly the same cases. */
+  related: z.array(z.string()),
   cases: z.number(),
   /** Mean cases per day over the 28 days before. */
   baseline: z.number(),
@@ -57,6 +59,7 @@ const topicSelect = {
   rank: true,
   term: true,
   label: true,
+  related: true,
   cases: true,
   baseline: true,
   score: true,

@@ -8,6 +8,7 @@ import { TrendingSettingsForm } from "@/components/insights/trending-settings-fo
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { formatInZone, timeAgo } from "@/lib/format";
+import { usualText } from "@/lib/trending-words";
 import { api } from "@/trpc/server";
 import { loadTenant, orNotFound } from "../../_components/load-tenant";
 
@@ -78,17 +79,19 @@ export default async function TrendingPage({ params }: { params: Promise<{ slug:
               {topics.map((t) => (
                 <tr key={t.term}>
                   <td className="px-4 py-2 tabular-nums text-slate-500">{t.rank}</td>
-                  <td className="max-w-72 px-2 py-2">
-                    <Link href={`/t/${slug}/insights/trending/${encodeURIComponent(t.term)}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {/* max-w-0 with w-full: the topic takes the room left and truncates, so the counts stay in view at 390 px. */}
+                  <td className="w-full max-w-0 px-2 py-2">
+                    <Link href={`/t/${slug}/insights/trending/${encodeURIComponent(t.term)}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {t.label}
                     </Link>
+                    {t.related.length > 0 ? <p className="truncate text-xs text-slate-600">also “{t.related.join("”, “")}”</p> : null}
                     <p className="truncate text-xs text-slate-500">{split(t.channels, channelLabel)}</p>
                   </td>
                   <td className="hidden px-2 py-2 text-brand-600 sm:table-cell">
                     <Sparkline values={t.hourly} label={`${t.label}: cases per hour over the last 24 hours, peak ${Math.max(...t.hourly)}`} />
                   </td>
                   <td className="px-2 py-2 text-right tabular-nums">{t.cases.toLocaleString("en-US")}</td>
-                  <td className="px-2 py-2 text-right tabular-nums" title={`Usually ${t.baseline.toFixed(1)} a day`}>
+                  <td className="px-2 py-2 text-right tabular-nums" title={usualText(t.baseline)}>
                     ×{t.growth.toFixed(1)}
                   </td>
                   <td className="hidden px-4 py-2 text-right tabular-nums md:table-cell">{t.score.toFixed(1)}</td>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { formatInZone } from "@/lib/format";
+import { usualText } from "@/lib/trending-words";
 import { toAppError } from "@/server/errors/to-app-error";
 import { api } from "@/trpc/server";
 import { loadTenant, orNotFound } from "../../../_components/load-tenant";
@@ -79,9 +80,10 @@ export default async function TrendingTopicPage({ params }: { params: Promise<{ 
         <div>
           <h1 className="text-xl font-semibold tracking-tight">“{topic.label}”</h1>
           <p className="mt-1 text-sm text-slate-600">
-            #{topic.rank} · in {topic.cases.toLocaleString("en-US")} {topic.cases === 1 ? "case" : "cases"} over the last 24 hours, usually {topic.baseline.toFixed(1)} a day
+            #{topic.rank} · in {topic.cases.toLocaleString("en-US")} {topic.cases === 1 ? "case" : "cases"} over the last 24 hours, {usualText(topic.baseline)}{" "}
             (×{topic.growth.toFixed(1)}, score {topic.score.toFixed(1)}). Computed {formatInZone(run.computedAt, tenant.displayTimeZone)}.
           </p>
+          {topic.related.length > 0 ? <p className="mt-1 text-sm text-slate-600">Also written as “{topic.related.join("”, “")}”.</p> : null}
         </div>
         <Button asChild>
           <Link href={casesHref}>Open all matching cases</Link>
