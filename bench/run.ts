@@ -21,13 +21,14 @@ import { casesHttpBench } from "./cases-http.bench";
 import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
 import { pulseBench } from "./pulse.bench";
+import { trendingBench } from "./trending.bench";
 import { realtimeBench } from "./realtime.bench";
 import { searchBench } from "./search.bench";
 import { webBench } from "./web.bench";
 import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
