@@ -6,12 +6,14 @@ type ActionError = Extract<ActionResult, { ok: false }>["error"];
 /**
  * Shows a server's field errors beside their fields; returns the message for the form as a
  * whole (with the request id when the server failed, so support can find the log line).
+ * `prefix`: the form edits one object of the input ("ai." for `ai.tokensPerDay`).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, any, any>, error: ActionError): string | null {
+export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, any, any>, error: ActionError, prefix = ""): string | null {
   let placed = 0;
-  for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
-    if (field in form.getValues()) {
+  for (const [path, messages] of Object.entries(error.fieldErrors ?? {})) {
+    const field = path.startsWith(prefix) ? path.slice(prefix.length) : "";
+    if (field && field in form.getValues()) {
       form.setError(field as Path<T>, { type: "server", message: messages[0] });
       placed++;
     }

@@ -3,6 +3,7 @@
 // the settings procedure's own schema. An empty score turns that announcement off.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { SaveBar, type SaveMessage } from "@/components/settings/save-bar";
 import { updateTenantSettingsAction } from "@/components/settings/general-actions";
 import { Field } from "@/components/ui/field";
@@ -20,7 +21,6 @@ const toForm = (t: TrendingSettings): FormValues => ({
   feedScore: t.feedScore === null ? "" : String(t.feedScore),
   alertScore: t.alertScore === null ? "" : String(t.alertScore),
 });
-const FIELDS = ["minCases", "feedScore", "alertScore"] as const;
 const score = { pattern: { value: /^\d+(\.\d+)?$/, message: "Use a number, or leave empty for never" } };
 
 export function TrendingSettingsForm({ slug, trending }: { slug: string; trending: TrendingSettings }) {
@@ -38,15 +38,8 @@ export function TrendingSettingsForm({ slug, trending }: { slug: string; trendin
       },
     });
     if (!result.ok) {
-      let placed = 0;
-      for (const [path, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-        const field = FIELDS.find((f) => path === `trending.${f}`);
-        if (field) {
-          form.setError(field, { type: "server", message: messages[0] });
-          placed++;
-        }
-      }
-      if (placed === 0) setMessage({ tone: "error", text: result.error.message });
+      const whole = applyServerErrors(form, result.error, "trending.");
+      if (whole) setMessage({ tone: "error", text: whole });
       return;
     }
     form.reset(toForm(result.data.trending));

@@ -4,6 +4,7 @@
 // checked by the procedure's own schema on the server.
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { AiSettings } from "@/lib/validations/tenant-settings";
@@ -63,15 +64,8 @@ export function AiSettingsForm({ slug, ai, canManage }: { slug: string; ai: AiSe
       },
     });
     if (!result.ok) {
-      let placed = 0;
-      for (const [path, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-        const field = path.replace(/^ai\./, "");
-        if (field === "tokensPerDay" || field === "runsPerMinute") {
-          form.setError(field, { type: "server", message: messages[0] });
-          placed++;
-        }
-      }
-      if (placed === 0) setMessage({ tone: "error", text: result.error.message });
+      const whole = applyServerErrors(form, result.error, "ai.");
+      if (whole) setMessage({ tone: "error", text: whole });
       return;
     }
     form.reset(toForm(result.data.ai));
