@@ -34,8 +34,8 @@ export interface CaseHit {
 
 // The snippet is shown as HTML: the text is escaped before ts_headline adds its <mark>s (the
 // parser reads &lt; and the like as entities, not words, so a match never lands inside one).
-const ESCAPED_TEXT = `replace(replace(replace(r.title || ' — ' || r.description, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2";
+export const ESCAPED_TEXT = `replace(replace(replace(r.title || ' — ' || r.description, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+export const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2";
 
 interface Row {
   total: number;

@@ -7,6 +7,8 @@ import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { recordSearch } from "./analytics";
 import { searchCases, TOTAL_CAP } from "./search-cases";
+import { facetsOutput, hasFilter, searchFilterSchema } from "./search-filters";
+import { searchFilteredCases } from "./search-filtered";
 import { searchCustomers } from "./search-customers";
 import { SEARCH_KINDS } from "./search-kinds";
 
@@ -21,6 +23,10 @@ export const searchInput = z.object({
   limit: z.number().int().min(1).max(50).default(10),
   /** Where the search is made, for search analytics: the search page or the palette. Scripts leave it out. */
   surface: z.enum(["page", "palette"]).optional(),
+  /** Counts of the matching cases per status, priority, channel, category, business unit and tag. */
+  facets: z.boolean().default(false),
+  /** Cases only: the cases list's filters (any of the values within a field, every field). */
+  ...searchFilterSchema.shape,
 });
 export type SearchInput = z.output<typeof searchInput>;
 
@@ -49,6 +55,8 @@ export const searchOutput = z.object({
       snippet: z.string(),
     }),
   ),
+  /** With `facets`: the matching cases counted per value of each field (each field's own filter left out). */
+  facets: facetsOutput,
   /** True when no case matched the words and `cases` holds cases with a title word like one typed (a typo, most alike first). */
   similarCases: z.boolean(),
   /** Matches per kind, counted up to 1,000: 1000 means "1,000 or more". */
@@ -66,8 +74,14 @@ export interface Searcher {
 export async function search(db: TenantDb, input: SearchInput, searcher: Searcher): Promise<SearchResult> {
   const started = performance.now();
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
-  const none = { hits: [], total: 0, similar: false };
-  const cases = kinds.has("case") ? await searchCases(db, input.q, input.limit) : none;
+  const none = { hits: [], total: 0, similar: false, facets: null };
+  const { q, limit, kinds: _kinds, surface: _surface, facets: wantFacets, ...filter } = input;
+  const filtered = wantFacets || hasFilter(filter);
+  const cases = !kinds.has("case")
+    ? none
+    : filtered
+      ? { ...(await searchFilteredCases(db, q, limit, filter, { userId: searcher.userId, facets: wantFacets })), similar: false }
+      : { ...(await searchCases(db, q, limit)), facets: null };
   const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
   const searchId = await recordSearch(db, {
     userId: searcher.userId,
@@ -77,5 +91,12 @@ export async function search(db: TenantDb, input: SearchInput, searcher: Searche
     latencyMs: performance.now() - started,
     surface: searcher.isApiKey || !input.surface ? "API" : input.surface === "page" ? "PAGE" : "PALETTE",
   });
-  return { searchId, cases: cases.hits, similarCases: cases.similar, customers: customers.hits, totals: { cases: cases.total, customers: customers.total } };
+  return {
+    searchId,
+    cases: cases.hits,
+    similarCases: cases.similar,
+    facets: cases.facets,
+    customers: customers.hits,
+    totals: { cases: cases.total, customers: customers.total },
+  };
 }

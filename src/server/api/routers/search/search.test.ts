@@ -116,7 +116,7 @@ describe("search.query", () => {
     const key = await apiKeyCaller(await createTestApiKey(a, { role: "VIEWER" }));
     for (const caller of [viewer, key]) {
       const result = await caller.search.query({ q: "zebrafish" });
-      expect(result).toEqual({ searchId: expect.any(String), cases: [], similarCases: false, customers: [], totals: { cases: 0, customers: 0 } });
+      expect(result).toEqual({ searchId: expect.any(String), cases: [], similarCases: false, facets: null, customers: [], totals: { cases: 0, customers: 0 } });
       expect((await caller.search.query({ q: "secret" })).cases).toEqual([]);
     }
   });
