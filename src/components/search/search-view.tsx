@@ -1,7 +1,8 @@
 "use client";
 // The search page: one box over the tenant's cases (ranked, title words first, with the matched
-// words marked) and customers, as you type; the query lives in the URL (?q=) so a search can be
-// shared and reloaded. The cases list takes the same query for filtering and bulk work.
+// words marked) and customers, as you type, with facets that narrow the cases; the query and the
+// filters live in the URL (?q=…&status=OPEN) so a search can be shared and reloaded. The cases
+// list takes the same query and filters for filtering and bulk work.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { FileText, Search, User } from "lucide-react";
 import { Link } from "@/components/ui/link";
@@ -13,34 +14,40 @@ import { useDebounced } from "@/components/command/use-debounced";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { Highlighted } from "./highlighted";
+import { FACET_FIELDS, FacetPanel, FilterChips, type SearchFilters } from "./search-facets";
 import { useRecordOpen } from "./use-record-open";
 
 export const SEARCH_PAGE_LIMIT = 20;
 const TOTAL_CAP = 1000;
 const countText = (n: number) => (n >= TOTAL_CAP ? "1,000+" : n.toLocaleString("en"));
 
-export function SearchView({ slug, initialQuery }: { slug: string; initialQuery: string }) {
+/** The procedure's input for the page: the same object the server prefetches with. */
+export const searchPageInput = (q: string, filters: SearchFilters) => ({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" as const, facets: true, ...filters });
+
+export function SearchView({ slug, initialQuery, initialFilters = {} }: { slug: string; initialQuery: string; initialFilters?: SearchFilters }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState(initialQuery);
+  const [filters, setFilters] = useState<SearchFilters>(initialFilters);
   const recordOpen = useRecordOpen();
   const q = useDebounced(text.trim(), 250);
   const { data, isFetching, isError } = useQuery({
-    ...trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" }),
+    ...trpc.search.query.queryOptions(searchPageInput(q, filters)),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
 
-  // The URL follows the query (replace: typing is not a history of pages).
+  // The URL follows the query and filters (replace: typing is not a history of pages).
+  const listSearch = caseListSearch({ q: q || undefined, ...filters });
   useEffect(() => {
-    const search = q ? `?${new URLSearchParams({ q })}` : "";
-    router.replace(`${pathname}${search}`, { scroll: false });
-  }, [q, pathname, router]);
+    router.replace(`${pathname}${listSearch}`, { scroll: false });
+  }, [listSearch, pathname, router]);
 
   const shown = q.length > 0 ? data : undefined;
   return (
-    <div className="space-y-5">
+    <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_13rem]">
+    <div className="min-w-0 space-y-5">
       <label className="relative block">
         <span className="sr-only">Search cases and customers</span>
         <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" aria-hidden />
@@ -58,6 +65,8 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
         {!q ? "Type to search case titles and descriptions, and customers by name or company." : isFetching ? "Searching…" : isError ? "The search failed. Try again." : null}
       </p>
 
+      <FilterChips filters={filters} onChange={setFilters} />
+
       {shown ? (
         <>
           <section aria-labelledby="search-cases">
@@ -74,7 +83,7 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
                 )}
               </h2>
               {shown.totals.cases > shown.cases.length && !shown.similarCases ? (
-                <Link href={`/t/${slug}/cases${caseListSearch({ q })}`} className="text-xs font-medium text-brand-700 hover:underline">
+                <Link href={`/t/${slug}/cases${listSearch}`} className="text-xs font-medium text-brand-700 hover:underline">
                   All matching cases in the list →
                 </Link>
               ) : null}
@@ -93,7 +102,9 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
                   <StatusBadge status={c.status} />
                 </Link>
               ))}
-              {shown.cases.length === 0 ? <p className="px-4 py-6 text-center text-sm text-slate-600">No case matches “{q}”.</p> : null}
+              {shown.cases.length === 0 ? (
+                <p className="px-4 py-6 text-center text-sm text-slate-600">No case matches “{q}”{FACET_FIELDS.some((f) => filters[f]?.length) ? " with these filters" : ""}.</p>
+              ) : null}
             </Card>
           </section>
 
@@ -113,6 +124,12 @@ export function SearchView({ slug, initialQuery }: { slug: string; initialQuery:
             </section>
           ) : null}
         </>
+      ) : null}
+    </div>
+      {shown?.facets ? (
+        <aside aria-label="Narrow the cases" className="md:order-last">
+          <FacetPanel facets={shown.facets} filters={filters} onChange={setFilters} />
+        </aside>
       ) : null}
     </div>
   );

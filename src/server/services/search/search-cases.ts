@@ -101,7 +101,11 @@ export async function searchCases(db: TenantDb, q: string, limit: number): Promi
   const total = rows[0]?.total ?? 0;
   const hits = rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
   if (total > 0) return { hits, total, similar: false };
-  // Nothing matched the words: perhaps a typo. Titles with a word like one typed, if any.
+  return similarCases(db, q, limit);
+}
+
+/** Nothing matched the words: perhaps a typo. Titles with a word like one typed, if any. */
+export async function similarCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
   const words = similarityWords(q);
   const similar = words ? await similarTitles(db, words, limit) : [];
   return { hits: similar, total: similar.length, similar: similar.length > 0 };

@@ -6,8 +6,8 @@ import { casePrioritySchema, caseStatusSchema } from "@/lib/validations/case";
 import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { recordSearch } from "./analytics";
-import { searchCases, TOTAL_CAP } from "./search-cases";
-import { facetsOutput, hasFilter, searchFilterSchema } from "./search-filters";
+import { searchCases, similarCases, TOTAL_CAP } from "./search-cases";
+import { facetsOutput, hasFilter, searchFilterSchema, type SearchFilter } from "./search-filters";
 import { searchFilteredCases } from "./search-filtered";
 import { searchCustomers } from "./search-customers";
 import { SEARCH_KINDS } from "./search-kinds";
@@ -71,17 +71,25 @@ export interface Searcher {
   canReadCustomers: boolean;
 }
 
+/**
+ * The palette's plain search, or the filtered one (filters or facets asked for). Without filters,
+ * words that match nothing fall back to similar titles on either path (a typo); with filters they
+ * do not, since the filters already said what is wanted.
+ */
+async function caseResults(db: TenantDb, q: string, limit: number, filter: SearchFilter, options: { userId: string | null; facets: boolean }) {
+  const filtered = hasFilter(filter);
+  if (!filtered && !options.facets) return { ...(await searchCases(db, q, limit)), facets: null };
+  const result = await searchFilteredCases(db, q, limit, filter, options);
+  if (result.total > 0 || filtered) return { ...result, similar: false };
+  return { ...(await similarCases(db, q, limit)), facets: result.facets };
+}
+
 export async function search(db: TenantDb, input: SearchInput, searcher: Searcher): Promise<SearchResult> {
   const started = performance.now();
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
   const none = { hits: [], total: 0, similar: false, facets: null };
   const { q, limit, kinds: _kinds, surface: _surface, facets: wantFacets, ...filter } = input;
-  const filtered = wantFacets || hasFilter(filter);
-  const cases = !kinds.has("case")
-    ? none
-    : filtered
-      ? { ...(await searchFilteredCases(db, q, limit, filter, { userId: searcher.userId, facets: wantFacets })), similar: false }
-      : { ...(await searchCases(db, q, limit)), facets: null };
+  const cases = kinds.has("case") ? await caseResults(db, q, limit, filter, { userId: searcher.userId, facets: wantFacets }) : none;
   const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
   const searchId = await recordSearch(db, {
     userId: searcher.userId,

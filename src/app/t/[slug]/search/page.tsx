@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
-import { SEARCH_PAGE_LIMIT, SearchView } from "@/components/search/search-view";
+import { parseCaseListQuery, type SearchParams } from "@/components/cases/case-list-params";
+import { FACET_FIELDS, type SearchFilters } from "@/components/search/search-facets";
+import { searchPageInput, SearchView } from "@/components/search/search-view";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Search" };
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function SearchPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
-  const raw = (await searchParams).q;
-  const q = (typeof raw === "string" ? raw : "").trim().slice(0, 200);
-  if (q) await prefetch(trpc.search.query.queryOptions({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" }));
+  // The cases list's own URL reading: the same parameters mean the same filters on both pages.
+  const query = parseCaseListQuery(await searchParams);
+  const q = (query.q ?? "").trim().slice(0, 200);
+  const filters: SearchFilters = Object.fromEntries(FACET_FIELDS.flatMap((f) => (query[f]?.length ? [[f, query[f]]] : []))) as SearchFilters;
+  if (q) await prefetch(trpc.search.query.queryOptions(searchPageInput(q, filters)));
   return (
-    <div className="mx-auto max-w-3xl px-4 py-6 md:px-8">
+    <div className="mx-auto max-w-5xl px-4 py-6 md:px-8">
       <h1 className="text-xl font-semibold tracking-tight">Search</h1>
       <div className="mt-4">
         <HydrateClient>
-          <SearchView slug={slug} initialQuery={q} />
+          <SearchView slug={slug} initialQuery={q} initialFilters={filters} />
         </HydrateClient>
       </div>
     </div>

@@ -67,6 +67,10 @@ describe("search.query with filters and facets", () => {
     expect(result.cases[0]!.snippet).toContain("<mark>");
     const none = await agent.search.query({ q: "routr", channel: ["EMAIL"] });
     expect(none).toMatchObject({ cases: [], similarCases: false, totals: { cases: 0 } });
+    // Facets alone (the search page always asks for them) keep the typo fallback.
+    const typo = await agent.search.query({ q: "routr", facets: true });
+    expect(typo.similarCases).toBe(true);
+    expect(typo.cases.map((c) => c.id)).toContain(ids.emailUrgent);
   });
 
   it("answers scripts with the same filters", async () => {
