@@ -33,7 +33,7 @@ describe("SearchView", () => {
     expect(within(cases).getByRole("link", { name: "All matching cases in the list →" })).toHaveAttribute("href", expect.stringContaining("/t/acme/cases?"));
     const customers = screen.getByRole("region", { name: /Customers/ });
     expect(within(customers).getByRole("link", { name: "Refund Ltd" })).toHaveAttribute("href", "/t/acme/customers/p1");
-    expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", limit: 20, surface: "page" } });
+    expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", limit: 20, surface: "page", facets: true } });
     await waitFor(() => expect(router.replace).toHaveBeenLastCalledWith("/t/acme/search?q=refund", { scroll: false }));
   });
 
@@ -64,6 +64,39 @@ describe("SearchView", () => {
     expect(await screen.findByText("No case matches “zzz”.")).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Customers/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /All matching cases/ })).not.toBeInTheDocument();
+  });
+
+  it("narrows the cases by a facet, keeps the filters in the URL and the list link, and removes them from their chips", async () => {
+    navigation.pathname = "/t/acme/search";
+    const facets = {
+      partial: false,
+      fields: {
+        status: [{ value: "OPEN", count: 3 }, { value: "PENDING", count: 1 }],
+        priority: [],
+        channel: [{ value: "EMAIL", count: 4 }],
+        category: [{ value: "", count: 4 }],
+        businessUnit: [],
+        tag: [{ value: "billing", count: 2 }],
+      },
+    };
+    const { user, calls } = renderWithTrpc(
+      <SearchView slug="acme" initialQuery="refund" initialFilters={{ tag: ["billing"] }} />,
+      createTestTrpc({ "search.query": () => ({ ...found, facets }) }),
+    );
+    const panel = await screen.findByRole("complementary", { name: "Narrow the cases" });
+    expect(within(panel).getByRole("checkbox", { name: /billing 2/ })).toBeChecked();
+    // "No category" is a count, not a filter.
+    expect(within(panel).getByText("No category")).toBeInTheDocument();
+    expect(within(panel).queryByRole("checkbox", { name: /No category/ })).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole("checkbox", { name: /Open 3/ }));
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ path: "search.query", input: { q: "refund", status: ["OPEN"], tag: ["billing"], facets: true } }));
+    await waitFor(() => expect(router.replace).toHaveBeenLastCalledWith("/t/acme/search?status=OPEN&tag=billing&q=refund", { scroll: false }));
+    expect(screen.getByRole("link", { name: "All matching cases in the list →" })).toHaveAttribute("href", "/t/acme/cases?status=OPEN&tag=billing&q=refund");
+    await user.click(screen.getByRole("button", { name: "Remove filter Tag: billing" }));
+    await waitFor(() => expect(calls.at(-1)?.input).toMatchObject({ status: ["OPEN"] }));
+    expect((calls.at(-1)?.input as { tag?: string[] }).tag).toBeUndefined();
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(router.replace).toHaveBeenLastCalledWith("/t/acme/search?q=refund", { scroll: false }));
   });
 
   it("says when the search failed", async () => {

@@ -71,6 +71,10 @@ export interface Searcher {
   canReadCustomers: boolean;
 }
 
+/** The input's case filters alone. */
+const filterOf = (input: SearchInput): SearchFilter =>
+  Object.fromEntries(Object.keys(searchFilterSchema.shape).map((key) => [key, input[key as keyof SearchFilter]])) as SearchFilter;
+
 /**
  * The palette's plain search, or the filtered one (filters or facets asked for). Without filters,
  * words that match nothing fall back to similar titles on either path (a typo); with filters they
@@ -88,8 +92,8 @@ export async function search(db: TenantDb, input: SearchInput, searcher: Searche
   const started = performance.now();
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
   const none = { hits: [], total: 0, similar: false, facets: null };
-  const { q, limit, kinds: _kinds, surface: _surface, facets: wantFacets, ...filter } = input;
-  const cases = kinds.has("case") ? await caseResults(db, q, limit, filter, { userId: searcher.userId, facets: wantFacets }) : none;
+  const filter = filterOf(input);
+  const cases = kinds.has("case") ? await caseResults(db, input.q, input.limit, filter, { userId: searcher.userId, facets: input.facets }) : none;
   const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
   const searchId = await recordSearch(db, {
     userId: searcher.userId,
