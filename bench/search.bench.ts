@@ -93,12 +93,16 @@ const LIST_SHAPES: Shape[] = [
   { label: "no case has it (xylophone)", query: { q: "xylophone" } },
   { label: "printer + OPEN + HIGH", query: { q: "printer", status: ["OPEN"], priority: ["HIGH"] } },
 ];
-const SEARCH_SHAPES = [
-  { label: "prefix (prin)", q: "prin" },
-  { label: "common word (printer)", q: "printer" },
-  { label: "rare word (zeppelin)", q: "zeppelin" },
+const SEARCH_SHAPES: { label: string; input: Record<string, unknown> & { q: string } }[] = [
+  { label: "prefix (prin)", input: { q: "prin" } },
+  { label: "common word (printer)", input: { q: "printer" } },
+  { label: "rare word (zeppelin)", input: { q: "zeppelin" } },
   // Matches no word, so the search falls back to titles with a similar word (typo tolerance).
-  { label: "typo of a common word (printre)", q: "printre" },
+  { label: "typo of a common word (printre)", input: { q: "printre" } },
+  // The search page: facets always, filters when chosen (the newest 10,000 matches are read).
+  { label: "page, facets: rare word (zeppelin)", input: { q: "zeppelin", facets: true } },
+  { label: "page, facets: common word (printer)", input: { q: "printer", facets: true } },
+  { label: "page, facets: printer + OPEN + HIGH", input: { q: "printer", status: ["OPEN"], priority: ["HIGH"], facets: true } },
 ];
 
 const CALLER = { userId: null, canReadPii: false };
@@ -216,7 +220,7 @@ export const searchBench: BenchModule = {
       })),
       ...SEARCH_SHAPES.map((shape) => ({
         label: `search.query: ${shape.label}`,
-        fn: timed(() => withTenantDb(tenantId, (db) => search(db, searchInput.parse({ q: shape.q }), BENCH_SEARCHER))),
+        fn: timed(() => withTenantDb(tenantId, (db) => search(db, searchInput.parse(shape.input), BENCH_SEARCHER))),
       })),
     ];
     const rows = await compareSideBySide(variants, {
