@@ -108,7 +108,7 @@ const SEARCH_SHAPES: { label: string; input: Record<string, unknown> & { q: stri
 const CALLER = { userId: null, canReadPii: false };
 const PAGE = 25;
 /** A script searching through an API key: each search is recorded for analytics, as in production. */
-const BENCH_SEARCHER = { userId: null, isApiKey: true, canReadCustomers: true };
+const BENCH_SEARCHER = { userId: null, isApiKey: true, canReadCustomers: true, canReadPii: false };
 
 /** The list's first statement (the page's ids), as listCases builds it, with the given text condition. */
 function pageSql(tenantId: string, shape: Shape, oldCondition: boolean): Prisma.Sql {

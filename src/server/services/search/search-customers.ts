@@ -1,7 +1,10 @@
 // Customers for the search palette: by part of the name or the company, names starting with the
-// text first, then by trigram similarity of the name, then by name. Never by e-mail: it is
-// personal data, stored encrypted, and only an exact address could be matched (through its blind
-// index, which the customers list does for callers with pii:read).
+// text first, then by trigram similarity of the name, then by name. An e-mail address is personal
+// data, stored encrypted: only an exact address is matched, through its blind index (the database
+// never sees the address), and only for callers with pii:read, since a hit would confirm an address
+// the caller may not see. Parts of an address are never matched.
+import { Prisma } from "@/server/db/generated/client";
+import { emailBlindIndexCandidates } from "@/server/crypto";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { customerTextMatchSql, likePattern } from "@/server/services/customers/customer-search-sql";
@@ -38,7 +41,21 @@ interface Row {
   company: string | null;
 }
 
-export async function searchCustomers(db: TenantDb, q: string, limit: number): Promise<{ hits: CustomerHit[]; total: number }> {
+/** Something that reads as one whole e-mail address (no spaces, one @, a dot after it). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function searchCustomers(db: TenantDb, q: string, limit: number, options: { canReadPii: boolean }): Promise<{ hits: CustomerHit[]; total: number }> {
+  const text = q.trim();
+  if (EMAIL.test(text)) {
+    if (!options.canReadPii) return { hits: [], total: 0 };
+    const rows = await db.$queryRaw<{ id: string; name: string; company: string | null }[]>`
+      SELECT cu.id::text AS id, cu.name, cu.company FROM customers cu
+       WHERE cu.tenant_id = ${requireTenantId()}::uuid AND cu.email_blind_index IN (${Prisma.join(emailBlindIndexCandidates(requireTenantId(), text))})
+       ORDER BY cu.name, cu.id
+       LIMIT ${limit}`;
+    // The snippet never holds the address: it says which field matched.
+    return { hits: rows.map((r) => ({ ...r, snippet: `${escapeHtml(r.name)}${r.company ? ` · ${escapeHtml(r.company)}` : ""} · <mark>e-mail</mark>` })), total: rows.length };
+  }
   const match = customerTextMatchSql(q, { withCompany: true, externalId: false });
   const startsWith = likePattern(q).slice(1);
   const rows = await db.$queryRaw<Row[]>`

@@ -69,6 +69,8 @@ export interface Searcher {
   userId: string | null;
   isApiKey: boolean;
   canReadCustomers: boolean;
+  /** Exact e-mail addresses find their customer (through the blind index) only for these. */
+  canReadPii: boolean;
 }
 
 /** The input's case filters alone. */
@@ -94,7 +96,7 @@ export async function search(db: TenantDb, input: SearchInput, searcher: Searche
   const none = { hits: [], total: 0, similar: false, facets: null };
   const filter = filterOf(input);
   const cases = kinds.has("case") ? await caseResults(db, input.q, input.limit, filter, { userId: searcher.userId, facets: input.facets }) : none;
-  const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit) : none;
+  const customers = kinds.has("customer") && searcher.canReadCustomers ? await searchCustomers(db, input.q, input.limit, { canReadPii: searcher.canReadPii }) : none;
   const searchId = await recordSearch(db, {
     userId: searcher.userId,
     q: input.q,

@@ -8,5 +8,5 @@ export const searchQuery = tenantProcedure("cases:read")
   .input(searchInput)
   .output(searchOutput)
   .query(({ ctx, input }) =>
-    search(ctx.db, input, { userId: callerOf(ctx).userId, isApiKey: ctx.principal !== null, canReadCustomers: ctx.permissions.has("customers:read") }),
+    search(ctx.db, input, { userId: callerOf(ctx).userId, isApiKey: ctx.principal !== null, canReadCustomers: ctx.permissions.has("customers:read"), canReadPii: ctx.permissions.has("pii:read") }),
   );

@@ -1,5 +1,5 @@
 // search.query: ranked cases with escaped snippets, the last word as a prefix, customers by name
-// or company (never by e-mail), capped totals, any text without a server error, and only the
+// or company (by e-mail only as a whole address, for members with pii:read), capped totals, any text without a server error, and only the
 // caller's tenant.
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectAppError } from "@/test/errors";
@@ -27,6 +27,7 @@ beforeAll(async () => {
   const bOwner = await callerFor(b.users.OWNER, b.slug);
   bCaseId = (await bOwner.cases.create({ title: "Printer secret of B", description: "zebrafish" })).id;
   await bOwner.customers.create({ name: "Printer Customer of B", company: "Zebrafish Inc" });
+  await bOwner.customers.create({ name: "Carol of B", email: "printer.carol@example.test" });
   viewer = await callerFor(a.users.VIEWER, a.slug);
 });
 
@@ -72,6 +73,18 @@ describe("search.query", () => {
     expect((await viewer.search.query({ q: "carol@example", kinds: ["customer"] })).customers).toEqual([]);
     // Short text: no trigram to use, the same matches by scanning the tenant's customers.
     expect((await viewer.search.query({ q: "Bo", kinds: ["customer"] })).customers.map((c) => c.id)).toEqual([ids.bob]);
+  });
+
+  it("finds a customer by the whole e-mail address through the blind index, only for members who may read personal data", async () => {
+    const agent = await callerFor(a.users.AGENT, a.slug);
+    const byEmail = await agent.search.query({ q: "  Printer.Carol@Example.test ", kinds: ["customer"] });
+    expect(byEmail.customers).toEqual([{ id: ids.carol, name: "Carol Day", company: null, snippet: "Carol Day · <mark>e-mail</mark>" }]);
+    expect(byEmail.totals.customers).toBe(1);
+    // A viewer (no pii:read) learns nothing about the address; part of one never matches.
+    expect((await viewer.search.query({ q: "printer.carol@example.test", kinds: ["customer"] })).customers).toEqual([]);
+    expect((await agent.search.query({ q: "carol@example", kinds: ["customer"] })).customers).toEqual([]);
+    // Another tenant's customer with that address is not this tenant's.
+    expect((await agent.search.query({ q: "printer.carol@example.test", kinds: ["customer"] })).customers.map((c) => c.id)).toEqual([ids.carol]);
   });
 
   it("offers cases with a title word like one typed when the words match nothing (a typo), never another tenant's", async () => {
