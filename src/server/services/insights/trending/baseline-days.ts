@@ -33,18 +33,39 @@ export async function missingDays(db: TenantDb, range: { from: Date; to: Date })
 }
 
 /**
- * Counts one day (one statement; a run counting 28 days on its first hour gives each its own
- * transaction). The empty term, the day's cases, is written in the same statement: a day is
- * counted whole or not at all, and counting it twice inserts nothing.
+ * Below this many documents (new cases and customer messages) the missing days are counted in one
+ * statement; above it each day has its own (short) transaction. A new tenant's or a quiet tenant's
+ * first run is then one statement, not 28, and a busy tenant never holds a long transaction.
  */
-export async function countDay(db: TenantDb, tenantId: string, day: Date): Promise<void> {
-  const hi = new Date(day.getTime() + DAY);
+export const ONE_STATEMENT_DOCUMENTS = 20_000;
+
+/** Documents written in [lo, hi): two index ranges (cases and messages by tenant and time). */
+export async function documentsIn(db: TenantDb, tenantId: string, lo: Date, hi: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT ((SELECT count(*) FROM cases c WHERE c.tenant_id = ${tenantId}::uuid AND c.created_at >= ${lo} AND c.created_at < ${hi})
+          + (SELECT count(*) FROM case_messages m WHERE m.tenant_id = ${tenantId}::uuid AND m.created_at >= ${lo} AND m.created_at < ${hi} AND m.author_type = 'CUSTOMER'))::int AS n`;
+  return row?.n ?? 0;
+}
+
+/**
+ * Counts the given days (UTC midnights, oldest first) in one statement. Each day's empty term (its
+ * cases) is written in the same statement: a day is counted whole or not at all, and counting it
+ * twice inserts nothing.
+ */
+export async function countDays(db: TenantDb, tenantId: string, days: readonly Date[]): Promise<void> {
+  if (days.length === 0) return;
+  const lo = days[0]!;
+  const hi = new Date(days.at(-1)!.getTime() + DAY);
+  const wanted = days.map((d) => d.toISOString().slice(0, 10));
   await db.$executeRaw`
-    WITH ${topicTermCtes(tenantId, day, hi)}
+    WITH ${topicTermCtes(tenantId, lo, hi, { byDay: true })}
     INSERT INTO topic_days (tenant_id, term, day, cases)
-    SELECT ${tenantId}::uuid, term, ${day}::date, count(*)::int FROM per_case GROUP BY term HAVING count(*) >= ${MIN_CASES_STORED}
+    SELECT ${tenantId}::uuid, term, day, count(*)::int FROM per_case
+     WHERE day = ANY(${wanted}::date[]) GROUP BY term, day HAVING count(*) >= ${MIN_CASES_STORED}
     UNION ALL
-    SELECT ${tenantId}::uuid, '', ${day}::date, (SELECT count(DISTINCT case_id) FROM docs)::int
+    SELECT ${tenantId}::uuid, '', w.day,
+           (SELECT count(DISTINCT d.case_id) FROM docs d WHERE (d.at AT TIME ZONE 'UTC')::date = w.day)::int
+      FROM unnest(${wanted}::date[]) AS w(day)
     ON CONFLICT DO NOTHING`;
 }
 

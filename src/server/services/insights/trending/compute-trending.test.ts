@@ -8,6 +8,7 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { expectAppError } from "@/test/errors";
 import { createTestTenant, type TestTenant } from "@/test/factories";
 import { printerSurge, seedCases, seedCustomerMessage, seedSteadyMonth } from "@/test/trending-fixtures";
+import { baselineRange, countDays, missingDays } from "./baseline-days";
 import { computeTrending } from "./compute-trending";
 import { getTrendingTopic, listTrending } from "./read-trending";
 
@@ -64,6 +65,33 @@ describe("computeTrending", () => {
     expect((await compute(new Date(now.getTime() + 60_000))).countedDays).toBe(0);
     const markers = await withPrivilegedDb("test check", (db) => db.topicDay.count({ where: { tenantId: tenant.id, term: "" } }));
     expect(markers).toBe(28);
+  });
+
+  it("counts days the same in one statement as day by day, a case once on each day it mentions a term", async () => {
+    await seedSteadyMonth(tenant, now);
+    const older = await seedCases(tenant, [{ title: "Toner order", hoursAgo: 24 * 12 }, { title: "Toner order", hoursAgo: 24 * 12 }], now);
+    for (const c of older) for (const daysAgo of [10, 9, 9]) await seedCustomerMessage(tenant, c, "The printer jammed again", 24 * daysAgo + 1, now);
+    const range = baselineRange(new Date(now.getTime() - 24 * 3_600_000));
+    const days = await withTenantDb(tenant.id, (db) => missingDays(db, range));
+    expect(days).toHaveLength(28);
+    const rows = () =>
+      withPrivilegedDb("test read", (db) =>
+        db.topicDay.findMany({ where: { tenantId: tenant.id }, orderBy: [{ day: "asc" }, { term: "asc" }], select: { term: true, day: true, cases: true } }),
+      );
+    await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, days));
+    const together = await rows();
+    await withPrivilegedDb("test fixture", (db) => db.topicDay.deleteMany({ where: { tenantId: tenant.id } }));
+    for (const day of days) await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, [day]));
+    expect(await rows()).toEqual(together);
+    expect(together.filter((r) => r.term === "")).toHaveLength(28);
+    // Two steady titles a day say "password reset", twice each.
+    expect(together.filter((r) => r.term === "password reset").every((r) => r.cases === 4)).toBe(true);
+    // Two cases, each mentioning it on two days (twice on the second): 2 cases on each of those days.
+    const dayOf = (daysAgo: number) => new Date(now.getTime() - daysAgo * 24 * 3_600_000 - 3_600_000).toISOString().slice(0, 10);
+    expect(together.filter((r) => r.term === "printer jam").map((r) => [r.day.toISOString().slice(0, 10), r.cases])).toEqual([
+      [dayOf(10), 2],
+      [dayOf(9), 2],
+    ]);
   });
 
   it("posts to the feed once a day and fires an alert when a topic crosses the alert score", async () => {

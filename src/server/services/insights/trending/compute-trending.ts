@@ -1,8 +1,9 @@
 // One computation of a tenant's trending topics (the hourly job and "recompute now"): count the
 // baseline days not counted yet, count the last 24 hours, score, describe the topics that made the
-// list, store them as the tenant's newest run, and tell people of the big ones. Each baseline day
-// is counted in a transaction of its own (the first run of a tenant counts 28), then the window is
-// counted and the run stored in one, so a run is stored whole or not at all.
+// list, store them as the tenant's newest run, and tell people of the big ones. Baseline days not
+// counted yet (a tenant's first run has 28) are counted in one statement when they hold few
+// documents, else each in a transaction of its own; then the window is counted and the run stored
+// in one, so a run is stored whole or not at all.
 import { usualText } from "@/lib/trending-words";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
@@ -10,13 +11,14 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { fireAlerts } from "@/server/services/alerts/fire-alert";
 import { postSystemItem } from "@/server/services/feed/feed-events";
-import { baselineRange, countDay, countWindow, missingDays, pruneDays } from "./baseline-days";
+import { baselineRange, countDays, countWindow, documentsIn, missingDays, ONE_STATEMENT_DOCUMENTS, pruneDays } from "./baseline-days";
 import { groupTopics, pickCandidates, type Topic } from "./score";
 import { similarity, termSketches } from "./term-sketches";
 import { topicDetails, WINDOW_HOURS } from "./topic-details";
 import { topicLabels } from "./topic-labels";
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** Runs are kept two days: the page reads the newest, the alerts compare with the one before. */
 const KEEP_RUNS_MS = 48 * HOUR;
 
@@ -39,7 +41,12 @@ export async function computeTrending(withDb: WithTenantDb, now = new Date()): P
   const window = { lo: new Date(now.getTime() - WINDOW_HOURS * HOUR), hi: now };
   const range = baselineRange(window.lo);
   const missing = await withDb((db) => missingDays(db, range));
-  for (const day of missing) await withDb((db) => countDay(db, requireTenantId(), day));
+  if (missing.length > 0) {
+    const span = { lo: missing[0]!, hi: new Date(missing.at(-1)!.getTime() + DAY) };
+    const documents = await withDb((db) => documentsIn(db, requireTenantId(), span.lo, span.hi));
+    if (documents <= ONE_STATEMENT_DOCUMENTS) await withDb((db) => countDays(db, requireTenantId(), missing));
+    else for (const day of missing) await withDb((db) => countDays(db, requireTenantId(), [day]));
+  }
   return withDb((db) => storeRun(db, window, range, missing.length, now, started));
 }
 

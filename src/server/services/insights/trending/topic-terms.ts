@@ -16,10 +16,12 @@ export const TOPIC_TEXT_CONFIG = "english";
 const MAX_DOCUMENT_CHARS = 4000;
 
 /**
- * CTEs `docs(doc, case_id, at, channel, business_unit)` … `per_case(term, case_id, at, hits)`: each
- * term with each case it appeared in during [lo, hi), when it first did, and how often.
+ * CTEs `docs(doc, case_id, at, body)` … `per_case(term, case_id, day, at, hits)`: each term with each
+ * case it appeared in during [lo, hi), when it first did, and how often. `byDay`: a case counts once
+ * per UTC day it mentions the term (the baseline's unit); otherwise once in the period (day null).
  */
-export function topicTermCtes(tenantId: string, lo: Date, hi: Date): Prisma.Sql {
+export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { byDay?: boolean } = {}): Prisma.Sql {
+  const day = options.byDay ? Prisma.sql`(at AT TIME ZONE 'UTC')::date` : Prisma.sql`NULL::date`;
   return Prisma.sql`
     docs AS (
       SELECT row_number() OVER () AS doc, d.case_id, d.at, d.body FROM (
@@ -46,6 +48,6 @@ export function topicTermCtes(tenantId: string, lo: Date, hi: Date): Prisma.Sql 
         FROM words a JOIN words b ON b.doc = a.doc AND b.pos = a.pos + 1 AND b.lexeme <> a.lexeme
     ),
     per_case AS (
-      SELECT term, case_id, min(at) AS at, count(*)::int AS hits FROM terms GROUP BY term, case_id
+      SELECT term, case_id, ${day} AS day, min(at) AS at, count(*)::int AS hits FROM terms GROUP BY term, case_id, 3
     )`;
 }
