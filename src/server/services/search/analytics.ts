@@ -29,11 +29,25 @@ export const REFINEMENT_WINDOW_MS = 10_000;
 
 export async function recordSearch(
   db: TenantDb,
-  input: { userId: string | null; q: string; kinds: readonly string[]; resultCount: number; latencyMs: number; surface: SearchSurface },
+  input: {
+    userId: string | null;
+    q: string;
+    kinds: readonly string[];
+    /** The case filters given (fields left out or empty are not kept). */
+    filters?: Record<string, unknown>;
+    resultCount: number;
+    latencyMs: number;
+    surface: SearchSurface;
+  },
   now = new Date(),
 ): Promise<string> {
   const query = normaliseQuery(input.q);
-  const data = { query, kinds: [...input.kinds], resultCount: input.resultCount, latencyMs: Math.max(0, Math.round(input.latencyMs)) };
+  const filters = Object.fromEntries(
+    Object.entries(input.filters ?? {}).flatMap(([key, value]) =>
+      value === undefined || (Array.isArray(value) && value.length === 0) ? [] : [[key, value instanceof Date ? value.toISOString() : value]],
+    ),
+  ) as Prisma.InputJsonObject;
+  const data = { query, kinds: [...input.kinds], filters, resultCount: input.resultCount, latencyMs: Math.max(0, Math.round(input.latencyMs)) };
   if (input.userId && input.surface !== "API") {
     const previous = await db.searchEvent.findFirst({
       where: { userId: input.userId, surface: input.surface, createdAt: { gte: new Date(now.getTime() - REFINEMENT_WINDOW_MS) }, opens: { none: {} } },

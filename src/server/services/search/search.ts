@@ -101,6 +101,7 @@ export async function search(db: TenantDb, input: SearchInput, searcher: Searche
     userId: searcher.userId,
     q: input.q,
     kinds: [...kinds],
+    filters: filter,
     resultCount: cases.total + customers.total,
     latencyMs: performance.now() - started,
     surface: searcher.isApiKey || !input.surface ? "API" : input.surface === "page" ? "PAGE" : "PALETTE",

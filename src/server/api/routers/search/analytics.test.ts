@@ -34,18 +34,19 @@ beforeAll(async () => {
 });
 
 describe("search analytics", () => {
-  it("records each search once, normalised, with its kinds, results, surface and searcher", async () => {
+  it("records each search once, normalised, with its kinds, filters, results, surface and searcher", async () => {
     const before = (await events(a.id)).length;
     const result = await agent.search.query({ q: "  PRINTER   fire ", surface: "palette" });
-    await viewer.search.query({ q: "zeppelin", kinds: ["case"], surface: "page" });
+    await viewer.search.query({ q: "zeppelin", kinds: ["case"], surface: "page", status: ["OPEN", "NEW"], tag: [] });
     const key = await apiKeyCaller(await createTestApiKey(a, { role: "AGENT" }));
     // A key is a script, whatever it says.
     await key.search.query({ q: "printer", surface: "page" });
     const rows = (await events(a.id)).slice(before);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ id: result.searchId, userId: a.users.AGENT.id, query: "printer fire", kinds: ["case", "customer"], resultCount: 1, surface: "PALETTE" });
+    expect(rows[0]).toMatchObject({ id: result.searchId, userId: a.users.AGENT.id, query: "printer fire", kinds: ["case", "customer"], filters: {}, resultCount: 1, surface: "PALETTE" });
     expect(rows[0]!.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(rows[1]).toMatchObject({ userId: a.users.VIEWER.id, query: "zeppelin", kinds: ["case"], resultCount: 0, surface: "PAGE" });
+    // The filters it was narrowed by, empty fields left out.
+    expect(rows[1]).toMatchObject({ userId: a.users.VIEWER.id, query: "zeppelin", kinds: ["case"], filters: { status: ["OPEN", "NEW"] }, resultCount: 0, surface: "PAGE" });
     expect(rows[2]).toMatchObject({ userId: null, query: "printer", surface: "API" });
     expect(normaliseQuery("\tA  b\nC ")).toBe("a b c");
   });
