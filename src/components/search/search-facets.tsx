@@ -6,22 +6,10 @@
 import { X } from "lucide-react";
 import { channelLabel } from "@/components/cases/case-badges";
 import type { inferRouterOutputs } from "@trpc/server";
-import type { CaseChannel, CasePriority, CaseStatus } from "@/lib/validations/case";
+import { FACET_FIELDS, type FacetField, type SearchFilters } from "./search-page-input";
 import type { AppRouter } from "@/server/api/root";
 
 type Facets = NonNullable<inferRouterOutputs<AppRouter>["search"]["query"]["facets"]>;
-export const FACET_FIELDS = ["status", "priority", "channel", "category", "businessUnit", "tag"] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
-/** The filters as the procedure (and the cases list's URL) take them. */
-export interface SearchFilters {
-  status?: CaseStatus[];
-  priority?: CasePriority[];
-  channel?: CaseChannel[];
-  category?: string[];
-  businessUnit?: string[];
-  tag?: string[];
-}
-
 const TITLES: Record<FacetField, string> = { status: "Status", priority: "Priority", channel: "Channel", category: "Category", businessUnit: "Business unit", tag: "Tag" };
 const NONE: Partial<Record<FacetField, string>> = { category: "No category", businessUnit: "No business unit" };
 const word = (v: string) => v.charAt(0) + v.slice(1).toLowerCase();

@@ -14,15 +14,12 @@ import { useDebounced } from "@/components/command/use-debounced";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { Highlighted } from "./highlighted";
-import { FACET_FIELDS, FacetPanel, FilterChips, type SearchFilters } from "./search-facets";
+import { FacetPanel, FilterChips } from "./search-facets";
+import { FACET_FIELDS, searchPageInput, type SearchFilters } from "./search-page-input";
 import { useRecordOpen } from "./use-record-open";
 
-export const SEARCH_PAGE_LIMIT = 20;
 const TOTAL_CAP = 1000;
 const countText = (n: number) => (n >= TOTAL_CAP ? "1,000+" : n.toLocaleString("en"));
-
-/** The procedure's input for the page: the same object the server prefetches with. */
-export const searchPageInput = (q: string, filters: SearchFilters) => ({ q, limit: SEARCH_PAGE_LIMIT, surface: "page" as const, facets: true, ...filters });
 
 export function SearchView({ slug, initialQuery, initialFilters = {} }: { slug: string; initialQuery: string; initialFilters?: SearchFilters }) {
   const trpc = useTRPC();
@@ -66,6 +63,15 @@ export function SearchView({ slug, initialQuery, initialFilters = {} }: { slug: 
       </p>
 
       <FilterChips filters={filters} onChange={setFilters} />
+      {/* On a phone the facets fold above the results; beside them from md up. */}
+      {shown?.facets ? (
+        <details className="rounded-lg border border-slate-200 bg-white px-3 py-2 md:hidden">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Filter the cases</summary>
+          <div className="mt-3">
+            <FacetPanel facets={shown.facets} filters={filters} onChange={setFilters} />
+          </div>
+        </details>
+      ) : null}
 
       {shown ? (
         <>
@@ -127,7 +133,7 @@ export function SearchView({ slug, initialQuery, initialFilters = {} }: { slug: 
       ) : null}
     </div>
       {shown?.facets ? (
-        <aside aria-label="Narrow the cases" className="md:order-last">
+        <aside aria-label="Narrow the cases" className="hidden md:block">
           <FacetPanel facets={shown.facets} filters={filters} onChange={setFilters} />
         </aside>
       ) : null}

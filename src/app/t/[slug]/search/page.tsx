@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { parseCaseListQuery, type SearchParams } from "@/components/cases/case-list-params";
-import { FACET_FIELDS, type SearchFilters } from "@/components/search/search-facets";
-import { searchPageInput, SearchView } from "@/components/search/search-view";
+import { FACET_FIELDS, searchPageInput, type SearchFilters } from "@/components/search/search-page-input";
+import { SearchView } from "@/components/search/search-view";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Search" };
