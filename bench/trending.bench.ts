@@ -83,7 +83,7 @@ export const trendingBench: BenchModule = {
     const recount = async () => {
       const now = new Date();
       const range = baselineRange(new Date(now.getTime() - DAY_MS));
-      await withDb((db) => db.$queryRaw`WITH ${topicTermCtes(tenantId, range.from, range.to)} SELECT term, date_trunc('day', at) AS day, count(*)::int FROM per_case GROUP BY 1, 2`);
+      await withDb((db) => db.$queryRaw`WITH ${topicTermCtes(tenantId, range.from, range.to, { language: "english" })} SELECT term, date_trunc('day', at) AS day, count(*)::int FROM per_case GROUP BY 1, 2`);
       return computeTrending(withDb);
     };
     const rows = await compareSideBySide(

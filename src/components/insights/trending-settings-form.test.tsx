@@ -15,16 +15,18 @@ describe("TrendingSettingsForm", () => {
     const user = userEvent.setup();
     vi.mocked(updateTenantSettingsAction).mockImplementation(async (_slug, values) => ({
       ok: true,
-      data: tenantSettingsSchema.parse({ trending: { ...trending, ...values?.trending } }),
+      data: tenantSettingsSchema.parse({ textLanguage: values?.textLanguage, trending: { ...trending, ...values?.trending } }),
     }));
-    render(<TrendingSettingsForm slug="acme" trending={trending} />);
+    render(<TrendingSettingsForm slug="acme" trending={trending} textLanguage="english" />);
     expect(screen.getByLabelText("Post to the feed from score")).toHaveValue("6");
     expect(screen.getByLabelText("Fire an alert from score")).toHaveValue("");
+    expect(screen.getByLabelText("Language of the cases")).toHaveValue("english");
+    await user.selectOptions(screen.getByLabelText("Language of the cases"), "dutch");
     await user.clear(screen.getByLabelText("Post to the feed from score"));
     await user.type(screen.getByLabelText("Fire an alert from score"), "7.5");
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Saved; the next computation uses it.");
-    expect(updateTenantSettingsAction).toHaveBeenCalledWith("acme", { trending: { minCases: 3, feedScore: null, alertScore: 7.5 } });
+    expect(updateTenantSettingsAction).toHaveBeenCalledWith("acme", { textLanguage: "dutch", trending: { minCases: 3, feedScore: null, alertScore: 7.5 } });
   });
 
   it("says what is wrong beside the field, from the form or the server", async () => {
@@ -33,7 +35,7 @@ describe("TrendingSettingsForm", () => {
       ok: false,
       error: { code: "BAD_REQUEST", message: "Some fields are not valid", fieldErrors: { "trending.minCases": ["Use at least 2 cases"] } },
     });
-    render(<TrendingSettingsForm slug="acme" trending={trending} />);
+    render(<TrendingSettingsForm slug="acme" trending={trending} textLanguage="english" />);
     await user.type(screen.getByLabelText("Fire an alert from score"), "high");
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByText("Use a number, or leave empty for never")).toBeVisible();

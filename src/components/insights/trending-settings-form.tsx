@@ -7,30 +7,35 @@ import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { SaveBar, type SaveMessage } from "@/components/settings/save-bar";
 import { updateTenantSettingsAction } from "@/components/settings/general-actions";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import type { TrendingSettings } from "@/lib/validations/tenant-settings";
+import { Input, Select } from "@/components/ui/input";
+import { TEXT_LANGUAGES, type TextLanguage, type TrendingSettings } from "@/lib/validations/tenant-settings";
 
 interface FormValues {
+  textLanguage: TextLanguage;
   minCases: string;
   feedScore: string;
   alertScore: string;
 }
 
-const toForm = (t: TrendingSettings): FormValues => ({
+const toForm = (t: TrendingSettings, textLanguage: TextLanguage): FormValues => ({
+  textLanguage,
   minCases: String(t.minCases),
   feedScore: t.feedScore === null ? "" : String(t.feedScore),
   alertScore: t.alertScore === null ? "" : String(t.alertScore),
 });
 const score = { pattern: { value: /^\d+(\.\d+)?$/, message: "Use a number, or leave empty for never" } };
 
-export function TrendingSettingsForm({ slug, trending }: { slug: string; trending: TrendingSettings }) {
+const languageName = (l: TextLanguage) => (l === "simple" ? "Mixed (no stemming)" : l.charAt(0).toUpperCase() + l.slice(1));
+
+export function TrendingSettingsForm({ slug, trending, textLanguage }: { slug: string; trending: TrendingSettings; textLanguage: TextLanguage }) {
   const [message, setMessage] = useState<SaveMessage | null>(null);
-  const form = useForm<FormValues>({ defaultValues: toForm(trending) });
+  const form = useForm<FormValues>({ defaultValues: toForm(trending, textLanguage) });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
     setMessage(null);
     const result = await updateTenantSettingsAction(slug, {
+      textLanguage: v.textLanguage,
       trending: {
         minCases: Number(v.minCases),
         feedScore: v.feedScore.trim() === "" ? null : Number(v.feedScore),
@@ -42,12 +47,21 @@ export function TrendingSettingsForm({ slug, trending }: { slug: string; trendin
       if (whole) setMessage({ tone: "error", text: whole });
       return;
     }
-    form.reset(toForm(result.data.trending));
+    form.reset(toForm(result.data.trending, result.data.textLanguage));
     setMessage({ tone: "ok", text: "Saved; the next computation uses it." });
   });
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field label="Language of the cases" htmlFor="trending-language" hint="Words are stemmed and stop words dropped by it; changing it counts the last four weeks again.">
+        <Select id="trending-language" className="sm:max-w-xs" {...form.register("textLanguage")}>
+          {TEXT_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Fewest cases" htmlFor="trending-min" error={errors.minCases?.message} hint="A word in fewer cases a day never trends.">
           <Input

@@ -43,6 +43,17 @@ export const aiSettingsSchema = z.object({
 });
 export type AiSettings = z.infer<typeof aiSettingsSchema>;
 
+/**
+ * PostgreSQL text search configurations the cases may be written in (all built into PostgreSQL 15
+ * and the embedded database): stemming and stop words. "simple" is for mixed languages: words are
+ * only lower-cased.
+ */
+export const TEXT_LANGUAGES = [
+  "simple", "danish", "dutch", "english", "finnish", "french", "german", "hungarian", "italian",
+  "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish", "turkish",
+] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
 /** Trending topics (services/insights/trending): what counts as a trend, and who hears of one. */
 export const trendingSettingsSchema = z.object({
   /** A word or phrase found in fewer cases over the day is never a trend, however new. */
@@ -70,6 +81,8 @@ export const tenantSettingsSchema = z.object({
   /** Names of escalation levels, lowest first (a case is escalated to one of them). */
   escalationLevels: z.array(text().trim().min(1).max(40)).min(1).max(10).default(["Tier 2", "Management"]),
   ai: aiSettingsSchema.default(aiSettingsSchema.parse({})),
+  /** The language the cases are mostly written in: trending topics stem words and drop stop words by it. */
+  textLanguage: z.enum(TEXT_LANGUAGES).default("english"),
   trending: trendingSettingsSchema.default(trendingSettingsSchema.parse({})),
 });
 
@@ -113,6 +126,7 @@ export const updateTenantSettingsSchema = z.object({
   archivedCaseCategories: settingsField.archivedCaseCategories.unwrap().optional(),
   defaultAssigneeId: settingsField.defaultAssigneeId.unwrap().optional(),
   escalationLevels: settingsField.escalationLevels.unwrap().optional(),
+  textLanguage: settingsField.textLanguage.unwrap().optional(),
   ai: z
     .object({
       enabled: z.boolean(),

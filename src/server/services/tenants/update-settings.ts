@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
+import { forgetCountedDays } from "@/server/services/insights/trending/baseline-days";
 
 /** Trimmed, without duplicates (case-insensitively), in the order given. */
 export function uniqueList(values: string[]): string[] {
@@ -54,6 +55,8 @@ export async function updateTenantSettings(db: TenantDb, tenantId: string, input
       });
     }
   }
+  // Trending topics' counted days hold words stemmed in the old language: counted again next run.
+  if (next.textLanguage !== before.textLanguage) await forgetCountedDays(db);
   return saveSettings(db, tenantId, before, next, "tenant.settings_updated");
 }
 

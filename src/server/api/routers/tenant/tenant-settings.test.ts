@@ -80,6 +80,7 @@ describe("tenant.updateSettings", () => {
     expect(saved).toEqual({
       ai: aiSettingsSchema.parse({}),
       trending: trendingSettingsSchema.parse({}),
+      textLanguage: "english",
       timeZone: "Europe/Amsterdam",
       workingHours: { days: [1, 2, 5], start: "08:30", end: "17:30" },
       businessUnits: ["Retail", "Wholesale"],

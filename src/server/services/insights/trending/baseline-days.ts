@@ -1,6 +1,7 @@
 // The 28-day baseline: how many cases mentioned each term on each day before the window. A day is
 // counted once, when it is over (cases are created and messages sent at a time that never moves),
 // and kept in topic_days, so an hourly computation reads counts, not 28 days of text.
+import type { TextLanguage } from "@/lib/validations/tenant-settings";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { topicTermCtes } from "./topic-terms";
 
@@ -52,13 +53,13 @@ export async function documentsIn(db: TenantDb, tenantId: string, lo: Date, hi: 
  * cases) is written in the same statement: a day is counted whole or not at all, and counting it
  * twice inserts nothing.
  */
-export async function countDays(db: TenantDb, tenantId: string, days: readonly Date[]): Promise<void> {
+export async function countDays(db: TenantDb, tenantId: string, days: readonly Date[], language: TextLanguage): Promise<void> {
   if (days.length === 0) return;
   const lo = days[0]!;
   const hi = new Date(days.at(-1)!.getTime() + DAY);
   const wanted = days.map((d) => d.toISOString().slice(0, 10));
   await db.$executeRaw`
-    WITH ${topicTermCtes(tenantId, lo, hi, { byDay: true })}
+    WITH ${topicTermCtes(tenantId, lo, hi, { language, byDay: true })}
     INSERT INTO topic_days (tenant_id, term, day, cases)
     SELECT ${tenantId}::uuid, term, day, count(*)::int FROM per_case
      WHERE day = ANY(${wanted}::date[]) GROUP BY term, day HAVING count(*) >= ${MIN_CASES_STORED}
@@ -67,6 +68,11 @@ export async function countDays(db: TenantDb, tenantId: string, days: readonly D
            (SELECT count(DISTINCT d.case_id) FROM docs d WHERE (d.at AT TIME ZONE 'UTC')::date = w.day)::int
       FROM unnest(${wanted}::date[]) AS w(day)
     ON CONFLICT DO NOTHING`;
+}
+
+/** Forgets every counted day: their words were stemmed in another language (the setting changed). */
+export async function forgetCountedDays(db: TenantDb): Promise<void> {
+  await db.topicDay.deleteMany({ where: { day: { gte: new Date(0) } } });
 }
 
 /** Days older than the baseline needs go. */
@@ -92,11 +98,11 @@ export async function countWindow(
   tenantId: string,
   window: { lo: Date; hi: Date },
   range: { from: Date; to: Date },
-  minCases: number,
+  options: { minCases: number; language: TextLanguage },
 ): Promise<{ terms: TermCount[]; cases: number; activeDays: number }> {
   const rows = await db.$queryRaw<{ term: string | null; cases: number; total: number; squares: number }[]>`
-    WITH ${topicTermCtes(tenantId, window.lo, window.hi)},
-    counted AS (SELECT term, count(*)::int AS cases FROM per_case GROUP BY term HAVING count(*) >= ${minCases}),
+    WITH ${topicTermCtes(tenantId, window.lo, window.hi, { language: options.language })},
+    counted AS (SELECT term, count(*)::int AS cases FROM per_case GROUP BY term HAVING count(*) >= ${options.minCases}),
     base AS (
       SELECT d.term, sum(d.cases)::float8 AS total, sum(d.cases::float8 * d.cases) AS squares
         FROM topic_days d JOIN counted k ON k.term = d.term

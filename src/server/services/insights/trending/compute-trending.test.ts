@@ -6,7 +6,7 @@ import { patchSettingsGroup } from "@/test/ai-settings";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { expectAppError } from "@/test/errors";
-import { createTestTenant, type TestTenant } from "@/test/factories";
+import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { printerSurge, seedCases, seedCustomerMessage, seedSteadyMonth } from "@/test/trending-fixtures";
 import { baselineRange, countDays, missingDays } from "./baseline-days";
 import { computeTrending } from "./compute-trending";
@@ -78,10 +78,10 @@ describe("computeTrending", () => {
       withPrivilegedDb("test read", (db) =>
         db.topicDay.findMany({ where: { tenantId: tenant.id }, orderBy: [{ day: "asc" }, { term: "asc" }], select: { term: true, day: true, cases: true } }),
       );
-    await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, days));
+    await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, days, "english"));
     const together = await rows();
     await withPrivilegedDb("test fixture", (db) => db.topicDay.deleteMany({ where: { tenantId: tenant.id } }));
-    for (const day of days) await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, [day]));
+    for (const day of days) await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, [day], "english"));
     expect(await rows()).toEqual(together);
     expect(together.filter((r) => r.term === "")).toHaveLength(28);
     // Two steady titles a day say "password reset", twice each.
@@ -121,6 +121,28 @@ describe("computeTrending", () => {
     );
     expect([items, alerts]).toEqual([0, 0]);
     expect((await list()).topics[0]!.term).toBe("printer jam");
+  });
+
+  it("reads the cases in the tenant's language, and counts the month again when it changes", async () => {
+    const dutch = ["De printer is weer kapot", "Onze printer kapot sinds maandag", "De printer kapot, graag hulp"];
+    await seedCases(tenant, Array.from({ length: 9 }, (_, i) => ({ title: dutch[i % 3]!, hoursAgo: 1 + i / 3 })), now);
+    await seedCases(tenant, [{ title: "Oude melding", hoursAgo: 24 * 5 }, { title: "Oude melding", hoursAgo: 24 * 5 }], now);
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    await admin.tenant.updateSettings({ textLanguage: "dutch" });
+    await compute();
+    const topics = (await list()).topics;
+    // "printer is weer kapot" is not the phrase (words apart), the other six are.
+    expect(topics[0]).toMatchObject({ term: "printer kapot", label: "printer kapot", cases: 6 });
+    // "de", "is", "weer" are Dutch stop words: never a topic or part of one.
+    for (const t of topics) expect(t.term.split(" ")).not.toContain("de");
+    const counted = () => withPrivilegedDb("test read", (db) => db.topicDay.count({ where: { tenantId: tenant.id } }));
+    expect(await counted()).toBeGreaterThan(0);
+
+    await admin.tenant.updateSettings({ textLanguage: "simple" });
+    expect(await counted()).toBe(0);
+    await compute(new Date(now.getTime() + 60_000));
+    // Mixed languages: nothing is stemmed or dropped, so "de printer" is a phrase of its own.
+    expect((await list()).topics.flatMap((t) => [t.term, ...t.related])).toContain("de printer");
   });
 
   it("never reads another tenant's cases", async () => {

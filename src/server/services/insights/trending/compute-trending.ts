@@ -40,15 +40,17 @@ export async function computeTrending(withDb: WithTenantDb, now = new Date()): P
   const started = performance.now();
   const window = { lo: new Date(now.getTime() - WINDOW_HOURS * HOUR), hi: now };
   const range = baselineRange(window.lo);
-  const missing = await withDb((db) => missingDays(db, range));
+  const { missing, language } = await withDb(async (db) => ({ missing: await missingDays(db, range), language: (await loadSettings(db)).textLanguage }));
   if (missing.length > 0) {
     const span = { lo: missing[0]!, hi: new Date(missing.at(-1)!.getTime() + DAY) };
     const documents = await withDb((db) => documentsIn(db, requireTenantId(), span.lo, span.hi));
-    if (documents <= ONE_STATEMENT_DOCUMENTS) await withDb((db) => countDays(db, requireTenantId(), missing));
-    else for (const day of missing) await withDb((db) => countDays(db, requireTenantId(), [day]));
+    if (documents <= ONE_STATEMENT_DOCUMENTS) await withDb((db) => countDays(db, requireTenantId(), missing, language));
+    else for (const day of missing) await withDb((db) => countDays(db, requireTenantId(), [day], language));
   }
   return withDb((db) => storeRun(db, window, range, missing.length, now, started));
 }
+
+const loadSettings = async (db: TenantDb) => parseTenantSettings((await db.tenant.findFirstOrThrow({ select: { settings: true } })).settings);
 
 async function storeRun(
   db: TenantDb,
@@ -59,17 +61,17 @@ async function storeRun(
   started: number,
 ): Promise<TrendingComputed> {
   const tenantId = requireTenantId();
-  const tenant = await db.tenant.findFirstOrThrow({ select: { settings: true } });
-  const settings = parseTenantSettings(tenant.settings).trending;
+  // Read again in this transaction: the language the days were counted in may have changed since.
+  const { trending: settings, textLanguage: language } = await loadSettings(db);
   await pruneDays(db, range);
-  const counts = await countWindow(db, tenantId, window, range, settings.minCases);
+  const counts = await countWindow(db, tenantId, window, range, { minCases: settings.minCases, language });
   const candidates = pickCandidates(counts.terms, counts.activeDays);
-  const sketches = await termSketches(db, tenantId, window, candidates.map((t) => t.term));
+  const sketches = await termSketches(db, tenantId, window, candidates.map((t) => t.term), language);
   const picked = groupTopics(candidates, (a, b) => similarity(sketches.get(a)!, sketches.get(b)!));
-  const details = await topicDetails(db, tenantId, window, picked.map((t) => t.term));
+  const details = await topicDetails(db, tenantId, window, picked.map((t) => t.term), language);
   const described = picked.map((t) => ({ ...t, ...details.get(t.term)! }));
   // Related terms are written the way the topic's own sample cases write them.
-  const labels = await topicLabels(db, described.flatMap((t) => [t, ...t.related.map((term) => ({ term, sampleCaseIds: t.sampleCaseIds }))]));
+  const labels = await topicLabels(db, described.flatMap((t) => [t, ...t.related.map((term) => ({ term, sampleCaseIds: t.sampleCaseIds }))]), language);
 
   const previous = await db.trendingRun.findFirst({ orderBy: { createdAt: "desc" }, select: { topics: { select: { term: true, score: true } } } });
   const durationMs = Math.round(performance.now() - started);

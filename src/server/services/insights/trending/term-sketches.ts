@@ -6,16 +6,23 @@
 // index is estimated from two sketches (bottom-k MinHash) and is exact while both terms have fewer
 // than 200 cases. One statement for all candidates.
 import { createHash } from "node:crypto";
+import type { TextLanguage } from "@/lib/validations/tenant-settings";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { topicTermCtes } from "./topic-terms";
 
 export const SKETCH_SIZE = 200;
 
-export async function termSketches(db: TenantDb, tenantId: string, window: { lo: Date; hi: Date }, terms: readonly string[]): Promise<Map<string, Set<string>>> {
+export async function termSketches(
+  db: TenantDb,
+  tenantId: string,
+  window: { lo: Date; hi: Date },
+  terms: readonly string[],
+  language: TextLanguage,
+): Promise<Map<string, Set<string>>> {
   const sketches = new Map<string, Set<string>>(terms.map((t) => [t, new Set<string>()]));
   if (terms.length === 0) return sketches;
   const rows = await db.$queryRaw<{ term: string; ids: string[] }[]>`
-    WITH ${topicTermCtes(tenantId, window.lo, window.hi)},
+    WITH ${topicTermCtes(tenantId, window.lo, window.hi, { language })},
     ranked AS (
       SELECT term, case_id, row_number() OVER (PARTITION BY term ORDER BY md5(case_id::text)) AS rn
         FROM per_case WHERE term = ANY(${[...terms]}::text[])

@@ -1,6 +1,7 @@
 // What the topic page shows of each trending term: cases per hour, the split by channel and
 // business unit, and the sample cases. One statement for all the run's topics, grouped in the
 // database, so its answer is a few rows per topic however many cases mention it.
+import type { TextLanguage } from "@/lib/validations/tenant-settings";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { topicTermCtes } from "./topic-terms";
 
@@ -15,13 +16,19 @@ export interface TopicDetail {
   sampleCaseIds: string[];
 }
 
-export async function topicDetails(db: TenantDb, tenantId: string, window: { lo: Date; hi: Date }, terms: readonly string[]): Promise<Map<string, TopicDetail>> {
+export async function topicDetails(
+  db: TenantDb,
+  tenantId: string,
+  window: { lo: Date; hi: Date },
+  terms: readonly string[],
+  language: TextLanguage,
+): Promise<Map<string, TopicDetail>> {
   const details = new Map<string, TopicDetail>(
     terms.map((t) => [t, { hourly: new Array<number>(WINDOW_HOURS).fill(0), channels: {}, businessUnits: {}, sampleCaseIds: [] }]),
   );
   if (terms.length === 0) return details;
   const rows = await db.$queryRaw<{ part: "hour" | "channel" | "unit" | "sample"; term: string; key: string; n: number }[]>`
-    WITH ${topicTermCtes(tenantId, window.lo, window.hi)},
+    WITH ${topicTermCtes(tenantId, window.lo, window.hi, { language })},
     picked AS (
       SELECT p.term, p.case_id, p.at, p.hits, c.channel::text AS channel, coalesce(c.business_unit, '') AS unit
         FROM per_case p JOIN cases c ON c.tenant_id = ${tenantId}::uuid AND c.id = p.case_id

@@ -2,16 +2,20 @@
 // jammed", "billing"). The label is the most common way the sample cases wrote the term: their
 // words are stemmed by the same dictionary as the topics (one query for all words of all
 // samples), and the commonest word, or pair of adjacent words, with the term's stems wins.
+import type { TextLanguage } from "@/lib/validations/tenant-settings";
 import type { TenantDb } from "@/server/db/tenant-db";
-import { TOPIC_TEXT_CONFIG } from "./topic-terms";
 
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const MAX_WORDS = 5000;
 
-/** The dictionary the text search configuration stems with (english → english_stem). */
-const STEM_DICTIONARY = `${TOPIC_TEXT_CONFIG}_stem`;
+/** The dictionary the text search configuration stems with (english → english_stem; simple only lower-cases). */
+const stemDictionary = (language: TextLanguage) => (language === "simple" ? "simple" : `${language}_stem`);
 
-export async function topicLabels(db: TenantDb, topics: readonly { term: string; sampleCaseIds: string[] }[]): Promise<Map<string, string>> {
+export async function topicLabels(
+  db: TenantDb,
+  topics: readonly { term: string; sampleCaseIds: string[] }[],
+  language: TextLanguage,
+): Promise<Map<string, string>> {
   const labels = new Map(topics.map((t) => [t.term, t.term]));
   const ids = [...new Set(topics.flatMap((t) => t.sampleCaseIds))];
   if (ids.length === 0) return labels;
@@ -19,7 +23,7 @@ export async function topicLabels(db: TenantDb, topics: readonly { term: string;
   const wordsOf = new Map(cases.map((c) => [c.id, `${c.title} ${c.description.slice(0, 2000)}`.toLowerCase().match(WORD) ?? []]));
   const unique = [...new Set([...wordsOf.values()].flat())].slice(0, MAX_WORDS);
   const rows = await db.$queryRaw<{ word: string; stem: string | null }[]>`
-    SELECT w.word, (ts_lexize(${STEM_DICTIONARY}::regdictionary, w.word))[1] AS stem FROM unnest(${unique}::text[]) AS w(word)`;
+    SELECT w.word, (ts_lexize(${stemDictionary(language)}::regdictionary, w.word))[1] AS stem FROM unnest(${unique}::text[]) AS w(word)`;
   const stemOf = new Map(rows.map((r) => [r.word, r.stem]));
 
   for (const topic of topics) {

@@ -3,15 +3,13 @@
 // the period) or a customer's message (sent in the period); a term counts once per case, however
 // often the case repeats it, so one long thread cannot make a trend.
 //
-// Postgres' own text search does the language work: `to_tsvector('english', …)` stems ("jammed",
-// "jams" → "jam"), drops stop words and keeps each word's position, so two words are a phrase when
+// Postgres' own text search does the language work: `to_tsvector(<the tenant's language>, …)`
+// stems ("jammed", "jams" → "jam" in English), drops stop words and keeps each word's position, so two words are a phrase when
 // their positions are adjacent (a stop word between them breaks the phrase, as it should: "printer
 // is jammed" is not "printer jammed" to a reader either). Lexemes that are not plain words (numbers,
 // e-mail addresses, URLs and host names, order ids) are dropped by the pattern.
+import type { TextLanguage } from "@/lib/validations/tenant-settings";
 import { Prisma } from "@/server/db/generated/client";
-
-/** The text search configuration the topics are stemmed with. One per deployment for now. */
-export const TOPIC_TEXT_CONFIG = "english";
 /** A document's text beyond this is not read (a pasted log file must not cost the whole run). */
 const MAX_DOCUMENT_CHARS = 4000;
 
@@ -19,8 +17,9 @@ const MAX_DOCUMENT_CHARS = 4000;
  * CTEs `docs(doc, case_id, at, body)` … `per_case(term, case_id, day, at, hits)`: each term with each
  * case it appeared in during [lo, hi), when it first did, and how often. `byDay`: a case counts once
  * per UTC day it mentions the term (the baseline's unit); otherwise once in the period (day null).
+ * `language`: the tenant's text search configuration (settings.textLanguage).
  */
-export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { byDay?: boolean } = {}): Prisma.Sql {
+export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { language: TextLanguage; byDay?: boolean }): Prisma.Sql {
   const day = options.byDay ? Prisma.sql`(at AT TIME ZONE 'UTC')::date` : Prisma.sql`NULL::date`;
   return Prisma.sql`
     docs AS (
@@ -37,7 +36,7 @@ export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { b
     words AS (
       SELECT d.doc, d.case_id, d.at, w.lexeme, p.pos
         FROM docs d
-       CROSS JOIN LATERAL unnest(to_tsvector(${TOPIC_TEXT_CONFIG}::regconfig, left(d.body, ${MAX_DOCUMENT_CHARS}))) AS w(lexeme, positions, weights)
+       CROSS JOIN LATERAL unnest(to_tsvector(${options.language}::regconfig, left(d.body, ${MAX_DOCUMENT_CHARS}))) AS w(lexeme, positions, weights)
        CROSS JOIN LATERAL unnest(w.positions) AS p(pos)
        WHERE w.lexeme ~ '^[[:alpha:]][[:alpha:]-]*[[:alpha:]]$' AND length(w.lexeme) <= 40
     ),

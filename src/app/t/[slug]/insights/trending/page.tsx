@@ -105,7 +105,7 @@ export default async function TrendingPage({ params }: { params: Promise<{ slug:
       {canManage ? (
         <Card className="mt-6 p-4">
           <h2 className="mb-3 text-sm font-semibold">When a topic trends</h2>
-          <TrendingSettingsForm slug={slug} trending={tenant.settings.trending} />
+          <TrendingSettingsForm slug={slug} trending={tenant.settings.trending} textLanguage={tenant.settings.textLanguage} />
         </Card>
       ) : null}
     </div>
