@@ -26,6 +26,13 @@ export const DEMO_TENANTS = [
   },
 ] as const;
 
+/** The last day's incident (a trending topic in the demo). */
+export const INCIDENT_SUBJECTS = [
+  "Webhook deliveries failing since this morning",
+  "Webhook deliveries are failing for every endpoint",
+  "All our webhook deliveries fail with a timeout",
+];
+
 export const CASE_SUBJECTS = [
   "Cannot log in after password reset",
   "Invoice shows the wrong VAT number",

@@ -24,6 +24,7 @@ import {
   DEMO_TENANTS,
   EMAIL_DOMAINS,
   FIRST_NAMES,
+  INCIDENT_SUBJECTS,
   INTERNAL_NOTES,
   LAST_NAMES,
 } from "./demo-data";
@@ -260,8 +261,11 @@ function within(at: number, from: number, now: number): Date {
 async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
   const { rand, now } = o;
   const arrivals = arrivalTimes({ count: o.count, now, rand });
-  const plans = arrivals.map((createdAt) => {
+  const plans = arrivals.map((createdAt, i) => {
     const ageDays = (now - createdAt.getTime()) / 86_400_000;
+    // The last day has an incident, so Insights → Trending topics has something to show. Chosen
+    // without drawing from rand, so every other case of the demo stays as it was.
+    const incident = ageDays < 1 && i % 3 !== 2 ? INCIDENT_SUBJECTS[i % INCIDENT_SUBJECTS.length] : null;
     // Recent cases are still being worked; older ones are mostly resolved or closed.
     const status = ageDays < 7 ? weighted(rand, STATUS_WEIGHTS) : weighted(rand, OLD_STATUS_WEIGHTS);
     const priority = weighted(rand, [["LOW", 0.2], ["NORMAL", 0.5], ["HIGH", 0.22], ["URGENT", 0.08]] as const) ?? pick(rand, CASE_PRIORITIES);
@@ -272,10 +276,12 @@ async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
       status === "RESOLVED" || status === "CLOSED" ? new Date(Math.min(now, (responded ?? createdAt).getTime() + Math.floor(rand() * 72 * HOUR))) : null;
     const closedAt = status === "CLOSED" ? new Date(Math.min(now, resolvedAt!.getTime() + 2 * 86_400_000)) : null;
     const lastTouch = Math.max(createdAt.getTime(), responded?.getTime() ?? 0, resolvedAt?.getTime() ?? 0, closedAt?.getTime() ?? 0);
+    // Drawn where the title always was (first in the row), so the draws after it are unchanged.
+    const subject = pick(rand, CASE_SUBJECTS);
     return {
       row: {
         tenantId: o.tenantId,
-        title: pick(rand, CASE_SUBJECTS),
+        title: incident ?? subject,
         description: "Customer wrote in about this. Details are in the first message.",
         channel: pick(rand, CASE_CHANNELS),
         priority,
