@@ -263,9 +263,10 @@ async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
   const arrivals = arrivalTimes({ count: o.count, now, rand });
   const plans = arrivals.map((createdAt, i) => {
     const ageDays = (now - createdAt.getTime()) / 86_400_000;
-    // The last day has an incident, so Insights → Trending topics has something to show. Chosen
-    // without drawing from rand, so every other case of the demo stays as it was.
-    const incident = ageDays < 1 && i % 3 !== 2 ? INCIDENT_SUBJECTS[i % INCIDENT_SUBJECTS.length] : null;
+    // The last day and a half had an incident, so Insights → Trending topics has something to show
+    // (the demo template may be most of a day old when it is opened). Chosen without drawing from
+    // rand, so every other case of the demo stays as it was.
+    const incident = ageDays < 1.5 ? INCIDENT_SUBJECTS[i % INCIDENT_SUBJECTS.length] : null;
     // Recent cases are still being worked; older ones are mostly resolved or closed.
     const status = ageDays < 7 ? weighted(rand, STATUS_WEIGHTS) : weighted(rand, OLD_STATUS_WEIGHTS);
     const priority = weighted(rand, [["LOW", 0.2], ["NORMAL", 0.5], ["HIGH", 0.22], ["URGENT", 0.08]] as const) ?? pick(rand, CASE_PRIORITIES);
