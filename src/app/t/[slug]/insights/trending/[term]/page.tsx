@@ -83,7 +83,7 @@ export default async function TrendingTopicPage({ params }: { params: Promise<{ 
             #{topic.rank} · in {topic.cases.toLocaleString("en-US")} {topic.cases === 1 ? "case" : "cases"} over the last 24 hours, {usualText(topic.baseline)}{" "}
             (×{topic.growth.toFixed(1)}, score {topic.score.toFixed(1)}). Computed {formatInZone(run.computedAt, tenant.displayTimeZone)}.
           </p>
-          {topic.related.length > 0 ? <p className="mt-1 text-sm text-slate-600">Also written as “{topic.related.join("”, “")}”.</p> : null}
+          {topic.related.length > 0 ? <p className="mt-1 text-sm text-slate-600">In the same cases: “{topic.related.join("”, “")}”.</p> : null}
         </div>
         <Button asChild>
           <Link href={casesHref}>Open all matching cases</Link>
