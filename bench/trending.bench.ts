@@ -99,7 +99,7 @@ export const trendingBench: BenchModule = {
       subtitle: `${(perDay * DAYS).toLocaleString("en-US")} cases over ${DAYS} days, each with a customer message` + (ctx.kind === "embedded" || ctx.quick ? "; scaled down" : ""),
       rows,
       notes: [
-        `first run of the tenant (counts 28 days, one transaction each): ${Math.round(firstMs)} ms; topic_days holds ${days.toLocaleString("en-US")} rows`,
+        `first run of the tenant (counts 28 days): ${Math.round(firstMs)} ms; topic_days holds ${days.toLocaleString("en-US")} rows`,
         `the window: ${first.cases.toLocaleString("en-US")} cases, ${first.candidates.toLocaleString("en-US")} words and phrases in at least 3 of them, ${first.topics} ${first.topics === 1 ? "topic" : "topics"}`,
         `first topic: "${top.label}" in ${top.cases} cases (planted ${Math.max(10, Math.round(perDay / 50))}), also ${top.related.map((r) => `"${r}"`).join(", ") || "nothing"}`,
       ],
