@@ -4,6 +4,7 @@
 // tenant's cases are never counted.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { rest } from "@/server/api/openapi/rest-test-kit";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 
 let a: TestTenant;
@@ -71,6 +72,17 @@ describe("search.query with filters and facets", () => {
     const typo = await agent.search.query({ q: "routr", facets: true });
     expect(typo.similarCases).toBe(true);
     expect(typo.cases.map((c) => c.id)).toContain(ids.emailUrgent);
+  });
+
+  it("takes the filters and facets in a REST query string", async () => {
+    const key = await createTestApiKey(a, { role: "VIEWER" });
+    const result = await rest({ method: "GET", url: "/search?q=router&channel=EMAIL&channel=CHAT&priority=URGENT&facets=true", key });
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    const body = result.body as { cases: { id: string }[]; facets: { fields: { priority: { value: string; count: number }[] } } };
+    expect(body.cases.map((c) => c.id)).toEqual([ids.emailUrgent]);
+    expect(counts(body.facets.fields.priority)).toEqual({ URGENT: 1, LOW: 1, HIGH: 1 });
+    const bad = await rest({ method: "GET", url: "/search?q=router&status=SOMETIMES", key });
+    expect(bad.status).toBe(400);
   });
 
   it("answers scripts with the same filters", async () => {
