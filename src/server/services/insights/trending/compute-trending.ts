@@ -1,9 +1,8 @@
 // One computation of a tenant's trending topics (the hourly job and "recompute now"): count the
-// baseline days not counted yet, count the last 24 hours, score, describe the topics that made the
-// list, store them as the tenant's newest run, and tell people of the big ones. Baseline days not
-// counted yet (a tenant's first run has 28) are counted in one statement when they hold few
-// documents, else each in a transaction of its own; then the window is counted and the run stored
-// in one, so a run is stored whole or not at all.
+// baseline days not counted yet (a tenant's first run has 28: in one statement when they hold few
+// documents, else each in a transaction of its own), then in one transaction count the last 24
+// hours, score, group and describe the topics, store them as the tenant's newest run and tell
+// people of the big ones, so a run is stored whole or not at all.
 import { usualText } from "@/lib/trending-words";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
