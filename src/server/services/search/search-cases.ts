@@ -34,11 +34,11 @@ export interface CaseHit {
 
 // The snippet is shown as HTML: the text is escaped before ts_headline adds its <mark>s (the
 // parser reads &lt; and the like as entities, not words, so a match never lands inside one).
-export const ESCAPED_TEXT = `replace(replace(replace(r.title || ' — ' || r.description, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-export const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2";
+const ESCAPED_TEXT = `replace(replace(replace(r.title || ' — ' || r.description, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2";
 
-interface Row {
-  total: number;
+/** A row of rankedCasesSql: the totals of `t` on every row, and a hit (id null when there is none). */
+export interface RankedRow {
   id: string | null;
   number: number;
   title: string;
@@ -47,6 +47,42 @@ interface Row {
   rank: number;
   snippet: string;
 }
+
+/** The CTEs `query` (the typed words as a tsquery) and `matched` (the ids of the tenant's matching cases). */
+export const matchedCtes = (q: string) =>
+  Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
+    matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id))`;
+
+/**
+ * The end of a search statement, after `matchedCtes` and any CTEs of the caller's: the newest
+ * CANDIDATES ids of the CTE `source` ranked, the best `limit` with their snippets, each row also
+ * carrying the columns of `totals` (a one-row subquery). Each candidate is read by its primary key,
+ * (tenant_id, id): OFFSET 0 keeps the lateral subquery a per-row lookup, where a join let the
+ * planner (which cannot know how many candidates the function returns) hash all of the tenant's
+ * cases (30 ms instead of 4 for a rare word at 50k cases). Headlines only for the page, being the
+ * costliest part per row.
+ */
+export function rankedCasesSql(source: "matched" | "filtered", limit: number, totals: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`,
+    ranked AS (
+      SELECT c.id, c.number, c.title, c.description, c.status, c.priority, c.created_at,
+             ts_rank(setweight(to_tsvector('simple', c.title), 'A') || setweight(to_tsvector('simple', c.description), 'B'), query.q) AS rank
+        FROM (SELECT id FROM ${Prisma.raw(source)} ORDER BY id DESC LIMIT ${CANDIDATES}) k
+        CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${requireTenantId()}::uuid AND c.id = k.id OFFSET 0) c, query
+       ORDER BY rank DESC, c.created_at DESC, c.id DESC
+       LIMIT ${limit}
+    )
+    SELECT t.*, r.id::text AS id, r.number, r.title, r.status::text AS status, r.priority::text AS priority, r.rank::float8 AS rank,
+           ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS}) AS snippet
+      FROM ${totals} t
+      CROSS JOIN query
+      LEFT JOIN ranked r ON true
+     ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
+}
+
+/** The hits of rankedCasesSql's rows, in order. */
+export const hitsOf = (rows: readonly RankedRow[]): CaseHit[] =>
+  rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
 
 /**
  * The words of a search, for the similarity fallback: letters and digits, lower case. Only plain
@@ -75,32 +111,13 @@ async function similarTitles(db: TenantDb, words: string, limit: number): Promis
 }
 
 export async function searchCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
-  // Each candidate is read by its primary key, (tenant_id, id): OFFSET 0 keeps the lateral
-  // subquery a per-row lookup, where a join let the planner (which cannot know how many
-  // candidates the function returns) hash all of the tenant's cases (30 ms instead of 4 for a
-  // rare word at 50k cases).
   // One statement: the matches once (MATERIALIZED), counted up to the cap and ranked from the
-  // newest candidates; headlines only for the page, being the costliest part per row.
-  const rows = await db.$queryRaw<Row[]>`
-    WITH query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
-    matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)),
-    ranked AS (
-      SELECT c.id, c.number, c.title, c.description, c.status, c.priority, c.created_at,
-             ts_rank(setweight(to_tsvector('simple', c.title), 'A') || setweight(to_tsvector('simple', c.description), 'B'), query.q) AS rank
-        FROM (SELECT id FROM matched ORDER BY id DESC LIMIT ${CANDIDATES}) k
-        CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${requireTenantId()}::uuid AND c.id = k.id OFFSET 0) c, query
-       ORDER BY rank DESC, c.created_at DESC, c.id DESC
-       LIMIT ${limit}
-    )
-    SELECT t.total, r.id::text AS id, r.number, r.title, r.status::text AS status, r.priority::text AS priority, r.rank::float8 AS rank,
-           ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS}) AS snippet
-      FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) capped) t
-      CROSS JOIN query
-      LEFT JOIN ranked r ON true
-     ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
+  // newest candidates.
+  const rows = await db.$queryRaw<(RankedRow & { total: number })[]>`
+    WITH ${matchedCtes(q)}
+    ${rankedCasesSql("matched", limit, Prisma.sql`(SELECT count(*)::int AS total FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) capped)`)}`;
   const total = rows[0]?.total ?? 0;
-  const hits = rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
-  if (total > 0) return { hits, total, similar: false };
+  if (total > 0) return { hits: hitsOf(rows), total, similar: false };
   return similarCases(db, q, limit);
 }
 

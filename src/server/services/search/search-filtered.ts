@@ -9,10 +9,8 @@ import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { caseFilterConditions } from "@/server/services/cases/case-filter-sql";
-import type { CaseHit } from "./search-cases";
-import { CANDIDATES, ESCAPED_TEXT, HEADLINE_OPTIONS, TOTAL_CAP } from "./search-cases";
+import { hitsOf, matchedCtes, rankedCasesSql, TOTAL_CAP, type CaseHit, type RankedRow } from "./search-cases";
 import { FACET_FIELDS, type FacetField, type SearchFacets, type SearchFilter } from "./search-filters";
-import { typedTsQuerySql } from "./typed-query";
 
 /** Matches read for filters and counts, newest first. */
 export const SCAN_CAP = 10_000;
@@ -28,17 +26,10 @@ const FACET_SQL: Record<FacetField, Prisma.Sql> = {
   tag: Prisma.sql`t.tag`,
 };
 
-interface Row {
+interface Row extends RankedRow {
   total: number;
   scanned: number;
   facets: Record<FacetField, { value: string; count: number }[]> | null;
-  id: string | null;
-  number: number;
-  title: string;
-  status: CaseHit["status"];
-  priority: CaseHit["priority"];
-  rank: number;
-  snippet: string;
 }
 
 const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
@@ -65,30 +56,16 @@ export async function searchFilteredCases(
     ? Prisma.sql`jsonb_build_object(${Prisma.join(FACET_FIELDS.map((f) => Prisma.sql`${f}::text, ${facetSql(f, filter, options.userId, tenantId)}`))})`
     : Prisma.sql`NULL::jsonb`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
-    matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)),
+    WITH ${matchedCtes(q)},
     scanned AS MATERIALIZED (
       SELECT c.id, c.tenant_id, c.status, c.priority, c.channel, c.category, c.business_unit, c.tags, c.assignee_id, c.team_id, c.created_at
         FROM (SELECT id FROM matched ORDER BY id DESC LIMIT ${SCAN_CAP}) k
         CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${tenantId}::uuid AND c.id = k.id OFFSET 0) c
     ),
-    filtered AS MATERIALIZED (SELECT c.id FROM scanned c WHERE ${and(conditions)}),
-    ranked AS (
-      SELECT c.id, c.number, c.title, c.description, c.status, c.priority, c.created_at,
-             ts_rank(setweight(to_tsvector('simple', c.title), 'A') || setweight(to_tsvector('simple', c.description), 'B'), query.q) AS rank
-        FROM (SELECT id FROM filtered ORDER BY id DESC LIMIT ${CANDIDATES}) k
-        CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${tenantId}::uuid AND c.id = k.id OFFSET 0) c, query
-       ORDER BY rank DESC, c.created_at DESC, c.id DESC
-       LIMIT ${limit}
-    )
-    SELECT t.total, t.scanned, t.facets, r.id::text AS id, r.number, r.title, r.status::text AS status, r.priority::text AS priority, r.rank::float8 AS rank,
-           ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS}) AS snippet
-      FROM (SELECT (SELECT count(*) FROM filtered)::int AS total, (SELECT count(*) FROM scanned)::int AS scanned, ${facets} AS facets) t
-      CROSS JOIN query
-      LEFT JOIN ranked r ON true
-     ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
+    filtered AS MATERIALIZED (SELECT c.id FROM scanned c WHERE ${and(conditions)})
+    ${rankedCasesSql("filtered", limit, Prisma.sql`(SELECT (SELECT count(*) FROM filtered)::int AS total, (SELECT count(*) FROM scanned)::int AS scanned, ${facets} AS facets)`)}`;
   const first = rows[0];
-  const hits = rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
+  const hits = hitsOf(rows);
   const partial = (first?.scanned ?? 0) >= SCAN_CAP;
   return {
     hits,
