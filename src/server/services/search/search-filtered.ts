@@ -10,7 +10,7 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { caseFilterConditions } from "@/server/services/cases/case-filter-sql";
 import { hitsOf, matchedCtes, rankedCasesSql, TOTAL_CAP, type CaseHit, type RankedRow } from "./search-cases";
-import { FACET_FIELDS, type FacetField, type SearchFacets, type SearchFilter } from "./search-filters";
+import { FACET_FIELDS, type FacetField, type SearchFacets, type SearchFilter } from "@/lib/validations/search-filters";
 
 /** Matches read for filters and counts, newest first. */
 export const SCAN_CAP = 10_000;

@@ -7,7 +7,7 @@ import { text } from "@/lib/validations/text";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { recordSearch } from "./analytics";
 import { searchCases, similarCases, TOTAL_CAP } from "./search-cases";
-import { facetsOutput, hasFilter, searchFilterSchema, type SearchFilter } from "./search-filters";
+import { facetsOutput, hasFilter, searchFilterSchema, type SearchFilter } from "@/lib/validations/search-filters";
 import { searchFilteredCases } from "./search-filtered";
 import { searchCustomers } from "./search-customers";
 import { SEARCH_KINDS } from "./search-kinds";

@@ -3,7 +3,7 @@
 // documents, else each in a transaction of its own), then in one transaction count the last 24
 // hours, score, group and describe the topics, store them as the tenant's newest run and tell
 // people of the big ones, so a run is stored whole or not at all.
-import { usualText } from "@/lib/trending-words";
+import { topicPath, usualText } from "@/lib/trending-words";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -29,8 +29,6 @@ export interface TrendingComputed {
   countedDays: number;
   durationMs: number;
 }
-
-export const topicPath = (term: string) => `/insights/trending/${encodeURIComponent(term)}`;
 
 /** Runs `fn` in a transaction of the tenant (a job's `withDb`, or `withTenantDb` bound to it). */
 export type WithTenantDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;

@@ -8,7 +8,7 @@ import { TrendingSettingsForm } from "@/components/insights/trending-settings-fo
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { formatInZone, timeAgo } from "@/lib/format";
-import { usualText } from "@/lib/trending-words";
+import { topicPath, usualText } from "@/lib/trending-words";
 import { api } from "@/trpc/server";
 import { loadTenant, orNotFound } from "../../_components/load-tenant";
 
@@ -81,7 +81,7 @@ export default async function TrendingPage({ params }: { params: Promise<{ slug:
                   <td className="px-4 py-2 tabular-nums text-slate-500">{t.rank}</td>
                   {/* max-w-0 with w-full: the topic takes the room left and truncates, so the counts stay in view at 390 px. */}
                   <td className="w-full max-w-0 px-2 py-2">
-                    <Link href={`/t/${slug}/insights/trending/${encodeURIComponent(t.term)}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link href={`/t/${slug}${topicPath(t.term)}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {t.label}
                     </Link>
                     {t.related.length > 0 ? <p className="truncate text-xs text-slate-600">also “{t.related.join("”, “")}”</p> : null}

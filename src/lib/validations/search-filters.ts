@@ -1,7 +1,7 @@
 // Filters and facets of a search: the cases list's own filter fields (same schema, same SQL), and
-// counts of the matches per value beside the results.
+// counts of the matches per value beside the results. Shared by the procedure and the search page.
 import { z } from "zod";
-import { caseListFilterSchema, type CaseListFilter } from "@/lib/validations/case-filters";
+import { caseListFilterSchema, type CaseListFilter } from "./case-filters";
 
 /** The cases list's filters that a search narrows by; "any of these values" within a field. */
 export const searchFilterSchema = caseListFilterSchema.pick({
