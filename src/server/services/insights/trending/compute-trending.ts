@@ -12,7 +12,7 @@ import { fireAlerts } from "@/server/services/alerts/fire-alert";
 import { postSystemItem } from "@/server/services/feed/feed-events";
 import { baselineRange, countDays, countWindow, documentsIn, missingDays, ONE_STATEMENT_DOCUMENTS, pruneDays } from "./baseline-days";
 import { groupTopics, pickCandidates, type Topic } from "./score";
-import { similarity, termSketches } from "./term-sketches";
+import { similarity } from "./term-sketches";
 import { topicDetails, WINDOW_HOURS } from "./topic-details";
 import { topicLabels } from "./topic-labels";
 
@@ -63,9 +63,10 @@ async function storeRun(
   await pruneDays(db, range);
   const counts = await countWindow(db, tenantId, window, range, { minCases: settings.minCases, language });
   const candidates = pickCandidates(counts.terms, counts.activeDays);
-  const sketches = await termSketches(db, tenantId, window, candidates.map((t) => t.term), language);
-  const picked = groupTopics(candidates, (a, b) => similarity(sketches.get(a)!, sketches.get(b)!));
-  const details = await topicDetails(db, tenantId, window, picked.map((t) => t.term), language);
+  // Every candidate's details at once (the window's text read once more, not once per step);
+  // grouping compares their sketches and keeps the topics' details.
+  const details = await topicDetails(db, tenantId, window, candidates.map((t) => t.term), language);
+  const picked = groupTopics(candidates, (a, b) => similarity(details.get(a)!.sketch, details.get(b)!.sketch));
   const described = picked.map((t) => ({ ...t, ...details.get(t.term)! }));
   // Related terms are written the way the topic's own sample cases write them.
   const labels = await topicLabels(db, described.flatMap((t) => [t, ...t.related.map((term) => ({ term, sampleCaseIds: t.sampleCaseIds }))]), language);

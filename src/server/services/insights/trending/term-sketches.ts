@@ -4,33 +4,10 @@
 // swallow the small topic whose 8 cases all contain it. Each candidate's cases are sketched as the
 // (up to) 200 of them with the smallest md5 of their id: the same order for every term, so the
 // index is estimated from two sketches (bottom-k MinHash) and is exact while both terms have fewer
-// than 200 cases. One statement for all candidates.
+// than 200 cases. The sketches are read with the candidates' details (topic-details.ts).
 import { createHash } from "node:crypto";
-import type { TextLanguage } from "@/lib/validations/tenant-settings";
-import type { TenantDb } from "@/server/db/tenant-db";
-import { topicTermCtes } from "./topic-terms";
 
 export const SKETCH_SIZE = 200;
-
-export async function termSketches(
-  db: TenantDb,
-  tenantId: string,
-  window: { lo: Date; hi: Date },
-  terms: readonly string[],
-  language: TextLanguage,
-): Promise<Map<string, Set<string>>> {
-  const sketches = new Map<string, Set<string>>(terms.map((t) => [t, new Set<string>()]));
-  if (terms.length === 0) return sketches;
-  const rows = await db.$queryRaw<{ term: string; ids: string[] }[]>`
-    WITH ${topicTermCtes(tenantId, window.lo, window.hi, { language })},
-    ranked AS (
-      SELECT term, case_id, row_number() OVER (PARTITION BY term ORDER BY md5(case_id::text)) AS rn
-        FROM per_case WHERE term = ANY(${[...terms]}::text[])
-    )
-    SELECT term, array_agg(case_id::text) AS ids FROM ranked WHERE rn <= ${SKETCH_SIZE} GROUP BY term`;
-  for (const row of rows) sketches.set(row.term, new Set(row.ids));
-  return sketches;
-}
 
 const md5 = (id: string) => createHash("md5").update(id).digest("hex");
 
