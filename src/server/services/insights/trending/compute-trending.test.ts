@@ -94,6 +94,28 @@ describe("computeTrending", () => {
     ]);
   });
 
+  it("finishes the days a cut-off attempt left uncounted, with the counts a whole run gives", async () => {
+    await seedSteadyMonth(tenant, now);
+    await seedCases(tenant, printerSurge(12), now);
+    const range = baselineRange(new Date(now.getTime() - 24 * 3_600_000));
+    const rows = () =>
+      withPrivilegedDb("test read", (db) =>
+        db.topicDay.findMany({ where: { tenantId: tenant.id }, orderBy: [{ day: "asc" }, { term: "asc" }], select: { term: true, day: true, cases: true } }),
+      );
+    // A worker killed (or stopped by SIGTERM) after its first days' transactions committed.
+    const days = await withTenantDb(tenant.id, (db) => missingDays(db, range));
+    for (const day of days.slice(0, 10)) await withTenantDb(tenant.id, (db) => countDays(db, tenant.id, [day], "english"));
+    // The job's next attempt.
+    const resumed = await compute();
+    expect(resumed.countedDays).toBe(18);
+    const afterResume = await rows();
+    const topics = (await list()).topics;
+    await withPrivilegedDb("test fixture", (db) => db.topicDay.deleteMany({ where: { tenantId: tenant.id } }));
+    expect((await compute(new Date(now.getTime() + 60_000))).countedDays).toBe(28);
+    expect(await rows()).toEqual(afterResume);
+    expect((await list()).topics).toEqual(topics);
+  });
+
   it("posts to the feed once a day and fires an alert when a topic crosses the alert score", async () => {
     await seedCases(tenant, printerSurge(12), now);
     await setTrending({ feedScore: 5, alertScore: 8 });
