@@ -9,7 +9,16 @@ export function offerUndo(label: string, undo: () => Promise<UndoOutcome>): void
   toast(label, {
     id: "undo",
     duration: UNDO_WINDOW_MS,
-    action: { label: "Undo", onClick: () => void runUndo(entry.id) },
+    action: {
+      label: "Undo",
+      onClick: (event) => {
+        // Keep this toast: it becomes "Undoing…" and then the outcome (same id). Left to close on
+        // the click, it was removed right after that update, and "Undone" could land on a toast
+        // already gone (seen as a flaky browser test under load).
+        event.preventDefault();
+        void runUndo(entry.id);
+      },
+    },
   });
 }
 
