@@ -38,6 +38,9 @@ export const DISTRIBUTED_TABLES = [
   "topic_days",
   "trending_runs",
   "trending_topics",
+  "case_report_facts",
+  "case_report_rollups",
+  "case_report_states",
 ] as const;
 
 /**

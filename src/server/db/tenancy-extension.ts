@@ -39,6 +39,9 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "TopicDay",
   "TrendingRun",
   "TrendingTopic",
+  "CaseReportFact",
+  "CaseReportRollup",
+  "CaseReportState",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

@@ -75,6 +75,11 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, caseId: cases[0]!.id, runId: run.id, field: "priority", value: "HIGH", reason: "fixture", confidence: 0.9 },
     });
     await db.topicDay.create({ data: { tenantId: tenant.id, term: "fixtur", day: new Date("2026-12-01"), cases: 2 } });
+    await db.caseReportFact.create({
+      data: { tenantId: tenant.id, caseId: cases[0]!.id, createdDay: new Date("2026-12-01"), channel: "EMAIL", priority: "NORMAL", businessUnit: "", category: "", teamId: "", assigneeId: "" },
+    });
+    await db.caseReportRollup.create({ data: { tenantId: tenant.id, dimension: "all", day: new Date("2026-12-01"), value: "", created: 1 } });
+    await db.caseReportState.create({ data: { tenantId: tenant.id, timeZone: "UTC" } });
     const trending = await db.trendingRun.create({ data: { tenantId: tenant.id, windowStart: new Date(), windowEnd: new Date(), cases: 1, candidates: 1, durationMs: 1 } });
     await db.trendingTopic.create({
       data: { tenantId: tenant.id, runId: trending.id, rank: 1, term: "fixtur", label: "fixture", cases: 3, baseline: 0, score: 3, growth: 4, hourly: [], channels: {}, businessUnits: {} },
