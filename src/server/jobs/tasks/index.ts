@@ -14,10 +14,11 @@ import { wakeSnoozedCasesForTenantJob, wakeSnoozedCasesJob } from "./wake-snooze
 import { escalateByRulesForTenantJob, escalateByRulesJob } from "./escalate-by-rules";
 import { evaluateAlertRulesForTenantJob, evaluateAlertRulesJob } from "./evaluate-alert-rules";
 import { computeTrendingForTenantJob, computeTrendingJob } from "./compute-trending";
+import { countRollupsForTenantJob, countRollupsJob } from "./count-report-rollups";
 
 export { purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, auditCheckpointJob, pruneRealtimeEventsJob };
 
-export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, computeTrendingJob, computeTrendingForTenantJob] as const;
+export const builtInJobs = [purgeApiKeysJob, purgeFinishedJobsJob, purgeDeletedTenantsJob, purgeExpiredFilesJob, wakeSnoozedCasesJob, wakeSnoozedCasesForTenantJob, escalateByRulesJob, escalateByRulesForTenantJob, evaluateAlertRulesJob, evaluateAlertRulesForTenantJob, auditCheckpointJob, pruneRealtimeEventsJob, purgeExpiredFeedItemsJob, purgeSearchEventsJob, purgeAgentRunsJob, computeTrendingJob, computeTrendingForTenantJob, countRollupsJob, countRollupsForTenantJob] as const;
 
 /** Minutes are off the hour so many deployments do not all purge at once. */
 export const recurringTasks = [
@@ -48,6 +49,9 @@ export const recurringTasks = [
   // Hourly: trending topics look at the last 24 hours, so an hour's delay is a twenty-fourth of it
   // (an admin can recompute at once from the trending page).
   defineRecurring({ name: "compute-trending", cron: "13 * * * *", type: computeTrendingJob.type }),
+  // Every minute: reports are at most a minute or two behind the cases (a system job finds the
+  // tenants whose cases changed since their rollups' cursor; each tenant's counting is a job).
+  defineRecurring({ name: "count-report-rollups", cron: "* * * * *", type: countRollupsJob.type }),
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),
