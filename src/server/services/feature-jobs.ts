@@ -4,6 +4,7 @@
 import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
 import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
 import { exportCasesJob } from "./exports/export-job";
+import { exportReportJob } from "./exports/report-export-job";
 import { importJob } from "./imports/import-job";
 import { triageCaseJob } from "./suggestions/triage-job";
 import { summarizeCaseJob } from "./suggestions/summary-job";
@@ -14,6 +15,7 @@ export const featureJobs = [
   rotateCustomerEncryptionJob,
   importJob,
   exportCasesJob,
+  exportReportJob,
   notificationMailJob,
   notificationDigestForTenantJob,
   notificationDigestJob,

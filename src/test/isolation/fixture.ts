@@ -148,6 +148,14 @@ export async function createIsolationFixture(): Promise<Fixture> {
           hourly: new Array(24).fill(0), channels: { EMAIL: 10 }, businessUnits: { "": 10 }, sampleCaseIds: [base.bCases[0]!.id],
         },
       });
+      // B's rollups: a day of 7 cases in the category "bravo-only" (A's report must hold none of them).
+      const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+      await db.caseReportRollup.createMany({
+        data: [
+          { tenantId: b.id, dimension: "all", day: today, value: "", created: 7 },
+          { tenantId: b.id, dimension: "category", day: today, value: "bravo-only", created: 7 },
+        ],
+      });
       return run.id;
     }),
   };

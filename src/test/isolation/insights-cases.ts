@@ -17,6 +17,27 @@ export const INSIGHTS_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     },
   ],
   "insights.trendingTopic": [{ name: "B's topic by its term", input: () => ({ term: "bravo outag" }), expect: "NOT_FOUND" }],
+  "insights.report": [
+    {
+      name: "B's rollups are not in A's report",
+      input: () => ({ groupBy: "category" }),
+      expect: (result) => {
+        const report = result as { current: { created: number }; groups: { key: string }[] };
+        expect(report.groups.map((g) => g.key)).not.toContain("bravo-only");
+        expect(report.current.created).not.toBe(7);
+      },
+    },
+  ],
+  "insights.rebuildReports": [
+    {
+      name: "rebuilds A's rollups, never B's",
+      input: () => undefined,
+      expect: async (result, fx) => {
+        const job = await withPrivilegedDb("isolation check", (db) => db.job.findUniqueOrThrow({ where: { id: (result as { jobId: string }).jobId }, select: { tenantId: true } }));
+        expect(job.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
   "insights.recomputeTrending": [
     {
       name: "computes A's topics, never B's",

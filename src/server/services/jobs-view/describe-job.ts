@@ -44,6 +44,9 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 /** Names of job types without anything to count, and the noun an error sentence starts with. */
 const TYPE_NAMES: Readonly<Record<string, { title: string; noun?: string }>> = {
   "exports.cases": { title: "Export of cases", noun: "The export" },
+  "exports.report": { title: "Export of a report", noun: "The export" },
+  "insights.rollups-tenant": { title: "Counting cases into the reports", noun: "The counting" },
+  "insights.rollups": { title: "Counting cases into the reports (all organisations)" },
   "imports.run": { title: "Import", noun: "The import" },
   "cases.bulk-update": { title: "Bulk update of cases", noun: "The bulk update" },
   "customers.rotate-encryption": { title: "Re-encryption of customer contact details", noun: "The re-encryption" },
@@ -138,6 +141,23 @@ function describeExport(job: JobFacts, ctx: JobContext): JobDescription {
   };
 }
 
+function describeReportExport(job: JobFacts, ctx: JobContext): JobDescription {
+  const query = obj(obj(job.payload).query);
+  const result = obj(job.result);
+  const fileId = str(result.fileId);
+  const range = [str(query.from), str(query.to)].filter(Boolean).join(" to ") || "the last 30 days";
+  return {
+    title: "Export of a report",
+    fields: [
+      { label: "Format", value: "CSV" },
+      { label: "Range", value: range },
+      { label: "Split by", value: str(query.groupBy) ?? "channel" },
+    ],
+    resultFields: fileId ? [{ label: "File", value: ctx.find("file", fileId)?.label ?? "No longer available (exports are kept for a limited time)" }] : [],
+    downloads: download("Download CSV", fileId, ctx),
+  };
+}
+
 const ENTITY_WORDS: Readonly<Record<string, string>> = { cases: "Cases", customers: "Customers" };
 
 function describeImport(job: JobFacts, ctx: JobContext): JobDescription {
@@ -204,6 +224,8 @@ export function describeJob(job: JobFacts, ctx: JobContext): JobDescription {
   switch (job.type) {
     case "exports.cases":
       return describeExport(job, ctx);
+    case "exports.report":
+      return describeReportExport(job, ctx);
     case "imports.run":
       return describeImport(job, ctx);
     case "cases.bulk-update":

@@ -1,0 +1,94 @@
+// A report read from the rollups against what the cases say: counts in the range and the period
+// before, volume per week, medians within the histograms' precision, the backlog at each period's
+// end, names for teams and agents, and links' instants in the organisation's time zone.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/server/db/generated/client";
+import { reportQuerySchema } from "@/lib/validations/reports";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { createTestTenant, type TestTenant } from "@/test/factories";
+import { countCaseChanges } from "./count-case-changes";
+import { readReport } from "./read-report";
+
+const HOUR = 3_600_000;
+const at = (iso: string) => new Date(iso);
+let tenant: TestTenant;
+let teamId: string;
+
+/** 40 cases from 2026-10-05 to 2026-11-13 (Berlin), one a day; each answered i×7 minutes later; every 3rd closed 2 days later. */
+function cases() {
+  return Array.from({ length: 40 }, (_, i) => {
+    const createdAt = new Date(at("2026-10-05T10:00:00+02:00").getTime() + i * 24 * HOUR);
+    const closed = i % 3 === 0;
+    return {
+      tenantId: tenant.id,
+      title: `Case ${i}`,
+      createdAt,
+      channel: i % 4 === 0 ? ("CHAT" as const) : ("EMAIL" as const),
+      teamId: i % 2 === 0 ? teamId : null,
+      assigneeId: i % 5 === 0 ? tenant.users.AGENT.id : null,
+      status: closed ? ("RESOLVED" as const) : ("OPEN" as const),
+      firstRespondedAt: new Date(createdAt.getTime() + (i + 1) * 7 * 60_000),
+      firstResponseDueAt: new Date(createdAt.getTime() + 2 * HOUR),
+      resolvedAt: closed ? new Date(createdAt.getTime() + 48 * HOUR) : null,
+    };
+  });
+}
+
+beforeAll(async () => {
+  tenant = await createTestTenant("report");
+  await withPrivilegedDb("test fixture", async (db) => {
+    teamId = (await db.team.create({ data: { tenantId: tenant.id, name: "Tier 1" }, select: { id: true } })).id;
+    const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
+    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...(row.settings as object), timeZone: "Europe/Berlin" } as Prisma.InputJsonValue } });
+    await db.case.createMany({ data: cases() });
+  });
+  await countCaseChanges((fn) => withTenantDb(tenant.id, fn));
+});
+
+const read = (input: Record<string, unknown>) => withTenantDb(tenant.id, (db) => readReport(db, reportQuerySchema.parse(input), at("2026-11-20T12:00:00Z")));
+
+describe("readReport", () => {
+  it("counts the range and the period before it, by week, with medians within the histograms' precision", async () => {
+    // 2026-10-26 (a Monday) to 2026-11-08: cases 21..34; the period before: cases 7..20.
+    const report = await read({ from: "2026-10-26", to: "2026-11-08", interval: "week" });
+    expect(report.range).toMatchObject({ previousFrom: "2026-10-12", previousTo: "2026-10-25", timeZone: "Europe/Berlin" });
+    expect(report.current.created).toBe(14);
+    expect(report.previous.created).toBe(14);
+    expect(report.volume.periods).toEqual(["2026-10-26", "2026-11-02"]);
+    // Berlin midnight: summer time ended on 25 October, so UTC+1.
+    expect(report.volume.startsAt[0]).toBe("2026-10-25T23:00:00.000Z");
+    expect(report.range.endsAt).toBe("2026-11-08T23:00:00.000Z");
+    const email = report.volume.series.find((s) => s.key === "EMAIL")!;
+    const chat = report.volume.series.find((s) => s.key === "CHAT")!;
+    expect(email.label).toBe("Email");
+    expect(email.counts.map((n, i) => n + chat.counts[i]!)).toEqual([7, 7]);
+
+    // First replies 21×7 … 34×7 minutes after (the i+1 of cases 21..34 is 22..35): median 28.5×7 min.
+    const exact = 28.5 * 7 * 60;
+    expect(Math.abs(report.current.firstResponse.medianSeconds! - exact) / exact).toBeLessThan(0.125);
+    expect(report.current.firstResponse.meanSeconds).toBe(exact);
+    // Due after 2 h = 120 min: replies at 154..245 min all miss it.
+    expect(report.current.firstResponseSla).toEqual({ met: 0, total: 14, rate: 0 });
+    expect(report.previous.firstResponseSla.met).toBe(10); // cases 7..16: 56..119 min
+  });
+
+  it("splits by team and agent with their names, and the backlog follows the closed cases", async () => {
+    const report = await read({ from: "2026-10-05", to: "2026-11-13", groupBy: "team" });
+    // Even cases are Tier 1's; case 39 (odd) closes after the range, so Tier 1 has the most.
+    expect(report.groups.map((g) => [g.label, g.created, g.closed])).toEqual([
+      ["Tier 1", 20, 7],
+      ["No team", 20, 6],
+    ]);
+    expect(report.agents.find((a) => a.key === tenant.users.AGENT.id)).toMatchObject({ label: expect.any(String), created: 8 });
+    expect(report.agents.find((a) => a.key === "")).toMatchObject({ label: "Unassigned", created: 32 });
+    // Every third case closes 2 days after it opened; the backlog at the range's end is the rest.
+    const closedByEnd = cases().filter((c) => c.resolvedAt && c.resolvedAt < at("2026-11-14T00:00:00+01:00")).length;
+    expect(report.backlog.series.at(-1)!.open).toBe(40 - closedByEnd);
+    expect(report.backlog.series[0]!.open).toBe(1);
+    // Open now (20 November): 26 cases, the newest a week old.
+    expect(report.backlog.age.reduce((a, b) => a + b.count, 0)).toBe(26);
+    expect(report.backlog.age.find((b) => b.bucket === "under_1d")!.count).toBe(0);
+    expect(report.countedAt).not.toBeNull();
+  });
+});
