@@ -39,8 +39,10 @@ export async function countCaseChanges(withDb: WithTenantDb, options: { batchSiz
     const step = await withDb(async (db) => {
       const tenantId = requireTenantId();
       await lock(db, tenantId);
-      // A batch groups ~20 rows per case (7 dimensions × created, answered, closed): in memory, not on disk.
-      await db.$executeRaw`SELECT set_config('work_mem', '64MB', true)`;
+      // A batch groups ~20 rows per case (7 dimensions × created, answered, closed): in memory, not
+      // on disk. No JIT: the planner overestimates the CTEs' rows a hundredfold, and compiling the
+      // statement took 2 s of a 2.5 s batch on PostgreSQL 15.
+      await db.$executeRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
       const state = await db.caseReportState.findFirst({ select: { timeZone: true } });
       if (!state) return null; // reset by a rebuild meanwhile: the next run starts over
       const to = await batchEnd(db, tenantId, from, batchSize);
@@ -134,7 +136,9 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
              f.category AS o_category, f.team_id AS o_team_id, f.assignee_id AS o_assignee_id,
              f.first_response_day AS o_first_response_day, f.first_response_seconds AS o_first_response_seconds, f.first_response_met AS o_first_response_met,
              f.closed_day AS o_closed_day, f.resolution_seconds AS o_resolution_seconds, f.resolution_met AS o_resolution_met
-        FROM src n LEFT JOIN case_report_facts f ON f.tenant_id = ${tenantId}::uuid AND f.case_id = n.case_id
+        FROM src n
+        -- A lookup per case (LIMIT keeps the planner from hashing every fact of the tenant instead).
+        LEFT JOIN LATERAL (SELECT * FROM case_report_facts x WHERE x.tenant_id = ${tenantId}::uuid AND x.case_id = n.case_id LIMIT 1) f ON true
        WHERE f.case_id IS NULL
           OR (f.created_day, f.channel, f.priority, f.business_unit, f.category, f.team_id, f.assignee_id, f.first_response_day,
               f.first_response_seconds, f.first_response_met, f.closed_day, f.resolution_seconds, f.resolution_met)
