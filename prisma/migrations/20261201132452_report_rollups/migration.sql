@@ -27,6 +27,7 @@ CREATE TABLE "case_report_rollups" (
     "value" TEXT NOT NULL,
     "created" INTEGER NOT NULL DEFAULT 0,
     "closed" INTEGER NOT NULL DEFAULT 0,
+    "still_open" INTEGER NOT NULL DEFAULT 0,
     "first_responses" INTEGER NOT NULL DEFAULT 0,
     "first_response_seconds" BIGINT NOT NULL DEFAULT 0,
     "first_response_targets" INTEGER NOT NULL DEFAULT 0,

@@ -87,10 +87,24 @@ export const reportSchema = z.object({
   backlog: z.object({
     /** Open cases at the end of each period. */
     series: z.array(z.object({ period: z.string(), open: z.number().int() })),
-    /** Open cases now, by how long ago they were created. */
-    age: z.array(z.object({ bucket: z.enum(["under_1d", "1_3d", "3_7d", "7_30d", "over_30d"]), count: z.number().int() })),
+    /** Open cases now, by how many calendar days ago they were created (as of the last count). */
+    age: z.array(z.object({ bucket: z.enum(["today", "1_2d", "3_6d", "7_29d", "30d_plus"]), count: z.number().int() })),
   }),
   /** Per assignee (key "" = unassigned): closed = handled. */
   agents: z.array(groupRowSchema),
+  /**
+   * New cases expected over the 14 days from today (whatever the range), in all with an
+   * 80 % band and per channel; null with less than four weeks of history.
+   */
+  forecast: z
+    .object({
+      /** The last whole days the forecast learnt from (up to today), for drawing beside it. */
+      recent: z.array(z.object({ day: z.string(), count: z.number().int() })),
+      days: z.array(z.object({ day: z.string(), expected: z.number(), low: z.number(), high: z.number() })),
+      channels: z.array(z.object({ key: z.string(), label: z.string(), expected: z.number(), wape: z.number().nullable() })),
+      /** Predictions of the last 28 days made 8–14 days ahead, against what came. */
+      backtest: z.object({ days: z.number().int(), wape: z.number().nullable(), mae: z.number() }).nullable(),
+    })
+    .nullable(),
 });
 export type Report = z.output<typeof reportSchema>;

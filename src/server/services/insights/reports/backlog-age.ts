@@ -1,27 +1,28 @@
-// Open cases now by how long ago they were created. Read from the cases themselves (the rollups
-// know when cases opened and closed, not which are open today): five counts over the
-// (tenant, status, created_at) index, one per age band.
+// Open cases now by the day they were created, in whole days of the organisation's calendar
+// (created today, 1–2 days ago, …). From the rollups' still_open counts: a few hundred rows at
+// most, where counting the open cases themselves took 190 ms on a tenant with 85,000 of them.
+import { addDays } from "@/lib/calendar-days";
 import type { TenantDb } from "@/server/db/tenant-db";
 
-const DAY = 86_400_000;
+/** Each band: its name and the oldest age in days it holds (ages 0..days), the last one open. */
 export const BACKLOG_AGE_BANDS = [
-  { bucket: "under_1d", days: 1 },
-  { bucket: "1_3d", days: 3 },
-  { bucket: "3_7d", days: 7 },
-  { bucket: "7_30d", days: 30 },
-  { bucket: "over_30d", days: Infinity },
+  { bucket: "today", days: 0 },
+  { bucket: "1_2d", days: 2 },
+  { bucket: "3_6d", days: 6 },
+  { bucket: "7_29d", days: 29 },
+  { bucket: "30d_plus", days: Infinity },
 ] as const;
 
-export async function backlogAge(db: TenantDb, tenantId: string, now: Date) {
-  const edge = (days: number) => new Date(now.getTime() - days * DAY);
+export async function backlogAge(db: TenantDb, tenantId: string, today: string) {
+  const since = (days: number) => addDays(today, -days);
   const [row] = await db.$queryRaw<{ a: number; b: number; c: number; d: number; e: number }[]>`
-    SELECT count(*) FILTER (WHERE created_at > ${edge(1)})::int AS a,
-           count(*) FILTER (WHERE created_at <= ${edge(1)} AND created_at > ${edge(3)})::int AS b,
-           count(*) FILTER (WHERE created_at <= ${edge(3)} AND created_at > ${edge(7)})::int AS c,
-           count(*) FILTER (WHERE created_at <= ${edge(7)} AND created_at > ${edge(30)})::int AS d,
-           count(*) FILTER (WHERE created_at <= ${edge(30)})::int AS e
-      FROM cases
-     WHERE tenant_id = ${tenantId}::uuid AND status IN ('NEW', 'OPEN', 'PENDING', 'SNOOZED')`;
+    SELECT coalesce(sum(still_open) FILTER (WHERE day >= ${since(0)}::date), 0)::int AS a,
+           coalesce(sum(still_open) FILTER (WHERE day < ${since(0)}::date AND day >= ${since(2)}::date), 0)::int AS b,
+           coalesce(sum(still_open) FILTER (WHERE day < ${since(2)}::date AND day >= ${since(6)}::date), 0)::int AS c,
+           coalesce(sum(still_open) FILTER (WHERE day < ${since(6)}::date AND day >= ${since(29)}::date), 0)::int AS d,
+           coalesce(sum(still_open) FILTER (WHERE day < ${since(29)}::date), 0)::int AS e
+      FROM case_report_rollups
+     WHERE tenant_id = ${tenantId}::uuid AND dimension = 'all' AND still_open <> 0`;
   const counts = [row?.a ?? 0, row?.b ?? 0, row?.c ?? 0, row?.d ?? 0, row?.e ?? 0];
   return BACKLOG_AGE_BANDS.map((band, i) => ({ bucket: band.bucket, count: counts[i]! }));
 }

@@ -60,7 +60,7 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
   const dayOf = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   const out = new Map<string, number[]>();
   const add = (key: string, i: number, n: number) => {
-    const row = out.get(key) ?? new Array<number>(8).fill(0);
+    const row = out.get(key) ?? new Array<number>(9).fill(0);
     row[i]! += n;
     out.set(key, row);
   };
@@ -77,6 +77,7 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
     ];
     for (const [dimension, value] of values) {
       add(`${dimension}|${dayOf(c.createdAt)}|${value}`, 0, 1);
+      if (!closedAt) add(`${dimension}|${dayOf(c.createdAt)}|${value}`, 8, 1);
       if (c.firstRespondedAt) {
         const key = `${dimension}|${dayOf(c.firstRespondedAt)}|${value}`;
         add(key, 2, 1);
@@ -99,12 +100,12 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
   return out;
 }
 
-/** The rollups as [created, closed, first responses, their seconds, FR targets, FR met, resolution targets, met], zero rows left out. */
+/** The rollups as [created, closed, first responses, their seconds, FR targets, FR met, resolution targets, met, still open], zero rows left out. */
 async function rollups(): Promise<Map<string, number[]>> {
   const rows = await withPrivilegedDb("test check", (db) => db.caseReportRollup.findMany({ where: { tenantId: tenant.id } }));
   const out = new Map<string, number[]>();
   for (const r of rows) {
-    const values = [r.created, r.closed, r.firstResponses, Number(r.firstResponseSeconds), r.firstResponseTargets, r.firstResponseMet, r.resolutionTargets, r.resolutionMet];
+    const values = [r.created, r.closed, r.firstResponses, Number(r.firstResponseSeconds), r.firstResponseTargets, r.firstResponseMet, r.resolutionTargets, r.resolutionMet, r.stillOpen];
     // Each histogram holds exactly the times counted.
     expect((r.firstResponseHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.firstResponses);
     expect((r.resolutionHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.closed);

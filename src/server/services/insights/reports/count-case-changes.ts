@@ -175,20 +175,20 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
                                   ('category', s.category), ('team', s.team_id), ('assignee', s.assignee_id)) AS d(dimension, value)
     ),
     events AS (
-      SELECT dimension, value, created_day AS day, sign AS created, 0 AS closed, 0 AS fr, 0::bigint AS fr_s, 0 AS fr_t, 0 AS fr_m,
+      SELECT dimension, value, created_day AS day, sign AS created, CASE WHEN closed_day IS NULL THEN sign ELSE 0 END AS still_open, 0 AS closed, 0 AS fr, 0::bigint AS fr_s, 0 AS fr_t, 0 AS fr_m,
              0::bigint AS res_s, 0 AS res_t, 0 AS res_m
         FROM dims
       UNION ALL
-      SELECT dimension, value, first_response_day, 0, 0, sign, sign * first_response_seconds::bigint,
+      SELECT dimension, value, first_response_day, 0, 0, 0, sign, sign * first_response_seconds::bigint,
              CASE WHEN first_response_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN first_response_met THEN sign ELSE 0 END, 0, 0, 0
         FROM dims WHERE first_response_day IS NOT NULL
       UNION ALL
-      SELECT dimension, value, closed_day, 0, sign, 0, 0, 0, 0, sign * resolution_seconds::bigint,
+      SELECT dimension, value, closed_day, 0, 0, sign, 0, 0, 0, 0, sign * resolution_seconds::bigint,
              CASE WHEN resolution_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN resolution_met THEN sign ELSE 0 END
         FROM dims WHERE closed_day IS NOT NULL
     ),
     totals AS (
-      SELECT dimension, day, value, sum(created) AS created, sum(closed) AS closed, sum(fr) AS fr, sum(fr_s) AS fr_s, sum(fr_t) AS fr_t,
+      SELECT dimension, day, value, sum(created) AS created, sum(still_open) AS still_open, sum(closed) AS closed, sum(fr) AS fr, sum(fr_s) AS fr_s, sum(fr_t) AS fr_t,
              sum(fr_m) AS fr_m, sum(res_s) AS res_s, sum(res_t) AS res_t, sum(res_m) AS res_m
         FROM events GROUP BY 1, 2, 3
     ),
@@ -211,16 +211,16 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
        GROUP BY 1, 2, 3, 4
     ),
     added AS (
-      INSERT INTO case_report_rollups AS r (tenant_id, dimension, day, value, created, closed, first_responses, first_response_seconds,
+      INSERT INTO case_report_rollups AS r (tenant_id, dimension, day, value, created, still_open, closed, first_responses, first_response_seconds,
                                             first_response_targets, first_response_met, resolution_seconds, resolution_targets, resolution_met,
                                             first_response_histogram, resolution_histogram)
-      SELECT ${tenantId}::uuid, t.dimension, t.day, t.value, t.created, t.closed, t.fr, t.fr_s, t.fr_t, t.fr_m, t.res_s, t.res_t, t.res_m,
+      SELECT ${tenantId}::uuid, t.dimension, t.day, t.value, t.created, t.still_open, t.closed, t.fr, t.fr_s, t.fr_t, t.fr_m, t.res_s, t.res_t, t.res_m,
              coalesce(fr.histogram, '{}'), coalesce(res.histogram, '{}')
         FROM totals t
         LEFT JOIN histograms fr ON fr.dimension = t.dimension AND fr.value = t.value AND fr.day = t.day AND fr.metric = 'fr'
         LEFT JOIN histograms res ON res.dimension = t.dimension AND res.value = t.value AND res.day = t.day AND res.metric = 'res'
       ON CONFLICT (tenant_id, dimension, day, value) DO UPDATE SET
-        created = r.created + excluded.created, closed = r.closed + excluded.closed,
+        created = r.created + excluded.created, still_open = r.still_open + excluded.still_open, closed = r.closed + excluded.closed,
         first_responses = r.first_responses + excluded.first_responses,
         first_response_seconds = r.first_response_seconds + excluded.first_response_seconds,
         first_response_targets = r.first_response_targets + excluded.first_response_targets,

@@ -86,9 +86,31 @@ describe("readReport", () => {
     const closedByEnd = cases().filter((c) => c.resolvedAt && c.resolvedAt < at("2026-11-14T00:00:00+01:00")).length;
     expect(report.backlog.series.at(-1)!.open).toBe(40 - closedByEnd);
     expect(report.backlog.series[0]!.open).toBe(1);
-    // Open now (20 November): 26 cases, the newest a week old.
-    expect(report.backlog.age.reduce((a, b) => a + b.count, 0)).toBe(26);
-    expect(report.backlog.age.find((b) => b.bucket === "under_1d")!.count).toBe(0);
+    // Open now (20 November): 26 cases, the newest created 8 days before (12 November), the
+    // oldest 45 (6 October); 7–29 days ago is 22 October to 13 November.
+    expect(report.backlog.age).toEqual([
+      { bucket: "today", count: 0 },
+      { bucket: "1_2d", count: 0 },
+      { bucket: "3_6d", count: 0 },
+      { bucket: "7_29d", count: 15 },
+      { bucket: "30d_plus", count: 11 },
+    ]);
     expect(report.countedAt).not.toBeNull();
+  });
+
+  it("forecasts 14 days from today out of the days since the first case, and not with less than four weeks", async () => {
+    const report = await read({});
+    const forecast = report.forecast!;
+    expect(forecast.days).toHaveLength(14);
+    expect([forecast.days[0]!.day, forecast.days[11]!.day, forecast.days[13]!.day]).toEqual(["2026-11-20", "2026-12-01", "2026-12-03"]);
+    expect(forecast.recent.at(-1)).toEqual({ day: "2026-11-19", count: 0 });
+    // One case a day until 13 November, none since: the mean of four weeks' same weekdays is 0.5–1.
+    expect(forecast.days[0]!.expected).toBeGreaterThan(0);
+    expect(forecast.days[0]!.expected).toBeLessThanOrEqual(1);
+    expect(forecast.channels.map((c) => c.key).sort()).toEqual(["CHAT", "EMAIL"]);
+    expect(forecast.backtest!.days).toBeGreaterThan(0);
+    // On 30 October the history held 25 days: no forecast yet.
+    const early = await withTenantDb(tenant.id, (db) => readReport(db, reportQuerySchema.parse({}), at("2026-10-30T12:00:00Z")));
+    expect(early.forecast).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { backlogAge } from "./backlog-age";
 import { addSums, backlogChanges, createdByDay, emptySums, type MetricSums, type RollupDimension, sumsByValue, toMetrics } from "./read-rollups";
+import { readForecast } from "./read-forecast";
+import { addDays, todayIn } from "@/lib/calendar-days";
 import { periodOf, reportRange } from "./report-range";
 
 const DIMENSION: Record<ReportGroup, RollupDimension> = {
@@ -35,14 +37,16 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
   const range = reportRange(query, timeZone, now);
   const dimension = DIMENSION[query.groupBy];
 
-  const [groups, agents, created, backlog, age, state, bounds] = await Promise.all([
+  const today = todayIn(timeZone, now);
+  const [groups, agents, created, backlog, age, state, bounds, forecast] = await Promise.all([
     sumsByValue(db, tenantId, dimension, range),
     sumsByValue(db, tenantId, "assignee", { ...range, previousFrom: range.from }),
     createdByDay(db, tenantId, dimension, range.from, range.to),
     backlogChanges(db, tenantId, range.from, range.to),
-    backlogAge(db, tenantId, now),
+    backlogAge(db, tenantId, today),
     db.caseReportState.findFirst({ select: { countedAt: true } }),
-    periodStarts(db, [...range.periods, nextDay(range.to)], timeZone),
+    periodStarts(db, [...range.periods, addDays(range.to, 1)], timeZone),
+    readForecast(db, tenantId, today, (channel) => capitalised(channel)),
   ]);
   const labels = await labelsOf(db, dimension, [...groups.keys()]);
   const agentLabels = await labelsOf(db, "assignee", [...agents.keys()]);
@@ -93,11 +97,11 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
     groups: rows(groups, labels),
     backlog: { series: backlogSeries, age },
     agents: rows(agents, agentLabels),
+    forecast,
   };
 }
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
-const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 
 /** The instant each day starts at in the time zone (Postgres knows the zone's rules). */
 async function periodStarts(db: TenantDb, days: string[], timeZone: string): Promise<string[]> {

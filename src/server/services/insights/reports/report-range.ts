@@ -1,9 +1,9 @@
 // A report's days as plain calendar dates of the organisation's time zone ("2026-11-30"): the
 // range asked for (default: the last 30 days up to today), the period just before it of the same
 // length, and the periods the charts are drawn in (days, or weeks from Monday cut at the range).
+import { addDays, daysBetween, todayIn } from "@/lib/calendar-days";
 import type { ReportQuery } from "@/lib/validations/reports";
 
-const DAY = 86_400_000;
 export const DEFAULT_REPORT_DAYS = 30;
 
 export interface ReportRange {
@@ -16,15 +16,6 @@ export interface ReportRange {
 }
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
-const toDay = (date: Date) => date.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) => toDay(new Date(toDate(day).getTime() + n * DAY));
-export const daysBetween = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / DAY);
-
-/** Today's date where the organisation is. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export function reportRange(query: Pick<ReportQuery, "from" | "to" | "interval">, timeZone: string, now = new Date()): ReportRange {
   const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_REPORT_DAYS - 1) : todayIn(timeZone, now));
