@@ -54,3 +54,22 @@ export function ageText(ms: number): string {
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
   return `${Math.floor(minutes / (24 * 60)).toLocaleString("en")} d`;
 }
+
+const oneDecimal = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const wholeNumber = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
+/**
+ * A measured time (first response, resolution) in seconds: "42 min", "3.5 h", "2.1 d"; "—" when
+ * nothing was measured. Unlike ageText it rounds to the nearest tenth, since "3 h" for a 3 h 50
+ * median hides what a report is read for; whole numbers from 10 up ("14 h", "12 d").
+ */
+export function durationText(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  const s = Math.max(0, seconds);
+  if (s < 60) return `${Math.round(s)} s`;
+  const unit = (value: number, suffix: string) => `${(value < 9.95 ? oneDecimal : wholeNumber).format(value)} ${suffix}`;
+  // Each unit until its rounded figure would read as the next one ("60 min" is "1 h").
+  if (Math.round(s / 60) < 60) return `${Math.round(s / 60)} min`;
+  if (s / 3600 < 23.95) return unit(s / 3600, "h");
+  return unit(s / 86_400, "d");
+}

@@ -19,6 +19,15 @@ describe("cases list URL", () => {
     expect(Object.fromEntries(again)).toEqual(Object.fromEntries(new URLSearchParams(search)));
   });
 
+  it("takes instants as exact bounds (the reports' links, in the organisation's time zone) and keeps them", () => {
+    const query = parseCaseListQuery({ createdFrom: "2026-11-01T23:00:00.000Z", createdTo: "2026-11-02T23:00:00+00:00", teamId: "none" });
+    expect(query).toMatchObject({ createdFrom: new Date("2026-11-01T23:00:00.000Z"), createdTo: new Date("2026-11-02T23:00:00.000Z"), teamId: ["none"] });
+    expect(Object.fromEntries(new URLSearchParams(caseListSearch(query)))).toMatchObject({ createdFrom: "2026-11-01T23:00:00.000Z", createdTo: "2026-11-02T23:00:00.000Z" });
+    // A UTC midnight reads back as a day, so existing links stay as short as before.
+    expect(caseListSearch(parseCaseListQuery({ createdFrom: "2026-11-01T00:00:00Z", createdTo: "2026-11-03T00:00:00Z" }))).toBe("?tab=all&createdFrom=2026-11-01&createdTo=2026-11-02");
+    expect(parseCaseListQuery({ createdFrom: "2026-11-01T25:00" }).createdFrom).toBeUndefined();
+  });
+
   it("several values, 'is not', and the tenant's words with commas in them", () => {
     const search =
       "?status=OPEN,PENDING&assigneeId=me,none&tag=billing,r%C3%A9clamation&category=Returns%2C+exchanges&category=Other&notPriority=LOW&notTag=spam";

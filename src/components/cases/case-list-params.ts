@@ -11,12 +11,18 @@ const LIST_KEYS = ["status", "priority", "channel", "assigneeId", "teamId", "tag
 const REPEATED_KEYS = ["category", "businessUnit"] as const;
 const CHOICE_KEYS = [...LIST_KEYS, ...REPEATED_KEYS] as const;
 const TEXT_KEYS = ["q", "sla", "customerId", "sort", "order", "tab"] as const;
-/** Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight. */
+/**
+ * Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight.
+ * Links from the reports carry instants instead (an organisation's day starts at its own midnight,
+ * not UTC's): an ISO instant is taken as the bound itself, "to" exclusive, and written back as such.
+ */
 const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
 const TO_KEYS = ["createdTo", "updatedTo"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+const isMidnight = (d: Date) => d.getTime() % DAY_MS === 0;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const split = (v: string | string[] | undefined) =>
@@ -41,10 +47,12 @@ export function parseCaseListQuery(params: SearchParams): CaseListQuery {
   for (const key of FROM_KEYS) {
     const value = first(params[key]);
     if (value && DAY.test(value)) raw[key] = new Date(`${value}T00:00:00.000Z`);
+    else if (value && INSTANT.test(value)) raw[key] = new Date(value);
   }
   for (const key of TO_KEYS) {
     const value = first(params[key]);
     if (value && DAY.test(value)) raw[key] = new Date(new Date(`${value}T00:00:00.000Z`).getTime() + DAY_MS);
+    else if (value && INSTANT.test(value)) raw[key] = new Date(value);
   }
   const parsed = caseListQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -83,11 +91,11 @@ export function caseListSearch(query: Partial<CaseListQuery>, at?: { cursor: str
   }
   for (const key of FROM_KEYS) {
     const value = query[key];
-    if (value) sp.set(key, dayOf(value));
+    if (value) sp.set(key, isMidnight(value) ? dayOf(value) : value.toISOString());
   }
   for (const key of TO_KEYS) {
     const value = query[key];
-    if (value) sp.set(key, dayOf(new Date(value.getTime() - DAY_MS)));
+    if (value) sp.set(key, isMidnight(value) ? dayOf(new Date(value.getTime() - DAY_MS)) : value.toISOString());
   }
   if (at) {
     sp.set("cursor", at.cursor);

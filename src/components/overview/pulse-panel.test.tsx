@@ -78,12 +78,18 @@ describe("FeedPanel", () => {
 });
 
 describe("CreatedChart", () => {
-  it("draws a bar per day with its count, and the total and peak", () => {
+  it("charts a count per day, with a caption and the figures as a table for screen readers", () => {
     render(<CreatedChart days={[{ date: "2026-11-28", count: 2 }, { date: "2026-11-29", count: 0 }, { date: "2026-11-30", count: 6 }]} />);
-    const bars = screen.getAllByRole("listitem");
-    expect(bars.map((b) => b.getAttribute("aria-label"))).toEqual(["Nov 28: 2", "Nov 29: 0", "Nov 30: 6"]);
-    expect(bars[2]!.firstElementChild).toHaveStyle({ height: "100%" });
+    expect(screen.getByRole("figure", { name: "Cases created per day over the last 3 days, 8 in all." })).toBeInTheDocument();
+    const rows = within(screen.getByRole("table")).getAllByRole("row").map((r) => r.textContent);
+    expect(rows).toEqual(["DayCases", "Nov 282", "Nov 290", "Nov 306"]);
     expect(screen.getByText("8 created · peak 6/day")).toBeInTheDocument();
+  });
+
+  it("names other counts in its own words", () => {
+    render(<CreatedChart days={[{ date: "2026-11-30", count: 3 }]} words={{ noun: "searches", verb: "searches" }} />);
+    expect(screen.getByRole("figure", { name: "Searches searches per day over the last 1 days, 3 in all." })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "Searches" })).toBeInTheDocument();
   });
 
   it("says when no case was created", () => {
