@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const AGENT_PAGES = ["/t/acme", "/t/acme/cases", "/t/acme/cases/1", "/t/acme/cases/new", "/t/acme/inbox", "/t/acme/alerts", "/t/acme/settings/profile", "/t/acme/insights/trending"];
+const AGENT_PAGES = ["/t/acme", "/t/acme/cases", "/t/acme/cases/1", "/t/acme/cases/new", "/t/acme/inbox", "/t/acme/alerts", "/t/acme/settings/profile", "/t/acme/insights/trending", "/t/acme/insights/reports"];
 const ADMIN_PAGES = ["/t/acme/settings/general", "/t/acme/settings/members", "/t/acme/settings/audit", "/t/acme/settings/ai", "/t/acme/jobs", "/t/acme/insights/search", "/t/acme/insights/trending"];
 
 async function violations(page: Page): Promise<string[]> {

@@ -41,7 +41,7 @@ describe("RecomputeTrendingButton", () => {
     vi.mocked(recomputeTrendingAction).mockResolvedValueOnce({ ok: true, data: { jobId: "01a2312d-2260-71e9-8dea-74abe9628f88" } });
     await user.click(screen.getByRole("button", { name: "Recompute now" }));
     await act(() => vi.advanceTimersByTimeAsync(62_000));
-    expect(screen.getByRole("alert")).toHaveTextContent("Still computing; the Jobs page shows its progress.");
+    expect(screen.getByRole("alert")).toHaveTextContent("Still working; the Jobs page shows its progress.");
     expect(screen.getByRole("button", { name: "Recompute now" })).toBeEnabled();
   });
 });

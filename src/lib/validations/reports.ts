@@ -15,7 +15,7 @@ export const reportQuerySchema = z
   .object({
     /** First day, inclusive, in the organisation's time zone. Default: 29 days before `to`. */
     from: isoDay.optional(),
-    /** Last day, inclusive. Default: today in the organisation's time zone. */
+    /** Last day, inclusive. Default: today in the organisation's time zone (with `from`: at most 400 days after it). */
     to: isoDay.optional(),
     groupBy: z.enum(REPORT_GROUPS).default("channel"),
     interval: z.enum(REPORT_INTERVALS).default("day"),

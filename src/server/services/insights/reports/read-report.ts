@@ -57,9 +57,10 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
     current = addSums(current, g.current);
     previous = addSums(previous, g.previous);
   }
-  const rows = (map: Map<string, { current: MetricSums }>, names: Map<string, string>): ReportGroupRow[] =>
+  // Agents are listed for what they did (answered, closed), not for cases that arrived assigned.
+  const rows = (map: Map<string, { current: MetricSums }>, names: Map<string, string>, { worked = false } = {}): ReportGroupRow[] =>
     [...map.entries()]
-      .filter(([, g]) => g.current.created + g.current.closed + g.current.firstResponses > 0)
+      .filter(([, g]) => (worked ? 0 : g.current.created) + g.current.closed + g.current.firstResponses > 0)
       .map(([key, g]) => ({ key, label: names.get(key) ?? key, ...toMetrics(g.current) }))
       .sort((a, b) => b.created + b.closed - (a.created + a.closed) || a.label.localeCompare(b.label));
 
@@ -96,7 +97,7 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
     volume: { periods: range.periods, startsAt: bounds.slice(0, -1), series },
     groups: rows(groups, labels),
     backlog: { series: backlogSeries, age },
-    agents: rows(agents, agentLabels),
+    agents: rows(agents, agentLabels, { worked: true }),
     forecast,
   };
 }

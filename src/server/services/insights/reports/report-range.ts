@@ -2,7 +2,7 @@
 // range asked for (default: the last 30 days up to today), the period just before it of the same
 // length, and the periods the charts are drawn in (days, or weeks from Monday cut at the range).
 import { addDays, daysBetween, todayIn } from "@/lib/calendar-days";
-import type { ReportQuery } from "@/lib/validations/reports";
+import { REPORT_MAX_DAYS, type ReportQuery } from "@/lib/validations/reports";
 
 export const DEFAULT_REPORT_DAYS = 30;
 
@@ -16,9 +16,14 @@ export interface ReportRange {
 }
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const minDay = (a: string, b: string) => (a < b ? a : b);
+const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 export function reportRange(query: Pick<ReportQuery, "from" | "to" | "interval">, timeZone: string, now = new Date()): ReportRange {
-  const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_REPORT_DAYS - 1) : todayIn(timeZone, now));
+  const today = todayIn(timeZone, now);
+  // A range given by its first day alone runs to today (at most REPORT_MAX_DAYS long).
+  // (A first day after today makes a one-day range: there is nothing yet to count.)
+  const to = query.to ?? (query.from ? maxDay(query.from, minDay(today, addDays(query.from, REPORT_MAX_DAYS - 1))) : today);
   const from = query.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
   const length = daysBetween(from, to) + 1;
   const periods: string[] = [];
