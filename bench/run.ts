@@ -22,13 +22,14 @@ import { importsBench } from "./imports.bench";
 import { jobsBench } from "./jobs.bench";
 import { pulseBench } from "./pulse.bench";
 import { trendingBench } from "./trending.bench";
+import { reportsBench } from "./reports.bench";
 import { realtimeBench } from "./realtime.bench";
 import { searchBench } from "./search.bench";
 import { webBench } from "./web.bench";
 import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench, reportsBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
