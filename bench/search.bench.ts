@@ -1,6 +1,6 @@
-// Text search on a large tenant (1M cases on PostgreSQL; 50k on the embedded database, scaled
-// down because seeding there is slow), through the real tenant transaction (withTenantDb:
-// caseboard_app, RLS):
+// Text search on a large tenant (1M cases and 3M messages on PostgreSQL; 50k and 150k on the
+// embedded database, scaled down because seeding there is slow), through the real tenant
+// transaction (withTenantDb: caseboard_app, RLS):
 //   cases list q          listCases with `q` (common word, rare word, phrase, a word no case has,
 //                         q plus status and priority filters): app_case_search_ids, answered by
 //                         cases_search_idx, joined on the primary key
@@ -38,6 +38,25 @@ const SENTENCES = [
   "The parcel tracking has not changed.", "We need this fixed before Friday.", "The invoice shows the wrong address.", "Login works on my phone but not on the laptop.",
 ];
 const RARE_CASES = 20;
+/** Three messages per case: two replies from the customer and an internal note between them. */
+const MESSAGES = [
+  "Thanks, the printer works again.", "Any update on this?", "I tried restarting it, no luck.", "Please see the attached photo.",
+  "Our office manager will call you.", "The toner light keeps blinking.", "Checked with the warehouse, shipping tomorrow.", "Customer confirmed the fix.",
+];
+
+// $1 tenant, $2 and $3 the numbers of the batch's cases (exclusive, inclusive), $4 bodies, $5 every
+// how many cases the rare message word ("quokka", in no title) goes in the first message.
+const INSERT_MESSAGES = `
+INSERT INTO case_messages (id, tenant_id, case_id, kind, author_type, body, created_at)
+SELECT (lpad(to_hex((extract(epoch FROM c.created_at + k * interval '1 hour') * 1000)::bigint), 12, '0') || '7'
+          || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid,
+       $1::uuid, c.id,
+       (CASE WHEN k = 2 THEN 'INTERNAL_NOTE' ELSE 'PUBLIC_REPLY' END)::"CaseMessageKind",
+       (CASE WHEN k = 2 THEN 'MEMBER' ELSE 'CUSTOMER' END)::"MessageAuthorType",
+       ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int] || CASE WHEN k = 1 AND c.number % $5::int = 3 THEN ' The quokka sticker is on the box.' ELSE '' END,
+       c.created_at + k * interval '1 hour'
+  FROM cases c CROSS JOIN generate_series(1, 3) AS k
+ WHERE c.tenant_id = $1::uuid AND c.number > $2::int AND c.number <= $3::int`;
 
 // $1 tenant, $2 the number before the batch's first, $3 rows, $4 the span's start, $5 ms per case,
 // $6 titles, $7 sentences, $8 every how many cases the rare word goes in a title. ids are UUIDv7
@@ -73,9 +92,10 @@ async function seedTenant(db: Database, slug: string, count: number, log: (m: st
       if (role?.superuser) await tx.exec(`SET LOCAL session_replication_role = replica`);
       else await tx.exec(`ALTER TABLE cases DISABLE TRIGGER cases_assign_number; SET LOCAL ROLE caseboard_privileged`);
       await tx.query(INSERT_CASES, [tenant.id, done, Math.min(batch, count - done), spanStart, SPAN_MS / count, TITLES, SENTENCES, Math.floor(count / RARE_CASES)]);
+      await tx.query(INSERT_MESSAGES, [tenant.id, done, done + batch, MESSAGES, Math.floor(count / RARE_CASES)]);
       if (!role?.superuser) await tx.exec(`RESET ROLE; ALTER TABLE cases ENABLE TRIGGER cases_assign_number`);
     });
-    log(`search: ${slug}: ${Math.min(done + batch, count).toLocaleString("en-US")} of ${count.toLocaleString("en-US")} cases`);
+    log(`search: ${slug}: ${Math.min(done + batch, count).toLocaleString("en-US")} of ${count.toLocaleString("en-US")} cases (3 messages each)`);
   }
   log(`search: ${slug} seeded in ${Math.round(performance.now() - started)} ms`);
   return tenant.id;
@@ -97,6 +117,8 @@ const SEARCH_SHAPES: { label: string; input: Record<string, unknown> & { q: stri
   { label: "prefix (prin)", input: { q: "prin" } },
   { label: "common word (printer)", input: { q: "printer" } },
   { label: "rare word (zeppelin)", input: { q: "zeppelin" } },
+  { label: "rare word in messages only (quokka)", input: { q: "quokka" } },
+  { label: "common word in messages only (warehouse)", input: { q: "warehouse" } },
   // Matches no word, so the search falls back to titles with a similar word (typo tolerance).
   { label: "typo of a common word (printre)", input: { q: "printre" } },
   // The search page: facets always, filters when chosen (the newest 10,000 matches are read).
@@ -132,14 +154,14 @@ function planNodes(plan: PlanNode): string[] {
 }
 
 /** The plan of the list's page query (as caseboard_app) and of the function's body as the function plans it. */
-async function checkPlans(db: Database, tenantId: string, shape: Shape) {
+async function checkPlans(db: Database, tenantId: string, shape: Shape, fnName = "app_case_search_ids") {
   const [outer] = await withTenantDb(tenantId, (tx) =>
     tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>`EXPLAIN (FORMAT JSON) ${pageSql(tenantId, shape, false)}`,
   );
   // A SQL function's body is planned once per call with its argument as a parameter (a generic
   // plan), as its owner: reproduced with PREPARE, forced generic, as caseboard_privileged.
   const inner = await db.sql.transaction(async (tx) => {
-    const [fn] = await tx.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE proname = 'app_case_search_ids'`);
+    const [fn] = await tx.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE proname = $1`, [fnName]);
     await tx.exec(`SET LOCAL ROLE caseboard_privileged; SET LOCAL plan_cache_mode = force_generic_plan`);
     await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     await tx.exec(`PREPARE bench_search_body(tsquery) AS ${fn!.body}`);
@@ -172,7 +194,7 @@ export const searchBench: BenchModule = {
     const durationMs = ctx.quick ? 1_000 : 6_000;
     const tenantId = await seedTenant(ctx.db, "bench-search", size, ctx.log);
     await seedTenant(ctx.db, "bench-search-neighbour", neighbour, ctx.log);
-    await ctx.db.sql.exec(`VACUUM (ANALYZE) cases`);
+    await ctx.db.sql.exec(`VACUUM (ANALYZE) cases, case_messages`);
 
     const notes: string[] = [];
     for (const shape of LIST_SHAPES) {
@@ -184,6 +206,11 @@ export const searchBench: BenchModule = {
         throw new Error(`search: PLAN REGRESSION for ${shape.label}: ${!callsFunction ? "the list query does not call app_case_search_ids" : "app_case_search_ids does not read cases_search_idx"}\n  ${notes.join("\n  ")}`);
       }
     }
+
+    // Messages are matched by their own function, which must read their index.
+    const messagePlan = await checkPlans(ctx.db, tenantId, { label: "messages", query: { q: "quokka" } }, "app_message_case_ids");
+    notes.push(`messages (quokka): function body [${messagePlan.inner.join(" > ")}]`);
+    if (!messagePlan.inner.some((n) => n.includes("case_messages_search_idx"))) throw new Error(`search: PLAN REGRESSION: app_message_case_ids does not read case_messages_search_idx\n  ${notes.join("\n  ")}`);
 
     // The old condition, a few times per shape (a rare word walks every case of the tenant); its
     // page must be the new one's.
@@ -234,7 +261,7 @@ export const searchBench: BenchModule = {
     const totals = await withTenantDb(tenantId, (db) => search(db, searchInput.parse({ q: "printer", limit: 1 }), BENCH_SEARCHER));
     return {
       subtitle:
-        `tenant of ${size.toLocaleString("en-US")} cases ("printer" in ${totals.totals.cases >= 1_000 ? "1,000+" : totals.totals.cases}, "zeppelin" in ${RARE_CASES}), a neighbour of ${neighbour.toLocaleString("en-US")}` +
+        `tenant of ${size.toLocaleString("en-US")} cases and ${(3 * size).toLocaleString("en-US")} messages ("quokka" in ${RARE_CASES} messages only; "printer" in ${totals.totals.cases >= 1_000 ? "1,000+" : totals.totals.cases}, "zeppelin" in ${RARE_CASES}), a neighbour of ${neighbour.toLocaleString("en-US")}` +
         (size < 1_000_000 ? `; SCALED DOWN from 1,000,000 (${ctx.kind === "embedded" ? "embedded database" : "--quick"})` : ""),
       rows,
       notes: [

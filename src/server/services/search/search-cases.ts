@@ -1,5 +1,7 @@
 // Cases for the search palette: the tenant's matches ranked by ts_rank (title words weigh more
-// than description words), recency breaking ties, each with an HTML snippet.
+// than description words, and both more than messages: a case found only by one of its replies or
+// internal notes ranks after those whose own text matches), recency breaking ties, each with an
+// HTML snippet (of the newest matching message, for a case found by one).
 //
 // The matches come from app_case_search_ids, never from `@@` in this query: under caseboard_app's
 // row-level security `@@` (not leakproof) cannot use cases_search_idx (see the migration
@@ -35,6 +37,7 @@ export interface CaseHit {
 // The snippet is shown as HTML: the text is escaped before ts_headline adds its <mark>s (the
 // parser reads &lt; and the like as entities, not words, so a match never lands inside one).
 const ESCAPED_TEXT = `replace(replace(replace(r.title || ' — ' || r.description, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+const ESCAPED_MESSAGE = `replace(replace(replace(msg.body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2";
 
 /** A row of rankedCasesSql: the totals of `t` on every row, and a hit (id null when there is none). */
@@ -48,10 +51,16 @@ export interface RankedRow {
   snippet: string;
 }
 
-/** The CTEs `query` (the typed words as a tsquery) and `matched` (the ids of the tenant's matching cases). */
+/**
+ * The CTEs `query` (the typed words as a tsquery) and `matched` (the ids of the tenant's cases
+ * whose title or description, or one of whose messages, replies and internal notes, match).
+ */
 export const matchedCtes = (q: string) =>
   Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
-    matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id))`;
+    matched AS MATERIALIZED (
+      SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)
+      UNION
+      SELECT m.id FROM query, app_message_case_ids(query.q) AS m(id))`;
 
 /**
  * The end of a search statement, after `matchedCtes` and any CTEs of the caller's: the newest
@@ -73,10 +82,18 @@ export function rankedCasesSql(source: "matched" | "filtered", limit: number, to
        LIMIT ${limit}
     )
     SELECT t.*, r.id::text AS id, r.number, r.title, r.status::text AS status, r.priority::text AS priority, r.rank::float8 AS rank,
-           ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS}) AS snippet
+           CASE WHEN msg.body IS NULL THEN ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS})
+                ELSE (CASE msg.kind WHEN 'INTERNAL_NOTE' THEN 'Internal note: ' ELSE 'Message: ' END)
+                     || ts_headline('simple', ${Prisma.raw(ESCAPED_MESSAGE)}, query.q, ${HEADLINE_OPTIONS}) END AS snippet
       FROM ${totals} t
       CROSS JOIN query
       LEFT JOIN ranked r ON true
+      -- A case found by a message (its own text does not match): the newest matching message is its snippet.
+      LEFT JOIN LATERAL (
+        SELECT m.kind::text AS kind, m.body FROM case_messages m
+         WHERE m.tenant_id = ${requireTenantId()}::uuid AND m.case_id = r.id AND to_tsvector('simple', m.body) @@ query.q
+         ORDER BY m.created_at DESC LIMIT 1
+      ) msg ON r.id IS NOT NULL AND NOT (to_tsvector('simple', r.title || ' ' || r.description) @@ query.q)
      ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
 }
 
