@@ -164,6 +164,26 @@ describe("countCaseChanges", () => {
     expect(state.countedAt).not.toBeNull();
   });
 
+  it("counts each change once when two runs (two job runners) take in the same changes at the same time", async () => {
+    const now = Date.now();
+    await withPrivilegedDb("test fixture", (db) =>
+      db.case.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ tenantId: tenant.id, title: `Case ${i}`, ...randomCase(now) })) }),
+    );
+    await count({ batchSize: 7 });
+    const ids = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { tenantId: tenant.id }, select: { id: true } }));
+    await withPrivilegedDb("test fixture", async (db) => {
+      for (const { id } of ids.slice(0, 30)) {
+        const edit: Partial<ReturnType<typeof randomCase>> = randomCase(now);
+        delete edit.createdAt;
+        await db.case.update({ where: { tenantId_id: { tenantId: tenant.id, id } }, data: edit });
+      }
+    });
+    const runs = await Promise.all([count({ batchSize: 4 }), count({ batchSize: 9 })]);
+    // Each change is taken in by one of them; the other finds it counted already.
+    expect(runs[0]!.changed + runs[1]!.changed).toBeLessThanOrEqual(30);
+    expect(sorted(await rollups())).toEqual(sorted(await directCount("America/New_York")));
+  });
+
   it("stops after its batches and the next run goes on from the cursor", async () => {
     const now = Date.now();
     await withPrivilegedDb("test fixture", (db) =>
