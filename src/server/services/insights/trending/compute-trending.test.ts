@@ -9,6 +9,7 @@ import { expectAppError } from "@/test/errors";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { printerSurge, seedCases, seedCustomerMessage, seedSteadyMonth } from "@/test/trending-fixtures";
 import { baselineRange, countDays, missingDays } from "./baseline-days";
+import { WORD_LEXEME } from "./topic-terms";
 import { computeTrending } from "./compute-trending";
 import { getTrendingTopic, listTrending } from "./read-trending";
 
@@ -165,6 +166,28 @@ describe("computeTrending", () => {
     await compute(new Date(now.getTime() + 60_000));
     // Mixed languages: nothing is stemmed or dropped, so "de printer" is a phrase of its own.
     expect((await list()).topics.flatMap((t) => [t.term, ...t.related])).toContain("de printer");
+  });
+
+  it("keeps words of any alphabet (the database's locale may be C), and still drops numbers and addresses", async () => {
+    const titles = ["Überweisung fehlgeschlagen", "Überweisung fehlgeschlagen heute", "Перевод не прошёл", "Перевод не прошёл 4411"];
+    await seedCases(tenant, Array.from({ length: 12 }, (_, i) => ({ title: titles[i % 4]!, hoursAgo: 1 + i / 4 })), now);
+    await seedCases(tenant, [{ title: "Alte Meldung", hoursAgo: 24 * 5 }], now);
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    await admin.tenant.updateSettings({ textLanguage: "simple" });
+    await compute();
+    const terms = (await list()).topics.flatMap((t) => [t.term, ...t.related]);
+    expect(terms).toContain("überweisung fehlgeschlagen");
+    expect(terms.some((t) => t.includes("перевод"))).toBe(true);
+    expect(terms.some((t) => /\d/.test(t))).toBe(false);
+  });
+
+  it("tells words from numbers and addresses the same way under a C locale", async () => {
+    const lexemes = ["überweisung", "перевод", "printer", "e-mail", "4411", "bob@example.com", "example.com", "a", "-x", "x2"];
+    // COLLATE "C" gives the expression the C locale's character classes whatever the database's.
+    const rows = await withPrivilegedDb("test check", (db) =>
+      db.$queryRaw<{ w: string }[]>`SELECT w FROM unnest(${lexemes}::text[]) AS u(lexeme), LATERAL (SELECT u.lexeme COLLATE "C" AS w) c WHERE ${WORD_LEXEME("c.w")}`,
+    );
+    expect(rows.map((r) => r.w)).toEqual(["überweisung", "перевод", "printer", "e-mail"]);
   });
 
   it("never reads another tenant's cases", async () => {

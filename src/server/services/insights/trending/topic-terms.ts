@@ -19,6 +19,15 @@ const MAX_DOCUMENT_CHARS = 4000;
  * per UTC day it mentions the term (the baseline's unit); otherwise once in the period (day null).
  * `language`: the tenant's text search configuration (settings.textLanguage).
  */
+/**
+ * A lexeme that is a word: no digit (numbers, order ids), none of the characters of addresses and
+ * URLs, not a lone letter, no hyphen at either end, at most 40 characters. Written without
+ * character classes: [[:alpha:]] follows the database's locale, and under a C locale it matches
+ * ASCII letters only, so "überweisung" or "перевод" would never trend.
+ */
+export const WORD_LEXEME = (column: string) =>
+  Prisma.sql`(${Prisma.raw(column)} !~ '[0-9@./:_]' AND ${Prisma.raw(column)} !~ '^-|-$' AND length(${Prisma.raw(column)}) BETWEEN 2 AND 40)`;
+
 export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { language: TextLanguage; byDay?: boolean }): Prisma.Sql {
   const day = options.byDay ? Prisma.sql`(at AT TIME ZONE 'UTC')::date` : Prisma.sql`NULL::date`;
   return Prisma.sql`
@@ -38,7 +47,7 @@ export function topicTermCtes(tenantId: string, lo: Date, hi: Date, options: { l
         FROM docs d
        CROSS JOIN LATERAL unnest(to_tsvector(${options.language}::regconfig, left(d.body, ${MAX_DOCUMENT_CHARS}))) AS w(lexeme, positions, weights)
        CROSS JOIN LATERAL unnest(w.positions) AS p(pos)
-       WHERE w.lexeme ~ '^[[:alpha:]][[:alpha:]-]*[[:alpha:]]$' AND length(w.lexeme) <= 40
+       WHERE ${WORD_LEXEME("w.lexeme")}
     ),
     terms AS (
       SELECT doc, case_id, at, lexeme AS term FROM words
