@@ -79,3 +79,8 @@ function FiguresTable({ table, cellHref, visible }: { table: ChartTable; cellHre
     </table>
   );
 }
+
+/** Where a chart's SVG will be while recharts loads: its box, so nothing moves when it arrives. */
+export function ChartPlaceholder() {
+  return <div aria-hidden className="h-full w-full animate-pulse rounded bg-slate-50" />;
+}

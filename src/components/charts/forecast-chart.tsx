@@ -1,10 +1,10 @@
 "use client";
 // Recent days as bars and the days ahead as a dashed line inside its band (low to high), on one
-// time axis, so the forecast reads as the continuation of what came.
-import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { axisTick, chartTheme, KEYBOARD_HINT, seriesColor } from "./chart-theme";
-import { ChartFigure } from "./chart-figure";
-import { ChartTooltip } from "./chart-tooltip";
+// time axis, so the forecast reads as the continuation of what came. The SVG loads after the page.
+import dynamic from "next/dynamic";
+import { ChartFigure, ChartPlaceholder } from "./chart-figure";
+
+const ForecastPlot = dynamic(() => import("./forecast-plot"), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 interface Props {
   actual: { category: string; value: number }[];
@@ -28,15 +28,9 @@ export function ForecastChart({ actual, expected, summary, formatCategory = (c) 
   };
   return (
     <ChartFigure summary={summary} table={table}>
-      <ComposedChart responsive title={KEYBOARD_HINT} data={data} style={{ width: "100%", height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
-        <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-        <XAxis dataKey="category" tickFormatter={formatCategory} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={16} />
-        <YAxis allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} width={40} />
-        <Tooltip cursor={{ fill: chartTheme.cursor }} content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload?.filter((p) => p.dataKey !== "band")} label={label} formatLabel={formatCategory} />} />
-        <Bar dataKey="actual" name="Cases" fill={seriesColor(0)} maxBarSize={24} />
-        <Area dataKey="band" name="Likely range" stroke="none" fill={seriesColor(1)} fillOpacity={0.2} isAnimationActive={false} />
-        <Line dataKey="expected" name="Expected" stroke={seriesColor(1)} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-      </ComposedChart>
+      <div style={{ height }}>
+        <ForecastPlot data={data} formatCategory={formatCategory} height={height} />
+      </div>
     </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TimeBarChart } from "./time-bar-chart";
 import { TrendAreaChart } from "./trend-area-chart";
@@ -12,7 +12,7 @@ const categories = ["2026-11-28", "2026-11-29", "2026-11-30"];
 afterEach(() => vi.restoreAllMocks());
 
 describe("TimeBarChart", () => {
-  it("names the figure with its summary and gives every count in a table screen readers read", () => {
+  it("names the figure with its summary and gives every count in a table screen readers read", async () => {
     render(<TimeBarChart categories={categories} series={series} summary="Cases created per day by channel: 11 in all." formatCategory={(d) => d.slice(5)} />);
     expect(screen.getByRole("figure", { name: "Cases created per day by channel: 11 in all." })).toBeInTheDocument();
     const table = screen.getByRole("table");
@@ -24,10 +24,11 @@ describe("TimeBarChart", () => {
       ["11-30", "5", "0"],
     ]);
     // The SVG takes focus for recharts' keyboard tooltip, under a name saying how to use it.
-    expect(screen.getByRole("application")).toHaveAccessibleName("Chart: the arrow keys step through its points");
+    // It arrives after the page (recharts is loaded lazily); the table above is there from the start.
+    expect(await screen.findByRole("application")).toHaveAccessibleName("Chart: the arrow keys step through its points");
   });
 
-  it("with a drill-down, the table is shown on request and each count links where its bar leads", () => {
+  it("with a drill-down, the table is shown on request and each count links where its bar leads", async () => {
     // Bars drawn at once, as for a reader who asked for reduced motion (recharts honours it).
     const real = window.matchMedia.bind(window);
     vi.spyOn(window, "matchMedia").mockImplementation((q) => Object.defineProperty(real(q), "matches", { value: q === "(prefers-reduced-motion: reduce)" }));
@@ -40,6 +41,7 @@ describe("TimeBarChart", () => {
     expect(within(table).getAllByRole("link", { hidden: true })).toHaveLength(5);
 
     // A click on a drawn bar follows the same link.
+    await waitFor(() => expect(container.querySelector(".recharts-bar-rectangle path")).not.toBeNull());
     const bars = container.querySelectorAll(".recharts-bar-rectangle path");
     expect(bars.length).toBeGreaterThan(0);
     fireEvent.click(bars[0]!);

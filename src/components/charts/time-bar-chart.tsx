@@ -2,10 +2,11 @@
 // Counts per period as bars, one colour per series, stacked (volume split by channel…) or side
 // by side. Axes, a hover/keyboard tooltip and the accessible figure come with it; the caller
 // gives the words (summary) and, for a drill-down, what a click on a bar means.
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { axisTick, chartTheme, KEYBOARD_HINT, seriesColor } from "./chart-theme";
-import { ChartFigure } from "./chart-figure";
-import { ChartTooltip } from "./chart-tooltip";
+import dynamic from "next/dynamic";
+import { ChartFigure, ChartPlaceholder } from "./chart-figure";
+
+// recharts loads after the page (see time-bar-plot.tsx); the placeholder keeps the chart's height.
+const TimeBarPlot = dynamic(() => import("./time-bar-plot"), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 export interface BarSeries {
   key: string;
@@ -37,34 +38,11 @@ export function TimeBarChart({ categories, series, summary, formatCategory = (c)
     columns: [categoryName, ...series.map((s) => s.label)],
     rows: categories.map((category, c) => ({ label: formatCategory(category), values: series.map((s) => s.values[c] ?? 0) })),
   };
-  const clickable = Boolean(barHref && onBarClick);
   return (
     <ChartFigure summary={summary} table={table} cellHref={barHref ? (r, c) => barHref(c, r) : undefined}>
-      <BarChart responsive title={KEYBOARD_HINT} data={data} style={{ width: "100%", height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
-        <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-        <XAxis dataKey="category" tickFormatter={formatCategory} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={16} />
-        <YAxis allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} width={40} />
-        <Tooltip cursor={{ fill: chartTheme.cursor }} content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} showTotal={stacked} formatLabel={formatCategory} />} />
-        {series.map((s, i) => (
-          <Bar
-            key={s.key}
-            dataKey={`s${i}`}
-            name={s.label}
-            fill={seriesColor(i)}
-            stackId={stacked ? "total" : undefined}
-            maxBarSize={48}
-            cursor={clickable && barHref!(i, 0) ? "pointer" : undefined}
-            onClick={
-              clickable
-                ? (_bar, c) => {
-                    const href = barHref!(i, c);
-                    if (href) onBarClick!(href);
-                  }
-                : undefined
-            }
-          />
-        ))}
-      </BarChart>
+      <div style={{ height }}>
+        <TimeBarPlot data={data} series={series} formatCategory={formatCategory} stacked={stacked} height={height} barHref={barHref} onBarClick={onBarClick} />
+      </div>
     </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Report } from "@/lib/validations/reports";
 import { router } from "@/test/next-navigation";
@@ -32,10 +32,12 @@ describe("VolumePanel", () => {
     expect(query(within(legend).getByRole("link", { name: /No team/ }).getAttribute("href")).teamId).toBe("none");
   });
 
-  it("a bar opens the cases of its period and group", () => {
+  it("a bar opens the cases of its period and group", async () => {
     const real = window.matchMedia.bind(window);
     vi.spyOn(window, "matchMedia").mockImplementation((q) => Object.defineProperty(real(q), "matches", { value: q === "(prefers-reduced-motion: reduce)" }));
     const { container } = render(<VolumePanel slug="acme" report={report("channel", [{ key: "EMAIL", label: "Email", counts: [0, 3] }])} />);
+    // The SVG arrives after the page (a lazily loaded chunk).
+    await waitFor(() => expect(container.querySelector(".recharts-bar-rectangle path")).not.toBeNull());
     fireEvent.click(container.querySelector(".recharts-bar-rectangle path")!);
     expect(router.push).toHaveBeenCalledOnce();
     // The last period ends where the range does.

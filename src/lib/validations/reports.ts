@@ -2,6 +2,7 @@
 // dimension the volume and times are split by, and day or week periods. Shared by the procedure,
 // its REST route and the page's URL state.
 import { z } from "zod";
+import { text } from "./text";
 
 export const REPORT_GROUPS = ["channel", "priority", "businessUnit", "category", "team"] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -9,7 +10,12 @@ export const REPORT_INTERVALS = ["day", "week"] as const;
 /** The longest range a report covers (a little over a year, so "last 12 months" fits). */
 export const REPORT_MAX_DAYS = 400;
 
-const isoDay = z.iso.date({ error: "Use a date as YYYY-MM-DD" });
+const isoDay = text()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date as YYYY-MM-DD" })
+  // A real calendar day (not 2026-02-30), in the years every part of the app can store.
+  .refine((v) => v >= "1970-01-01" && v <= "9999-12-31" && !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().startsWith(v), {
+    message: "Use a date as YYYY-MM-DD",
+  });
 
 export const reportQuerySchema = z
   .object({

@@ -28,6 +28,16 @@ export const INSIGHTS_ISOLATION_CASES: Record<string, IsolationCase[]> = {
       },
     },
   ],
+  "insights.exportReport": [
+    {
+      name: "exports A's report as A's job, never B's rollups",
+      input: () => ({ groupBy: "category" }),
+      expect: async (result, fx) => {
+        const job = await withPrivilegedDb("isolation check", (db) => db.job.findUniqueOrThrow({ where: { id: (result as { jobId: string }).jobId }, select: { tenantId: true } }));
+        expect(job.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
   "insights.rebuildReports": [
     {
       name: "rebuilds A's rollups, never B's",
