@@ -11,9 +11,11 @@ CREATE TABLE "case_report_facts" (
     "assignee_id" TEXT NOT NULL,
     "first_response_day" DATE,
     "first_response_seconds" INTEGER,
+    "first_response_work_seconds" INTEGER,
     "first_response_met" BOOLEAN,
     "closed_day" DATE,
     "resolution_seconds" INTEGER,
+    "resolution_work_seconds" INTEGER,
     "resolution_met" BOOLEAN,
 
     CONSTRAINT "case_report_facts_pkey" PRIMARY KEY ("tenant_id","case_id")
@@ -37,6 +39,10 @@ CREATE TABLE "case_report_rollups" (
     "resolution_met" INTEGER NOT NULL DEFAULT 0,
     "first_response_histogram" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "resolution_histogram" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "first_response_work_seconds" BIGINT NOT NULL DEFAULT 0,
+    "resolution_work_seconds" BIGINT NOT NULL DEFAULT 0,
+    "first_response_work_histogram" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "resolution_work_histogram" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
 
     CONSTRAINT "case_report_rollups_pkey" PRIMARY KEY ("tenant_id","dimension","day","value")
 );
@@ -45,6 +51,7 @@ CREATE TABLE "case_report_rollups" (
 CREATE TABLE "case_report_states" (
     "tenant_id" UUID NOT NULL,
     "time_zone" TEXT NOT NULL,
+    "working_hours" TEXT,
     "cursor_at" TIMESTAMPTZ(3),
     "cursor_id" UUID,
     "counted_at" TIMESTAMPTZ(3),
@@ -74,6 +81,18 @@ CREATE FUNCTION report_histogram_add(a integer[], b integer[]) RETURNS integer[]
   AS $$
     SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), '{}')
       FROM unnest(coalesce(a, '{}'::integer[]), coalesce(b, '{}'::integer[])) WITH ORDINALITY AS u(x, y, i)
+  $$;
+
+-- Seconds of [t0, t1) inside working hours: on the ISO weekdays `days`, from `day_start` to
+-- `day_end` of each local day of `tz` (services/cases/sla.ts workingMsBetween counts the same).
+-- At most 400 days are walked: a case open longer counts its first 400 days of work.
+CREATE FUNCTION report_working_seconds(t0 timestamptz, t1 timestamptz, tz text, days integer[], day_start time, day_end time) RETURNS integer
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$
+    SELECT coalesce(sum(greatest(0, extract(epoch FROM least(t1, (x.d + day_end) AT TIME ZONE tz) - greatest(t0, (x.d + day_start) AT TIME ZONE tz)))), 0)::integer
+      FROM generate_series((t0 AT TIME ZONE tz)::date, least((t1 AT TIME ZONE tz)::date, (t0 AT TIME ZONE tz)::date + 400), interval '1 day') AS g(day)
+     CROSS JOIN LATERAL (SELECT g.day::date AS d) x
+     WHERE t1 > t0 AND extract(isodow FROM x.d)::integer = ANY (days)
   $$;
 
 -- ---- Hand-written: isolation and grants ----

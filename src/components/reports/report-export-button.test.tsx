@@ -7,7 +7,7 @@ import { ReportExportButton } from "./report-export-button";
 vi.mock("@/components/insights/insights-actions", () => ({ exportReportAction: vi.fn() }));
 
 const JOB = "01a2312d-2260-71e9-8dea-74abe9628f88";
-const query = { from: "2026-11-01", to: "2026-11-30", groupBy: "team", interval: "week" } as const;
+const query = { from: "2026-11-01", to: "2026-11-30", groupBy: "team", interval: "week", time: "calendar" } as const;
 
 beforeEach(() => vi.mocked(exportReportAction).mockReset());
 

@@ -1,4 +1,4 @@
-// The reports page keeps its question in the URL (?from=&to=&groupBy=&interval=) so a report can
+// The reports page keeps its question in the URL (?from=&to=&groupBy=&interval=&time=) so a report can
 // be shared and reloaded. This reads it into the procedure's input: a value the schema refuses is
 // dropped (its default applies) rather than failing the page, as on the cases list.
 import { addDays, daysBetween } from "@/lib/calendar-days";
@@ -8,7 +8,7 @@ export { todayIn } from "@/lib/calendar-days";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const KEYS = ["from", "to", "groupBy", "interval"] as const;
+const KEYS = ["from", "to", "groupBy", "interval", "time"] as const;
 
 export function parseReportQuery(params: SearchParams): ReportQuery {
   const raw: Record<string, string> = {};

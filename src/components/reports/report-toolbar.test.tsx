@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { navigation, router } from "@/test/next-navigation";
 import { ReportToolbar } from "./report-toolbar";
 
-const props = { from: "2026-11-02", to: "2026-12-01", groupBy: "channel", interval: "day", today: "2026-12-01" } as const;
+const props = { from: "2026-11-02", to: "2026-12-01", groupBy: "channel", interval: "day", time: "calendar", today: "2026-12-01" } as const;
 const lastUrl = () => new URL(router.replace.mock.calls.at(-1)![0], "http://x");
 
 describe("ReportToolbar", () => {
@@ -24,6 +24,9 @@ describe("ReportToolbar", () => {
     expect(lastUrl().searchParams.get("groupBy")).toBe("businessUnit");
     await user.click(screen.getByRole("button", { name: "Weekly" }));
     expect(lastUrl().searchParams.get("interval")).toBe("week");
+    expect(screen.getByRole("button", { name: "Calendar hours" })).toHaveAttribute("aria-pressed", "true");
+    await user.click(screen.getByRole("button", { name: "Business hours" }));
+    expect(lastUrl().searchParams.get("time")).toBe("business");
   });
 
   it("applies typed days, in order even when typed the wrong way round; defaults leave the URL", async () => {

@@ -6,7 +6,7 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
-import { REPORT_GROUPS, REPORT_INTERVALS, type ReportGroup } from "@/lib/validations/reports";
+import { REPORT_GROUPS, REPORT_INTERVALS, type ReportGroup, REPORT_TIMES, type ReportTime } from "@/lib/validations/reports";
 import { GROUP_LABELS } from "./report-format";
 import { presetRange, RANGE_PRESETS } from "./report-params";
 
@@ -16,13 +16,14 @@ interface Props {
   to: string;
   groupBy: ReportGroup;
   interval: "day" | "week";
+  time: ReportTime;
   /** Today on the organisation's calendar: presets end on it. */
   today: string;
 }
 
 const segment = (active: boolean) => cn("h-8 px-3 text-xs", active ? "border-brand-500 bg-brand-50 text-brand-700" : "");
 
-export function ReportToolbar({ from, to, groupBy, interval, today }: Props) {
+export function ReportToolbar({ from, to, groupBy, interval, time, today }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -84,6 +85,13 @@ export function ReportToolbar({ from, to, groupBy, interval, today }: Props) {
         {REPORT_INTERVALS.map((i) => (
           <Button key={i} variant="secondary" size="sm" className={segment(interval === i)} aria-pressed={interval === i} onClick={() => go({ interval: i === "day" ? null : i })}>
             {i === "day" ? "Daily" : "Weekly"}
+          </Button>
+        ))}
+      </div>
+      <div role="group" aria-label="Times counted in" className="flex gap-1">
+        {REPORT_TIMES.map((t) => (
+          <Button key={t} variant="secondary" size="sm" className={segment(time === t)} aria-pressed={time === t} onClick={() => go({ time: t === "calendar" ? null : t })}>
+            {t === "calendar" ? "Calendar hours" : "Business hours"}
           </Button>
         ))}
       </div>

@@ -15,7 +15,7 @@ const report = (groupBy: Report["range"]["groupBy"], series: Report["volume"]["s
     previousTo: "2026-11-29",
     timeZone: "Europe/Paris",
     groupBy,
-    interval: "day",
+    interval: "day", time: "calendar",
     startsAt: "2026-11-29T23:00:00.000Z",
     endsAt: "2026-12-01T23:00:00.000Z",
   },

@@ -7,6 +7,9 @@ import { text } from "./text";
 export const REPORT_GROUPS = ["channel", "priority", "businessUnit", "category", "team"] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 export const REPORT_INTERVALS = ["day", "week"] as const;
+/** Times as the clock runs (calendar) or counted in the organisation's working hours (business). */
+export const REPORT_TIMES = ["calendar", "business"] as const;
+export type ReportTime = (typeof REPORT_TIMES)[number];
 /** The longest range a report covers (a little over a year, so "last 12 months" fits). */
 export const REPORT_MAX_DAYS = 400;
 
@@ -25,6 +28,7 @@ export const reportQuerySchema = z
     to: isoDay.optional(),
     groupBy: z.enum(REPORT_GROUPS).default("channel"),
     interval: z.enum(REPORT_INTERVALS).default("day"),
+    time: z.enum(REPORT_TIMES).default("calendar"),
   })
   .superRefine((q, ctx) => {
     if (!q.from || !q.to) return;
@@ -73,6 +77,7 @@ export const reportSchema = z.object({
     timeZone: z.string(),
     groupBy: z.enum(REPORT_GROUPS),
     interval: z.enum(REPORT_INTERVALS),
+    time: z.enum(REPORT_TIMES),
     /** The instants the range starts and ends at (end exclusive), for links into the cases list. */
     startsAt: z.string(),
     endsAt: z.string(),

@@ -6,7 +6,11 @@ import type { Prisma } from "@/server/db/generated/client";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { createTestTenant, type TestTenant } from "@/test/factories";
+import { workingMsBetween } from "@/server/services/cases/sla";
 import { countCaseChanges, resetRollups } from "./count-case-changes";
+
+/** The tenant's default working hours (tenantSettingsSchema). */
+const WORKING_HOURS = { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" };
 
 const CHANNELS = ["EMAIL", "CHAT", "PHONE", "WEB"] as const;
 const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
@@ -22,12 +26,13 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const count = (opts?: Parameters<typeof countCaseChanges>[1]) => countCaseChanges((fn) => withTenantDb(tenant.id, fn), opts);
 
-async function setTimeZone(timeZone: string) {
+async function setSettings(patch: Record<string, unknown>) {
   await withPrivilegedDb("test fixture", async (db) => {
     const row = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { settings: true } });
-    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...(row.settings as object), timeZone } as Prisma.InputJsonValue } });
+    await db.tenant.update({ where: { id: tenant.id }, data: { settings: { ...(row.settings as object), ...patch } as Prisma.InputJsonValue } });
   });
 }
+const setTimeZone = (timeZone: string) => setSettings({ timeZone });
 
 /** A case's values after a random life: created up to 20 days ago, maybe answered and closed. */
 function randomCase(now: number) {
@@ -55,12 +60,12 @@ function randomCase(now: number) {
 }
 
 /** What the rollups should hold, counted from the case rows in JavaScript (days via Intl). */
-async function directCount(timeZone: string): Promise<Map<string, number[]>> {
+async function directCount(timeZone: string, workingHours = WORKING_HOURS): Promise<Map<string, number[]>> {
   const cases = await withPrivilegedDb("test check", (db) => db.case.findMany({ where: { tenantId: tenant.id } }));
   const dayOf = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   const out = new Map<string, number[]>();
   const add = (key: string, i: number, n: number) => {
-    const row = out.get(key) ?? new Array<number>(9).fill(0);
+    const row = out.get(key) ?? new Array<number>(11).fill(0);
     row[i]! += n;
     out.set(key, row);
   };
@@ -82,6 +87,7 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
         const key = `${dimension}|${dayOf(c.firstRespondedAt)}|${value}`;
         add(key, 2, 1);
         add(key, 3, Math.max(0, Math.floor((c.firstRespondedAt.getTime() - c.createdAt.getTime()) / 1000)));
+        add(key, 9, Math.round(workingMsBetween(c.createdAt, c.firstRespondedAt, { timeZone, workingHours }) / 1000));
         if (c.firstResponseDueAt) {
           add(key, 4, 1);
           add(key, 5, c.firstRespondedAt <= c.firstResponseDueAt ? 1 : 0);
@@ -90,6 +96,7 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
       if (closedAt) {
         const key = `${dimension}|${dayOf(closedAt)}|${value}`;
         add(key, 1, 1);
+        add(key, 10, Math.round(workingMsBetween(c.createdAt, closedAt, { timeZone, workingHours }) / 1000));
         if (c.resolutionDueAt) {
           add(key, 6, 1);
           add(key, 7, closedAt <= c.resolutionDueAt ? 1 : 0);
@@ -100,15 +107,20 @@ async function directCount(timeZone: string): Promise<Map<string, number[]>> {
   return out;
 }
 
-/** The rollups as [created, closed, first responses, their seconds, FR targets, FR met, resolution targets, met, still open], zero rows left out. */
+/** The rollups as [created, closed, first responses, their seconds, FR targets, FR met, resolution targets, met, still open, FR and resolution working seconds], zero rows left out. */
 async function rollups(): Promise<Map<string, number[]>> {
   const rows = await withPrivilegedDb("test check", (db) => db.caseReportRollup.findMany({ where: { tenantId: tenant.id } }));
   const out = new Map<string, number[]>();
   for (const r of rows) {
-    const values = [r.created, r.closed, r.firstResponses, Number(r.firstResponseSeconds), r.firstResponseTargets, r.firstResponseMet, r.resolutionTargets, r.resolutionMet, r.stillOpen];
+    const values = [
+      ...[r.created, r.closed, r.firstResponses, Number(r.firstResponseSeconds), r.firstResponseTargets, r.firstResponseMet, r.resolutionTargets, r.resolutionMet],
+      ...[r.stillOpen, Number(r.firstResponseWorkSeconds), Number(r.resolutionWorkSeconds)],
+    ];
     // Each histogram holds exactly the times counted.
     expect((r.firstResponseHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.firstResponses);
     expect((r.resolutionHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.closed);
+    expect((r.firstResponseWorkHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.firstResponses);
+    expect((r.resolutionWorkHistogram ?? []).reduce((a, b) => a + b, 0)).toBe(r.closed);
     if (values.some((v) => v !== 0)) out.set(`${r.dimension}|${r.day.toISOString().slice(0, 10)}|${r.value}`, values);
   }
   return out;
@@ -153,6 +165,13 @@ describe("countCaseChanges", () => {
     expect(sorted(await rollups())).toEqual(sorted(await directCount("America/New_York")));
 
     await setTimeZone("Asia/Tokyo");
+    expect(await count()).toMatchObject({ restarted: true, changed: 80 });
+    expect(sorted(await rollups())).toEqual(sorted(await directCount("Asia/Tokyo")));
+    // New working hours: business times are counted again in them.
+    await setSettings({ workingHours: { days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "20:00" } });
+    expect(await count()).toMatchObject({ restarted: true, changed: 80 });
+    expect(sorted(await rollups())).toEqual(sorted(await directCount("Asia/Tokyo", { days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "20:00" })));
+    await setSettings({ workingHours: WORKING_HOURS });
     expect(await count()).toMatchObject({ restarted: true, changed: 80 });
     expect(sorted(await rollups())).toEqual(sorted(await directCount("Asia/Tokyo")));
 

@@ -3,7 +3,8 @@
 // values differ from its fact row, one statement subtracts the old contribution, adds the new one
 // and stores the new fact. Re-reading a case that did not change adds nothing, so every run starts
 // a few minutes before its cursor: a transaction that committed late with an older updated_at is
-// still seen. A change of the tenant's time zone (days are counted in it) starts over.
+// still seen. A change of the tenant's time zone (days are counted in it) or working hours
+// (business times are) starts over.
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
@@ -43,11 +44,12 @@ export async function countCaseChanges(withDb: WithTenantDb, options: { batchSiz
       // on disk. No JIT: the planner overestimates the CTEs' rows a hundredfold, and compiling the
       // statement took 2 s of a 2.5 s batch on PostgreSQL 15.
       await db.$executeRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
-      const state = await db.caseReportState.findFirst({ select: { timeZone: true } });
+      const state = await db.caseReportState.findFirst({ select: { timeZone: true, workingHours: true } });
       if (!state) return null; // reset by a rebuild meanwhile: the next run starts over
+      const schedule: CountingSchedule = { timeZone: state.timeZone, workingHours: JSON.parse(state.workingHours ?? "null") ?? (await tenantSchedule(db)).workingHours };
       const to = await batchEnd(db, tenantId, from, batchSize);
       if (!to) return { to: null, read: 0, changed: 0 };
-      const changed = await applyChanges(db, tenantId, state.timeZone, from, to.cursor);
+      const changed = await applyChanges(db, tenantId, schedule, from, to.cursor);
       // Never move the cursor back: an overlapping re-read must not forget the newer position.
       await db.$executeRaw`
         UPDATE case_report_states SET
@@ -70,25 +72,35 @@ export async function countCaseChanges(withDb: WithTenantDb, options: { batchSiz
 }
 
 /** Forgets the tenant's rollups; the next run counts every case again (the rebuild command). */
-export async function resetRollups(db: TenantDb, timeZone?: string): Promise<void> {
+export async function resetRollups(db: TenantDb, schedule?: CountingSchedule): Promise<void> {
   const tenantId = requireTenantId();
   await lock(db, tenantId);
-  const zone = timeZone ?? (await tenantTimeZone(db));
+  const counted = schedule ?? (await tenantSchedule(db));
   await db.$executeRaw`DELETE FROM case_report_rollups WHERE tenant_id = ${tenantId}::uuid`;
   await db.$executeRaw`DELETE FROM case_report_facts WHERE tenant_id = ${tenantId}::uuid`;
   await db.$executeRaw`
-    INSERT INTO case_report_states (tenant_id, time_zone) VALUES (${tenantId}::uuid, ${zone})
-    ON CONFLICT (tenant_id) DO UPDATE SET time_zone = excluded.time_zone, cursor_at = NULL, cursor_id = NULL, counted_at = NULL`;
+    INSERT INTO case_report_states (tenant_id, time_zone, working_hours) VALUES (${tenantId}::uuid, ${counted.timeZone}, ${hoursKey(counted)})
+    ON CONFLICT (tenant_id) DO UPDATE SET time_zone = excluded.time_zone, working_hours = excluded.working_hours, cursor_at = NULL, cursor_id = NULL, counted_at = NULL`;
 }
 
-const tenantTimeZone = async (db: TenantDb) => parseTenantSettings((await db.tenant.findFirstOrThrow({ select: { settings: true } })).settings).timeZone;
+/** Where and when the tenant works: days are counted in its time zone, business time in its hours. */
+export interface CountingSchedule {
+  timeZone: string;
+  workingHours: { days: number[]; start: string; end: string };
+}
 
-/** The state's cursor; a first run, or a new time zone, starts from nothing. */
+const tenantSchedule = async (db: TenantDb): Promise<CountingSchedule> => {
+  const { timeZone, workingHours } = parseTenantSettings((await db.tenant.findFirstOrThrow({ select: { settings: true } })).settings);
+  return { timeZone, workingHours };
+};
+const hoursKey = (s: CountingSchedule) => JSON.stringify(s.workingHours);
+
+/** The state's cursor; a first run, a new time zone or new working hours start from nothing. */
 async function prepare(db: TenantDb): Promise<{ cursor: Cursor | null; restarted: boolean }> {
-  const zone = await tenantTimeZone(db);
-  const state = await db.caseReportState.findFirst({ select: { timeZone: true, cursorAt: true, cursorId: true } });
-  if (!state || state.timeZone !== zone) {
-    await resetRollups(db, zone);
+  const schedule = await tenantSchedule(db);
+  const state = await db.caseReportState.findFirst({ select: { timeZone: true, workingHours: true, cursorAt: true, cursorId: true } });
+  if (!state || state.timeZone !== schedule.timeZone || state.workingHours !== hoursKey(schedule)) {
+    await resetRollups(db, schedule);
     return { cursor: null, restarted: Boolean(state) };
   }
   return { cursor: state.cursorAt && state.cursorId ? { at: state.cursorAt, id: state.cursorId } : null, restarted: false };
@@ -110,7 +122,10 @@ async function batchEnd(db: TenantDb, tenantId: string, from: Cursor, size: numb
 }
 
 /** Subtracts and adds the changed cases' contributions in (from, to]; returns how many changed. */
-async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, from: Cursor, to: Cursor): Promise<number> {
+async function applyChanges(db: TenantDb, tenantId: string, schedule: CountingSchedule, from: Cursor, to: Cursor): Promise<number> {
+  const { timeZone, workingHours } = schedule;
+  const work = (at: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN ${at} IS NOT NULL THEN report_working_seconds(c.created_at, ${at}, ${timeZone}, ${workingHours.days}::integer[], ${workingHours.start}::time, ${workingHours.end}::time) END`;
   const rows = await db.$queryRaw<{ changed: number }[]>(Prisma.sql`
     WITH src AS (
       SELECT c.id AS case_id,
@@ -120,9 +135,11 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
              coalesce(c.team_id::text, '') AS team_id, coalesce(c.assignee_id::text, '') AS assignee_id,
              (c.first_responded_at AT TIME ZONE ${timeZone})::date AS first_response_day,
              ${seconds(Prisma.sql`c.first_responded_at`)} AS first_response_seconds,
+             ${work(Prisma.sql`c.first_responded_at`)} AS first_response_work_seconds,
              CASE WHEN c.first_responded_at IS NOT NULL AND c.first_response_due_at IS NOT NULL THEN c.first_responded_at <= c.first_response_due_at END AS first_response_met,
              (x.closed_at AT TIME ZONE ${timeZone})::date AS closed_day,
              ${seconds(Prisma.sql`x.closed_at`)} AS resolution_seconds,
+             ${work(Prisma.sql`x.closed_at`)} AS resolution_work_seconds,
              CASE WHEN x.closed_at IS NOT NULL AND c.resolution_due_at IS NOT NULL THEN x.closed_at <= c.resolution_due_at END AS resolution_met
         FROM cases c
         -- Closed by its status (a reopened case is open again whatever its stamps say).
@@ -135,38 +152,46 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
              f.created_day AS o_created_day, f.channel AS o_channel, f.priority AS o_priority, f.business_unit AS o_business_unit,
              f.category AS o_category, f.team_id AS o_team_id, f.assignee_id AS o_assignee_id,
              f.first_response_day AS o_first_response_day, f.first_response_seconds AS o_first_response_seconds, f.first_response_met AS o_first_response_met,
-             f.closed_day AS o_closed_day, f.resolution_seconds AS o_resolution_seconds, f.resolution_met AS o_resolution_met
+             f.closed_day AS o_closed_day, f.resolution_seconds AS o_resolution_seconds, f.resolution_met AS o_resolution_met,
+             f.first_response_work_seconds AS o_first_response_work_seconds, f.resolution_work_seconds AS o_resolution_work_seconds
         FROM src n
         -- A lookup per case (LIMIT keeps the planner from hashing every fact of the tenant instead).
         LEFT JOIN LATERAL (SELECT * FROM case_report_facts x WHERE x.tenant_id = ${tenantId}::uuid AND x.case_id = n.case_id LIMIT 1) f ON true
        WHERE f.case_id IS NULL
           OR (f.created_day, f.channel, f.priority, f.business_unit, f.category, f.team_id, f.assignee_id, f.first_response_day,
-              f.first_response_seconds, f.first_response_met, f.closed_day, f.resolution_seconds, f.resolution_met)
+              f.first_response_seconds, f.first_response_met, f.closed_day, f.resolution_seconds, f.resolution_met,
+              f.first_response_work_seconds, f.resolution_work_seconds)
              IS DISTINCT FROM
              (n.created_day, n.channel, n.priority, n.business_unit, n.category, n.team_id, n.assignee_id, n.first_response_day,
-              n.first_response_seconds, n.first_response_met, n.closed_day, n.resolution_seconds, n.resolution_met)
+              n.first_response_seconds, n.first_response_met, n.closed_day, n.resolution_seconds, n.resolution_met,
+              n.first_response_work_seconds, n.resolution_work_seconds)
     ),
     stored AS (
       INSERT INTO case_report_facts (tenant_id, case_id, created_day, channel, priority, business_unit, category, team_id, assignee_id,
-                                     first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met)
+                                     first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met,
+                                     first_response_work_seconds, resolution_work_seconds)
       SELECT ${tenantId}::uuid, case_id, created_day, channel, priority, business_unit, category, team_id, assignee_id,
-             first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met
+             first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met,
+             first_response_work_seconds, resolution_work_seconds
         FROM changed
       ON CONFLICT (tenant_id, case_id) DO UPDATE SET
         created_day = excluded.created_day, channel = excluded.channel, priority = excluded.priority,
         business_unit = excluded.business_unit, category = excluded.category, team_id = excluded.team_id,
         assignee_id = excluded.assignee_id, first_response_day = excluded.first_response_day,
         first_response_seconds = excluded.first_response_seconds, first_response_met = excluded.first_response_met,
-        closed_day = excluded.closed_day, resolution_seconds = excluded.resolution_seconds, resolution_met = excluded.resolution_met
+        closed_day = excluded.closed_day, resolution_seconds = excluded.resolution_seconds, resolution_met = excluded.resolution_met,
+        first_response_work_seconds = excluded.first_response_work_seconds, resolution_work_seconds = excluded.resolution_work_seconds
       RETURNING 1
     ),
     signed AS (
       SELECT 1 AS sign, created_day, channel, priority, business_unit, category, team_id, assignee_id,
-             first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met
+             first_response_day, first_response_seconds, first_response_met, closed_day, resolution_seconds, resolution_met,
+             first_response_work_seconds, resolution_work_seconds
         FROM changed
       UNION ALL
       SELECT -1, o_created_day, o_channel, o_priority, o_business_unit, o_category, o_team_id, o_assignee_id,
-             o_first_response_day, o_first_response_seconds, o_first_response_met, o_closed_day, o_resolution_seconds, o_resolution_met
+             o_first_response_day, o_first_response_seconds, o_first_response_met, o_closed_day, o_resolution_seconds, o_resolution_met,
+             o_first_response_work_seconds, o_resolution_work_seconds
         FROM changed WHERE old_case_id IS NOT NULL
     ),
     dims AS (
@@ -176,20 +201,22 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
     ),
     events AS (
       SELECT dimension, value, created_day AS day, sign AS created, CASE WHEN closed_day IS NULL THEN sign ELSE 0 END AS still_open, 0 AS closed, 0 AS fr, 0::bigint AS fr_s, 0 AS fr_t, 0 AS fr_m,
-             0::bigint AS res_s, 0 AS res_t, 0 AS res_m
+             0::bigint AS res_s, 0 AS res_t, 0 AS res_m, 0::bigint AS fr_ws, 0::bigint AS res_ws
         FROM dims
       UNION ALL
       SELECT dimension, value, first_response_day, 0, 0, 0, sign, sign * first_response_seconds::bigint,
-             CASE WHEN first_response_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN first_response_met THEN sign ELSE 0 END, 0, 0, 0
+             CASE WHEN first_response_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN first_response_met THEN sign ELSE 0 END, 0, 0, 0,
+             sign * first_response_work_seconds::bigint, 0
         FROM dims WHERE first_response_day IS NOT NULL
       UNION ALL
       SELECT dimension, value, closed_day, 0, 0, sign, 0, 0, 0, 0, sign * resolution_seconds::bigint,
-             CASE WHEN resolution_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN resolution_met THEN sign ELSE 0 END
+             CASE WHEN resolution_met IS NOT NULL THEN sign ELSE 0 END, CASE WHEN resolution_met THEN sign ELSE 0 END,
+             0, sign * resolution_work_seconds::bigint
         FROM dims WHERE closed_day IS NOT NULL
     ),
     totals AS (
       SELECT dimension, day, value, sum(created) AS created, sum(still_open) AS still_open, sum(closed) AS closed, sum(fr) AS fr, sum(fr_s) AS fr_s, sum(fr_t) AS fr_t,
-             sum(fr_m) AS fr_m, sum(res_s) AS res_s, sum(res_t) AS res_t, sum(res_m) AS res_m
+             sum(fr_m) AS fr_m, sum(res_s) AS res_s, sum(res_t) AS res_t, sum(res_m) AS res_m, sum(fr_ws) AS fr_ws, sum(res_ws) AS res_ws
         FROM events GROUP BY 1, 2, 3
     ),
     -- The histograms' changes: counted by bucket first, then each made an array. (An aggregate
@@ -200,6 +227,12 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
           FROM dims WHERE first_response_day IS NOT NULL
         UNION ALL
         SELECT dimension, value, closed_day, 'res', report_histogram_bucket(resolution_seconds), sign
+          FROM dims WHERE closed_day IS NOT NULL
+        UNION ALL
+        SELECT dimension, value, first_response_day, 'frw', report_histogram_bucket(first_response_work_seconds), sign
+          FROM dims WHERE first_response_day IS NOT NULL
+        UNION ALL
+        SELECT dimension, value, closed_day, 'resw', report_histogram_bucket(resolution_work_seconds), sign
           FROM dims WHERE closed_day IS NOT NULL) t
        GROUP BY 1, 2, 3, 4, 5
     ),
@@ -213,12 +246,15 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
     added AS (
       INSERT INTO case_report_rollups AS r (tenant_id, dimension, day, value, created, still_open, closed, first_responses, first_response_seconds,
                                             first_response_targets, first_response_met, resolution_seconds, resolution_targets, resolution_met,
-                                            first_response_histogram, resolution_histogram)
+                                            first_response_histogram, resolution_histogram, first_response_work_seconds, resolution_work_seconds,
+                                            first_response_work_histogram, resolution_work_histogram)
       SELECT ${tenantId}::uuid, t.dimension, t.day, t.value, t.created, t.still_open, t.closed, t.fr, t.fr_s, t.fr_t, t.fr_m, t.res_s, t.res_t, t.res_m,
-             coalesce(fr.histogram, '{}'), coalesce(res.histogram, '{}')
+             coalesce(fr.histogram, '{}'), coalesce(res.histogram, '{}'), t.fr_ws, t.res_ws, coalesce(frw.histogram, '{}'), coalesce(resw.histogram, '{}')
         FROM totals t
         LEFT JOIN histograms fr ON fr.dimension = t.dimension AND fr.value = t.value AND fr.day = t.day AND fr.metric = 'fr'
         LEFT JOIN histograms res ON res.dimension = t.dimension AND res.value = t.value AND res.day = t.day AND res.metric = 'res'
+        LEFT JOIN histograms frw ON frw.dimension = t.dimension AND frw.value = t.value AND frw.day = t.day AND frw.metric = 'frw'
+        LEFT JOIN histograms resw ON resw.dimension = t.dimension AND resw.value = t.value AND resw.day = t.day AND resw.metric = 'resw'
       ON CONFLICT (tenant_id, dimension, day, value) DO UPDATE SET
         created = r.created + excluded.created, still_open = r.still_open + excluded.still_open, closed = r.closed + excluded.closed,
         first_responses = r.first_responses + excluded.first_responses,
@@ -229,7 +265,11 @@ async function applyChanges(db: TenantDb, tenantId: string, timeZone: string, fr
         resolution_targets = r.resolution_targets + excluded.resolution_targets,
         resolution_met = r.resolution_met + excluded.resolution_met,
         first_response_histogram = report_histogram_add(r.first_response_histogram, excluded.first_response_histogram),
-        resolution_histogram = report_histogram_add(r.resolution_histogram, excluded.resolution_histogram)
+        resolution_histogram = report_histogram_add(r.resolution_histogram, excluded.resolution_histogram),
+        first_response_work_seconds = r.first_response_work_seconds + excluded.first_response_work_seconds,
+        resolution_work_seconds = r.resolution_work_seconds + excluded.resolution_work_seconds,
+        first_response_work_histogram = report_histogram_add(r.first_response_work_histogram, excluded.first_response_work_histogram),
+        resolution_work_histogram = report_histogram_add(r.resolution_work_histogram, excluded.resolution_work_histogram)
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM stored)::int AS stored, (SELECT count(*) FROM added)::int AS added`);

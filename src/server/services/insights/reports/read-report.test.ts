@@ -73,6 +73,16 @@ describe("readReport", () => {
     expect(report.previous.firstResponseSla.met).toBe(10); // cases 7..16: 56..119 min
   });
 
+  it("counts times in working hours when asked: a weekend's replies took no working time", async () => {
+    const business = await read({ from: "2026-10-26", to: "2026-11-08", time: "business" });
+    expect(business.range.time).toBe("business");
+    // Of cases 21..34 (replies 22×7 … 35×7 minutes after 10:00, all before 17:00), those created on
+    // the two weekends (26, 27, 33, 34: 868 minutes) count nothing: (2,793 − 868) / 14 minutes.
+    expect(business.current.firstResponse.meanSeconds).toBe(8250);
+    expect(business.current.firstResponse.count).toBe(14);
+    expect(business.current.firstResponse.medianSeconds!).toBeLessThan((await read({ from: "2026-10-26", to: "2026-11-08" })).current.firstResponse.medianSeconds!);
+  });
+
   it("splits by team and agent with their names, and the backlog follows the closed cases", async () => {
     const report = await read({ from: "2026-10-05", to: "2026-11-13", groupBy: "team" });
     // Even cases are Tier 1's; case 39 (odd) closes after the range, so Tier 1 has the most.

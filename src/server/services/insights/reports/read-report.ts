@@ -39,8 +39,8 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
 
   const today = todayIn(timeZone, now);
   const [groups, agents, created, backlog, age, state, bounds, forecast] = await Promise.all([
-    sumsByValue(db, tenantId, dimension, range),
-    sumsByValue(db, tenantId, "assignee", { ...range, previousFrom: range.from }),
+    sumsByValue(db, tenantId, dimension, range, query.time),
+    sumsByValue(db, tenantId, "assignee", { ...range, previousFrom: range.from }, query.time),
     createdByDay(db, tenantId, dimension, range.from, range.to),
     backlogChanges(db, tenantId, range.from, range.to),
     backlogAge(db, tenantId, today),
@@ -88,6 +88,7 @@ export async function readReport(db: TenantDb, query: ReportQuery, now = new Dat
       timeZone,
       groupBy: query.groupBy,
       interval: query.interval,
+      time: query.time,
       startsAt: bounds[0]!,
       endsAt: bounds.at(-1)!,
     },

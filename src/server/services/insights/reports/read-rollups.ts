@@ -1,7 +1,8 @@
 // The report's reads of the rollups: a dimension's sums and histograms over two ranges, its cases
 // created per day, and the backlog's net change per day. Each is one index range of
 // (tenant, dimension, day); nothing here reads case rows.
-import type { ReportMetrics } from "@/lib/validations/reports";
+import type { ReportMetrics, ReportTime } from "@/lib/validations/reports";
+import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { addHistograms, percentile } from "./histogram";
 
@@ -73,6 +74,21 @@ export function toMetrics(s: MetricSums): ReportMetrics {
   };
 }
 
+const TIME_COLUMNS = {
+  calendar: {
+    frSeconds: Prisma.raw("first_response_seconds"),
+    resSeconds: Prisma.raw("resolution_seconds"),
+    frHistogram: Prisma.raw("first_response_histogram"),
+    resHistogram: Prisma.raw("resolution_histogram"),
+  },
+  business: {
+    frSeconds: Prisma.raw("first_response_work_seconds"),
+    resSeconds: Prisma.raw("resolution_work_seconds"),
+    frHistogram: Prisma.raw("first_response_work_histogram"),
+    resHistogram: Prisma.raw("resolution_work_histogram"),
+  },
+} as const satisfies Record<ReportTime, Record<string, Prisma.Sql>>;
+
 interface SumRow {
   value: string;
   current: boolean;
@@ -97,20 +113,23 @@ export async function sumsByValue(
   tenantId: string,
   dimension: RollupDimension,
   range: { from: string; to: string; previousFrom: string },
+  time: ReportTime = "calendar",
 ): Promise<Map<string, { current: MetricSums; previous: MetricSums }>> {
+  // Column names from this fixed table only (never from input).
+  const c = TIME_COLUMNS[time];
   const [rows, buckets] = await Promise.all([
     db.$queryRaw<SumRow[]>`
       SELECT value, day >= ${range.from}::date AS current,
              sum(created)::int AS created, sum(closed)::int AS closed, sum(first_responses)::int AS first_responses,
-             sum(first_response_seconds)::float8 AS first_response_seconds, sum(first_response_targets)::int AS first_response_targets,
-             sum(first_response_met)::int AS first_response_met, sum(resolution_seconds)::float8 AS resolution_seconds,
+             sum(${c.frSeconds})::float8 AS first_response_seconds, sum(first_response_targets)::int AS first_response_targets,
+             sum(first_response_met)::int AS first_response_met, sum(${c.resSeconds})::float8 AS resolution_seconds,
              sum(resolution_targets)::int AS resolution_targets, sum(resolution_met)::int AS resolution_met
         FROM case_report_rollups
        WHERE tenant_id = ${tenantId}::uuid AND dimension = ${dimension} AND day BETWEEN ${range.previousFrom}::date AND ${range.to}::date
        GROUP BY 1, 2`,
     db.$queryRaw<{ value: string; current: boolean; metric: "fr" | "res"; bucket: number; n: number }[]>`
       WITH r AS (
-        SELECT value, day >= ${range.from}::date AS current, first_response_histogram, resolution_histogram
+        SELECT value, day >= ${range.from}::date AS current, ${c.frHistogram} AS first_response_histogram, ${c.resHistogram} AS resolution_histogram
           FROM case_report_rollups
          WHERE tenant_id = ${tenantId}::uuid AND dimension = ${dimension} AND day BETWEEN ${range.previousFrom}::date AND ${range.to}::date)
       SELECT value, current, 'fr' AS metric, u.bucket::int AS bucket, sum(u.n)::int AS n

@@ -39,6 +39,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           <h1 className="text-xl font-semibold tracking-tight">Reports</h1>
           <p className="mt-1 text-sm text-slate-600">
             {rangeLabel(range.from, range.to)} ({range.timeZone.replace(/_/g, " ")}) ·{" "}
+            {range.time === "business" ? "times in working hours only · " : null}
             {countedAt ? (
               <>
                 Counted <time dateTime={report.countedAt!} title={formatInZone(countedAt, tenant.displayTimeZone)}>{timeAgo(countedAt)}</time>
@@ -51,13 +52,13 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         <div className="flex flex-wrap items-center gap-2">
           {tenant.permissions.includes("settings:manage") ? <RecountReportsButton countedAt={report.countedAt} /> : null}
           {tenant.permissions.includes("exports:create") ? (
-            <ReportExportButton slug={slug} query={{ from: range.from, to: range.to, groupBy: range.groupBy, interval: range.interval }} />
+            <ReportExportButton slug={slug} query={{ from: range.from, to: range.to, groupBy: range.groupBy, interval: range.interval, time: range.time }} />
           ) : null}
         </div>
       </div>
 
       <div className="mt-4">
-        <ReportToolbar from={range.from} to={range.to} groupBy={range.groupBy} interval={range.interval} today={todayIn(range.timeZone)} />
+        <ReportToolbar from={range.from} to={range.to} groupBy={range.groupBy} interval={range.interval} time={range.time} today={todayIn(range.timeZone)} />
       </div>
 
       <section aria-labelledby="kpis" className="mt-6">
