@@ -3,13 +3,11 @@
 // job's result; the export is audited once the file exists.
 import { z } from "zod";
 import { caseListQuerySchema } from "@/lib/validations/case-filters";
-import { recordAudit } from "@/server/audit";
 import { runWithNarrowedContext } from "@/server/context/request-context";
-import { requireTenantId } from "@/server/db/tenant-scope";
 import { defineJob, registerJob } from "@/server/jobs";
 import { getStorage } from "@/server/storage";
+import { storeExportFile } from "./store-export";
 import { exportCases } from "./export-cases";
-import { fileExpiry } from "@/server/services/files/retention";
 
 export const EXPORT_CASES_JOB = "exports.cases";
 
@@ -37,25 +35,9 @@ export const exportCasesJob = registerJob(
         const rows = writer.rows;
         const stored = await writer.store(getStorage());
         const filename = `cases-${new Date().toISOString().slice(0, 10)}.csv`;
-        const fileId = await withDb(async (db) => {
-          const file = await db.storedFile.create({
-            data: {
-              tenantId: requireTenantId(),
-              purpose: "export",
-              expiresAt: fileExpiry("export"),
-              filename,
-              contentType: "text/csv",
-              size: BigInt(stored.size),
-              sha256: stored.sha256,
-              storageKey: stored.key,
-              jobId: job.id,
-              createdById: caller.userId,
-            },
-            select: { id: true },
-          });
-          await recordAudit(db, { action: "export.created", targetType: "file", targetId: file.id, diff: { entity: "cases", rows, filter } });
-          return file.id;
-        });
+        const fileId = await withDb((db) =>
+          storeExportFile(db, { stored, filename, jobId: job.id, createdById: caller.userId }, { entity: "cases", rows, filter }),
+        );
         return { fileId, rows, filename };
       });
     },

@@ -3,13 +3,11 @@
 // the download work as for a cases export.
 import { z } from "zod";
 import { reportQuerySchema } from "@/lib/validations/reports";
-import { recordAudit } from "@/server/audit";
 import { runWithNarrowedContext } from "@/server/context/request-context";
-import { requireTenantId } from "@/server/db/tenant-scope";
 import { defineJob, registerJob } from "@/server/jobs";
 import { getStorage } from "@/server/storage";
+import { storeExportFile } from "./store-export";
 import { CsvFileWriter } from "@/server/services/csv/writer";
-import { fileExpiry } from "@/server/services/files/retention";
 import { readReport } from "@/server/services/insights/reports/read-report";
 import { REPORT_CSV_COLUMNS, reportRows } from "./report-csv";
 
@@ -35,25 +33,9 @@ export const exportReportJob = registerJob(
         for (const row of rows) await writer.write(row);
         const stored = await writer.store(getStorage());
         const filename = `report-${report.range.from}-to-${report.range.to}-by-${report.range.groupBy}.csv`;
-        const fileId = await withDb(async (db) => {
-          const file = await db.storedFile.create({
-            data: {
-              tenantId: requireTenantId(),
-              purpose: "export",
-              expiresAt: fileExpiry("export"),
-              filename,
-              contentType: "text/csv",
-              size: BigInt(stored.size),
-              sha256: stored.sha256,
-              storageKey: stored.key,
-              jobId: job.id,
-              createdById: requestedBy,
-            },
-            select: { id: true },
-          });
-          await recordAudit(db, { action: "export.created", targetType: "file", targetId: file.id, diff: { entity: "report", rows: rows.length, query } });
-          return file.id;
-        });
+        const fileId = await withDb((db) =>
+          storeExportFile(db, { stored, filename, jobId: job.id, createdById: requestedBy }, { entity: "report", rows: rows.length, query }),
+        );
         return { fileId, rows: rows.length, filename };
       });
     },
