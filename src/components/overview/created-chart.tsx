@@ -1,7 +1,7 @@
 "use client";
-// A count per day as bars (recharts): axes, a tooltip on hover or arrow keys, and the figures as a
-// hidden table for screen readers. Cases created by default; other counts (searches) name themselves.
-import { TimeBarChart } from "@/components/charts/time-bar-chart";
+// A count per day as bars with axes and the day's count on hover, and the figures as a hidden
+// table for screen readers. Cases created by default; other counts (searches) name themselves.
+import { DayBars } from "@/components/charts/day-bars";
 
 const dayLabel = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 const label = (date: string) => dayLabel.format(new Date(`${date}T00:00:00Z`));
@@ -22,13 +22,11 @@ export function CreatedChart({ days, words = { noun: "cases", verb: "created" } 
   const Noun = words.noun.charAt(0).toUpperCase() + words.noun.slice(1);
   return (
     <div>
-      <TimeBarChart
-        categories={days.map((d) => d.date)}
-        series={[{ key: "count", label: Noun, values: days.map((d) => d.count) }]}
+      <DayBars
+        days={days}
+        name={Noun}
         summary={`${Noun} ${words.verb} per day over the last ${days.length} days, ${total} in all.`}
-        formatCategory={label}
-        categoryName="Day"
-        height={160}
+        formatDay={label}
       />
       <p className="mt-2 text-right text-xs text-slate-500">
         {total} {words.verb} · peak {max}/day
