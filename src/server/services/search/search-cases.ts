@@ -54,13 +54,19 @@ export interface RankedRow {
 /**
  * The CTEs `query` (the typed words as a tsquery) and `matched` (the ids of the tenant's cases
  * whose title or description, or one of whose messages, replies and internal notes, match).
+ * Messages are read only while the cases' own text matches fewer than CANDIDATES: a case found by
+ * a message ranks after every case whose text matches, so past that it could not reach the
+ * results, and a word common in messages costs seconds to collect (bench/search.bench.ts: 375k
+ * messages with "printer" took "printer" from 0.6 to 2.0 s). The totals are capped below it too.
  */
 export const matchedCtes = (q: string) =>
   Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
+    text_matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)),
     matched AS MATERIALIZED (
-      SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)
+      SELECT id FROM text_matched
       UNION
-      SELECT m.id FROM query, app_message_case_ids(query.q) AS m(id))`;
+      SELECT m.id FROM query, app_message_case_ids(query.q) AS m(id)
+       WHERE (SELECT count(*) FROM (SELECT 1 FROM text_matched LIMIT ${CANDIDATES}) few) < ${CANDIDATES})`;
 
 /**
  * The end of a search statement, after `matchedCtes` and any CTEs of the caller's: the newest
