@@ -18,9 +18,9 @@ export const countRollupsForTenantJob = defineJob({
   payload: z.object({ rebuild: z.boolean().default(false) }),
   maxAttempts: 5,
   timeoutMs: 15 * 60_000,
-  async handler({ rebuild }, { withDb, logger }) {
+  async handler({ rebuild }, { withDb, logger, signal }) {
     if (rebuild) await withDb((db) => resetRollups(db));
-    const run = await countCaseChanges(withDb);
+    const run = await countCaseChanges(withDb, { signal });
     if (run.changed > 0 || !run.caughtUp) logger.info(run, "counted case changes into the report rollups");
     return run;
   },

@@ -4,8 +4,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { enqueue } from "@/server/jobs";
-import { countRollupsJob } from "@/server/jobs/tasks/count-report-rollups";
-import { readJob, runOnly } from "@/server/jobs/test-kit";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { claimJobs, reapExpiredLeases } from "@/server/jobs/lease";
+import { countRollupsForTenantJob, countRollupsJob, ROLLUPS_DEDUPE_KEY } from "@/server/jobs/tasks/count-report-rollups";
+import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
+import { countCaseChanges } from "@/server/services/insights/reports/count-case-changes";
 import { parse } from "csv-parse/sync";
 import { downloadFile } from "@/server/services/imports/import-test-kit";
 import { expectAppError } from "@/test/errors";
@@ -85,6 +88,31 @@ describe("insights.report", () => {
       ["Urgent", "1"],
     ]);
     expect(rows.filter((r) => r.section === "volume").reduce((n, r) => n + Number(r.created), 0)).toBe(3);
+  });
+
+  it("a counting whose runner died mid-job (its lease expired) is finished by another runner, each case counted once", async () => {
+    const fresh = await createTestTenant("reports-lease");
+    const agent = await callerFor(fresh.users.AGENT, fresh.slug);
+    for (const channel of ["EMAIL", "CHAT", "PHONE", "WEB", "EMAIL"] as const) await agent.cases.create({ title: `Lease ${channel}`, channel });
+    const jobId = await enqueue(countRollupsForTenantJob, { rebuild: false }, { tenantId: fresh.id, dedupeKey: ROLLUPS_DEDUPE_KEY });
+    const [claimed] = await claimJobs("doomed-runner", 1, [countRollupsForTenantJob.type], FAST_TIMING);
+    expect(claimed?.id).toBe(jobId);
+    // The doomed runner counted two of the five cases, then died without a word.
+    await countCaseChanges((fn) => withTenantDb(fresh.id, fn), { batchSize: 1, maxBatches: 2 });
+    await withPrivilegedDb("test fixture", (db) => db.job.update({ where: { id: jobId }, data: { lockedUntil: new Date(Date.now() - 1_000) } }));
+    await reapExpiredLeases();
+    expect(await readJob(jobId)).toMatchObject({ status: "PENDING", lockedBy: null });
+
+    await runOnly([countRollupsForTenantJob.type]);
+    expect(await readJob(jobId)).toMatchObject({ status: "SUCCEEDED" });
+    const report = await agent.insights.report({});
+    expect(report.current.created).toBe(5);
+    expect(report.groups.map((g) => [g.key, g.created])).toEqual([
+      ["EMAIL", 2],
+      ["CHAT", 1],
+      ["PHONE", 1],
+      ["WEB", 1],
+    ]);
   });
 
   it("answers scripts with an API key", async () => {

@@ -203,6 +203,28 @@ describe("countCaseChanges", () => {
     expect(sorted(await rollups())).toEqual(sorted(await directCount("America/New_York")));
   });
 
+  it("stops between batches when its runner shuts down (SIGTERM), and the next run counts the rest once", async () => {
+    const now = Date.now();
+    await withPrivilegedDb("test fixture", (db) =>
+      db.case.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ tenantId: tenant.id, title: `Case ${i}`, ...randomCase(now) })) }),
+    );
+    const shutdown = new AbortController();
+    // The signal arrives while the first batch is being counted (the first transaction reads the cursor).
+    let transactions = 0;
+    const stopped = await countCaseChanges(
+      (fn) =>
+        withTenantDb(tenant.id, async (db) => {
+          const result = await fn(db);
+          if (++transactions === 2) shutdown.abort();
+          return result;
+        }),
+      { batchSize: 10, signal: shutdown.signal },
+    );
+    expect(stopped).toMatchObject({ batches: 1, read: 10, caughtUp: false });
+    expect(await count({ batchSize: 10 })).toMatchObject({ changed: 20, caughtUp: true });
+    expect(sorted(await rollups())).toEqual(sorted(await directCount("America/New_York")));
+  });
+
   it("stops after its batches and the next run goes on from the cursor", async () => {
     const now = Date.now();
     await withPrivilegedDb("test fixture", (db) =>

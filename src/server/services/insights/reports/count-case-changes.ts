@@ -29,14 +29,21 @@ interface Cursor {
   id: string;
 }
 
-/** Takes in the tenant's case changes, at most `maxBatches` batches (the rest waits for the next run). */
-export async function countCaseChanges(withDb: WithTenantDb, options: { batchSize?: number; maxBatches?: number } = {}): Promise<RollupRun> {
+/**
+ * Takes in the tenant's case changes, at most `maxBatches` batches (the rest waits for the next
+ * run). A `signal` (the runner shutting down) stops it between batches: each batch has committed
+ * its counts with its cursor, so the next run goes on from there.
+ */
+export async function countCaseChanges(
+  withDb: WithTenantDb,
+  options: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {},
+): Promise<RollupRun> {
   const batchSize = options.batchSize ?? ROLLUP_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 200;
   const { cursor, restarted } = await withDb(prepare);
   const run: RollupRun = { read: 0, changed: 0, batches: 0, restarted, caughtUp: false };
   let from: Cursor = cursor ? { at: new Date(cursor.at.getTime() - CURSOR_OVERLAP_MS), id: FIRST_ID } : { at: new Date(0), id: FIRST_ID };
-  while (run.batches < maxBatches) {
+  while (run.batches < maxBatches && !options.signal?.aborted) {
     const step = await withDb(async (db) => {
       const tenantId = requireTenantId();
       await lock(db, tenantId);
