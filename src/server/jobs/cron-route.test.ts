@@ -45,13 +45,19 @@ describe("POST/GET /api/cron/jobs", () => {
     );
     // The platform's recurring tasks have tests of their own; run here, their current slots would
     // fan out over every tenant other files made (trending topics, alert rules), and this call would
-    // race those files for their tenants' jobs. Their slots are taken first, so the route finds them done.
+    // race those files for their tenants' jobs. Their slots are taken first, so the route finds them done:
+    // the current slot and the next one too, since a task running every minute gets a new slot if the
+    // minute turns while this test runs.
     const now = new Date();
+    const nextMinute = new Date(now.getTime() + 60_000);
     await ensureRecurring(recurringTasks, now);
-    const slots = recurringTasks.flatMap((task) => {
-      const slot = task.schedule.previous(now);
-      return slot ? [recurringSlotKey(task.name, slot)] : [];
-    });
+    await ensureRecurring(recurringTasks, nextMinute);
+    const slots = [now, nextMinute].flatMap((at) =>
+      recurringTasks.flatMap((task) => {
+        const slot = task.schedule.previous(at);
+        return slot ? [recurringSlotKey(task.name, slot)] : [];
+      }),
+    );
     await withPrivilegedDb("test cleanup", (db) =>
       db.job.updateMany({ where: { dedupeKey: { in: slots }, status: "PENDING" }, data: { status: "CANCELLED", finishedAt: new Date() } }),
     );
