@@ -7,6 +7,9 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import type { Logger } from "@/server/logger";
 import { parseCron, type CronSchedule } from "./cron-expression";
 
+/** The claim priority of counting that nobody waits on (the per-minute report rollups). */
+export const BACKGROUND_PRIORITY = -10;
+
 /** "tenant": the job belongs to one tenant and runs as it (RLS). "system": a platform task. */
 export type JobScope = "tenant" | "system";
 
@@ -62,6 +65,12 @@ export interface JobDefinition<Schema extends z.ZodType, S extends JobScope, T e
   /** One attempt's limit; the signal aborts then. Defaults to 5 minutes. */
   readonly timeoutMs?: number;
   readonly backoff?: Partial<BackoffOptions>;
+  /**
+   * Claim order when several jobs are due, higher first; an enqueue may override it. Defaults to 0.
+   * Background counting nobody is waiting on goes below 0, so a member's triage or export is not
+   * queued behind it.
+   */
+  readonly priority?: number;
   handler(payload: z.output<Schema>, ctx: JobContext<S, T>): Promise<unknown>;
 }
 

@@ -7,7 +7,7 @@ import { getDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { createTestTenant } from "@/test/factories";
 import type { AnyJobDefinition, JobTransaction } from "./define";
-import { defineJob } from "./define";
+import { BACKGROUND_PRIORITY, defineJob } from "./define";
 import { claimJobs, DEFAULT_TIMING, finish, heartbeat, leaseFor, MAX_LOST_LEASES, newWorkerId, reapExpiredLeases, retryDelayMs, type ClaimedJob } from "./lease";
 import { snapshot } from "./metrics";
 import { enqueue } from "./queue";
@@ -146,6 +146,18 @@ describe("claimJobs", () => {
     const claimed = await claimJobs("order-worker", 10, [type], FAST_TIMING);
     expect(claimed.map((j) => j.id)).toEqual([high, older, ...twins, newer, low]);
     expect(claimed[0]).toMatchObject({ id: high, tenantId: null, tenantSlug: null, type, payload: {}, attempts: 1, maxAttempts: 3, runAt: at(1) });
+  });
+
+  it("claims a type's own priority unless the enqueue names one, so background counting waits behind a member's job", async () => {
+    const background = registerJob(defineJob({ type: uniqueType("lease-background"), scope: "system", payload: noPayload, priority: BACKGROUND_PRIORITY, handler: async () => null }));
+    const interactive = jobType("lease-interactive");
+    const earlier = new Date(Date.now() - 60_000);
+    const counting = await enqueue(background, {}, { runAt: earlier });
+    const urgentCounting = await enqueue(background, {}, { runAt: earlier, priority: 3 });
+    const waitedOn = await enqueue(interactive, {}, {});
+    const claimed = await claimJobs("priority-worker", 10, [background.type, interactive], FAST_TIMING);
+    expect(claimed.map((j) => j.id)).toEqual([urgentCounting, waitedOn, counting]);
+    expect(await readJob(counting)).toMatchObject({ priority: BACKGROUND_PRIORITY });
   });
 
   it("sorts the claimed jobs itself, whatever order the database returns them in", async () => {

@@ -95,7 +95,7 @@ export async function enqueue<D extends AnyJobDefinition | string>(
     tenantId,
     type: definition.type,
     payload: JSON.parse(json) as Prisma.InputJsonValue,
-    priority: opts.priority ?? 0,
+    priority: opts.priority ?? definition.priority ?? 0,
     runAt: opts.runAt ?? new Date(),
     maxAttempts: opts.maxAttempts ?? definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     dedupeKey: opts.dedupeKey ?? null,

@@ -27,7 +27,7 @@ export async function ensureRecurring(tasks: readonly RecurringTask[], now = new
       tenantId: null,
       type: task.type,
       payload,
-      priority: task.priority ?? 0,
+      priority: task.priority ?? definition.priority ?? 0,
       runAt: slot,
       maxAttempts: task.maxAttempts ?? definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       dedupeKey: recurringSlotKey(task.name, slot),

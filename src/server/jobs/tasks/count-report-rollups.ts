@@ -4,7 +4,7 @@
 // run loses nothing: each batch commits its cursor with its counts, and the next run goes on.
 import { z } from "zod";
 import { countCaseChanges, resetRollups } from "@/server/services/insights/reports/count-case-changes";
-import { defineJob } from "../define";
+import { BACKGROUND_PRIORITY, defineJob } from "../define";
 import { enqueuePerTenant } from "../per-tenant";
 
 export const ROLLUPS_DEDUPE_KEY = "insights.rollups";
@@ -18,6 +18,8 @@ export const countRollupsForTenantJob = defineJob({
   payload: z.object({ rebuild: z.boolean().default(false) }),
   maxAttempts: 5,
   timeoutMs: 15 * 60_000,
+  // Reports may lag a minute; a member's triage or export should not wait for a first count.
+  priority: BACKGROUND_PRIORITY,
   async handler({ rebuild }, { withDb, logger, signal }) {
     if (rebuild) await withDb((db) => resetRollups(db));
     const run = await countCaseChanges(withDb, { signal });
@@ -33,6 +35,7 @@ export const countRollupsJob = defineJob({
   payload: z.object({}),
   maxAttempts: 2,
   timeoutMs: 60_000,
+  priority: BACKGROUND_PRIORITY,
   async handler(_payload, { withDb }) {
     // One index probe per tenant: its newest case change against its cursor.
     const tenants = await withDb((db) =>
