@@ -41,6 +41,8 @@ export const DISTRIBUTED_TABLES = [
   "case_report_facts",
   "case_report_rollups",
   "case_report_states",
+  "triage_models",
+  "triage_model_terms",
 ] as const;
 
 /**

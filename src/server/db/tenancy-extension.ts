@@ -42,6 +42,8 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "CaseReportFact",
   "CaseReportRollup",
   "CaseReportState",
+  "TriageModel",
+  "TriageModelTerm",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

@@ -4,6 +4,7 @@
 import "server-only";
 
 export {
+  BACKGROUND_PRIORITY,
   defineJob,
   defineRecurring,
   JobAbortedError,
@@ -16,6 +17,7 @@ export {
   type RecurringTask,
 } from "./define";
 export { registerJob, registeredJobTypes } from "./registry";
+export { enqueuePerTenant } from "./per-tenant";
 export { enqueue, cancelJob, retryJob, type EnqueueOptions, type JobMutationOptions } from "./queue";
 export { runDueJobs, DEFAULT_TIMING, type RunOptions, type RunSummary, type RunnerTiming } from "./runner";
 export { ensureRecurring, recurringSlotKey } from "./recurring";

@@ -8,6 +8,7 @@ import { exportReportJob } from "./exports/report-export-job";
 import { importJob } from "./imports/import-job";
 import { triageCaseJob } from "./suggestions/triage-job";
 import { summarizeCaseJob } from "./suggestions/summary-job";
+import { learnedTriageCaseJob, trainTriageModelsForTenantJob, trainTriageModelsJob } from "./triage-model/triage-model-jobs";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
 export const featureJobs = [
@@ -21,4 +22,7 @@ export const featureJobs = [
   notificationDigestJob,
   triageCaseJob,
   summarizeCaseJob,
+  trainTriageModelsJob,
+  trainTriageModelsForTenantJob,
+  learnedTriageCaseJob,
 ] as const;

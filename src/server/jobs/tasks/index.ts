@@ -52,6 +52,9 @@ export const recurringTasks = [
   // Every minute: reports are at most a minute or two behind the cases (a system job finds the
   // tenants whose cases changed since their rollups' cursor; each tenant's counting is a job).
   defineRecurring({ name: "count-report-rollups", cron: "* * * * *", type: countRollupsJob.type }),
+  // Nightly: each tenant's triage models learn from the day's resolved cases (a feature job type,
+  // registered by services/feature-jobs.ts; an admin can train at once from the AI settings).
+  defineRecurring({ name: "train-triage-models", cron: "41 2 * * *", type: "triage.train" }),
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),

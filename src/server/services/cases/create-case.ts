@@ -18,6 +18,7 @@ import { checkCaseClassification, loadTenantSettings } from "./tenant-settings";
 import { ensureCustomerExists } from "./update-case";
 import { aiAvailable } from "@/server/ai/provider";
 import { enqueue } from "@/server/jobs";
+import { learnedTriageCaseJob } from "@/server/services/triage-model/triage-model-jobs";
 import { triageCaseJob } from "@/server/services/suggestions/triage-job";
 
 type TeamRef = { id: string; name: string; autoAssign: boolean };
@@ -60,7 +61,11 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
     targetId: created.id,
     diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel, teamId: team?.id ?? null, assigneeId },
   });
-  // Triage by the AI, when the deployment has a provider and the tenant wants it (the job commits with the case).
+  // Triage by the tenant's learned model, when it has one, and by the AI, when the deployment has a
+  // provider and the tenant wants it (the jobs commit with the case; the learned one is quick).
+  if (await db.triageModel.findFirst({ select: { field: true } })) {
+    await enqueue(learnedTriageCaseJob, { caseId: created.id }, { db });
+  }
   if (settings.ai.enabled && settings.ai.triageNewCases && aiAvailable()) {
     await enqueue(triageCaseJob, { caseId: created.id }, { db });
   }

@@ -5,26 +5,14 @@ import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
 import { runAgent, type AgentResult } from "@/server/ai/run-agent";
 import { triageAgent, type TriageOutput } from "@/server/ai/agents/triage";
 import type { TenantSettings } from "@/lib/validations/tenant-settings";
-import { Prisma } from "@/server/db/generated/client";
-import { emitEvents } from "@/server/realtime/emit";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
-import { updateCase } from "@/server/services/cases/update-case";
-import { isApplicable, type ApplicableField, type SuggestionField } from "./suggestion-fields";
-import { withCaseTags } from "./case-suggestions";
-
-const SYSTEM_CALLER = { userId: null, canReadPii: false } as const;
+import type { ApplicableField } from "./suggestion-fields";
+import { storeSuggestions, type Proposal } from "./store-suggestions";
 
 export type TriageCaseResult =
   | { status: "done"; runId: string; suggested: number; applied: ApplicableField[] }
   | { status: "skipped"; why: string }
   | { status: "failed"; reason: string; message: string; runId: string | null };
-
-interface Proposal {
-  field: SuggestionField;
-  value: string | string[];
-  reason: string;
-  confidence: number;
-}
 
 /** What the agent said, as suggestions the tenant allows (a category not in its list is no suggestion). */
 export function proposalsFrom(output: TriageOutput, settings: TenantSettings): Proposal[] {
@@ -84,39 +72,4 @@ export async function triageCase(tenantId: string, caseId: string, signal?: Abor
     if (applied === null) return { status: "skipped", why: "the case is gone" } as const;
     return { status: "done", runId, suggested: proposals.length, applied } as const;
   });
-}
-
-/** Upserts the proposals (a decided suggestion stays as decided) and applies the trusted ones; null when the case is gone. */
-async function storeSuggestions(db: TenantDb, caseId: string, runId: string, proposals: Proposal[], settings: TenantSettings): Promise<ApplicableField[] | null> {
-  const current = await db.case.findFirst({ where: { id: caseId }, select: { tenantId: true, version: true, status: true } });
-  if (!current) return null;
-  const decided = new Set(
-    (await db.caseSuggestion.findMany({ where: { caseId, status: { not: "PENDING" } }, select: { field: true } })).map((s) => s.field),
-  );
-  const toApply: Partial<Record<ApplicableField, string | string[]>> = {};
-  for (const p of proposals) {
-    if (decided.has(p.field)) continue;
-    const threshold = isApplicable(p.field) ? settings.ai.autoApply[p.field] : null;
-    const apply = threshold !== null && p.confidence >= threshold && current.status !== "CLOSED";
-    if (apply && isApplicable(p.field)) toApply[p.field] = p.value;
-    const data = { runId, value: p.value as Prisma.InputJsonValue, reason: p.reason, confidence: p.confidence, status: apply ? ("APPLIED" as const) : ("PENDING" as const), decidedAt: apply ? new Date() : null };
-    await db.caseSuggestion.upsert({
-      where: { tenantId_caseId_field: { tenantId: current.tenantId, caseId, field: p.field } },
-      create: { tenantId: current.tenantId, caseId, field: p.field, ...data },
-      update: data,
-    });
-  }
-  const fields = Object.keys(toApply) as ApplicableField[];
-  if (fields.length > 0) {
-    await updateCase(db, SYSTEM_CALLER, {
-      id: caseId,
-      version: current.version,
-      ...(toApply.category !== undefined && { category: toApply.category as string }),
-      ...(toApply.businessUnit !== undefined && { businessUnit: toApply.businessUnit as string }),
-      ...(toApply.priority !== undefined && { priority: toApply.priority as "LOW" | "NORMAL" | "HIGH" | "URGENT" }),
-      ...(toApply.tags !== undefined && { tags: await withCaseTags(db, caseId, toApply.tags as string[]) }),
-    });
-  }
-  emitEvents({ kind: "case.updated", entityId: caseId, data: { change: "suggestions" } });
-  return fields;
 }

@@ -80,6 +80,10 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     });
     await db.caseReportRollup.create({ data: { tenantId: tenant.id, dimension: "all", day: new Date("2026-12-01"), value: "", created: 1 } });
     await db.caseReportState.create({ data: { tenantId: tenant.id, timeZone: "UTC" } });
+    await db.triageModel.create({
+      data: { tenantId: tenant.id, field: "category", language: "simple", trainedAt: new Date(), examples: 1, heldOut: 0, correct: 0, vocabulary: 1, labels: [], calibration: [] },
+    });
+    await db.triageModelTerm.create({ data: { tenantId: tenant.id, field: "category", lexeme: "printer", label: "Hardware", count: 1 } });
     const trending = await db.trendingRun.create({ data: { tenantId: tenant.id, windowStart: new Date(), windowEnd: new Date(), cases: 1, candidates: 1, durationMs: 1 } });
     await db.trendingTopic.create({
       data: { tenantId: tenant.id, runId: trending.id, rank: 1, term: "fixtur", label: "fixture", cases: 3, baseline: 0, score: 3, growth: 4, hourly: [], channels: {}, businessUnits: {} },
