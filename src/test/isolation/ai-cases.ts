@@ -1,6 +1,7 @@
 // Isolation attacks on AI assist: B's runs, B's cases' suggestions and drafts, named by id from A.
 // Nothing of B is listed, read, decided, triaged or sent to a model.
 import { expect } from "vitest";
+import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { expectAppError } from "@/test/errors";
 import type { Fixture, IsolationCase } from "./fixture";
 
@@ -14,7 +15,27 @@ async function firstStep(result: unknown): Promise<unknown> {
   }
 }
 
+const aJob = async (result: unknown, fx: Fixture) => {
+  const job = await withPrivilegedDb("isolation check", (db) => db.job.findUniqueOrThrow({ where: { id: (result as { jobId: string }).jobId }, select: { tenantId: true } }));
+  expect(job.tenantId).toBe(fx.a.id);
+};
+
 export const AI_ISOLATION_CASES: Record<string, IsolationCase[]> = {
+  "ai.learnedTriage": [
+    {
+      name: "B's model is not asked: B's words suggest nothing to A",
+      input: () => ({ title: "bravoword bravoword", description: "bravoword" }),
+      expect: (result) => expect(JSON.stringify(result)).not.toContain("bravo-only"),
+    },
+  ],
+  "ai.triageModels": [
+    {
+      name: "B's model is not listed",
+      input: () => undefined,
+      expect: (result) => expect(JSON.stringify(result)).not.toContain("bravo-only"),
+    },
+  ],
+  "ai.trainTriageModels": [{ name: "trains A's models, as A's job", input: () => undefined, expect: aJob }],
   "ai.status": [{ name: "A's own status", input: () => undefined, expect: (result) => expect(result).toEqual({ available: false, enabled: false }) }],
   "ai.runs": [
     {

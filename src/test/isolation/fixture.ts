@@ -156,6 +156,14 @@ export async function createIsolationFixture(): Promise<Fixture> {
           { tenantId: b.id, dimension: "category", day: today, value: "bravo-only", created: 7 },
         ],
       });
+      // B's learned model: "bravoword" means the category "bravo-only" (A must never be told so).
+      await db.triageModel.create({
+        data: {
+          tenantId: b.id, field: "category", language: "simple", trainedAt: now, examples: 40, heldOut: 10, correct: 9, vocabulary: 2,
+          labels: [{ value: "bravo-only", cases: 30, words: 60 }, { value: "other", cases: 10, words: 20 }], calibration: [],
+        },
+      });
+      await db.triageModelTerm.create({ data: { tenantId: b.id, field: "category", lexeme: "bravoword", label: "bravo-only", count: 60 } });
       return run.id;
     }),
   };

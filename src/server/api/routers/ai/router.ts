@@ -6,7 +6,10 @@ import { draftReplyStream } from "./draft-reply";
 import { getRun } from "./get-run";
 import { listRuns } from "./list-runs";
 import { status } from "./status";
+import { learnedTriage } from "./learned-triage";
+import { trainTriageModels } from "./train-triage-models";
 import { triage } from "./triage";
+import { triageModels } from "./triage-models";
 
 export const aiRouter = createTRPCRouter({
   status,
@@ -17,4 +20,7 @@ export const aiRouter = createTRPCRouter({
   draftReply: draftReplyStream,
   runs: listRuns,
   run: getRun,
+  learnedTriage,
+  triageModels,
+  trainTriageModels,
 });
