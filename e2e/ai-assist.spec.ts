@@ -14,7 +14,7 @@ test("a new case gets triage suggestions, one is accepted, and a reply is drafte
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 
   // The triage runs as a job; its suggestions arrive on the open page without a reload.
-  const panel = page.getByRole("region", { name: "AI suggestions" });
+  const panel = page.getByRole("region", { name: "Suggestions" });
   await expect(panel.getByText(`The customer writes about: ${title}`)).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByText("Negative sentiment")).toBeVisible();
   await panel.getByRole("button", { name: "Accept Priority: Urgent" }).click();

@@ -11,3 +11,7 @@ export async function decideSuggestionAction(input: { caseId: string; suggestion
 export async function triageCaseAction(caseId: string): Promise<ActionResult<{ jobId: string }>> {
   return runAction(() => api.ai.triage({ caseId }));
 }
+
+export async function trainTriageModelsAction(): Promise<ActionResult<{ jobId: string }>> {
+  return runAction(() => api.ai.trainTriageModels());
+}

@@ -1,5 +1,6 @@
 "use client";
-// The AI's triage of a case beside its properties: a one-line summary, language and sentiment,
+// The triage of a case beside its properties (the AI's, and the learned model's from the tenant's
+// resolved cases, told apart by their reasons): a one-line summary, language and sentiment,
 // and suggested values with the model's confidence and reason, each accepted (applied to the case
 // at the version shown) or dismissed by a member. Updates live when a triage finishes.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -10,7 +11,7 @@ import { useTRPC } from "@/trpc/react";
 import { decideSuggestionAction, triageCaseAction } from "./ai-actions";
 import { FIELD_LABEL, percent, STATUS_LABEL, valueText } from "./suggestion-words";
 
-export function AiSuggestionsPanel({ caseId, number, canWrite }: { caseId: string; number: number; canWrite: boolean }) {
+export function AiSuggestionsPanel({ caseId, number, canWrite, canAskAi = true }: { caseId: string; number: number; canWrite: boolean; canAskAi?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data, isPending } = useQuery(trpc.ai.suggestions.queryOptions({ caseId }));
@@ -50,9 +51,9 @@ export function AiSuggestionsPanel({ caseId, number, canWrite }: { caseId: strin
     <section aria-labelledby="ai-suggestions-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
       <div className="flex items-center justify-between gap-2">
         <h2 id="ai-suggestions-heading" className="flex items-center gap-1.5 whitespace-nowrap text-xs font-medium uppercase tracking-wide text-slate-500">
-          <Sparkles aria-hidden className="h-3.5 w-3.5 text-brand-600" /> AI suggestions
+          <Sparkles aria-hidden className="h-3.5 w-3.5 text-brand-600" /> Suggestions
         </h2>
-        {canWrite ? (
+        {canWrite && canAskAi ? (
           <Button type="button" size="sm" variant="ghost" onClick={() => void triage()} disabled={busy !== null}>
             {items.length ? "Suggest again" : "Suggest"}
           </Button>

@@ -15,6 +15,7 @@ import { useTRPC } from "@/trpc/react";
 import { createCaseAction } from "./case-actions";
 import { channelLabel, PriorityOptions } from "./case-badges";
 import { TagSuggestions } from "./tag-suggestions";
+import { LearnedFieldSuggestions } from "./learned-field-suggestions";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";
 
 // The form edits tags as one comma-separated string; everything else is the procedure's schema.
@@ -63,7 +64,10 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
     defaultValues: { title: "", description: "", channel: "PHONE", priority: "NORMAL", tags: "", category: "", businessUnit: "", teamId: "", assigneeId: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const tagsValue = useWatch({ control: form.control, name: "tags" });
+  const [tagsValue, title, description, category, businessUnit, priority] = useWatch({
+    control: form.control,
+    name: ["tags", "title", "description", "category", "businessUnit", "priority"],
+  });
 
   const { onSubmit, formError } = useActionSubmit(
     form,
@@ -101,6 +105,12 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
       <Field label="Customer" htmlFor="customer">
         <CustomerPicker slug={slug} value={customer} onChange={setCustomer} canCreate={canCreateCustomers} />
       </Field>
+      <LearnedFieldSuggestions
+        title={title ?? ""}
+        description={description ?? ""}
+        current={{ category: category ?? "", businessUnit: businessUnit ?? "", priority: priority ?? "" }}
+        onPick={(field, value) => form.setValue(field, value as never, { shouldDirty: true, shouldValidate: true })}
+      />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Category" htmlFor="category" error={errors.category?.message}>
           <Select id="category" {...form.register("category")}>

@@ -6,7 +6,7 @@ import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CustomerPanel } from "@/components/cases/customer-panel";
 import { AiSuggestionsPanel } from "@/components/ai/ai-suggestions-panel";
 import { CaseSummaryCard } from "@/components/ai/case-summary-card";
-import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { api, getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../../_components/load-tenant";
 import { loadCaseByNumber } from "./load-case";
 
@@ -29,8 +29,13 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
     prefetch(trpc.cases.timeline.queryOptions({ caseId: c.id, limit: 200 })),
   ]);
   const canWrite = view.state === "active" && view.tenant.permissions.includes("cases:write");
-  // The suggestions come with the page when AI is on (else the panel is not shown at all).
-  if (ai.enabled) await Promise.all([prefetch(trpc.ai.suggestions.queryOptions({ caseId: c.id })), prefetch(trpc.ai.summary.queryOptions({ caseId: c.id }))]);
+  // The suggestions come with the page: the AI's when it is on, the learned model's whenever there
+  // are some (the panel shows with either; neither needs a provider to be read).
+  const [suggestions] = await Promise.all([
+    getQueryClient().fetchQuery(trpc.ai.suggestions.queryOptions({ caseId: c.id })).catch(() => ({ items: [] })),
+    ai.enabled ? prefetch(trpc.ai.summary.queryOptions({ caseId: c.id })) : null,
+  ]);
+  const showSuggestions = ai.enabled || suggestions.items.length > 0;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 md:px-8">
@@ -67,7 +72,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
           }
           aside={
             <>
-              {ai.enabled ? <AiSuggestionsPanel caseId={c.id} number={number} canWrite={canWrite} /> : null}
+              {showSuggestions ? <AiSuggestionsPanel caseId={c.id} number={number} canWrite={canWrite} canAskAi={ai.enabled} /> : null}
               {c.customer ? <CustomerPanel slug={slug} customer={c.customer} details={customer} caseId={c.id} /> : null}
             </>
           }

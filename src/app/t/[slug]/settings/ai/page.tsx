@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AiRunsTable } from "@/components/ai/ai-runs-table";
+import { TriageModelsPanel } from "@/components/ai/triage-models-panel";
 import { AiSettingsForm } from "@/components/settings/ai-settings-form";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
@@ -25,9 +26,11 @@ export default async function AiSettingsPage({
   const { tenant } = view;
   const agent = AGENTS.find((a) => a === search.agent);
   const outcome = OUTCOMES.find((o) => o === search.outcome);
-  const [status, page] = await Promise.all([
+  const canManage = tenant.permissions.includes("settings:manage");
+  const [status, page, learned] = await Promise.all([
     api.ai.status(),
     orNotFound(() => api.ai.runs({ limit: 25, agent, outcome, cursor: search.cursor || undefined })),
+    canManage ? api.ai.triageModels() : null,
   ]);
   const base = `/t/${slug}/settings/ai`;
   const query = (extra: Record<string, string | undefined>) => {
@@ -48,9 +51,10 @@ export default async function AiSettingsPage({
       <section aria-labelledby="ai-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="ai-heading" className="text-base font-semibold">AI assist</h2>
         <div className="mt-4">
-          <AiSettingsForm slug={slug} ai={tenant.settings.ai} canManage={tenant.permissions.includes("settings:manage")} />
+          <AiSettingsForm slug={slug} ai={tenant.settings.ai} canManage={canManage} />
         </div>
       </section>
+      {learned ? <TriageModelsPanel models={learned.items} training={learned.training} timeZone={tenant.displayTimeZone} canManage={canManage} /> : null}
       <section aria-labelledby="runs-heading">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
