@@ -20,12 +20,12 @@ const model: TriageModelView = {
     { value: "LOW", cases: 150 },
   ],
   calibration: [
-    { atLeast: 0.5, share: 0.9, accuracy: 0.9 },
-    { atLeast: 0.6, share: 0.8, accuracy: 0.92 },
-    { atLeast: 0.7, share: 0.64, accuracy: 0.96 },
-    { atLeast: 0.8, share: 0.5, accuracy: 0.97 },
-    { atLeast: 0.9, share: 0, accuracy: null },
-    { atLeast: 0.95, share: 0, accuracy: null },
+    { atLeast: 0.5, share: 0.9, cases: 270, accuracy: 0.9 },
+    { atLeast: 0.6, share: 0.8, cases: 240, accuracy: 0.92 },
+    { atLeast: 0.7, share: 0.64, cases: 192, accuracy: 0.96 },
+    { atLeast: 0.8, share: 0.5, cases: 150, accuracy: 0.97 },
+    { atLeast: 0.9, share: 0, cases: 0, accuracy: null },
+    { atLeast: 0.95, share: 0, cases: 0, accuracy: null },
   ],
 };
 

@@ -16,6 +16,7 @@ export const triageFieldSchema = z.enum(["category", "businessUnit", "priority"]
 export const learnedSuggestionOutput = z.object({
   field: triageFieldSchema,
   value: z.string(),
+  /** How often the model was right on held-out cases it was this sure of (0–1). */
   confidence: z.number(),
   /** Share of its held-out cases the model predicted right; null when it held none out. */
   accuracy: z.number().nullable(),
@@ -31,6 +32,6 @@ export const triageModelOutput = z.object({
   accuracy: z.number().nullable(),
   vocabulary: z.number().int(),
   values: z.array(z.object({ value: z.string(), cases: z.number().int() })),
-  calibration: z.array(z.object({ atLeast: z.number(), share: z.number(), accuracy: z.number().nullable() })),
+  calibration: z.array(z.object({ atLeast: z.number(), share: z.number(), cases: z.number().int(), accuracy: z.number().nullable() })),
 });
 export type TriageModelView = z.infer<typeof triageModelOutput>;

@@ -61,6 +61,38 @@ export const CASE_SUBJECTS = [
   "Warranty claim for a broken charger",
 ];
 
+/**
+ * How each subject is usually filed (category of the default list, business unit of the demo's):
+ * real teams file alike cases alike, which is what the learned triage model finds in the demo.
+ */
+export const SUBJECT_FILING: Record<string, { category: string; businessUnit: string }> = {
+  "Cannot log in after password reset": { category: "Problem", businessUnit: "Consumer" },
+  "Invoice shows the wrong VAT number": { category: "Request", businessUnit: "Business" },
+  "Refund not received after 10 days": { category: "Problem", businessUnit: "Consumer" },
+  "Order arrived damaged": { category: "Problem", businessUnit: "Consumer" },
+  "How do I export my data?": { category: "Question", businessUnit: "Business" },
+  "Two-factor codes are not arriving": { category: "Incident", businessUnit: "Consumer" },
+  "App crashes when uploading a photo": { category: "Incident", businessUnit: "Consumer" },
+  "Please change the billing address": { category: "Request", businessUnit: "Business" },
+  "Shipment stuck in customs": { category: "Problem", businessUnit: "Consumer" },
+  "Question about the enterprise plan": { category: "Question", businessUnit: "Business" },
+  "Webhook deliveries are failing": { category: "Incident", businessUnit: "Business" },
+  "Charged twice for the same order": { category: "Problem", businessUnit: "Consumer" },
+  "Cannot find the cancel subscription button": { category: "Question", businessUnit: "Consumer" },
+  "Delivery slot no longer available": { category: "Question", businessUnit: "Consumer" },
+  "Feature request: dark mode": { category: "Request", businessUnit: "Consumer" },
+  "Account locked after too many attempts": { category: "Problem", businessUnit: "Consumer" },
+  "Missing item in my order": { category: "Problem", businessUnit: "Consumer" },
+  "Integration with Slack stopped working": { category: "Incident", businessUnit: "Business" },
+  "Wrong size delivered": { category: "Problem", businessUnit: "Consumer" },
+  "Need a copy of last year's invoices": { category: "Request", businessUnit: "Business" },
+  "Password reset link expired": { category: "Problem", businessUnit: "Consumer" },
+  "Data import fails at row 1,204": { category: "Incident", businessUnit: "Business" },
+  "Can we add more seats mid-cycle?": { category: "Question", businessUnit: "Business" },
+  "Email notifications go to spam": { category: "Problem", businessUnit: "Business" },
+  "Warranty claim for a broken charger": { category: "Request", businessUnit: "Consumer" },
+};
+
 export const CASE_TAGS = ["billing", "login", "shipping", "bug", "refund", "vip", "feature", "integration", "mobile", "urgent-followup"];
 
 export const FIRST_NAMES = [

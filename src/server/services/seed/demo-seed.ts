@@ -16,6 +16,7 @@ import { seedFeed } from "./demo-feed";
 import {
   AGENT_REPLIES,
   CASE_SUBJECTS,
+  SUBJECT_FILING,
   CASE_TAGS,
   CLOSING_REPLIES,
   COMPANIES,
@@ -61,6 +62,21 @@ const STATUS_WEIGHTS = [
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)]!;
+}
+
+/**
+ * Category and business unit: mostly as such a subject is usually filed, one in six chosen at
+ * random as people sometimes do (two draws either way, so the draws after them are unchanged).
+ */
+function filingOf(rand: () => number, title: string, settings: { caseCategories: string[]; businessUnits: string[] }) {
+  const usual = SUBJECT_FILING[title];
+  const [r1, r2] = [rand(), rand()];
+  const chosen = (r: number, list: string[], usualValue: string | undefined) =>
+    usualValue && list.includes(usualValue) && r < 5 / 6 ? usualValue : list[Math.floor(r * list.length)]!;
+  return {
+    category: chosen(r1, settings.caseCategories, usual?.category),
+    businessUnit: settings.businessUnits.length ? chosen(r2, settings.businessUnits, usual?.businessUnit) : null,
+  };
 }
 
 function weighted<T>(rand: () => number, items: readonly (readonly [T, number])[]): T {
@@ -291,8 +307,7 @@ async function seedCases(tx: SeedTx, o: SeedCasesOptions) {
         assigneeId: status === "NEW" && rand() < 0.7 ? null : pick(rand, o.agents),
         createdById: o.ownerId,
         customerId: rand() < 0.92 ? pick(rand, o.customers).id : null,
-        category: pick(rand, o.settings.caseCategories),
-        businessUnit: o.settings.businessUnits.length ? pick(rand, o.settings.businessUnits) : null,
+        ...filingOf(rand, incident ?? subject, o.settings),
         snoozedUntil: status === "SNOOZED" ? new Date(now + (1 + Math.floor(rand() * 72)) * HOUR) : null,
         ...due,
         firstRespondedAt: responded,

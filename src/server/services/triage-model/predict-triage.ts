@@ -7,12 +7,32 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { predictDocuments, type LabelStats, type ModelShape } from "./naive-bayes";
 import { allowedValues, TRIAGE_FIELDS, type TriageField } from "./triage-fields";
+import type { CalibrationPoint } from "./train-triage-model";
 
 export interface LoadedModel extends ModelShape {
   examples: number;
   heldOut: number;
   correct: number;
   trainedAt: Date;
+  calibration: CalibrationPoint[];
+}
+
+/** Held-out cases a confidence floor needs before its accuracy is trusted over the model's overall one. */
+const MIN_CALIBRATION_CASES = 5;
+
+/**
+ * The confidence shown and compared with auto-apply thresholds: how often the model was right on
+ * held-out cases it was at least this sure of, never more than its own probability. Naive Bayes'
+ * probabilities are overconfident (it takes every word as independent evidence, so a long text
+ * makes it "99 % sure" of anything); a member deciding whether to trust a suggestion needs the
+ * measured rate, and an admin setting "apply above 90 %" means right nine times in ten.
+ */
+export function calibratedConfidence(raw: number, model: Pick<LoadedModel, "calibration" | "heldOut" | "correct">): number {
+  const trusted = model.calibration
+    .filter((p) => p.atLeast <= raw && (p.cases ?? 0) >= MIN_CALIBRATION_CASES && p.accuracy !== null)
+    .sort((x, y) => y.atLeast - x.atLeast)[0];
+  const measured = trusted?.accuracy ?? (model.heldOut ? model.correct / model.heldOut : null);
+  return measured === null ? raw : Math.min(raw, measured);
 }
 
 export interface LearnedSuggestion {
@@ -38,13 +58,14 @@ export async function loadModels(db: TenantDb): Promise<LoadedModel[]> {
       heldOut: r.heldOut,
       correct: r.correct,
       trainedAt: r.trainedAt,
+      calibration: r.calibration as unknown as CalibrationPoint[],
     }));
 }
 
-function suggestionOf(model: LoadedModel, value: string, confidence: number, settings: TenantSettings): LearnedSuggestion | null {
+function suggestionOf(model: LoadedModel, value: string, raw: number, settings: TenantSettings): LearnedSuggestion | null {
   const allowed = allowedValues(model.field, settings);
   if (allowed && !allowed.includes(value)) return null;
-  return { field: model.field, value, confidence, accuracy: model.heldOut ? model.correct / model.heldOut : null, examples: model.examples };
+  return { field: model.field, value, confidence: calibratedConfidence(raw, model), accuracy: model.heldOut ? model.correct / model.heldOut : null, examples: model.examples };
 }
 
 /** What the models make of a text not stored yet. Empty without models or without words. */

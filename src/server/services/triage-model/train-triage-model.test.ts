@@ -7,7 +7,9 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { createTestTenant, type TestTenant } from "@/test/factories";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
-import { loadModels, predictText } from "./predict-triage";
+import { Prisma } from "@/server/db/generated/client";
+import { predictDocuments } from "./naive-bayes";
+import { calibratedConfidence, loadModels, predictText } from "./predict-triage";
 import { calibrationOf, MIN_EXAMPLES, trainTriageModels } from "./train-triage-model";
 import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
 
@@ -69,8 +71,14 @@ describe("training a tenant's triage models", () => {
       const best = scores.reduce((x, y) => (y.score > x.score ? y : x));
       return { value: best.value, confidence: Math.exp(best.score - max) / sum };
     });
+    const raw = await withTenantDb(a.id, async (db) => {
+      const model = (await loadModels(db)).find((m) => m.field === "category")!;
+      return predictDocuments(db, model, Prisma.sql`SELECT 'doc'::text AS id, ${text}::text AS body`);
+    });
+    expect(raw).toEqual([{ id: "doc", value: expected.value, confidence: expect.closeTo(expected.confidence, 9) }]);
+    // What a member is shown is the measured rate, never more than the model's own probability.
     expect(category!.value).toBe(expected.value);
-    expect(category!.confidence).toBeCloseTo(expected.confidence, 9);
+    expect(category!.confidence).toBeLessThanOrEqual(expected.confidence + 1e-9);
   });
 
   it("never learns from another tenant: the same words mean what each tenant's own cases say", async () => {
@@ -125,9 +133,31 @@ describe("calibrationOf", () => {
       { confidence: 0.75, right: false },
       { confidence: 0.4, right: false },
     ]);
-    expect(points.find((p) => p.atLeast === 0.5)).toEqual({ atLeast: 0.5, share: 0.75, accuracy: 2 / 3 });
-    expect(points.find((p) => p.atLeast === 0.9)).toEqual({ atLeast: 0.9, share: 0.25, accuracy: 1 });
-    expect(points.find((p) => p.atLeast === 0.95)).toEqual({ atLeast: 0.95, share: 0.25, accuracy: 1 });
-    expect(calibrationOf([])[0]).toEqual({ atLeast: 0.5, share: 0, accuracy: null });
+    expect(points.find((p) => p.atLeast === 0.5)).toEqual({ atLeast: 0.5, share: 0.75, cases: 3, accuracy: 2 / 3 });
+    expect(points.find((p) => p.atLeast === 0.9)).toEqual({ atLeast: 0.9, share: 0.25, cases: 1, accuracy: 1 });
+    expect(points.find((p) => p.atLeast === 0.95)).toEqual({ atLeast: 0.95, share: 0.25, cases: 1, accuracy: 1 });
+    expect(calibrationOf([])[0]).toEqual({ atLeast: 0.5, share: 0, cases: 0, accuracy: null });
+  });
+});
+
+describe("calibratedConfidence", () => {
+  const model = {
+    heldOut: 100,
+    correct: 60,
+    calibration: [
+      { atLeast: 0.5, share: 0.9, cases: 90, accuracy: 0.62 },
+      { atLeast: 0.7, share: 0.5, cases: 50, accuracy: 0.8 },
+      { atLeast: 0.9, share: 0.2, cases: 20, accuracy: 0.95 },
+      { atLeast: 0.95, share: 0.03, cases: 3, accuracy: 1 },
+    ],
+  };
+  it("is how often the model was right at that confidence, never more than its own probability", () => {
+    expect(calibratedConfidence(0.999, model)).toBe(0.95); // the 0.95 floor holds too few cases to trust
+    expect(calibratedConfidence(0.91, model)).toBe(0.91);
+    expect(calibratedConfidence(0.75, model)).toBe(0.75);
+    expect(calibratedConfidence(0.99, { ...model, calibration: model.calibration.map((p) => ({ ...p, accuracy: 0.3 })) })).toBe(0.3);
+    // Below every floor: the model's overall accuracy; with nothing held out, its own probability.
+    expect(calibratedConfidence(0.45, { ...model, correct: 30 })).toBe(0.3);
+    expect(calibratedConfidence(0.45, { heldOut: 0, correct: 0, calibration: [] })).toBe(0.45);
   });
 });

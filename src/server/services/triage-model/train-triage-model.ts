@@ -24,6 +24,8 @@ export interface CalibrationPoint {
   atLeast: number;
   /** Share of held-out cases predicted with at least this confidence. */
   share: number;
+  /** How many held-out cases that is. */
+  cases: number;
   /** Of those, the share predicted right (null when none). */
   accuracy: number | null;
 }
@@ -53,6 +55,7 @@ export function calibrationOf(outcomes: { confidence: number; right: boolean }[]
     return {
       atLeast,
       share: outcomes.length ? above.length / outcomes.length : 0,
+      cases: above.length,
       accuracy: above.length ? above.filter((o) => o.right).length / above.length : null,
     };
   });

@@ -4,7 +4,6 @@ import { triageModelOutput } from "@/lib/validations/triage-model";
 import { trainTriageModelsForTenantJob } from "@/server/services/triage-model/triage-model-jobs";
 import { loadModels } from "@/server/services/triage-model/predict-triage";
 import { TRIAGE_FIELDS } from "@/server/services/triage-model/triage-fields";
-import type { CalibrationPoint } from "@/server/services/triage-model/train-triage-model";
 
 /**
  * The tenant's learned models, one per field that has one: when trained, on how many cases, how
@@ -16,16 +15,14 @@ export const triageModels = tenantProcedure("settings:manage")
   .input(z.object({}).optional())
   .output(z.object({ items: z.array(triageModelOutput), training: z.object({ jobId: z.uuid(), status: z.string() }).nullable() }))
   .query(async ({ ctx }) => {
-    const [models, calibration, job] = await Promise.all([
+    const [models, job] = await Promise.all([
       loadModels(ctx.db),
-      ctx.db.triageModel.findMany({ select: { field: true, calibration: true } }),
       ctx.db.job.findFirst({
         where: { type: trainTriageModelsForTenantJob.type, status: { in: ["PENDING", "RUNNING", "FAILED"] } },
         orderBy: { createdAt: "desc" },
         select: { id: true, status: true },
       }),
     ]);
-    const calibrationOf = new Map(calibration.map((c) => [c.field, c.calibration as unknown as CalibrationPoint[]]));
     const items = models
       .sort((x, y) => TRIAGE_FIELDS.indexOf(x.field) - TRIAGE_FIELDS.indexOf(y.field))
       .map((m) => ({
@@ -37,7 +34,7 @@ export const triageModels = tenantProcedure("settings:manage")
         accuracy: m.heldOut ? m.correct / m.heldOut : null,
         vocabulary: m.vocabulary,
         values: m.labels.map((l) => ({ value: l.value, cases: l.cases })).sort((x, y) => y.cases - x.cases),
-        calibration: calibrationOf.get(m.field) ?? [],
+        calibration: m.calibration.map((c) => ({ ...c, cases: c.cases ?? 0 })),
       }));
     return { items, training: job ? { jobId: job.id, status: job.status } : null };
   });
