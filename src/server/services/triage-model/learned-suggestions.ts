@@ -22,9 +22,11 @@ interface CaseFields {
   priority: string;
 }
 
+/** Says where the value comes from and what its percentage means (the calibrated rate, beside the model's overall one). */
 export function learnedReason(s: LearnedSuggestion): string {
   const cases = `Learned from ${s.examples.toLocaleString("en-US")} resolved cases`;
-  return s.accuracy === null ? cases : `${cases}; right ${Math.round(s.accuracy * 100)} % of the time on cases it had not seen`;
+  if (s.accuracy === null) return cases;
+  return `${cases}: right ${Math.round(s.confidence * 100)} % of the time when this sure, ${Math.round(s.accuracy * 100)} % overall`;
 }
 
 /** A category or business unit is suggested only where there is none; a priority where it differs. */
