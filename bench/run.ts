@@ -28,8 +28,9 @@ import { searchBench } from "./search.bench";
 import { webBench } from "./web.bench";
 import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
+import { triageBench } from "./triage.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench, reportsBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench, reportsBench, triageBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
