@@ -21,18 +21,22 @@ const EXTRA = ["please help", "since yesterday", "for the second time", "urgent"
 const TYPED = ["Refund still not received after two weeks", "Cannot log in, password reset does not work", "Webhook deliveries failing for our endpoint", "Question about adding seats to the enterprise plan"];
 
 // $1 tenant, $2 rows, $3 subjects, $4 categories, $5 units, $6 extra words: a case's words are its
-// subject's plus two phrases of noise; one in six is filed at random, as people sometimes do.
+// subject's, two phrases of noise and a dozen words of a 30,000-word vocabulary drawn with a long
+// tail (as a real tenant's descriptions hold names, products and typos); one in six is filed at
+// random, as people sometimes do.
 const INSERT = `
 INSERT INTO cases (id, tenant_id, title, description, status, category, business_unit, priority, resolved_at, created_at, updated_at)
 SELECT gen_random_uuid(), $1::uuid, ($3::text[])[x.i],
-       ($6::text[])[1 + floor(x.r1 * cardinality($6::text[]))::int] || ', ' || ($6::text[])[1 + floor(x.r2 * cardinality($6::text[]))::int],
+       ($6::text[])[1 + floor(x.r1 * cardinality($6::text[]))::int] || ', ' || ($6::text[])[1 + floor(x.r2 * cardinality($6::text[]))::int]
+         || ' ' || (SELECT string_agg(substr(translate(md5(floor(30000 * random() ^ 3)::text), '0123456789', 'ghijklmnop'), 1, 8), ' ')
+                      FROM generate_series(1, 12 + x.g % 1)),
        'RESOLVED',
        CASE WHEN x.r3 < 5.0 / 6 THEN ($4::text[])[x.i] ELSE (ARRAY['Question', 'Problem', 'Incident', 'Request'])[1 + floor(x.r4 * 4)::int] END,
        CASE WHEN x.r5 < 5.0 / 6 THEN ($5::text[])[x.i] ELSE (ARRAY['Consumer', 'Business'])[1 + floor(x.r4 * 2)::int] END,
        (ARRAY['LOW', 'NORMAL', 'NORMAL', 'HIGH'])[1 + floor(x.r2 * 4)::int]::"CasePriority",
        now() - x.r1 * interval '60 days', now() - interval '61 days', now() - x.r1 * interval '60 days'
-  FROM (SELECT 1 + floor(random() * cardinality($3::text[]))::int AS i, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
-          FROM generate_series(1, $2::int) OFFSET 0) x`;
+  FROM (SELECT g, 1 + floor(random() * cardinality($3::text[]))::int AS i, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
+          FROM generate_series(1, $2::int) AS g OFFSET 0) x`;
 
 export const triageBench: BenchModule = {
   name: "triage",
@@ -40,7 +44,7 @@ export const triageBench: BenchModule = {
   optIn: true,
   async run(ctx) {
     const count = (ctx.kind === "postgres" ? MAX_EXAMPLES : 5_000) / (ctx.quick ? 10 : 1);
-    const tenant = await ensureSyntheticTenant(ctx.db, { slug: "bench-triage", name: "bench-triage", agents: 2 });
+    const tenant = await ensureSyntheticTenant(ctx.db, { slug: "bench-triage-v2", name: "bench-triage", agents: 2 });
     if (tenant.created) {
       const started = performance.now();
       await ctx.db.sql.transaction(async (tx) => {

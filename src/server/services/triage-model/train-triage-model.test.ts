@@ -8,7 +8,7 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { createTestTenant, type TestTenant } from "@/test/factories";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { Prisma } from "@/server/db/generated/client";
-import { predictDocuments } from "./naive-bayes";
+import { predictDocuments, predictionSql } from "./naive-bayes";
 import { calibratedConfidence, loadModels, predictText } from "./predict-triage";
 import { calibrationOf, MIN_EXAMPLES, trainTriageModels } from "./train-triage-model";
 import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
@@ -79,6 +79,19 @@ describe("training a tenant's triage models", () => {
     // What a member is shown is the measured rate, never more than the model's own probability.
     expect(category!.value).toBe(expected.value);
     expect(category!.confidence).toBeLessThanOrEqual(expected.confidence + 1e-9);
+  });
+
+  it("scores many cases by probing each word's counts through the key, even before the counts have statistics", async () => {
+    // A freshly trained model's counts are unanalysed (the embedded database has no autovacuum):
+    // with joins the planner compared every word with every count (45 s for 1,000 held-out cases).
+    const plan = await withTenantDb(a.id, async (db) => {
+      const model = (await loadModels(db)).find((m) => m.field === "category")!;
+      const q = predictionSql(model, Prisma.sql`SELECT c.id, c.title || ' ' || c.description AS body FROM cases c WHERE c.tenant_id = ${a.id}::uuid`, a.id);
+      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${q.text}`, ...q.values);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toMatch(/Index (Only )?Scan using triage_model_terms_pkey on triage_model_terms[^\n]*\n\s*Index Cond: \(.*\(lexeme = w(_\d+)?\.lexeme\)\)/);
+    expect(plan).not.toMatch(/Join Filter: \(t\.lexeme = /);
   });
 
   it("never learns from another tenant: the same words mean what each tenant's own cases say", async () => {
