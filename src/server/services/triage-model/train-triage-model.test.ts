@@ -138,6 +138,30 @@ describe("training a tenant's triage models", () => {
   });
 });
 
+describe("a training stopped by its runner's shutdown", () => {
+  it("stops between fields: the fields done are whole, the rest keep their model, the next run trains all", async () => {
+    const e = await createTestTenant("nb-stop");
+    await setSettings(e, { caseCategories: ["Billing", "Access", "Hardware"], businessUnits: ["Office", "Field"] });
+    await plantResolvedCases(e, 20);
+    const shutdown = new AbortController();
+    let transactions = 0;
+    const stopped = trainTriageModels(
+      (fn) =>
+        withTenantDb(e.id, async (db) => {
+          const result = await fn(db);
+          if (++transactions === 1) shutdown.abort(new Error("worker shutting down"));
+          return result;
+        }),
+      { signal: shutdown.signal },
+    );
+    await expect(stopped).rejects.toThrow("worker shutting down");
+    const fields = () => withTenantDb(e.id, async (db) => (await db.triageModel.findMany({ select: { field: true } })).map((m) => m.field).sort());
+    expect(await fields()).toEqual(["category"]);
+    expect((await train(e)).map((r) => r.status)).toEqual(["trained", "trained", "trained"]);
+    expect(await fields()).toEqual(["businessUnit", "category", "priority"]);
+  });
+});
+
 describe("calibrationOf", () => {
   it("gives, per confidence floor, the share of cases at or above it and how many of those were right", () => {
     const points = calibrationOf([

@@ -120,10 +120,17 @@ export async function trainField(db: TenantDb, field: TriageField, settings: Ten
   return { field, status: "trained", examples: trainingCases, heldOut: outcomes.length, correct, vocabulary: model.vocabulary, values: labels.length };
 }
 
-/** Trains every field's model of the current tenant, each field in a transaction of its own. */
-export async function trainTriageModels(withDb: WithTenantDb, now = new Date()): Promise<FieldTraining[]> {
+/**
+ * Trains every field's model of the current tenant, each field in a transaction of its own. A
+ * `signal` (the runner shutting down) stops it between fields by throwing its reason: the fields
+ * done are committed whole, the others keep their previous model, and the job goes back to the
+ * queue to train them all again.
+ */
+export async function trainTriageModels(withDb: WithTenantDb, options: { now?: Date; signal?: AbortSignal } = {}): Promise<FieldTraining[]> {
+  const now = options.now ?? new Date();
   const results: FieldTraining[] = [];
   for (const field of TRIAGE_FIELDS) {
+    options.signal?.throwIfAborted();
     results.push(await withDb(async (db) => trainField(db, field, await loadTenantSettings(db), now)));
   }
   return results;

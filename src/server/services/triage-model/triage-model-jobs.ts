@@ -20,8 +20,8 @@ export const trainTriageModelsForTenantJob = registerJob(
     timeoutMs: 15 * 60_000,
     // The nightly run waits behind members' work; "Train now" enqueues at the default priority.
     priority: BACKGROUND_PRIORITY,
-    async handler(_payload, { withDb, logger }) {
-      const fields = await trainTriageModels(withDb);
+    async handler(_payload, { withDb, logger, signal }) {
+      const fields = await trainTriageModels(withDb, { signal });
       const untriaged = await withDb((db) => suggestForUntriaged(db));
       logger.info({ fields, untriaged }, "trained the triage models");
       return { fields, untriaged };
