@@ -3,14 +3,12 @@
 // each confidence, which is what picking an auto-apply threshold needs. "Train now" beside it.
 import type { TriageModelView } from "@/lib/validations/triage-model";
 import { formatDateTime } from "@/lib/format";
+import { FIELD_LABEL, percent, valueText } from "./suggestion-words";
 import { TrainTriageModelsButton } from "./train-triage-models-button";
 
-const FIELD_LABEL: Record<TriageModelView["field"], string> = { category: "Category", businessUnit: "Business unit", priority: "Priority" };
 /** The floors shown: the thresholds admins choose between most. */
 const SHOWN_FLOORS = [0.5, 0.7, 0.9];
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const valueText = (field: TriageModelView["field"], value: string) => (field === "priority" ? value.charAt(0) + value.slice(1).toLowerCase() : value);
 
 interface Props {
   models: TriageModelView[];
@@ -52,7 +50,7 @@ export function TriageModelsPanel({ models, training, timeZone, canManage }: Pro
                 <th scope="col" className="py-2 pr-4 font-medium">Field</th>
                 <th scope="col" className="py-2 pr-4 font-medium">Right on unseen cases</th>
                 {SHOWN_FLOORS.map((floor) => (
-                  <th key={floor} scope="col" className="py-2 pr-4 font-medium">At ≥ {pct(floor)} sure</th>
+                  <th key={floor} scope="col" className="py-2 pr-4 font-medium">At ≥ {percent(floor)} sure</th>
                 ))}
                 <th scope="col" className="py-2 font-medium">Learned from</th>
               </tr>
@@ -62,7 +60,7 @@ export function TriageModelsPanel({ models, training, timeZone, canManage }: Pro
                 <tr key={m.field}>
                   <th scope="row" className="py-2 pr-4 font-medium text-slate-800">{FIELD_LABEL[m.field]}</th>
                   <td className="py-2 pr-4 tabular-nums">
-                    {m.accuracy === null ? "—" : pct(m.accuracy)} <span className="text-slate-500">of {m.heldOut.toLocaleString("en-US")}</span>
+                    {m.accuracy === null ? "—" : percent(m.accuracy)} <span className="text-slate-500">of {m.heldOut.toLocaleString("en-US")}</span>
                   </td>
                   {SHOWN_FLOORS.map((floor) => {
                     const point = m.calibration.find((c) => c.atLeast === floor);
@@ -70,7 +68,7 @@ export function TriageModelsPanel({ models, training, timeZone, canManage }: Pro
                       <td key={floor} className="py-2 pr-4 tabular-nums">
                         {point && point.accuracy !== null ? (
                           <>
-                            {pct(point.accuracy)} right <span className="text-slate-500">on {pct(point.share)}</span>
+                            {percent(point.accuracy)} right <span className="text-slate-500">on {percent(point.share)}</span>
                           </>
                         ) : (
                           <span className="text-slate-500">none this sure</span>

@@ -5,17 +5,15 @@
 // trained model (the answer is empty then).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
+import { FIELD_LABEL, percent, valueText } from "@/components/ai/suggestion-words";
 import { useDebounced } from "@/components/command/use-debounced";
 import { LEARNED_DESCRIPTION_CHARS } from "@/lib/validations/triage-model";
 import { useTRPC } from "@/trpc/react";
 
 export type LearnedField = "category" | "businessUnit" | "priority";
 
-const FIELD_LABEL: Record<LearnedField, string> = { category: "Category", businessUnit: "Business unit", priority: "Priority" };
 /** Fewer characters than this say too little to ask about. */
 const MIN_TEXT = 8;
-
-const valueLabel = (field: LearnedField, value: string) => (field === "priority" ? value.charAt(0) + value.slice(1).toLowerCase() : value);
 
 interface Props {
   title: string;
@@ -42,17 +40,17 @@ export function LearnedFieldSuggestions({ title, description, current, onPick }:
         <Sparkles aria-hidden className="h-3.5 w-3.5 text-brand-600" /> Suggested from your resolved cases:
       </span>
       {offered.map((s) => {
-        const sure = `${Math.round(s.confidence * 100)} %`;
+        const sure = percent(s.confidence);
         return (
           <button
             key={s.field}
             type="button"
             onClick={() => onPick(s.field, s.value)}
-            aria-label={`Use ${FIELD_LABEL[s.field].toLowerCase()} ${valueLabel(s.field, s.value)} (${sure} sure)`}
-            title={s.accuracy === null ? undefined : `Right ${Math.round(s.accuracy * 100)} % of the time on resolved cases it had not seen`}
+            aria-label={`Use ${FIELD_LABEL[s.field]!.toLowerCase()} ${valueText(s.field, s.value)} (${sure} sure)`}
+            title={s.accuracy === null ? undefined : `Right ${percent(s.accuracy)} of the time on resolved cases it had not seen`}
             className="rounded-full border border-slate-300 px-2 py-0.5 text-slate-700 hover:border-brand-500 hover:text-brand-700"
           >
-            {FIELD_LABEL[s.field]}: <span className="font-medium">{valueLabel(s.field, s.value)}</span> <span className="text-slate-500">· {sure}</span>
+            {FIELD_LABEL[s.field]}: <span className="font-medium">{valueText(s.field, s.value)}</span> <span className="text-slate-500">· {sure}</span>
           </button>
         );
       })}
