@@ -29,7 +29,7 @@ const MIN_CALIBRATION_CASES = 5;
  */
 export function calibratedConfidence(raw: number, model: Pick<LoadedModel, "calibration" | "heldOut" | "correct">): number {
   const trusted = model.calibration
-    .filter((p) => p.atLeast <= raw && (p.cases ?? 0) >= MIN_CALIBRATION_CASES && p.accuracy !== null)
+    .filter((p) => p.atLeast <= raw && p.cases >= MIN_CALIBRATION_CASES && p.accuracy !== null)
     .sort((x, y) => y.atLeast - x.atLeast)[0];
   const measured = trusted?.accuracy ?? (model.heldOut ? model.correct / model.heldOut : null);
   return measured === null ? raw : Math.min(raw, measured);

@@ -34,7 +34,7 @@ export const triageModels = tenantProcedure("settings:manage")
         accuracy: m.heldOut ? m.correct / m.heldOut : null,
         vocabulary: m.vocabulary,
         values: m.labels.map((l) => ({ value: l.value, cases: l.cases })).sort((x, y) => y.cases - x.cases),
-        calibration: m.calibration.map((c) => ({ ...c, cases: c.cases ?? 0 })),
+        calibration: m.calibration,
       }));
     return { items, training: job ? { jobId: job.id, status: job.status } : null };
   });
