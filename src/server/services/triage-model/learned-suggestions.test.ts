@@ -8,7 +8,7 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { enqueue } from "@/server/jobs";
 import { runOnly } from "@/server/jobs/test-kit";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
-import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
+import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
 import { learnedTriageCaseJob, trainTriageModelsForTenantJob, trainTriageModelsJob } from "./triage-model-jobs";
 
 let tenant: TestTenant;
@@ -43,11 +43,10 @@ describe("learned suggestions", () => {
     await enqueue(trainTriageModelsJob, {});
     await runOnly([trainTriageModelsJob.type]);
     // It enqueued one for every tenant with resolved cases, other files' too: only this one's runs here.
-    const trainings = await withPrivilegedDb("test cleanup", async (db) => {
-      const pending = await db.job.findMany({ where: { type: trainTriageModelsForTenantJob.type, status: "PENDING" }, select: { tenantId: true } });
-      await db.job.updateMany({ where: { type: trainTriageModelsForTenantJob.type, status: "PENDING", tenantId: { not: tenant.id } }, data: { status: "CANCELLED", finishedAt: new Date() } });
-      return pending.map((j) => j.tenantId);
-    });
+    const trainings = await withPrivilegedDb("test check", (db) =>
+      db.job.findMany({ where: { type: trainTriageModelsForTenantJob.type, status: "PENDING" }, select: { tenantId: true } }),
+    ).then((jobs) => jobs.map((j) => j.tenantId));
+    await cancelOtherTenantsJobs(tenant, [trainTriageModelsForTenantJob.type]);
     expect(trainings).toContain(tenant.id);
     const summary = await runOnly([trainTriageModelsForTenantJob.type]);
     expect(summary.failed).toBe(0);
@@ -72,6 +71,7 @@ describe("learned suggestions", () => {
     const agent = await callerFor(tenant.users.AGENT, tenant.slug);
     const created = await agent.cases.create({ title: "Refund for a double card charge", description: "the invoice shows the payment twice", priority: "HIGH" });
     expect(await learnedJobsOf(created.id)).toBe(1);
+    await cancelOtherTenantsJobs(tenant, [learnedTriageCaseJob.type]);
     expect((await runOnly([learnedTriageCaseJob.type])).failed).toBe(0);
 
     const stored = await suggestionsOf(created.id);
@@ -90,6 +90,7 @@ describe("learned suggestions", () => {
   it("a case the member already classified gets no category or business unit suggestion", async () => {
     const agent = await callerFor(tenant.users.AGENT, tenant.slug);
     const created = await agent.cases.create({ title: "Printer jammed again", description: "toner everywhere", category: "Hardware", businessUnit: "Field" });
+    await cancelOtherTenantsJobs(tenant, [learnedTriageCaseJob.type]);
     await runOnly([learnedTriageCaseJob.type]);
     expect((await suggestionsOf(created.id)).map((s) => s.field)).toEqual([]);
   });

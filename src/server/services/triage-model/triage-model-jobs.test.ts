@@ -11,7 +11,7 @@ import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { trainField, trainTriageModels } from "./train-triage-model";
-import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
+import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
 import { learnedTriageCaseJob, TRAIN_DEDUPE_KEY, trainTriageModelsForTenantJob } from "./triage-model-jobs";
 
 let tenant: TestTenant;
@@ -48,6 +48,7 @@ describe("learned triage jobs whose runner dies", () => {
       await db.triageModel.deleteMany({ where: { tenantId: tenant.id } });
     });
 
+    await cancelOtherTenantsJobs(tenant, [trainTriageModelsForTenantJob.type]);
     const jobId = await enqueue(trainTriageModelsForTenantJob, {}, { tenantId: tenant.id, dedupeKey: TRAIN_DEDUPE_KEY });
     const [claimed] = await claimJobs("doomed-runner", 1, [trainTriageModelsForTenantJob.type], FAST_TIMING);
     expect(claimed?.id).toBe(jobId);
@@ -64,6 +65,7 @@ describe("learned triage jobs whose runner dies", () => {
   it("a new case's learned triage whose runner died is done by another runner, its category applied once", async () => {
     const agent = await callerFor(tenant.users.AGENT, tenant.slug);
     const created = await agent.cases.create({ title: "Refund for a card charge", description: "the invoice shows the payment twice" });
+    await cancelOtherTenantsJobs(tenant, [learnedTriageCaseJob.type]);
     const [claimed] = await claimJobs("doomed-runner", 1, [learnedTriageCaseJob.type], FAST_TIMING);
     expect(claimed?.tenantId).toBe(tenant.id);
     await killRunnerOf(claimed!.id);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { runOnly } from "@/server/jobs/test-kit";
 import { trainTriageModelsForTenantJob } from "@/server/services/triage-model/triage-model-jobs";
-import { plantResolvedCases, setSettings } from "@/server/services/triage-model/train-triage-model.test-kit";
+import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "@/server/services/triage-model/train-triage-model.test-kit";
 import { trainTriageModels } from "@/server/services/triage-model/train-triage-model";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
@@ -29,6 +29,7 @@ describe("ai.learnedTriage / ai.triageModels / ai.trainTriageModels", () => {
     // Asking again while it waits is the same training.
     expect(await admin.ai.trainTriageModels()).toEqual({ jobId });
     expect((await admin.ai.triageModels()).training).toEqual({ jobId, status: "PENDING" });
+    await cancelOtherTenantsJobs(tenant, [trainTriageModelsForTenantJob.type]);
     await runOnly([trainTriageModelsForTenantJob.type]);
 
     const models = await admin.ai.triageModels();
