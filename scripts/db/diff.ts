@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { migrate, MigrationError, migrationStatus, MIGRATIONS_DIR, readMigrationFiles } from "@/server/db/migrations";
@@ -23,8 +24,8 @@ export const SCHEMA_PATH = join(process.cwd(), "prisma", "schema.prisma");
 
 /** The schema changes that no migration yet makes: "" when migrations and schema.prisma agree. */
 export async function pendingSchemaDiff(schemaPath = SCHEMA_PATH): Promise<string> {
-  // pg_trgm as the app opens it, so a migration that creates the extension applies here too.
-  const pglite = await PGlite.create({ dataDir: "memory://", extensions: { pg_trgm } });
+  // pg_trgm and btree_gin as the app opens them, so a migration that creates the extension applies here too.
+  const pglite = await PGlite.create({ dataDir: "memory://", extensions: { pg_trgm, btree_gin } });
   try {
     const db = pgliteExecutor(pglite);
     try {

@@ -3,6 +3,7 @@
 // of the code cannot tell them apart. Every way to a connection passes the admission gate
 // (admission.ts), and every statement is timed for the slow-query log (query-log.ts).
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -85,7 +86,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   // PGlite has one backend: its own mutex serialises every query and holds it for a whole
   // transaction, so concurrent requests can never share a transaction or tenant setting. The gate
   // in front of it bounds the queue its mutex would otherwise grow without limit.
-  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm, btree_gin } });
   const gate = new ConnectionGate({ permits: 1, queueLimit, queueTimeoutMs });
   const gated = gatedPGlite(pglite, gate);
   // The adapter calls only query, exec and transaction, which the gated object has.

@@ -8,6 +8,7 @@ import { exportReportJob } from "./exports/report-export-job";
 import { importJob } from "./imports/import-job";
 import { triageCaseJob } from "./suggestions/triage-job";
 import { summarizeCaseJob } from "./suggestions/summary-job";
+import { reindexSearchJob } from "./search/reindex-search";
 import { learnedTriageCaseJob, trainTriageModelsForTenantJob, trainTriageModelsJob } from "./triage-model/triage-model-jobs";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
@@ -25,4 +26,5 @@ export const featureJobs = [
   trainTriageModelsJob,
   trainTriageModelsForTenantJob,
   learnedTriageCaseJob,
+  reindexSearchJob,
 ] as const;

@@ -12,6 +12,7 @@ const negated = (filter: Partial<CaseListFilter>): ChoiceFilter =>
   Object.fromEntries(CHOICE_FILTER_KEYS.map((key) => [key, filter[notKey(key)]])) as ChoiceFilter;
 import { SLA_DUE_SOON_MS } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
+import { websearchTsQuerySql } from "@/server/services/search/typed-query";
 
 export type CaseTab = "mine" | "my_teams" | "unassigned" | "all";
 
@@ -70,7 +71,7 @@ export const isCaseNumberQuery = (q: string) => CASE_NUMBER.test(q);
  * The text condition written inline, for rows already read: not an index condition (see the
  * comment in caseFilterConditions), but cheap on a bounded window of rows (list-cases.ts).
  */
-export const inlineTextMatch = (q: string) => Prisma.sql`to_tsvector('simple', c.title || ' ' || c.description) @@ websearch_to_tsquery('simple', ${q})`;
+export const inlineTextMatch = (q: string) => Prisma.sql`c.search_vector @@ ${websearchTsQuerySql(q)}`;
 
 /** The conditions of a filter (and tab), ANDed, always starting with the tenant. */
 export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: FilterScope, tab: CaseTab = "all"): Prisma.Sql[] {
@@ -111,9 +112,9 @@ export function caseFilterConditions(filter: Partial<CaseListFilter>, scope: Fil
     // is not leakproof, so under caseboard_app's row-level security it can never be an index
     // condition, and the planner walked the created_at index running to_tsvector on every case
     // (4.65 s for one word on 50k cases). The function runs as the privileged role, restricted to
-    // the transaction's tenant as the policy is, answers from cases_search_idx, and returns ids
+    // the transaction's tenant as the policy is, answers from cases_search_vector_idx, and returns ids
     // that this query joins on the primary key (uuid equality is leakproof).
-    const matches = Prisma.sql`SELECT m.id FROM app_case_search_ids(websearch_to_tsquery('simple', ${filter.q})) AS m(id)`;
+    const matches = Prisma.sql`SELECT m.id FROM app_case_search_ids(${websearchTsQuerySql(filter.q)}) AS m(id)`;
     const number = CASE_NUMBER.exec(filter.q)?.[1];
     if (!number) c.push(Prisma.sql`c.id IN (${matches})`);
     // "#1042" means the case number; a bare "1042" may also be words of the text.

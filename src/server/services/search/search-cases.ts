@@ -3,20 +3,19 @@
 // internal notes ranks after those whose own text matches), recency breaking ties, each with an
 // HTML snippet (of the newest matching message, for a case found by one).
 //
-// The matches come from app_case_search_ids, never from `@@` in this query: under caseboard_app's
-// row-level security `@@` (not leakproof) cannot use cases_search_idx (see the migration
-// 20261130001100_case_search). Ranking parses each candidate's text again (two to_tsvector
-// calls and a rank per row), so it runs over at most CANDIDATES matches, the most recent ones (ids
-// are UUIDv7, so the highest ids are the newest cases: no join needed to pick them). A common word
-// matches a good share of a large tenant: "printer", ~230k of 1M cases, took 493 ms p50 with the
-// cap (bench/search.bench.ts), most of it reading the matches' ids; ranking every one of them
-// would add ~230k times that per-row parse on top. An old case that would outrank the candidates is
-// then missed; the cases list's `q` still finds every match.
+// What is ranked: the newest CANDIDATES matches (ids are UUIDv7, so the highest ids are the newest
+// cases), from app_case_search_newest, never from `@@` in this query: under caseboard_app's
+// row-level security `@@` (not leakproof) cannot use the search index (migration
+// 20261130001100_case_search). The function picks its plan per call: the index for a rare word,
+// the primary key walked backwards for a common one (a word in a quarter of 1M cases has its
+// newest 2,000 matches among the newest ~8,000 cases, where reading all 230k matches' ids took
+// ~500 ms). Ranking reads the stored vectors (search_vector), no text is parsed again. An old case
+// that would outrank the candidates is missed; the cases list's `q` still finds every match.
 import type { CasePriority, CaseStatus } from "@/lib/validations/case";
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
-import { typedTsQuerySql } from "./typed-query";
+import { TEXT_CONFIG, typedTsQuerySql } from "./typed-query";
 
 /** How many of the most recent matches are ranked. */
 export const CANDIDATES = 2_000;
@@ -52,21 +51,20 @@ export interface RankedRow {
 }
 
 /**
- * The CTEs `query` (the typed words as a tsquery) and `matched` (the ids of the tenant's cases
- * whose title or description, or one of whose messages, replies and internal notes, match).
- * Messages are read only while the cases' own text matches fewer than CANDIDATES: a case found by
- * a message ranks after every case whose text matches, so past that it could not reach the
- * results, and a word common in messages costs seconds to collect (bench/search.bench.ts: 375k
- * messages with "printer" took "printer" from 0.6 to 2.0 s). The totals are capped below it too.
+ * The CTEs `query` (the typed words as a tsquery, and the tenant's text search configuration) and
+ * `matched` (the ids of the newest `howMany` of the tenant's cases whose title or description
+ * match, or, while those are fewer than `howMany`, also of the cases of the newest `howMany`
+ * matching messages: replies and internal notes). A case found by a message ranks after every
+ * case whose own text matches, so past `howMany` of those it could not reach the results.
  */
-export const matchedCtes = (q: string) =>
-  Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q),
-    text_matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_ids(query.q) AS m(id)),
+export const matchedCtes = (q: string, howMany: number = CANDIDATES) =>
+  Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q, ${TEXT_CONFIG} AS config),
+    text_matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_newest(query.q, ${howMany}::int) AS m(id)),
     matched AS MATERIALIZED (
       SELECT id FROM text_matched
       UNION
-      SELECT m.id FROM query, app_message_case_ids(query.q) AS m(id)
-       WHERE (SELECT count(*) FROM (SELECT 1 FROM text_matched LIMIT ${CANDIDATES}) few) < ${CANDIDATES})`;
+      SELECT m.id FROM query, app_message_search_newest(query.q, ${howMany}::int) AS m(id)
+       WHERE (SELECT count(*) FROM text_matched) < ${howMany}::int)`;
 
 /**
  * The end of a search statement, after `matchedCtes` and any CTEs of the caller's: the newest
@@ -80,26 +78,26 @@ export const matchedCtes = (q: string) =>
 export function rankedCasesSql(source: "matched" | "filtered", limit: number, totals: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`,
     ranked AS (
-      SELECT c.id, c.number, c.title, c.description, c.status, c.priority, c.created_at,
-             ts_rank(setweight(to_tsvector('simple', c.title), 'A') || setweight(to_tsvector('simple', c.description), 'B'), query.q) AS rank
+      SELECT c.id, c.number, c.title, c.description, c.status, c.priority, c.created_at, c.search_vector,
+             ts_rank(c.search_vector, query.q) AS rank
         FROM (SELECT id FROM ${Prisma.raw(source)} ORDER BY id DESC LIMIT ${CANDIDATES}) k
         CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${requireTenantId()}::uuid AND c.id = k.id OFFSET 0) c, query
        ORDER BY rank DESC, c.created_at DESC, c.id DESC
        LIMIT ${limit}
     )
     SELECT t.*, r.id::text AS id, r.number, r.title, r.status::text AS status, r.priority::text AS priority, r.rank::float8 AS rank,
-           CASE WHEN msg.body IS NULL THEN ts_headline('simple', ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS})
+           CASE WHEN msg.body IS NULL THEN ts_headline(query.config, ${Prisma.raw(ESCAPED_TEXT)}, query.q, ${HEADLINE_OPTIONS})
                 ELSE (CASE msg.kind WHEN 'INTERNAL_NOTE' THEN 'Internal note: ' ELSE 'Message: ' END)
-                     || ts_headline('simple', ${Prisma.raw(ESCAPED_MESSAGE)}, query.q, ${HEADLINE_OPTIONS}) END AS snippet
+                     || ts_headline(query.config, ${Prisma.raw(ESCAPED_MESSAGE)}, query.q, ${HEADLINE_OPTIONS}) END AS snippet
       FROM ${totals} t
       CROSS JOIN query
       LEFT JOIN ranked r ON true
       -- A case found by a message (its own text does not match): the newest matching message is its snippet.
       LEFT JOIN LATERAL (
         SELECT m.kind::text AS kind, m.body FROM case_messages m
-         WHERE m.tenant_id = ${requireTenantId()}::uuid AND m.case_id = r.id AND to_tsvector('simple', m.body) @@ query.q
+         WHERE m.tenant_id = ${requireTenantId()}::uuid AND m.case_id = r.id AND m.search_vector @@ query.q
          ORDER BY m.created_at DESC LIMIT 1
-      ) msg ON r.id IS NOT NULL AND NOT (to_tsvector('simple', r.title || ' ' || r.description) @@ query.q)
+      ) msg ON r.id IS NOT NULL AND NOT (r.search_vector @@ query.q)
      ORDER BY r.rank DESC, r.created_at DESC, r.id DESC`;
 }
 

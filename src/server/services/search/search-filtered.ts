@@ -1,5 +1,5 @@
 // Cases of a search narrowed by filters and/or counted by facet. The words' matches come from
-// app_case_search_ids as in search-cases.ts; the newest SCAN_CAP of them are read once (their
+// app_case_search_newest as in search-cases.ts; the newest SCAN_CAP of them are read once (their
 // filter columns, by primary key), and from that set come the total, the ranked hits (the newest
 // CANDIDATES that pass the filters) and each field's counts. A field's counts apply every filter
 // but its own (as shops' facets do), so choosing "Open" still shows how many are Pending.
@@ -56,7 +56,7 @@ export async function searchFilteredCases(
     ? Prisma.sql`jsonb_build_object(${Prisma.join(FACET_FIELDS.map((f) => Prisma.sql`${f}::text, ${facetSql(f, filter, options.userId, tenantId)}`))})`
     : Prisma.sql`NULL::jsonb`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${matchedCtes(q)},
+    WITH ${matchedCtes(q, SCAN_CAP)},
     scanned AS MATERIALIZED (
       SELECT c.id, c.tenant_id, c.status, c.priority, c.channel, c.category, c.business_unit, c.tags, c.assignee_id, c.team_id, c.created_at
         FROM (SELECT id FROM matched ORDER BY id DESC LIMIT ${SCAN_CAP}) k

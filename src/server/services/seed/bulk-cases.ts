@@ -116,7 +116,7 @@ export interface BulkCasesResult {
 const INSERT_BATCH = `
 INSERT INTO cases (id, tenant_id, number, title, description, channel, status, priority, tags,
                    assignee_id, created_by_id, version, created_at, updated_at, category,
-                   first_responded_at, resolved_at, closed_at, snoozed_until, resolution_due_at)
+                   first_responded_at, resolved_at, closed_at, snoozed_until, resolution_due_at, search_vector)
 SELECT (lpad(to_hex((extract(epoch FROM s.created_at) * 1000)::bigint), 12, '0') || '7'
           || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid,
        $1::uuid, s.number, s.title, s.description, s.channel::"CaseChannel", s.status::"CaseStatus",
@@ -132,7 +132,9 @@ SELECT (lpad(to_hex((extract(epoch FROM s.created_at) * 1000)::bigint), 12, '0')
        CASE WHEN s.status = 'CLOSED' THEN s.updated_at END,
        CASE WHEN s.status = 'SNOOZED' THEN now() + (1 + s.r_updated * 6) * interval '1 day' END,
        s.created_at + CASE s.priority WHEN 'URGENT' THEN interval '4 hours' WHEN 'HIGH' THEN interval '1 day'
-                                      WHEN 'NORMAL' THEN interval '3 days' ELSE interval '5 days' END
+                                      WHEN 'NORMAL' THEN interval '3 days' ELSE interval '5 days' END,
+       -- Written here: the trigger that writes it does not run in "replica" mode.
+       case_search_vector(app_text_config($1::uuid), s.title, s.description)
 FROM (
   SELECT r.*,
          LEAST(now(), r.created_at + r.r_updated * interval '3 days') AS updated_at,

@@ -10,7 +10,9 @@ import {
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
+import { enqueue } from "@/server/jobs";
 import { forgetCountedDays } from "@/server/services/insights/trending/baseline-days";
+import { reindexSearchJob } from "@/server/services/search/reindex-search";
 
 /** Trimmed, without duplicates (case-insensitively), in the order given. */
 export function uniqueList(values: string[]): string[] {
@@ -55,8 +57,12 @@ export async function updateTenantSettings(db: TenantDb, tenantId: string, input
       });
     }
   }
-  // Trending topics' counted days hold words stemmed in the old language: counted again next run.
-  if (next.textLanguage !== before.textLanguage) await forgetCountedDays(db);
+  if (next.textLanguage !== before.textLanguage) {
+    // Trending topics' counted days hold words stemmed in the old language: counted again next run.
+    await forgetCountedDays(db);
+    // The stored search vectors too: written again in the new language, in the background.
+    await enqueue(reindexSearchJob, {}, { db });
+  }
   return saveSettings(db, tenantId, before, next, "tenant.settings_updated");
 }
 

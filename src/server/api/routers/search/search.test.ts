@@ -45,7 +45,8 @@ describe("search.query", () => {
 
   it("reads earlier words as websearch does: phrases, -exclusions", async () => {
     expect((await viewer.search.query({ q: '"paper jam" prin' })).cases.map((c) => c.id)).toEqual([ids.described]);
-    expect((await viewer.search.query({ q: "printer -fire", kinds: ["case"] })).cases.map((c) => c.id)).toEqual([ids.described]);
+    // In English (the default language) "printers" is a form of "printer".
+    expect((await viewer.search.query({ q: "printer -fire", kinds: ["case"] })).cases.map((c) => c.id).sort()).toEqual([ids.described, ids.script].sort());
     expect((await viewer.search.query({ q: "order 104" })).cases.map((c) => c.id)).toEqual([ids.refund]);
   });
 

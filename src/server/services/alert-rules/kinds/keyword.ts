@@ -1,7 +1,7 @@
 // A phrase in new cases ("outage", "data breach"): cases created since the previous evaluation
 // (at most the last 60 minutes; replayed: each hour) whose title or description contains one of
 // the phrases, case-insensitively. The window comes from the created_at index, so ILIKE only reads
-// that hour's cases; the full-text index (cases_search_idx, 'simple' words) would not match
+// that hour's cases; the search vectors (words in the tenant's language) would not match
 // inside words or across punctuation as a plain "contains" does.
 import { Prisma } from "@/server/db/generated/client";
 import { countPerWindow, createdInWindow, scopeSql } from "../case-windows";
