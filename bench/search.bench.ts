@@ -1,21 +1,24 @@
-// Text search on a large tenant (1M cases and 3M messages on PostgreSQL; 50k and 150k on the
-// embedded database, scaled down because seeding there is slow), through the real tenant
+// Text search on a large tenant among 100 (1M cases and 3M messages on PostgreSQL; 50k and 150k
+// on the embedded database, scaled down because seeding there is slow), through the real tenant
 // transaction (withTenantDb: caseboard_app, RLS):
 //   cases list q          listCases with `q` (common word, rare word, phrase, a word no case has,
-//                         q plus status and priority filters): app_case_search_ids, answered by
-//                         cases_search_idx, joined on the primary key
-//   search.query          the search palette's service (prefix "prin", common word, rare word)
-// Besides the table, for each list shape: the old condition's p50 (`to_tsvector(…) @@
-// websearch_to_tsquery(…)` inline, the same statement and transaction), which under RLS cannot use
-// the GIN index (`@@` is not leakproof) and walks the created_at index; it is measured a few times
-// only, as a rare word then costs seconds. Both ways must return the same page.
-// Before measuring, the plans are checked: the function's body (as the function runs it: a
-// generic plan, as caseboard_privileged) must read cases_search_idx, and the list query must call
-// the function; otherwise the bench stops with PLAN REGRESSION.
-// The tenant's cases come from one INSERT … SELECT over generate_series per batch: titles and
-// descriptions drawn from small vocabularies, so "printer" is common (about a quarter of the cases),
-// "paper jam" a phrase whose words also occur apart, "zeppelin" rare (20 cases), "xylophone" in
-// none. A neighbour tenant has the same words, the rare one included.
+//                         q plus status and priority filters): inline on a window of the list's
+//                         order, else app_case_search_ids (cases_search_vector_idx)
+//   search.query          the search palette's service, on the large tenant and on a small one
+//                         (5,000 cases) beside it: the newest matches from app_case_search_newest
+// Besides the table, for each list shape: the old condition's p50 (the text parsed and matched
+// inline, `to_tsvector(…) @@ websearch_to_tsquery(…)`, in the same statement and transaction),
+// which under RLS cannot use an index (`@@` is not leakproof) and walks the created_at index; it
+// is measured a few times only, as a rare word then costs seconds. Both must return the same page.
+// Before measuring, the plans are checked: app_case_search_ids's body (as the function runs it: a
+// generic plan, as caseboard_privileged) must read cases_search_vector_idx, the list query must
+// call it, and the newest matches must come from the search index for a rare word and from the
+// primary key for a common one; otherwise the bench stops with PLAN REGRESSION.
+// The tenants' cases come from one INSERT … SELECT over generate_series per batch (the vectors
+// written by the same statement: the trigger that writes them is skipped with the others): titles
+// and descriptions drawn from small vocabularies, so "printer" is common (about a quarter of the
+// cases), "paper jam" a phrase whose words also occur apart, "zeppelin" rare (20 cases), "xylophone"
+// in none. The other tenants have the same words, the rare one included.
 import { caseListQuerySchema, type CaseListQueryInput } from "@/lib/validations/case-filters";
 import { Prisma } from "@/server/db/generated/client";
 import type { Database } from "@/server/db/connection";
@@ -38,6 +41,8 @@ const SENTENCES = [
   "The parcel tracking has not changed.", "We need this fixed before Friday.", "The invoice shows the wrong address.", "Login works on my phone but not on the laptop.",
 ];
 const RARE_CASES = 20;
+/** Cases of each of the small tenants around the large one. */
+const SMALL = 200;
 /** Three messages per case: two replies from the customer and an internal note between them. */
 const MESSAGES = [
   "Thanks, the printer works again.", "Any update on this?", "I tried restarting it, no luck.", "Please see the attached photo.",
@@ -47,37 +52,45 @@ const MESSAGES = [
 // $1 tenant, $2 and $3 the numbers of the batch's cases (exclusive, inclusive), $4 bodies, $5 every
 // how many cases the rare message word ("quokka", in no title) goes in the first message.
 const INSERT_MESSAGES = `
-INSERT INTO case_messages (id, tenant_id, case_id, kind, author_type, body, created_at)
-SELECT (lpad(to_hex((extract(epoch FROM c.created_at + k * interval '1 hour') * 1000)::bigint), 12, '0') || '7'
-          || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid,
-       $1::uuid, c.id,
-       (CASE WHEN k = 2 THEN 'INTERNAL_NOTE' ELSE 'PUBLIC_REPLY' END)::"CaseMessageKind",
-       (CASE WHEN k = 2 THEN 'MEMBER' ELSE 'CUSTOMER' END)::"MessageAuthorType",
-       ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int] || CASE WHEN k = 1 AND c.number % $5::int = 3 THEN ' The quokka sticker is on the box.' ELSE '' END,
-       c.created_at + k * interval '1 hour'
-  FROM cases c CROSS JOIN generate_series(1, 3) AS k
- WHERE c.tenant_id = $1::uuid AND c.number > $2::int AND c.number <= $3::int`;
+INSERT INTO case_messages (id, tenant_id, case_id, kind, author_type, body, created_at, search_vector)
+SELECT x.id, $1::uuid, x.case_id, x.kind, x.author_type, x.body, x.created_at, to_tsvector(app_text_config($1::uuid), x.body)
+  FROM (
+    SELECT (lpad(to_hex((extract(epoch FROM c.created_at + k * interval '1 hour') * 1000)::bigint), 12, '0') || '7'
+              || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid AS id,
+           c.id AS case_id,
+           (CASE WHEN k = 2 THEN 'INTERNAL_NOTE' ELSE 'PUBLIC_REPLY' END)::"CaseMessageKind" AS kind,
+           (CASE WHEN k = 2 THEN 'MEMBER' ELSE 'CUSTOMER' END)::"MessageAuthorType" AS author_type,
+           ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int] || CASE WHEN k = 1 AND c.number % $5::int = 3 THEN ' The quokka sticker is on the box.' ELSE '' END AS body,
+           c.created_at + k * interval '1 hour' AS created_at
+      FROM cases c CROSS JOIN generate_series(1, 3) AS k
+     WHERE c.tenant_id = $1::uuid AND c.number > $2::int AND c.number <= $3::int
+    OFFSET 0
+  ) x`;
 
 // $1 tenant, $2 the number before the batch's first, $3 rows, $4 the span's start, $5 ms per case,
 // $6 titles, $7 sentences, $8 every how many cases the rare word goes in a title. ids are UUIDv7
 // of created_at, like the app's. OFFSET 0 keeps random() drawn once per row.
 const INSERT_CASES = `
-INSERT INTO cases (id, tenant_id, number, title, description, status, priority, created_at, updated_at)
-SELECT (lpad(to_hex((extract(epoch FROM t.created_at) * 1000)::bigint), 12, '0') || '7'
-          || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid,
-       $1::uuid, t.number,
-       ($6::text[])[1 + floor(t.r_title * cardinality($6::text[]))::int] || CASE WHEN t.number % $8::int = 7 THEN ' near the zeppelin hangar' ELSE '' END,
-       ($7::text[])[1 + floor(t.r_one * cardinality($7::text[]))::int] || ' ' || ($7::text[])[1 + floor(t.r_two * cardinality($7::text[]))::int],
-       (ARRAY['NEW', 'OPEN', 'PENDING', 'RESOLVED', 'CLOSED'])[1 + floor(t.r_status * 5)::int]::"CaseStatus",
-       (ARRAY['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'])[1 + floor(t.r_priority * 5)::int]::"CasePriority",
-       t.created_at, t.created_at
+INSERT INTO cases (id, tenant_id, number, title, description, status, priority, created_at, updated_at, search_vector)
+SELECT y.*, case_search_vector(app_text_config($1::uuid), y.title, y.description)
 FROM (
-  SELECT $2::int + g AS number,
-         $4::timestamptz + ($2::int + g - 1 + random()) * ($5::float8 * interval '1 millisecond') AS created_at,
-         random() AS r_title, random() AS r_one, random() AS r_two, random() AS r_status, random() AS r_priority
-  FROM generate_series(1, $3::int) AS g
+  SELECT (lpad(to_hex((extract(epoch FROM t.created_at) * 1000)::bigint), 12, '0') || '7'
+            || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid AS id,
+         $1::uuid AS tenant_id, t.number,
+         ($6::text[])[1 + floor(t.r_title * cardinality($6::text[]))::int] || CASE WHEN t.number % $8::int = 7 THEN ' near the zeppelin hangar' ELSE '' END AS title,
+         ($7::text[])[1 + floor(t.r_one * cardinality($7::text[]))::int] || ' ' || ($7::text[])[1 + floor(t.r_two * cardinality($7::text[]))::int] AS description,
+         (ARRAY['NEW', 'OPEN', 'PENDING', 'RESOLVED', 'CLOSED'])[1 + floor(t.r_status * 5)::int]::"CaseStatus" AS status,
+         (ARRAY['LOW', 'NORMAL', 'NORMAL', 'HIGH', 'URGENT'])[1 + floor(t.r_priority * 5)::int]::"CasePriority" AS priority,
+         t.created_at, t.created_at AS updated_at
+  FROM (
+    SELECT $2::int + g AS number,
+           $4::timestamptz + ($2::int + g - 1 + random()) * ($5::float8 * interval '1 millisecond') AS created_at,
+           random() AS r_title, random() AS r_one, random() AS r_two, random() AS r_status, random() AS r_priority
+    FROM generate_series(1, $3::int) AS g
+    OFFSET 0
+  ) t
   OFFSET 0
-) t`;
+) y`;
 
 /** A tenant of `count` cases, the numbering trigger kept out of the way as in pulse.bench.ts. */
 async function seedTenant(db: Database, slug: string, count: number, log: (m: string) => void): Promise<string> {
@@ -117,10 +130,13 @@ const SEARCH_SHAPES: { label: string; input: Record<string, unknown> & { q: stri
   { label: "prefix (prin)", input: { q: "prin" } },
   { label: "common word (printer)", input: { q: "printer" } },
   { label: "rare word (zeppelin)", input: { q: "zeppelin" } },
+  { label: 'phrase ("paper jam")', input: { q: '"paper jam"' } },
   { label: "rare word in messages only (quokka)", input: { q: "quokka" } },
   { label: "common word in messages only (warehouse)", input: { q: "warehouse" } },
   // Matches no word, so the search falls back to titles with a similar word (typo tolerance).
   { label: "typo of a common word (printre)", input: { q: "printre" } },
+  // No word matches and no title is alike: both paths run and find nothing.
+  { label: "no results (xylophone)", input: { q: "xylophone" } },
   // The search page: facets always, filters when chosen (the newest 10,000 matches are read).
   { label: "page, facets: rare word (zeppelin)", input: { q: "zeppelin", facets: true } },
   { label: "page, facets: common word (printer)", input: { q: "printer", facets: true } },
@@ -137,7 +153,7 @@ function pageSql(tenantId: string, shape: Shape, oldCondition: boolean): Prisma.
   const filter = caseListQuerySchema.parse(shape.query);
   const conditions = caseFilterConditions(oldCondition ? { ...filter, q: undefined } : filter, { tenantId, userId: null });
   // The condition before this fix, inline: under RLS never an index condition.
-  if (oldCondition) conditions.push(Prisma.sql`to_tsvector('simple', c.title || ' ' || c.description) @@ websearch_to_tsquery('simple', ${shape.query.q})`);
+  if (oldCondition) conditions.push(Prisma.sql`to_tsvector((SELECT app_text_config(app_current_tenant())), c.title || ' ' || c.description) @@ websearch_to_tsquery((SELECT app_text_config(app_current_tenant())), ${shape.query.q})`);
   return Prisma.sql`SELECT c.id::text AS id FROM cases c ${whereSql(conditions)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${PAGE + 1}`;
 }
 
@@ -153,21 +169,21 @@ function planNodes(plan: PlanNode): string[] {
   return [here, ...(plan.Plans ?? []).flatMap(planNodes)];
 }
 
-/** The plan of the list's page query (as caseboard_app) and of the function's body as the function plans it. */
-async function checkPlans(db: Database, tenantId: string, shape: Shape, fnName = "app_case_search_ids") {
+/** The plan of the list's page query (as caseboard_app) and of app_case_search_ids's body as the function plans it. */
+async function checkPlans(db: Database, tenantId: string, shape: Shape) {
   const [outer] = await withTenantDb(tenantId, (tx) =>
     tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>`EXPLAIN (FORMAT JSON) ${pageSql(tenantId, shape, false)}`,
   );
   // A SQL function's body is planned once per call with its argument as a parameter (a generic
   // plan), as its owner: reproduced with PREPARE, forced generic, as caseboard_privileged.
-  const inner = await db.sql.transaction(async (tx) => {
-    const [fn] = await tx.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE proname = $1`, [fnName]);
-    await tx.exec(`SET LOCAL ROLE caseboard_privileged; SET LOCAL plan_cache_mode = force_generic_plan`);
-    await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  const inner = await asPrivileged(db, tenantId, async (tx) => {
+    const [fn] = await tx.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE proname = 'app_case_search_ids'`);
+    await tx.exec(`SET LOCAL plan_cache_mode = force_generic_plan`);
     await tx.exec(`PREPARE bench_search_body(tsquery) AS ${fn!.body}`);
     try {
+      // EXPLAIN EXECUTE takes no bound parameters: the words go in as a quoted literal.
       const [row] = await tx.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-        `EXPLAIN (FORMAT JSON) EXECUTE bench_search_body(websearch_to_tsquery('simple', '${shape.query.q.replace(/'/g, "''")}'))`,
+        `EXPLAIN (FORMAT JSON) EXECUTE bench_search_body(websearch_to_tsquery(app_text_config(app_current_tenant()), '${shape.query.q.replace(/'/g, "''")}'))`,
       );
       return row!["QUERY PLAN"][0].Plan;
     } finally {
@@ -175,6 +191,28 @@ async function checkPlans(db: Database, tenantId: string, shape: Shape, fnName =
     }
   });
   return { outer: planNodes(outer!["QUERY PLAN"][0].Plan), inner: planNodes(inner) };
+}
+
+async function asPrivileged<T>(db: Database, tenantId: string, fn: (tx: Parameters<Parameters<Database["sql"]["transaction"]>[0]>[0]) => Promise<T>): Promise<T> {
+  return db.sql.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL ROLE caseboard_privileged`);
+    await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return fn(tx);
+  });
+}
+
+/**
+ * The plan that app_case_search_newest (or, for messages, app_message_search_newest) runs for `q`:
+ * their bodies as custom plans (plan_cache_mode = force_custom_plan), the tenant and words known.
+ */
+async function newestPlan(db: Database, tenantId: string, table: "cases" | "case_messages", q: string): Promise<string[]> {
+  return asPrivileged(db, tenantId, async (tx) => {
+    const [row] = await tx.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) SELECT t.id FROM ${table} t WHERE t.tenant_id = $1::uuid AND t.search_vector @@ websearch_to_tsquery(app_text_config($1::uuid), $2) ORDER BY t.id DESC LIMIT 2000`,
+      [tenantId, q],
+    );
+    return planNodes(row!["QUERY PLAN"][0].Plan);
+  });
 }
 
 async function timedPage(tenantId: string, shape: Shape, oldCondition: boolean): Promise<{ ms: number; ids: string[] }> {
@@ -185,32 +223,41 @@ async function timedPage(tenantId: string, shape: Shape, oldCondition: boolean):
 
 export const searchBench: BenchModule = {
   name: "search",
-  title: "search — cases list q and search.query through app_case_search_ids (cases_search_idx) vs the old inline @@ under RLS",
+  title: "search — cases list q and search.query from the stored vectors (large and small tenant) vs the old inline @@ under RLS",
   optIn: true,
   async run(ctx) {
     const full = ctx.kind === "postgres" ? 1_000_000 : 50_000;
     const size = ctx.quick ? full / 20 : full;
     const neighbour = ctx.quick ? 1_000 : 5_000;
+    // The large tenant among 100: the neighbour and 98 more of SMALL cases each.
+    const smallTenants = ctx.quick ? 8 : 98;
     const durationMs = ctx.quick ? 1_000 : 6_000;
     const tenantId = await seedTenant(ctx.db, "bench-search", size, ctx.log);
-    await seedTenant(ctx.db, "bench-search-neighbour", neighbour, ctx.log);
+    const neighbourId = await seedTenant(ctx.db, "bench-search-neighbour", neighbour, ctx.log);
+    for (let i = 1; i <= smallTenants; i++) await seedTenant(ctx.db, `bench-search-small-${i}`, SMALL, () => {});
     await ctx.db.sql.exec(`VACUUM (ANALYZE) cases, case_messages`);
 
     const notes: string[] = [];
     for (const shape of LIST_SHAPES) {
       const plans = await checkPlans(ctx.db, tenantId, shape);
-      const usesIndex = plans.inner.some((n) => n.includes("cases_search_idx"));
+      const usesIndex = plans.inner.some((n) => n.includes("cases_search_vector_idx"));
       const callsFunction = plans.outer.some((n) => n.includes("app_case_search_ids"));
-      notes.push(`${shape.label}: function body ${usesIndex ? "uses cases_search_idx" : "DOES NOT use cases_search_idx"} [${plans.inner.join(" > ")}]; list query [${plans.outer.join(" > ")}]`);
+      notes.push(`${shape.label}: function body ${usesIndex ? "uses cases_search_vector_idx" : "DOES NOT use cases_search_vector_idx"} [${plans.inner.join(" > ")}]; list query [${plans.outer.join(" > ")}]`);
       if (!usesIndex || !callsFunction) {
-        throw new Error(`search: PLAN REGRESSION for ${shape.label}: ${!callsFunction ? "the list query does not call app_case_search_ids" : "app_case_search_ids does not read cases_search_idx"}\n  ${notes.join("\n  ")}`);
+        throw new Error(`search: PLAN REGRESSION for ${shape.label}: ${!callsFunction ? "the list query does not call app_case_search_ids" : "app_case_search_ids does not read cases_search_vector_idx"}\n  ${notes.join("\n  ")}`);
       }
     }
 
-    // Messages are matched by their own function, which must read their index.
-    const messagePlan = await checkPlans(ctx.db, tenantId, { label: "messages", query: { q: "quokka" } }, "app_message_case_ids");
-    notes.push(`messages (quokka): function body [${messagePlan.inner.join(" > ")}]`);
-    if (!messagePlan.inner.some((n) => n.includes("case_messages_search_idx"))) throw new Error(`search: PLAN REGRESSION: app_message_case_ids does not read case_messages_search_idx\n  ${notes.join("\n  ")}`);
+    // The newest matches: a rare word from the search index, a common one by walking the primary key.
+    for (const [table, q, index] of [
+      ["cases", "zeppelin", "cases_search_vector_idx"],
+      ["cases", "printer", "cases_pkey"],
+      ["case_messages", "quokka", "case_messages_search_vector_idx"],
+    ] as const) {
+      const plan = await newestPlan(ctx.db, tenantId, table, q);
+      notes.push(`newest ${table} matching ${q}: [${plan.join(" > ")}]`);
+      if (!plan.some((n) => n.includes(index))) throw new Error(`search: PLAN REGRESSION: the newest ${table} matching "${q}" are not read through ${index}\n  ${notes.join("\n  ")}`);
+    }
 
     // The old condition, a few times per shape (a rare word walks every case of the tenant); its
     // page must be the new one's.
@@ -249,6 +296,11 @@ export const searchBench: BenchModule = {
         label: `search.query: ${shape.label}`,
         fn: timed(() => withTenantDb(tenantId, (db) => search(db, searchInput.parse(shape.input), BENCH_SEARCHER))),
       })),
+      // The same searches on the neighbour: a small tenant must not pay for the large one's rows.
+      ...SEARCH_SHAPES.map((shape) => ({
+        label: `small tenant, search.query: ${shape.label}`,
+        fn: timed(() => withTenantDb(neighbourId, (db) => search(db, searchInput.parse(shape.input), BENCH_SEARCHER))),
+      })),
     ];
     const rows = await compareSideBySide(variants, {
       durationMs,
@@ -261,11 +313,17 @@ export const searchBench: BenchModule = {
     const totals = await withTenantDb(tenantId, (db) => search(db, searchInput.parse({ q: "printer", limit: 1 }), BENCH_SEARCHER));
     return {
       subtitle:
-        `tenant of ${size.toLocaleString("en-US")} cases and ${(3 * size).toLocaleString("en-US")} messages ("quokka" in ${RARE_CASES} messages only; "printer" in ${totals.totals.cases >= 1_000 ? "1,000+" : totals.totals.cases}, "zeppelin" in ${RARE_CASES}), a neighbour of ${neighbour.toLocaleString("en-US")}` +
+        `tenant of ${size.toLocaleString("en-US")} cases and ${(3 * size).toLocaleString("en-US")} messages ("quokka" in ${RARE_CASES} messages only; "printer" in ${totals.totals.cases >= 1_000 ? "1,000+" : totals.totals.cases}, "zeppelin" in ${RARE_CASES}), a neighbour of ${neighbour.toLocaleString("en-US")} and ${smallTenants} tenants of ${SMALL}` +
         (size < 1_000_000 ? `; SCALED DOWN from 1,000,000 (${ctx.kind === "embedded" ? "embedded database" : "--quick"})` : ""),
       rows,
       notes: [
         ...rows.map((r, i) => `${r.label}: p50 ${ms(r.stats.p50)}, p95 ${ms(p95[i]!)}` + (i < LIST_SHAPES.length ? `; old condition p50 ${ms(old[i]!)} (${(old[i]! / r.stats.p50).toFixed(1)}× the new)` : "")),
+        `large vs small tenant (p50 of the ${size.toLocaleString("en-US")}-case tenant ÷ the ${neighbour.toLocaleString("en-US")}-case one's, same search):`,
+        ...SEARCH_SHAPES.map((shape, i) => {
+          const large = rows[LIST_SHAPES.length + i]!.stats.p50;
+          const small = rows[LIST_SHAPES.length + SEARCH_SHAPES.length + i]!.stats.p50;
+          return `  ${shape.label}: ${(large / small).toFixed(2)}×`;
+        }),
         "plans (EXPLAIN; the function's body as caseboard_privileged with a generic plan, the list query as caseboard_app):",
         ...notes.map((n) => `  ${n}`),
       ],

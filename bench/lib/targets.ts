@@ -74,18 +74,23 @@ export async function openEmbeddedTarget(): Promise<Target> {
 }
 
 export async function openPostgresTarget(baseUrl: string): Promise<Target> {
-  const name = `caseboard_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  // BENCH_DATABASE names a database to keep between runs (created when missing, never dropped), so
+  // a bench that seeds a million cases seeds them once while its queries are being worked on.
+  const kept = process.env.BENCH_DATABASE;
+  if (kept !== undefined && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error(`BENCH_DATABASE must be a lower-case SQL name, got "${kept}"`);
+  const name = kept ?? `caseboard_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
     await client.connect();
     try {
-      await client.query(sql);
+      return await client.query(sql);
     } finally {
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
-  const cleanup = track(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const exists = kept !== undefined && (await admin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).rowCount === 1;
+  if (!exists) await admin(`CREATE DATABASE ${name}`);
+  const cleanup = track(() => (kept ? Promise.resolve() : admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined)));
   try {
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
@@ -93,7 +98,7 @@ export async function openPostgresTarget(baseUrl: string): Promise<Target> {
     await migrate(db.sql);
     return {
       kind: "postgres",
-      label: `PostgreSQL ${await serverVersion(db)} (${url.hostname}, temporary database ${name})`,
+      label: `PostgreSQL ${await serverVersion(db)} (${url.hostname}, ${kept ? "kept" : "temporary"} database ${name})`,
       db,
       url: url.toString(),
       dispose: async () => {
