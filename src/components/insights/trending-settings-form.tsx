@@ -8,7 +8,7 @@ import { SaveBar, type SaveMessage } from "@/components/settings/save-bar";
 import { updateTenantSettingsAction } from "@/components/settings/general-actions";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { TEXT_LANGUAGES, type TextLanguage, type TrendingSettings } from "@/lib/validations/tenant-settings";
+import { TEXT_LANGUAGES, textLanguageName, type TextLanguage, type TrendingSettings } from "@/lib/validations/tenant-settings";
 
 interface FormValues {
   textLanguage: TextLanguage;
@@ -24,8 +24,6 @@ const toForm = (t: TrendingSettings, textLanguage: TextLanguage): FormValues => 
   alertScore: t.alertScore === null ? "" : String(t.alertScore),
 });
 const score = { pattern: { value: /^\d+(\.\d+)?$/, message: "Use a number, or leave empty for never" } };
-
-const languageName = (l: TextLanguage) => (l === "simple" ? "Mixed (no stemming)" : l.charAt(0).toUpperCase() + l.slice(1));
 
 export function TrendingSettingsForm({ slug, trending, textLanguage }: { slug: string; trending: TrendingSettings; textLanguage: TextLanguage }) {
   const [message, setMessage] = useState<SaveMessage | null>(null);
@@ -53,11 +51,11 @@ export function TrendingSettingsForm({ slug, trending, textLanguage }: { slug: s
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field label="Language of the cases" htmlFor="trending-language" hint="Words are stemmed and stop words dropped by it; changing it counts the last four weeks again.">
+      <Field label="Language of the cases" htmlFor="trending-language" hint="Words are stemmed and stop words dropped by it, here and in search; changing it counts the last four weeks again.">
         <Select id="trending-language" className="sm:max-w-xs" {...form.register("textLanguage")}>
           {TEXT_LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {languageName(l)}
+              {textLanguageName(l)}
             </option>
           ))}
         </Select>

@@ -56,6 +56,7 @@ describe("GeneralSettingsForm", () => {
     await user.click(screen.getByLabelText("Sat"));
     await user.type(screen.getByLabelText("Escalation levels"), "\n  Legal  \n\n");
     await user.selectOptions(screen.getByLabelText("Default assignee"), "Ada");
+    await user.selectOptions(screen.getByLabelText("Language of the cases"), "Mixed (no stemming)");
     await user.click(await screen.findByRole("button", { name: "Save settings" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Settings saved.");
     expect(updateTenantSettingsAction).toHaveBeenCalledWith("acme", {
@@ -63,6 +64,7 @@ describe("GeneralSettingsForm", () => {
       workingHours: { ...settings.workingHours, days: [1, 2, 3, 4, 5, 6] },
       escalationLevels: [...settings.escalationLevels, "Legal"],
       defaultAssigneeId: assignees[0]!.userId,
+      textLanguage: "simple",
     });
     // Saved: nothing left to save.
     expect(screen.getByRole("button", { name: "Save settings" })).toBeDisabled();

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { updateTenantSettingsSchema, type TenantSettings, type UpdateTenantSettingsValues } from "@/lib/validations/tenant-settings";
+import { TEXT_LANGUAGES, textLanguageName, updateTenantSettingsSchema, type TenantSettings, type TextLanguage, type UpdateTenantSettingsValues } from "@/lib/validations/tenant-settings";
 import { updateTenantSettingsAction } from "./general-actions";
 import { SaveBar, type SaveMessage } from "./save-bar";
 
@@ -25,6 +25,7 @@ interface FormValues {
   end: string;
   escalationLevels: string;
   defaultAssigneeId: string;
+  textLanguage: TextLanguage;
 }
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -35,6 +36,7 @@ function toSettings(v: FormValues): unknown {
     workingHours: { days: v.days.map(Number), start: v.start, end: v.end },
     escalationLevels: lines(v.escalationLevels),
     defaultAssigneeId: v.defaultAssigneeId || null,
+    textLanguage: v.textLanguage,
   };
 }
 
@@ -42,7 +44,7 @@ function toSettings(v: FormValues): unknown {
 function fieldOf(path: string): keyof FormValues | null {
   const [head, sub] = path.split(".");
   if (head === "workingHours") return sub === "days" ? "days" : sub === "start" ? "start" : sub === "end" ? "end" : "end";
-  return head === "timeZone" || head === "escalationLevels" || head === "defaultAssigneeId" ? head : null;
+  return head === "timeZone" || head === "escalationLevels" || head === "defaultAssigneeId" || head === "textLanguage" ? head : null;
 }
 
 /** The procedure's own schema decides, before the request and again on the server. */
@@ -80,6 +82,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       end: settings.workingHours.end,
       escalationLevels: settings.escalationLevels.join("\n"),
       defaultAssigneeId: settings.defaultAssigneeId ?? "",
+      textLanguage: settings.textLanguage,
     },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -107,6 +110,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       end: s.workingHours.end,
       escalationLevels: s.escalationLevels.join("\n"),
       defaultAssigneeId: s.defaultAssigneeId ?? "",
+      textLanguage: s.textLanguage,
     });
     setMessage({ tone: "ok", text: "Settings saved." });
   });
@@ -170,6 +174,20 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
             hint="One per line, lowest first (at least one). Cases are escalated to one of these."
           >
             <Textarea id="settings-escalation-levels" rows={4} aria-invalid={!!errors.escalationLevels} {...form.register("escalationLevels")} />
+          </Field>
+          <Field
+            label="Language of the cases"
+            htmlFor="settings-text-language"
+            error={errors.textLanguage?.message}
+            hint="Search and trending topics read words in it: “printing” finds “printed”, and words like “the” are left out. Changing it indexes the cases again in the background."
+          >
+            <Select id="settings-text-language" aria-invalid={!!errors.textLanguage} {...form.register("textLanguage")}>
+              {TEXT_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {textLanguageName(l)}
+                </option>
+              ))}
+            </Select>
           </Field>
         </div>
       </fieldset>

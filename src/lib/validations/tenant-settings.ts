@@ -53,6 +53,8 @@ export const TEXT_LANGUAGES = [
   "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish", "turkish",
 ] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+/** How a language is named in the settings forms. */
+export const textLanguageName = (l: TextLanguage) => (l === "simple" ? "Mixed (no stemming)" : l.charAt(0).toUpperCase() + l.slice(1));
 
 /** Trending topics (services/insights/trending): what counts as a trend, and who hears of one. */
 export const trendingSettingsSchema = z.object({
