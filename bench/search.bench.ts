@@ -26,6 +26,7 @@ import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
 import { caseFilterConditions, whereSql } from "@/server/services/cases/case-filter-sql";
 import { listCases } from "@/server/services/cases/list-cases";
 import { search, searchInput } from "@/server/services/search/search";
+import { rebuildSearchTerms } from "@/server/services/search/search-terms";
 import { ensureSyntheticTenant } from "@/server/services/seed/bulk-cases";
 import { compareSideBySide, percentile, type Variant } from "./lib/measure";
 import type { BenchModule } from "./lib/types";
@@ -133,7 +134,7 @@ const SEARCH_SHAPES: { label: string; input: Record<string, unknown> & { q: stri
   { label: 'phrase ("paper jam")', input: { q: '"paper jam"' } },
   { label: "rare word in messages only (quokka)", input: { q: "quokka" } },
   { label: "common word in messages only (warehouse)", input: { q: "warehouse" } },
-  // Matches no word, so the search falls back to titles with a similar word (typo tolerance).
+  // Matches no word, so the search corrects it against the tenant's vocabulary (typo tolerance).
   { label: "typo of a common word (printre)", input: { q: "printre" } },
   // No word matches and no title is alike: both paths run and find nothing.
   { label: "no results (xylophone)", input: { q: "xylophone" } },
@@ -235,6 +236,8 @@ export const searchBench: BenchModule = {
     const tenantId = await seedTenant(ctx.db, "bench-search", size, ctx.log);
     const neighbourId = await seedTenant(ctx.db, "bench-search-neighbour", neighbour, ctx.log);
     for (let i = 1; i <= smallTenants; i++) await seedTenant(ctx.db, `bench-search-small-${i}`, SMALL, () => {});
+    // The vocabularies typos are corrected against (the hourly job's work).
+    for (const id of [tenantId, neighbourId]) await withTenantDb(id, (db) => rebuildSearchTerms(db), { timeoutMs: 180_000 });
     await ctx.db.sql.exec(`VACUUM (ANALYZE) cases, case_messages`);
 
     const notes: string[] = [];

@@ -110,7 +110,8 @@ DROP FUNCTION app_message_case_ids(tsquery);
 --   * fewer cases than that: the probe saw the whole tenant;
 --   * no match: a rare word, answered by the index;
 --   * otherwise the walk should find `how_many` matches within WALK (100,000) cases: it walks at
---     most that far, and only if it came up short does the index answer after all.
+--     most that far, and only if it came up short, on a tenant of more cases than that, does the
+--     index answer after all.
 -- A word in ~1–10% of the cases costs the most (the walk, or the index reading its matches); at
 -- 1M cases, tens of milliseconds.
 CREATE FUNCTION app_case_search_newest(query tsquery, how_many integer) RETURNS SETOF uuid
@@ -134,7 +135,9 @@ BEGIN
       SELECT w.id FROM (SELECT c.id, c.search_vector FROM cases c WHERE c.tenant_id = current_tenant ORDER BY c.id DESC LIMIT 100000 OFFSET 0) w
        WHERE w.search_vector @@ query
        LIMIT how_many);
-    IF probed < 1000 OR cardinality(walked) = how_many THEN
+    -- Enough, or the walk read every case the tenant has (the count stops past the walk's reach).
+    IF probed < 1000 OR cardinality(walked) = how_many
+       OR (SELECT count(*) FROM (SELECT 1 FROM cases c WHERE c.tenant_id = current_tenant LIMIT 100001) n) <= 100000 THEN
       RETURN QUERY SELECT unnest(walked);
       RETURN;
     END IF;
@@ -166,7 +169,8 @@ BEGIN
       SELECT w.case_id FROM (SELECT m.case_id, m.search_vector FROM case_messages m WHERE m.tenant_id = current_tenant ORDER BY m.id DESC LIMIT 100000 OFFSET 0) w
        WHERE w.search_vector @@ query
        LIMIT how_many);
-    IF probed < 1000 OR cardinality(walked) = how_many THEN
+    IF probed < 1000 OR cardinality(walked) = how_many
+       OR (SELECT count(*) FROM (SELECT 1 FROM case_messages m WHERE m.tenant_id = current_tenant LIMIT 100001) n) <= 100000 THEN
       RETURN QUERY SELECT unnest(walked);
       RETURN;
     END IF;

@@ -6,6 +6,7 @@
 import { X } from "lucide-react";
 import { channelLabel } from "@/components/cases/case-badges";
 import type { inferRouterOutputs } from "@trpc/server";
+import { FACET_SCAN_CAP } from "@/lib/validations/search-filters";
 import { FACET_FIELDS, type FacetField, type SearchFilters } from "./search-page-input";
 import type { AppRouter } from "@/server/api/root";
 
@@ -85,7 +86,7 @@ export function FacetPanel({ facets, filters, onChange }: { facets: Facets; filt
           </fieldset>
         );
       })}
-      {facets.partial ? <p className="text-xs text-slate-500">Counted over the newest 10,000 matches.</p> : null}
+      {facets.partial ? <p className="text-xs text-slate-500">Counted over the newest {FACET_SCAN_CAP.toLocaleString("en-US")} matches.</p> : null}
     </div>
   );
 }

@@ -43,6 +43,7 @@ export const DISTRIBUTED_TABLES = [
   "case_report_states",
   "triage_models",
   "triage_model_terms",
+  "search_terms",
 ] as const;
 
 /**

@@ -44,6 +44,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "CaseReportState",
   "TriageModel",
   "TriageModelTerm",
+  "SearchTerm",
 ]);
 
 const FILTERED_OPERATIONS = new Set([

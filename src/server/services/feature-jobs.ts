@@ -9,6 +9,7 @@ import { importJob } from "./imports/import-job";
 import { triageCaseJob } from "./suggestions/triage-job";
 import { summarizeCaseJob } from "./suggestions/summary-job";
 import { reindexSearchJob } from "./search/reindex-search";
+import { rebuildSearchTermsForTenantJob, rebuildSearchTermsJob } from "./search/search-terms";
 import { learnedTriageCaseJob, trainTriageModelsForTenantJob, trainTriageModelsJob } from "./triage-model/triage-model-jobs";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notifications/notification-mail-jobs";
 
@@ -27,4 +28,6 @@ export const featureJobs = [
   trainTriageModelsForTenantJob,
   learnedTriageCaseJob,
   reindexSearchJob,
+  rebuildSearchTermsJob,
+  rebuildSearchTermsForTenantJob,
 ] as const;

@@ -58,4 +58,7 @@ export const recurringTasks = [
   // Hourly: each tenant's digests go out at 08:00 in its own time zone (a feature job type,
   // registered by services/feature-jobs.ts).
   defineRecurring({ name: "notification-digests", cron: "3 * * * *", type: "notifications.digest" }),
+  // Hourly: the vocabulary typos are corrected against, for tenants whose cases changed (a feature
+  // job type, registered by services/feature-jobs.ts).
+  defineRecurring({ name: "search-terms", cron: "29 * * * *", type: "search.terms" }),
 ] as const;

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { BACKGROUND_PRIORITY, defineJob, registerJob } from "@/server/jobs";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
+import { rebuildSearchTerms } from "./search-terms";
 
 /** Rows per transaction. */
 export const BATCH = 5_000;
@@ -76,8 +77,10 @@ export const reindexSearchJob = registerJob(
     priority: BACKGROUND_PRIORITY,
     async handler(_payload, { withDb, signal, progress, logger }) {
       const counts = await reindexSearchVectors(withDb, { signal, progress });
-      logger.info(counts, "wrote the search vectors in the tenant's language");
-      return counts;
+      // The vocabulary typos are corrected against holds the old language's words too.
+      const terms = await withDb((db) => rebuildSearchTerms(db));
+      logger.info({ ...counts, terms }, "wrote the search vectors in the tenant's language");
+      return { ...counts, terms };
     },
   }),
 );

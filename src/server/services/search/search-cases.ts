@@ -51,20 +51,21 @@ export interface RankedRow {
 }
 
 /**
- * The CTEs `query` (the typed words as a tsquery, and the tenant's text search configuration) and
- * `matched` (the ids of the newest `howMany` of the tenant's cases whose title or description
- * match, or, while those are fewer than `howMany`, also of the cases of the newest `howMany`
- * matching messages: replies and internal notes). A case found by a message ranks after every
- * case whose own text matches, so past `howMany` of those it could not reach the results.
+ * The CTEs `query` (the words as a tsquery, and the tenant's text search configuration) and
+ * `matched`: the ids of the newest `howMany` of the tenant's cases whose title or description
+ * match and, while those are fewer than `messagesBelow`, of the cases of the newest
+ * `messagesBelow` matching messages (replies and internal notes). A case found by a message ranks
+ * after every case whose own text matches, so the palette needs them only to count up to TOTAL_CAP
+ * (and to fill a page, which needs fewer); the page with filters and facets counts up to its scan.
  */
-export const matchedCtes = (q: string, howMany: number = CANDIDATES) =>
-  Prisma.sql`query AS MATERIALIZED (SELECT ${typedTsQuerySql(q)} AS q, ${TEXT_CONFIG} AS config),
+export const matchedCtes = (tsquery: Prisma.Sql, howMany: number = CANDIDATES, messagesBelow: number = TOTAL_CAP) =>
+  Prisma.sql`query AS MATERIALIZED (SELECT ${tsquery} AS q, ${TEXT_CONFIG} AS config),
     text_matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_newest(query.q, ${howMany}::int) AS m(id)),
     matched AS MATERIALIZED (
       SELECT id FROM text_matched
       UNION
-      SELECT m.id FROM query, app_message_search_newest(query.q, ${howMany}::int) AS m(id)
-       WHERE (SELECT count(*) FROM text_matched) < ${howMany}::int)`;
+      SELECT m.id FROM query, app_message_search_newest(query.q, ${messagesBelow}::int) AS m(id)
+       WHERE (SELECT count(*) FROM text_matched) < ${messagesBelow}::int)`;
 
 /**
  * The end of a search statement, after `matchedCtes` and any CTEs of the caller's: the newest
@@ -106,45 +107,49 @@ export const hitsOf = (rows: readonly RankedRow[]): CaseHit[] =>
   rows.flatMap((r) => (r.id ? [{ id: r.id, number: r.number, title: r.title, status: r.status, priority: r.priority, snippet: r.snippet, rank: r.rank }] : []));
 
 /**
- * The words of a search, for the similarity fallback: letters and digits, lower case. Only plain
- * words fall back: a search with websearch syntax ("a phrase", -exclude, or) said exactly what it
- * wants, and "titles like arrived" must not bring back the cases "-damaged" excluded. Null then,
- * or when fewer than three letters remain (a trigram needs them).
+ * The words of a search, for the typo fallback: letters and digits, lower case. Only plain words
+ * fall back: a search with websearch syntax ("a phrase", -exclude, or) said exactly what it wants,
+ * and words like "arrived" must not bring back the cases "-damaged" excluded. Null then, or when
+ * no word of three letters or more remains (a trigram needs them).
  */
-export function similarityWords(q: string): string | null {
+export function similarityWords(q: string): string[] | null {
   const raw = q.trim().toLowerCase();
   if (raw.includes('"') || /(^|\s)-\S/.test(raw) || /(^|\s)or(\s|$)/.test(raw)) return null;
-  const text = (raw.match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
-  return text.replace(/\s/g, "").length >= 3 ? text : null;
+  const words = (raw.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3);
+  return words.length > 0 ? words.slice(0, 8) : null;
 }
 
-/**
- * Cases whose title holds a word like one typed, most alike first: what the search offers when its
- * words match no case (a typo). The snippet is the escaped title, without marks (no word matched).
- */
-async function similarTitles(db: TenantDb, words: string, limit: number): Promise<CaseHit[]> {
-  return db.$queryRaw<CaseHit[]>`
-    SELECT c.id::text AS id, c.number, c.title, c.status::text AS status, c.priority::text AS priority, s.likeness::float8 AS rank,
-           replace(replace(replace(c.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS snippet
-      FROM app_case_title_similar_ids(${words}, ${limit}::int) s
-      CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.tenant_id = ${requireTenantId()}::uuid AND c.id = s.id OFFSET 0) c
-     ORDER BY s.likeness DESC, c.created_at DESC, c.id DESC`;
+/** Ranked cases for a tsquery: one statement, the matches once, counted up to the cap. */
+async function rankedSearch(db: TenantDb, tsquery: Prisma.Sql, limit: number): Promise<{ hits: CaseHit[]; total: number }> {
+  const rows = await db.$queryRaw<(RankedRow & { total: number })[]>`
+    WITH ${matchedCtes(tsquery)}
+    ${rankedCasesSql("matched", limit, Prisma.sql`(SELECT count(*)::int AS total FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) capped)`)}`;
+  return { hits: hitsOf(rows), total: rows[0]?.total ?? 0 };
 }
 
 export async function searchCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
-  // One statement: the matches once (MATERIALIZED), counted up to the cap and ranked from the
-  // newest candidates.
-  const rows = await db.$queryRaw<(RankedRow & { total: number })[]>`
-    WITH ${matchedCtes(q)}
-    ${rankedCasesSql("matched", limit, Prisma.sql`(SELECT count(*)::int AS total FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) capped)`)}`;
-  const total = rows[0]?.total ?? 0;
-  if (total > 0) return { hits: hitsOf(rows), total, similar: false };
+  const result = await rankedSearch(db, typedTsQuerySql(q), limit);
+  if (result.total > 0) return { ...result, similar: false };
   return similarCases(db, q, limit);
 }
 
-/** Nothing matched the words: perhaps a typo. Titles with a word like one typed, if any. */
+/**
+ * Nothing matched the words: perhaps a typo. Each word is replaced by the tenant's words most like
+ * it (up to three, any of them; from its vocabulary, services/search/search-terms.ts), and the
+ * cases matching all of the replaced words are ranked as a search for them would be.
+ */
 export async function similarCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
   const words = similarityWords(q);
-  const similar = words ? await similarTitles(db, words, limit) : [];
-  return { hits: similar, total: similar.length, similar: similar.length > 0 };
+  if (!words) return { hits: [], total: 0, similar: false };
+  // The vocabulary holds no backslash, so quote_literal quotes each word as tsquery text quotes a
+  // lexeme; they are the stored forms already (stemmed), so they are not parsed again.
+  const [row] = await db.$queryRaw<{ corrected: string | null }[]>`
+    SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS corrected
+      FROM (SELECT w.ord, '(' || string_agg(quote_literal(s.term), ' | ' ORDER BY s.likeness DESC) || ')' AS alternatives
+              FROM unnest(${words}::text[]) WITH ORDINALITY AS w(word, ord)
+              CROSS JOIN LATERAL app_search_term_similar(w.word, 3) s
+             GROUP BY w.ord) x`;
+  if (!row?.corrected) return { hits: [], total: 0, similar: false };
+  const result = await rankedSearch(db, Prisma.sql`${row.corrected}::tsquery`, limit);
+  return { ...result, similar: result.total > 0 };
 }

@@ -9,11 +9,12 @@ import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { caseFilterConditions } from "@/server/services/cases/case-filter-sql";
+import { typedTsQuerySql } from "./typed-query";
 import { hitsOf, matchedCtes, rankedCasesSql, TOTAL_CAP, type CaseHit, type RankedRow } from "./search-cases";
-import { FACET_FIELDS, type FacetField, type SearchFacets, type SearchFilter } from "@/lib/validations/search-filters";
+import { FACET_FIELDS, FACET_SCAN_CAP, type FacetField, type SearchFacets, type SearchFilter } from "@/lib/validations/search-filters";
 
-/** Matches read for filters and counts, newest first. */
-export const SCAN_CAP = 10_000;
+/** Matches read for filters and counts, newest first (shown on the page when reached). */
+export const SCAN_CAP = FACET_SCAN_CAP;
 /** Tags counted (the most used). */
 const TOP_TAGS = 15;
 
@@ -56,7 +57,7 @@ export async function searchFilteredCases(
     ? Prisma.sql`jsonb_build_object(${Prisma.join(FACET_FIELDS.map((f) => Prisma.sql`${f}::text, ${facetSql(f, filter, options.userId, tenantId)}`))})`
     : Prisma.sql`NULL::jsonb`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${matchedCtes(q, SCAN_CAP)},
+    WITH ${matchedCtes(typedTsQuerySql(q), SCAN_CAP, SCAN_CAP)},
     scanned AS MATERIALIZED (
       SELECT c.id, c.tenant_id, c.status, c.priority, c.channel, c.category, c.business_unit, c.tags, c.assignee_id, c.team_id, c.created_at
         FROM (SELECT id FROM matched ORDER BY id DESC LIMIT ${SCAN_CAP}) k

@@ -12,6 +12,7 @@ import { encryptPii } from "@/server/services/customers/pii";
 import { CASE_CHANNELS, CASE_PRIORITIES } from "@/lib/validations/case";
 import { logger } from "@/server/logger";
 import { arrivalTimes } from "./arrival-times";
+import { rebuildSearchTerms } from "@/server/services/search/search-terms";
 import { seedFeed } from "./demo-feed";
 import {
   AGENT_REPLIES,
@@ -131,6 +132,8 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
       await seedFeed(tx, tenant.id, ownerId, now);
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
+      // The vocabulary typos are corrected against, without waiting for the hourly job.
+      await rebuildSearchTerms(tx, tenant.id);
     }
     return true;
   });

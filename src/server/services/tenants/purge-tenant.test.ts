@@ -84,6 +84,7 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, field: "category", language: "simple", trainedAt: new Date(), examples: 1, heldOut: 0, correct: 0, vocabulary: 1, labels: [], calibration: [] },
     });
     await db.triageModelTerm.create({ data: { tenantId: tenant.id, field: "category", lexeme: "printer", label: "Hardware", count: 1 } });
+    await db.searchTerm.create({ data: { tenantId: tenant.id, term: "printer", cases: 1 } });
     const trending = await db.trendingRun.create({ data: { tenantId: tenant.id, windowStart: new Date(), windowEnd: new Date(), cases: 1, candidates: 1, durationMs: 1 } });
     await db.trendingTopic.create({
       data: { tenantId: tenant.id, runId: trending.id, rank: 1, term: "fixtur", label: "fixture", cases: 3, baseline: 0, score: 3, growth: 4, hourly: [], channels: {}, businessUnits: {} },

@@ -44,6 +44,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "CaseReportRollup", purge: (db, tenantId) => count(db.caseReportRollup.deleteMany({ where: { tenantId } })) },
   { model: "CaseReportState", purge: (db, tenantId) => count(db.caseReportState.deleteMany({ where: { tenantId } })) },
   { model: "TriageModelTerm", purge: (db, tenantId) => count(db.triageModelTerm.deleteMany({ where: { tenantId } })) },
+  { model: "SearchTerm", purge: (db, tenantId) => count(db.searchTerm.deleteMany({ where: { tenantId } })) },
   { model: "TriageModel", purge: (db, tenantId) => count(db.triageModel.deleteMany({ where: { tenantId } })) },
   { model: "TopicDay", purge: (db, tenantId) => count(db.topicDay.deleteMany({ where: { tenantId } })) },
   { model: "EscalationRule", purge: (db, tenantId) => count(db.escalationRule.deleteMany({ where: { tenantId } })) },

@@ -4,6 +4,8 @@
 // tenant's cases are never counted.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { rebuildSearchTerms } from "@/server/services/search/search-terms";
 import { rest } from "@/server/api/openapi/rest-test-kit";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 
@@ -28,6 +30,8 @@ beforeAll(async () => {
   );
   const bOwner = await callerFor(b.users.OWNER, b.slug);
   await bOwner.cases.create({ title: "Router of B", channel: "EMAIL", priority: "URGENT", tags: ["network"] });
+  // The vocabulary typos are corrected against (hourly in production).
+  await withTenantDb(a.id, rebuildSearchTerms);
 });
 
 const counts = (values: { value: string; count: number }[]) => Object.fromEntries(values.map((v) => [v.value, v.count]));

@@ -2,6 +2,8 @@
 // or company (by e-mail only as a whole address, for members with pii:read), capped totals, any text without a server error, and only the
 // caller's tenant.
 import { beforeAll, describe, expect, it } from "vitest";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { rebuildSearchTerms } from "@/server/services/search/search-terms";
 import { expectAppError } from "@/test/errors";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
 
@@ -29,6 +31,9 @@ beforeAll(async () => {
   await bOwner.customers.create({ name: "Printer Customer of B", company: "Zebrafish Inc" });
   await bOwner.customers.create({ name: "Carol of B", email: "printer.carol@example.test" });
   viewer = await callerFor(a.users.VIEWER, a.slug);
+  // The vocabularies typos are corrected against (hourly in production).
+  await withTenantDb(a.id, rebuildSearchTerms);
+  await withTenantDb(b.id, rebuildSearchTerms);
 });
 
 describe("search.query", () => {
@@ -88,24 +93,30 @@ describe("search.query", () => {
     expect((await agent.search.query({ q: "printer.carol@example.test", kinds: ["customer"] })).customers.map((c) => c.id)).toEqual([ids.carol]);
   });
 
-  it("offers cases with a title word like one typed when the words match nothing (a typo), never another tenant's", async () => {
+  it("corrects a typo to the tenant's own words and ranks the cases holding them, never another tenant's", async () => {
     const typo = await viewer.search.query({ q: "printre", kinds: ["case"] });
     expect(typo.similarCases).toBe(true);
-    // Titles holding "printer" or "printers"; B's "Printer secret of B" is as alike but not A's.
-    expect(typo.cases.map((c) => c.id).sort()).toEqual([ids.titled, ids.script].sort());
+    // "printre" is read as "printer" (in English "printers" too): the titles first, then the description.
+    expect(typo.cases.slice(0, 2).map((c) => c.id).sort()).toEqual([ids.titled, ids.script].sort());
+    expect(typo.cases[2]!.id).toBe(ids.described);
     expect(typo.cases.map((c) => c.id)).not.toContain(bCaseId);
-    expect(typo.totals.cases).toBe(2);
-    // The title comes back escaped, without marks: no word matched.
-    expect(typo.cases.find((c) => c.id === ids.script)!.snippet).toBe("&lt;script&gt;alert(1)&lt;/script&gt; printers &amp; scanners");
-    expect(typo.cases[0]!.rank).toBeGreaterThanOrEqual(typo.cases[1]!.rank);
+    expect(typo.totals.cases).toBe(3);
+    // The snippet marks the corrected word, the text around it escaped.
+    const snippet = typo.cases.find((c) => c.id === ids.script)!.snippet;
+    expect(snippet).toContain("script&gt; <mark>printers</mark> &amp; scanners");
+    expect(snippet).not.toContain("<script");
+    expect(typo.cases[0]!.rank).toBeGreaterThan(typo.cases[2]!.rank);
+    // Each word is corrected; all of them must match.
+    expect((await viewer.search.query({ q: "papr jamm", kinds: ["case"] })).cases.map((c) => c.id)).toEqual([ids.described]);
     // An exact match wins: no similar cases are mixed in.
     const exact = await viewer.search.query({ q: "printer", kinds: ["case"] });
     expect(exact.similarCases).toBe(false);
     // A search with syntax said what it wants: no fallback brings back what it excluded.
     expect(await viewer.search.query({ q: "printre -fire", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
-    // Too little to compare, or nothing alike: nothing.
+    // Too little to compare, nothing alike, or alike only to another tenant's word ("zebrafish" is B's): nothing.
     expect(await viewer.search.query({ q: "qz", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
     expect(await viewer.search.query({ q: "xylophone", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
+    expect(await viewer.search.query({ q: "zebrafsh", kinds: ["case"] })).toMatchObject({ cases: [], similarCases: false });
   });
 
   it("limits hits per kind; totals still count every match", async () => {
