@@ -104,7 +104,7 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
           </Command.Group>
         ) : null}
         {term !== null && search.data?.cases.length ? (
-          <Command.Group heading={search.data.similarCases ? "Cases with a similar word" : "Cases"} className={groupClass}>
+          <Command.Group heading={search.data.similarCases ? "Cases with similar words" : "Cases"} className={groupClass}>
             {search.data.cases.map((c, i) => (
               <Command.Item
                 key={c.id}

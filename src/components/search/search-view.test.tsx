@@ -47,11 +47,11 @@ describe("SearchView", () => {
     );
   });
 
-  it("offers titles with a similar word when nothing matched exactly, and says so", async () => {
+  it("offers cases with similar words when nothing matched exactly, and says so", async () => {
     const similar = { ...found, similarCases: true, totals: { cases: 1, customers: 0 }, customers: [] };
     renderWithTrpc(<SearchView slug="acme" initialQuery="refnud" />, createTestTrpc({ "search.query": () => similar }));
     const cases = await screen.findByRole("region", { name: /Cases/ });
-    expect(within(cases).getByRole("heading")).toHaveTextContent("no exact match; titles with a similar word");
+    expect(within(cases).getByRole("heading")).toHaveTextContent("no exact match; cases with similar words");
     expect(within(cases).getByRole("link", { name: /#42 Refund for order 17/ })).toBeInTheDocument();
     expect(within(cases).queryByRole("link", { name: /All matching cases/ })).not.toBeInTheDocument();
   });

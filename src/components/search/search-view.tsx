@@ -80,7 +80,7 @@ export function SearchView({ slug, initialQuery, initialFilters = {} }: { slug: 
               <h2 id="search-cases" className="text-sm font-semibold">
                 {shown.similarCases ? (
                   <>
-                    Cases <span className="font-normal text-slate-600">· no exact match; titles with a similar word</span>
+                    Cases <span className="font-normal text-slate-600">· no exact match; cases with similar words</span>
                   </>
                 ) : (
                   <>
