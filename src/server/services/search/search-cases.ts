@@ -141,13 +141,17 @@ export async function searchCases(db: TenantDb, q: string, limit: number): Promi
 export async function similarCases(db: TenantDb, q: string, limit: number): Promise<{ hits: CaseHit[]; total: number; similar: boolean }> {
   const words = similarityWords(q);
   if (!words) return { hits: [], total: 0, similar: false };
-  // The vocabulary holds no backslash, so quote_literal quotes each word as tsquery text quotes a
+  // Each typed word is stemmed as the vocabulary was ("invoce" → "invoc", like "invoic" where
+  // "invoce" and "invoice" are less alike); a stop word has no stem and is left out. The
+  // vocabulary holds no backslash, so quote_literal quotes each word as tsquery text quotes a
   // lexeme; they are the stored forms already (stemmed), so they are not parsed again.
   const [row] = await db.$queryRaw<{ corrected: string | null }[]>`
     SELECT string_agg(x.alternatives, ' & ' ORDER BY x.ord) AS corrected
       FROM (SELECT w.ord, '(' || string_agg(quote_literal(s.term), ' | ' ORDER BY s.likeness DESC) || ')' AS alternatives
               FROM unnest(${words}::text[]) WITH ORDINALITY AS w(word, ord)
-              CROSS JOIN LATERAL app_search_term_similar(w.word, 3) s
+              CROSS JOIN LATERAL (SELECT (tsvector_to_array(to_tsvector(${TEXT_CONFIG}, w.word)))[1] AS stem) st
+              CROSS JOIN LATERAL app_search_term_similar(st.stem, 3) s
+             WHERE st.stem IS NOT NULL
              GROUP BY w.ord) x`;
   if (!row?.corrected) return { hits: [], total: 0, similar: false };
   const result = await rankedSearch(db, Prisma.sql`${row.corrected}::tsquery`, limit);

@@ -106,6 +106,8 @@ describe("search.query", () => {
     expect(snippet).toContain("script&gt; <mark>printers</mark> &amp; scanners");
     expect(snippet).not.toContain("<script");
     expect(typo.cases[0]!.rank).toBeGreaterThan(typo.cases[2]!.rank);
+    // A stop word has nothing to correct to and is left out.
+    expect((await viewer.search.query({ q: "the printre", kinds: ["case"] })).cases).toHaveLength(3);
     // Each word is corrected; all of them must match.
     expect((await viewer.search.query({ q: "papr jamm", kinds: ["case"] })).cases.map((c) => c.id)).toEqual([ids.described]);
     // An exact match wins: no similar cases are mixed in.
