@@ -98,7 +98,8 @@ CREATE FUNCTION app_case_search_ids(query tsquery) RETURNS SETOF uuid
 
 DROP FUNCTION app_message_case_ids(tsquery);
 
--- The newest `how_many` matches (ids are UUIDv7: the highest are the newest), for search. Which
+-- The newest `how_many` matches of cases, or of messages (ids are UUIDv7: the highest are the
+-- newest), for search; one body for both tables, which differ only in their names. Which
 -- way is cheaper depends on how common the words are in this tenant. A rare word: from the search
 -- index, every match, sorted (20 matches: ~1 ms). A common one: walking the primary key backwards
 -- until enough rows match (a word in a quarter of 1M cases has its newest 2,000 matches among the
@@ -106,78 +107,55 @@ DROP FUNCTION app_message_case_ids(tsquery);
 --
 -- The planner cannot be left to choose: its estimate for a prefix ('zeppelin':*) is a flat 2% of
 -- the rows whatever the word, so it walked all 1M cases for 20 matches (0.8 s). So the function
--- measures: it reads the tenant's newest PROBE (1,000) cases and counts the matches.
---   * fewer cases than that: the probe saw the whole tenant;
+-- measures: it reads the tenant's newest 1,000 rows and counts the matches.
+--   * fewer rows than that: the probe saw the whole tenant;
 --   * no match: a rare word, answered by the index;
---   * otherwise the walk should find `how_many` matches within WALK (100,000) cases: it walks at
---     most that far, and only if it came up short, on a tenant of more cases than that, does the
---     index answer after all.
+--   * otherwise the walk should find `how_many` matches within 100,000 rows: it walks at most
+--     that far, and only if it came up short, on a tenant of more rows than that, does the index
+--     answer after all.
 -- A word in ~1–10% of the cases costs the most (the walk, or the index reading its matches); at
 -- 1M cases, tens of milliseconds.
-CREATE FUNCTION app_case_search_newest(query tsquery, how_many integer) RETURNS SETOF uuid
+CREATE FUNCTION app_search_newest(source text, query tsquery, how_many integer) RETURNS SETOF uuid
   LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 DECLARE
   current_tenant uuid := app_current_tenant();
+  -- 'cases': the matching cases' ids. 'messages': the case of each matching message (a case once
+  -- per matching message: the caller keeps each once). Nothing else names a table here.
+  tbl text := CASE source WHEN 'cases' THEN 'cases' WHEN 'messages' THEN 'case_messages' END;
+  col text := CASE source WHEN 'cases' THEN 'id' WHEN 'messages' THEN 'case_id' END;
   probed integer;
   matched integer;
   walked uuid[];
+  whole boolean;
 BEGIN
-  IF current_tenant IS NULL OR how_many < 1 THEN
+  IF current_tenant IS NULL OR tbl IS NULL OR how_many < 1 THEN
     RETURN;
   END IF;
-  SELECT count(*), count(*) FILTER (WHERE p.search_vector @@ query) INTO probed, matched
-    FROM (SELECT c.search_vector FROM cases c WHERE c.tenant_id = current_tenant ORDER BY c.id DESC LIMIT 1000) p;
+  -- Dynamic statements are planned on each call, with the tenant and the words as values.
+  EXECUTE format('SELECT count(*), count(*) FILTER (WHERE p.search_vector @@ $2)
+                    FROM (SELECT t.search_vector FROM %I t WHERE t.tenant_id = $1 ORDER BY t.id DESC LIMIT 1000) p', tbl)
+    INTO probed, matched USING current_tenant, query;
   IF probed < 1000 OR (matched > 0 AND how_many::bigint * probed <= matched::bigint * 100000) THEN
     -- OFFSET 0 keeps the walk a walk: the condition cannot be pushed into the ordered read.
-    walked := ARRAY(
-      SELECT w.id FROM (SELECT c.id, c.search_vector FROM cases c WHERE c.tenant_id = current_tenant ORDER BY c.id DESC LIMIT 100000 OFFSET 0) w
-       WHERE w.search_vector @@ query
-       LIMIT how_many);
-    -- Enough, or the walk read every case the tenant has (the count stops past the walk's reach).
-    IF probed < 1000 OR cardinality(walked) = how_many
-       OR (SELECT count(*) FROM (SELECT 1 FROM cases c WHERE c.tenant_id = current_tenant LIMIT 100001) n) <= 100000 THEN
+    EXECUTE format('SELECT ARRAY(SELECT w.%I FROM (SELECT t.%I, t.search_vector FROM %I t WHERE t.tenant_id = $1 ORDER BY t.id DESC LIMIT 100000 OFFSET 0) w
+                                  WHERE w.search_vector @@ $2 LIMIT $3)', col, col, tbl)
+      INTO walked USING current_tenant, query, how_many;
+    -- Enough, or the walk read every row the tenant has (the count stops past the walk's reach).
+    whole := probed < 1000 OR cardinality(walked) = how_many;
+    IF NOT whole THEN
+      EXECUTE format('SELECT count(*) <= 100000 FROM (SELECT 1 FROM %I t WHERE t.tenant_id = $1 LIMIT 100001) n', tbl)
+        INTO whole USING current_tenant;
+    END IF;
+    IF whole THEN
       RETURN QUERY SELECT unnest(walked);
       RETURN;
     END IF;
   END IF;
-  RETURN QUERY
-    WITH m AS MATERIALIZED (SELECT c.id FROM cases c WHERE c.tenant_id = current_tenant AND c.search_vector @@ query)
-    SELECT m.id FROM m ORDER BY m.id DESC LIMIT how_many;
-END $$;
-
--- The cases of the newest `how_many` messages, replies and internal notes, that match (a case once
--- per matching message: the caller keeps each once), found as app_case_search_newest finds cases.
-CREATE FUNCTION app_message_search_newest(query tsquery, how_many integer) RETURNS SETOF uuid
-  LANGUAGE plpgsql STABLE SECURITY DEFINER
-  SET search_path = public, pg_temp
-  AS $$
-DECLARE
-  current_tenant uuid := app_current_tenant();
-  probed integer;
-  matched integer;
-  walked uuid[];
-BEGIN
-  IF current_tenant IS NULL OR how_many < 1 THEN
-    RETURN;
-  END IF;
-  SELECT count(*), count(*) FILTER (WHERE p.search_vector @@ query) INTO probed, matched
-    FROM (SELECT m.search_vector FROM case_messages m WHERE m.tenant_id = current_tenant ORDER BY m.id DESC LIMIT 1000) p;
-  IF probed < 1000 OR (matched > 0 AND how_many::bigint * probed <= matched::bigint * 100000) THEN
-    walked := ARRAY(
-      SELECT w.case_id FROM (SELECT m.case_id, m.search_vector FROM case_messages m WHERE m.tenant_id = current_tenant ORDER BY m.id DESC LIMIT 100000 OFFSET 0) w
-       WHERE w.search_vector @@ query
-       LIMIT how_many);
-    IF probed < 1000 OR cardinality(walked) = how_many
-       OR (SELECT count(*) FROM (SELECT 1 FROM case_messages m WHERE m.tenant_id = current_tenant LIMIT 100001) n) <= 100000 THEN
-      RETURN QUERY SELECT unnest(walked);
-      RETURN;
-    END IF;
-  END IF;
-  RETURN QUERY
-    WITH m AS MATERIALIZED (SELECT m.id, m.case_id FROM case_messages m WHERE m.tenant_id = current_tenant AND m.search_vector @@ query)
-    SELECT m.case_id FROM m ORDER BY m.id DESC LIMIT how_many;
+  RETURN QUERY EXECUTE format('WITH m AS MATERIALIZED (SELECT t.id, t.%I AS found FROM %I t WHERE t.tenant_id = $1 AND t.search_vector @@ $2)
+                               SELECT m.found FROM m ORDER BY m.id DESC LIMIT $3', col, tbl)
+    USING current_tenant, query, how_many;
 END $$;
 
 DO $$
@@ -188,8 +166,7 @@ BEGIN
   END IF;
   ALTER FUNCTION app_text_config(uuid) OWNER TO caseboard_privileged;
   ALTER FUNCTION app_case_search_ids(tsquery) OWNER TO caseboard_privileged;
-  ALTER FUNCTION app_case_search_newest(tsquery, integer) OWNER TO caseboard_privileged;
-  ALTER FUNCTION app_message_search_newest(tsquery, integer) OWNER TO caseboard_privileged;
+  ALTER FUNCTION app_search_newest(text, tsquery, integer) OWNER TO caseboard_privileged;
   IF NOT had_create THEN
     REVOKE CREATE ON SCHEMA public FROM caseboard_privileged;
   END IF;
@@ -197,10 +174,8 @@ END $$;
 
 REVOKE ALL ON FUNCTION app_text_config(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_case_search_ids(tsquery) FROM PUBLIC;
-REVOKE ALL ON FUNCTION app_case_search_newest(tsquery, integer) FROM PUBLIC;
-REVOKE ALL ON FUNCTION app_message_search_newest(tsquery, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_search_newest(text, tsquery, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_text_config(uuid) TO caseboard_app, caseboard_privileged;
 GRANT EXECUTE ON FUNCTION app_case_search_ids(tsquery) TO caseboard_app, caseboard_privileged;
-GRANT EXECUTE ON FUNCTION app_case_search_newest(tsquery, integer) TO caseboard_app, caseboard_privileged;
-GRANT EXECUTE ON FUNCTION app_message_search_newest(tsquery, integer) TO caseboard_app, caseboard_privileged;
+GRANT EXECUTE ON FUNCTION app_search_newest(text, tsquery, integer) TO caseboard_app, caseboard_privileged;
 GRANT EXECUTE ON FUNCTION case_search_vector(regconfig, text, text) TO caseboard_app, caseboard_privileged;

@@ -4,7 +4,7 @@
 // HTML snippet (of the newest matching message, for a case found by one).
 //
 // What is ranked: the newest CANDIDATES matches (ids are UUIDv7, so the highest ids are the newest
-// cases), from app_case_search_newest, never from `@@` in this query: under caseboard_app's
+// cases), from app_search_newest, never from `@@` in this query: under caseboard_app's
 // row-level security `@@` (not leakproof) cannot use the search index (migration
 // 20261130001100_case_search). The function picks its plan per call: the index for a rare word,
 // the primary key walked backwards for a common one (a word in a quarter of 1M cases has its
@@ -60,11 +60,11 @@ export interface RankedRow {
  */
 export const matchedCtes = (tsquery: Prisma.Sql, howMany: number = CANDIDATES, messagesBelow: number = TOTAL_CAP) =>
   Prisma.sql`query AS MATERIALIZED (SELECT ${tsquery} AS q, ${TEXT_CONFIG} AS config),
-    text_matched AS MATERIALIZED (SELECT m.id FROM query, app_case_search_newest(query.q, ${howMany}::int) AS m(id)),
+    text_matched AS MATERIALIZED (SELECT m.id FROM query, app_search_newest('cases', query.q, ${howMany}::int) AS m(id)),
     matched AS MATERIALIZED (
       SELECT id FROM text_matched
       UNION
-      SELECT m.id FROM query, app_message_search_newest(query.q, ${messagesBelow}::int) AS m(id)
+      SELECT m.id FROM query, app_search_newest('messages', query.q, ${messagesBelow}::int) AS m(id)
        WHERE (SELECT count(*) FROM text_matched) < ${messagesBelow}::int)`;
 
 /**

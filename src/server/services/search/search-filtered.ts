@@ -1,5 +1,5 @@
 // Cases of a search narrowed by filters and/or counted by facet. The words' matches come from
-// app_case_search_newest as in search-cases.ts; the newest SCAN_CAP of them are read once (their
+// app_search_newest as in search-cases.ts; the newest SCAN_CAP of them are read once (their
 // filter columns, by primary key), and from that set come the total, the ranked hits (the newest
 // CANDIDATES that pass the filters) and each field's counts. A field's counts apply every filter
 // but its own (as shops' facets do), so choosing "Open" still shows how many are Pending.

@@ -1,6 +1,6 @@
-// app_case_search_newest and app_message_search_newest choose their way on each call (a probe of
+// app_search_newest chooses its way on each call, for cases and for messages (a probe of
 // the tenant's newest 1,000 rows, then a walk of the primary key, or the search index; migration
-// 20261201193000_search_vectors). Whichever way they take, the answer must be exactly the newest
+// 20261201193000_search_vectors). Whichever way it takes, the answer must be exactly the newest
 // `how_many` matches of the caller's tenant, as the plain query returns them. (A walk that comes
 // up short on a tenant of more than 100,000 cases, then answered by the index, is exercised by
 // bench/search.bench.ts on a million.)
@@ -40,7 +40,7 @@ async function newestCases(tenant: TestTenant, words: string, howMany: number) {
   return withTenantDb(tenant.id, async (db) => {
     const q = await query(db, words);
     const [chosen, plain] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_case_search_newest(${q}::tsquery, ${howMany}::int) AS m(id)`,
+      db.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_search_newest('cases', ${q}::tsquery, ${howMany}::int) AS m(id)`,
       db.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM cases WHERE search_vector @@ ${q}::tsquery ORDER BY id DESC LIMIT ${howMany}`,
     ]);
     return { chosen: chosen.map((r) => r.id), plain: plain.map((r) => r.id) };
@@ -51,7 +51,7 @@ async function newestMessages(tenant: TestTenant, words: string, howMany: number
   return withTenantDb(tenant.id, async (db) => {
     const q = await query(db, words);
     const [chosen, plain] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_message_search_newest(${q}::tsquery, ${howMany}::int) AS m(id)`,
+      db.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_search_newest('messages', ${q}::tsquery, ${howMany}::int) AS m(id)`,
       db.$queryRaw<{ id: string }[]>`SELECT case_id::text AS id FROM case_messages WHERE search_vector @@ ${q}::tsquery ORDER BY id DESC LIMIT ${howMany}`,
     ]);
     return { chosen: chosen.map((r) => r.id), plain: plain.map((r) => r.id) };
@@ -108,7 +108,7 @@ describe("the newest matches, whichever way they are read", () => {
 
   it("returns nothing without a tenant", async () => {
     const { withPrivilegedDb } = await import("@/server/db/privileged-db");
-    const rows = await withPrivilegedDb("test read", (db) => db.$queryRaw<unknown[]>`SELECT * FROM app_case_search_newest(to_tsquery('simple', 'printer'), 10)`);
+    const rows = await withPrivilegedDb("test read", (db) => db.$queryRaw<unknown[]>`SELECT * FROM app_search_newest('cases', to_tsquery('simple', 'printer'), 10)`);
     expect(rows).toEqual([]);
   });
 });
