@@ -10,6 +10,7 @@
 // fire the trigger that writes it (it fires on writes of the text).
 import { z } from "zod";
 import { BACKGROUND_PRIORITY, defineJob, registerJob } from "@/server/jobs";
+import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { rebuildSearchTerms } from "./search-terms";
@@ -19,30 +20,27 @@ export const BATCH = 5_000;
 
 type WithDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
 
+/** Each table's vector, from its text and the configuration `config.c` (search_vectors migration). */
+const VECTORS = {
+  cases: { table: Prisma.raw("cases"), vector: Prisma.raw("case_search_vector(config.c, t.title, t.description)") },
+  case_messages: { table: Prisma.raw("case_messages"), vector: Prisma.raw("to_tsvector(config.c, t.body)") },
+} as const;
+
 /** One batch of `table` after `after` (an id; null from the start): the last id written, null when none was left. */
-async function reindexBatch(db: TenantDb, table: "cases" | "case_messages", after: string | null): Promise<{ last: string | null; count: number }> {
+async function reindexBatch(db: TenantDb, table: keyof typeof VECTORS, after: string | null): Promise<{ last: string | null; count: number }> {
   const tenantId = requireTenantId();
-  // The configuration once per statement (a scalar subquery), not once per row.
-  const rows =
-    table === "cases"
-      ? await db.$queryRaw<{ last: string | null; count: number }[]>`
-          WITH batch AS (
-            SELECT id FROM cases WHERE tenant_id = ${tenantId}::uuid AND (${after}::uuid IS NULL OR id > ${after}::uuid) ORDER BY id LIMIT ${BATCH}
-          ), written AS (
-            UPDATE cases c SET search_vector = case_search_vector((SELECT app_text_config(${tenantId}::uuid)), c.title, c.description)
-              FROM batch WHERE c.tenant_id = ${tenantId}::uuid AND c.id = batch.id
-            RETURNING c.id
-          )
-          SELECT (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*)::int FROM written) AS count`
-      : await db.$queryRaw<{ last: string | null; count: number }[]>`
-          WITH batch AS (
-            SELECT id FROM case_messages WHERE tenant_id = ${tenantId}::uuid AND (${after}::uuid IS NULL OR id > ${after}::uuid) ORDER BY id LIMIT ${BATCH}
-          ), written AS (
-            UPDATE case_messages m SET search_vector = to_tsvector((SELECT app_text_config(${tenantId}::uuid)), m.body)
-              FROM batch WHERE m.tenant_id = ${tenantId}::uuid AND m.id = batch.id
-            RETURNING m.id
-          )
-          SELECT (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*)::int FROM written) AS count`;
+  const { table: name, vector } = VECTORS[table];
+  // The configuration once per statement (a one-row subquery), not once per row.
+  const rows = await db.$queryRaw<{ last: string | null; count: number }[]>`
+    WITH batch AS (
+      SELECT id FROM ${name} WHERE tenant_id = ${tenantId}::uuid AND (${after}::uuid IS NULL OR id > ${after}::uuid) ORDER BY id LIMIT ${BATCH}
+    ), written AS (
+      UPDATE ${name} t SET search_vector = ${vector}
+        FROM batch, (SELECT app_text_config(${tenantId}::uuid) AS c) config
+       WHERE t.tenant_id = ${tenantId}::uuid AND t.id = batch.id
+      RETURNING t.id
+    )
+    SELECT (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*)::int FROM written) AS count`;
   return rows[0] ?? { last: null, count: 0 };
 }
 
