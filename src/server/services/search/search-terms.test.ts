@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { enqueue } from "@/server/jobs";
-import { runOnly } from "@/server/jobs/test-kit";
+import { claimJobs, reapExpiredLeases } from "@/server/jobs/lease";
+import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
 import { cancelOtherTenantsJobs } from "@/server/services/triage-model/train-triage-model.test-kit";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { rebuildSearchTerms, rebuildSearchTermsForTenantJob, rebuildSearchTermsJob } from "./search-terms";
@@ -60,5 +61,21 @@ describe("the search vocabulary", () => {
     const words = (await terms(tenant)).map((w) => w.term);
     expect(words).toContain("wombat");
     expect(words).not.toContain("quokka");
+  });
+
+  it("a rebuild whose runner died is done by another runner, once: the vocabulary is whole", async () => {
+    const before = await terms(tenant);
+    await cancelOtherTenantsJobs(tenant, [rebuildSearchTermsForTenantJob.type]);
+    const jobId = await enqueue(rebuildSearchTermsForTenantJob, {}, { tenantId: tenant.id });
+    const [claimed] = await claimJobs("doomed-runner", 1, [rebuildSearchTermsForTenantJob.type], FAST_TIMING);
+    expect(claimed?.id).toBe(jobId);
+    // The runner dies without a word: its lease runs out and is reaped.
+    await withPrivilegedDb("test fixture", (db) => db.job.update({ where: { id: jobId }, data: { lockedUntil: new Date(Date.now() - 1_000) } }));
+    await reapExpiredLeases();
+
+    await runOnly([rebuildSearchTermsForTenantJob.type]);
+    expect(await readJob(jobId)).toMatchObject({ status: "SUCCEEDED", result: { terms: before.length } });
+    // One transaction per attempt: the same words, each counted once.
+    expect(await terms(tenant)).toEqual(before);
   });
 });
