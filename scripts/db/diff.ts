@@ -5,10 +5,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createPGlite } from "@/server/db/pglite";
 import { migrate, MigrationError, migrationStatus, MIGRATIONS_DIR, readMigrationFiles } from "@/server/db/migrations";
 import { pgliteExecutor } from "@/server/db/sql-executor";
 import { diffDatabaseToSchema } from "./schema-engine";
@@ -24,8 +22,8 @@ export const SCHEMA_PATH = join(process.cwd(), "prisma", "schema.prisma");
 
 /** The schema changes that no migration yet makes: "" when migrations and schema.prisma agree. */
 export async function pendingSchemaDiff(schemaPath = SCHEMA_PATH): Promise<string> {
-  // pg_trgm and btree_gin as the app opens them, so a migration that creates the extension applies here too.
-  const pglite = await PGlite.create({ dataDir: "memory://", extensions: { pg_trgm, btree_gin } });
+  // With the extensions the app opens it with, so a migration that creates one applies here too.
+  const pglite = await createPGlite("memory://");
   try {
     const db = pgliteExecutor(pglite);
     try {

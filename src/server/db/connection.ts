@@ -2,9 +2,7 @@
 // embedded PGlite under .data/. Both are reached through a Prisma driver adapter, so the rest
 // of the code cannot tell them apart. Every way to a connection passes the admission gate
 // (admission.ts), and every statement is timed for the slow-query log (query-log.ts).
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/env";
@@ -12,6 +10,7 @@ import { logger } from "@/server/logger";
 import { PrismaClient } from "./generated/client";
 import { AdmissionPool, ConnectionGate, gatedPGlite, type AdmissionStats } from "./admission";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { createPGlite } from "./pglite";
 import { timedAdapterFactory } from "./query-log";
 import { pgliteTransactions, poolTransactions, type ScopedTransactions } from "./scoped-transaction";
 import { pgliteExecutor, poolExecutor, type SqlExecutor } from "./sql-executor";
@@ -86,7 +85,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   // PGlite has one backend: its own mutex serialises every query and holds it for a whole
   // transaction, so concurrent requests can never share a transaction or tenant setting. The gate
   // in front of it bounds the queue its mutex would otherwise grow without limit.
-  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm, btree_gin } });
+  const pglite = await createPGlite(dataDir);
   const gate = new ConnectionGate({ permits: 1, queueLimit, queueTimeoutMs });
   const gated = gatedPGlite(pglite, gate);
   // The adapter calls only query, exec and transaction, which the gated object has.
