@@ -1,6 +1,8 @@
 // The process database as a server start installs it (src/server/startup/start-app.ts).
-import { describe, expect, it } from "vitest";
-import { getDatabase, holdDatabase, setDatabase } from "./database";
+import { describe, expect, it, vi } from "vitest";
+import type { Database } from "./connection";
+import { bootDatabase, getDatabase, holdDatabase, setDatabase } from "./database";
+import { migrationStatus } from "./migrations";
 
 describe("holdDatabase", () => {
   it("makes getDatabase() wait for the start to install the database, and hands callers that one instead of opening another", async () => {
@@ -33,5 +35,37 @@ describe("holdDatabase", () => {
     expect(global.caseboardDbHold).toBeDefined();
     releaseSecond();
     expect(global.caseboardDbHold).toBeUndefined();
+  });
+});
+
+describe("a boot whose data directory is already current", () => {
+  // A development start restores a fresh directory from the demo template, which was made for
+  // exactly the current migrations and seed (its key): migrating and seeding again is skipped.
+  async function bootWith(beforeOpen: () => Promise<"current" | undefined>) {
+    const global = globalThis as { caseboardDb?: Promise<Database> };
+    const saved = global.caseboardDb;
+    const afterMigrate = vi.fn(async () => {});
+    try {
+      const db = await bootDatabase({ dataDir: "memory://", migrate: true, beforeOpen, afterMigrate });
+      const status = await migrationStatus(db.sql);
+      await db.close();
+      return { status, afterMigrate };
+    } finally {
+      global.caseboardDb = saved;
+    }
+  }
+
+  it("neither migrates nor runs the seed hook when the directory is current", async () => {
+    const { status, afterMigrate } = await bootWith(async () => "current");
+    // An empty in-memory database stands in for the restored one: nothing was applied to it.
+    expect(status.applied).toEqual([]);
+    expect(afterMigrate).not.toHaveBeenCalled();
+  });
+
+  it("migrates and runs the seed hook otherwise", { timeout: 60_000 }, async () => {
+    const { status, afterMigrate } = await bootWith(async () => undefined);
+    expect(status.pending).toEqual([]);
+    expect(status.applied.length).toBeGreaterThan(10);
+    expect(afterMigrate).toHaveBeenCalledTimes(1);
   });
 });

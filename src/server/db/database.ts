@@ -15,8 +15,13 @@ const globalForDb = globalThis as unknown as {
 
 export interface BootOptions extends OpenOptions {
   migrate?: boolean;
-  /** Runs before the database is opened (the embedded data directory restored from a template). */
-  beforeOpen?: () => Promise<void>;
+  /**
+   * Runs before the database is opened (the embedded data directory restored from a template).
+   * Resolves to "current" when the directory now holds every migration and whatever afterMigrate
+   * would add: a template is keyed by exactly those, so neither runs again (readiness still
+   * checks the migrations).
+   */
+  beforeOpen?: () => Promise<"current" | undefined>;
   /** Runs once migrated, before any caller gets the database (the demo seed). */
   afterMigrate?: (db: Database) => Promise<unknown>;
 }
@@ -24,12 +29,12 @@ export interface BootOptions extends OpenOptions {
 async function boot(options: BootOptions): Promise<Database> {
   globalForDb.caseboardDbUrl = options.url ?? null;
   const started = Date.now();
-  await options.beforeOpen?.();
+  const current = (await options.beforeOpen?.()) === "current";
   const db = await openDatabase(options);
-  if (options.migrate) {
-    await migrate(db.sql, { log: (message) => logger.info(message) });
+  if (!current) {
+    if (options.migrate) await migrate(db.sql, { log: (message) => logger.info(message) });
+    await options.afterMigrate?.(db);
   }
-  await options.afterMigrate?.(db);
   logger.info({ kind: db.kind, ms: Date.now() - started }, "database ready");
   return db;
 }

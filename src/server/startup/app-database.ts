@@ -10,12 +10,14 @@ import { startDatabase } from "@/server/db/database";
 import { logger } from "@/server/logger";
 import { restoreDemoDataDir } from "@/server/services/seed/demo-template";
 
-async function restoreFromTemplate(dataDir: string): Promise<void> {
+async function restoreFromTemplate(dataDir: string): Promise<"current" | undefined> {
   try {
-    await restoreDemoDataDir(dataDir);
+    // A restored directory is the template, made for exactly these migrations and this seed.
+    return (await restoreDemoDataDir(dataDir)) ? "current" : undefined;
   } catch (error) {
     // Only a shortcut: without it the database is created from the migrations and seeded here.
     logger.warn({ err: error }, "demo template unavailable; creating the database from the migrations");
+    return undefined;
   }
 }
 
