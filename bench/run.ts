@@ -26,11 +26,12 @@ import { reportsBench } from "./reports.bench";
 import { realtimeBench } from "./realtime.bench";
 import { searchBench } from "./search.bench";
 import { webBench } from "./web.bench";
+import { devStartBench } from "./dev-start.bench";
 import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
 import { triageBench } from "./triage.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, aiBench, trendingBench, reportsBench, triageBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
