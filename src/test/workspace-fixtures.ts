@@ -1,5 +1,5 @@
-// Rows of the case workspace (customer, shared view, a mention notification, a follower, a
-// message) created in a tenant through its own procedures, for tests that attack them from
+// Rows of the case workspace (customer, shared view, shared canned response, a mention
+// notification, a follower, a message) created in a tenant through its own procedures, for tests that attack them from
 // another tenant.
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { callerFor, type TestTenant } from "./factories";
@@ -8,6 +8,8 @@ export interface WorkspaceRows {
   customerId: string;
   customerEmail: string;
   viewId: string;
+  /** A shared canned response. */
+  cannedResponseId: string;
   /** A notification of the tenant's AGENT (mentioned by its OWNER). */
   notificationId: string;
   /** The note that mentioned the AGENT. */
@@ -22,12 +24,13 @@ export async function createWorkspaceRows(tenant: TestTenant, caseId: string): P
   const customer = await owner.customers.create({ name: "Private Customer", email: customerEmail, phone: "+31 6 1234 5678" });
   await owner.cases.update({ id: caseId, version: 1, customerId: customer.id });
   const view = await owner.views.create({ name: "Team view", filters: { status: ["OPEN"] }, shared: true });
+  const canned = await owner.cannedResponses.create({ title: "Team greeting", body: "Hello {{customer.name}}", shared: true });
   const agentHandle = tenant.users.AGENT.email;
   const note = await owner.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: `Please look at this @${agentHandle}` });
   const notification = await withPrivilegedDb("test fixture", (db) =>
     db.notification.findFirstOrThrow({ where: { tenantId: tenant.id, userId: tenant.users.AGENT.id }, select: { id: true } }),
   );
-  return { customerId: customer.id, customerEmail, viewId: view.id, notificationId: notification.id, messageId: note.message.id };
+  return { customerId: customer.id, customerEmail, viewId: view.id, cannedResponseId: canned.id, notificationId: notification.id, messageId: note.message.id };
 }
 
 /** A unique email per call, for creates the matrix runs twice (as a member and as a key). */

@@ -5,6 +5,7 @@ import { customersRouter } from "./routers/customers/router";
 import { notificationsRouter } from "./routers/notifications/router";
 import { tenantRouter } from "./routers/tenant/router";
 import { viewsRouter } from "./routers/views/router";
+import { cannedResponsesRouter } from "./routers/canned-responses/router";
 import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   customers: customersRouter,
   views: viewsRouter,
+  cannedResponses: cannedResponsesRouter,
   notifications: notificationsRouter,
   members: membersRouter,
   apiKeys: apiKeysRouter,

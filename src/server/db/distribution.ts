@@ -20,6 +20,7 @@ export const DISTRIBUTED_TABLES = [
   "realtime_counters",
   "realtime_events",
   "saved_views",
+  "canned_responses",
   "notifications",
   "files",
   "imports",

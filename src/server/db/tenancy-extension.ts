@@ -17,6 +17,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "CaseMessage",
   "CaseEvent",
   "SavedView",
+  "CannedResponse",
   "Notification",
   "Invitation",
   "StoredFile",

@@ -39,6 +39,8 @@ export interface Fixture {
   bFeedItemId: string;
   /** An announcement of A, for attacks that retarget it to B's team. */
   aFeedItemId: string;
+  /** A shared canned response of A, for rendering it on B's case. */
+  aCannedResponseId: string;
   /** A search B's agent made ("bravo secret query"), for search analytics. */
   bSearchId: string;
   /** An AI run of B on B's first case, and its priority suggestion. */
@@ -119,6 +121,9 @@ export async function createIsolationFixture(): Promise<Fixture> {
     aAlertRuleId: await createTestAlertRule(a, { name: "Alpha backlog" }),
     bFeedItemId: await createTestFeedItem(b, { title: "Bravo team news", audienceKind: "TEAM", audienceValue: bEscalation.teamId }),
     aFeedItemId: await createTestFeedItem(a, { title: "Alpha announcement" }),
+    aCannedResponseId: await withPrivilegedDb("isolation fixture", async (db) =>
+      (await db.cannedResponse.create({ data: { tenantId: a.id, title: "Alpha greeting", body: "Hi {{customer.name}}", shared: true }, select: { id: true } })).id,
+    ),
     bSearchId: await withPrivilegedDb("isolation fixture", (db) =>
       db.searchEvent.create({
         data: { tenantId: b.id, userId: b.users.AGENT.id, query: "bravo secret query", kinds: ["case"], resultCount: 0, latencyMs: 1, surface: "PAGE" },

@@ -190,6 +190,30 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
   ],
   "views.update": [{ name: "B's shared view", input: (fx) => ({ id: fx.bRows.viewId, name: "Hijacked" }), expect: "NOT_FOUND" }],
   "views.delete": [{ name: "B's shared view", input: (fx) => ({ id: fx.bRows.viewId }), expect: "NOT_FOUND" }],
+  "cannedResponses.list": [
+    {
+      name: "none of B's responses, shared ones included, even searching B's title",
+      input: () => ({ q: "Team greeting" }),
+      expect: (result, fx) => expect((result as { id: string }[]).map((r) => r.id)).not.toContain(fx.bRows.cannedResponseId),
+    },
+  ],
+  "cannedResponses.create": [
+    {
+      name: "a smuggled tenantId of B is ignored: the response lands in A",
+      input: (fx) => ({ title: "Smuggled response", body: "Hi", shared: true, tenantId: fx.b.id }),
+      expect: async (result, fx) => {
+        const id = (result as { id: string }).id;
+        const row = await withPrivilegedDb("test check", (db) => db.cannedResponse.findFirstOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+  ],
+  "cannedResponses.update": [{ name: "B's shared response", input: (fx) => ({ id: fx.bRows.cannedResponseId, title: "Hijacked" }), expect: "NOT_FOUND" }],
+  "cannedResponses.delete": [{ name: "B's shared response", input: (fx) => ({ id: fx.bRows.cannedResponseId }), expect: "NOT_FOUND" }],
+  "cannedResponses.render": [
+    { name: "B's shared response on A's case", input: (fx) => ({ id: fx.bRows.cannedResponseId, caseId: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
+    { name: "A's response on B's case", input: (fx) => ({ id: fx.aCannedResponseId, caseId: fx.bCases[0]!.id }), expect: "NOT_FOUND" },
+  ],
   "notifications.list": [
     {
       name: "none of B's notifications",

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { permissionsFor } from "@/server/auth/permissions";
 import { createTestApiKey } from "@/test/factories";
 import { createIsolationFixture, type Fixture } from "@/test/isolation/fixture";
-import { expectErrorShape, rest, restOperations, sampleValue, type Operation, type Sampler } from "./rest-test-kit";
+import { encodeQueryValue, expectErrorShape, queryString, rest, restOperations, sampleValue, type Operation, type Sampler } from "./rest-test-kit";
 
 let fx: Fixture;
 let viewerKey: string;
@@ -22,6 +22,7 @@ function bId(op: Operation, param: string): string {
     cases: param === "targetId" ? fx.bCases[1]!.id : fx.bCases[0]!.id,
     customers: fx.bRows.customerId,
     views: fx.bRows.viewId,
+    "canned-responses": fx.bRows.cannedResponseId,
     members: fx.b.users.AGENT.id,
     "api-keys": fx.bKeyId,
     jobs: fx.bJobId,
@@ -53,7 +54,9 @@ function callOf(op: Operation, key: string, id: (param: string) => string) {
     uuid: (name) => (name === "sourceId" ? fx.bCases[2]!.id : name === "customerId" ? fx.bRows.customerId : fx.bCases[0]!.id),
     word: () => "isolation",
   };
-  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => id(name));
+  // Required query parameters too (a case to render a response for): B's rows as well.
+  const query = op.query.filter((q) => q.required).flatMap((q) => encodeQueryValue(q.name, sampleValue(q.schema, sampler, q.name)));
+  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => id(name)) + queryString(query);
   // POST and PATCH take JSON even when the procedure needs nothing beyond the path.
   const body = op.body ? sampleValue(op.body, sampler) : op.method === "POST" || op.method === "PATCH" ? {} : undefined;
   return rest({ method: op.method, url, key, body: body === undefined ? undefined : { json: body } });

@@ -14,6 +14,7 @@ export const RECORD_KINDS = [
   "customer",
   "team",
   "saved_view",
+  "canned_response",
   "alert",
   "alert_rule",
   "escalation_rule",
@@ -46,6 +47,7 @@ export const DELETED_LABEL: Record<RecordKind, string> = {
   customer: "Deleted customer",
   team: "Deleted team",
   saved_view: "Deleted view",
+  canned_response: "Deleted canned response",
   alert: "Deleted alert",
   alert_rule: "Deleted alert rule",
   escalation_rule: "Deleted escalation rule",
@@ -81,6 +83,8 @@ function branch(kind: RecordKind, tenantId: string, ids: string[]): Prisma.Sql {
       return Prisma.sql`SELECT 'team', id::text, name, NULL FROM teams WHERE tenant_id = ${t} AND id = ${any}`;
     case "saved_view":
       return Prisma.sql`SELECT 'saved_view', id::text, name, NULL FROM saved_views WHERE tenant_id = ${t} AND id = ${any}`;
+    case "canned_response":
+      return Prisma.sql`SELECT 'canned_response', id::text, title, NULL FROM canned_responses WHERE tenant_id = ${t} AND id = ${any}`;
     case "alert":
       return Prisma.sql`SELECT 'alert', id::text, title, NULL FROM alerts WHERE tenant_id = ${t} AND id = ${any}`;
     case "alert_rule":
