@@ -1,6 +1,7 @@
 "use client";
 // Reply to the customer or leave an internal note. Typing @ suggests members; a mention
-// notifies them and makes them follow the case (done by the server on save).
+// notifies them and makes them follow the case (done by the server on save). Typing / offers
+// canned responses, filled for the case (use-canned-insert.ts).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
@@ -17,6 +18,8 @@ import { addCaseMessageAction } from "./case-actions";
 import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
+import { ComposerSuggestions, type Suggestion } from "./composer-suggestions";
+import { useCannedInsert } from "./use-canned-insert";
 import { useReplyDraft } from "@/components/ai/use-reply-draft";
 import { Sparkles } from "lucide-react";
 
@@ -69,7 +72,12 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     return () => clearTimeout(timer);
   }, [body, kind, latestSeen, storage, storageKey]);
   const { errors, isSubmitting } = form.formState;
-  const suggestions = mention ? suggestMembers(members, mention.query) : [];
+  const memberSuggestions = mention ? suggestMembers(members, mention.query) : [];
+  const canned = useCannedInsert(caseId);
+  // One list at a time: a mention being typed wins over a canned response search.
+  const suggestions: Suggestion[] = memberSuggestions.length
+    ? memberSuggestions.map((m) => ({ key: m.userId, label: m.name, detail: `@${mentionHandle(m, members)}` }))
+    : canned.suggestions.map((r) => ({ key: r.id, label: r.title, detail: r.body.replace(/\s+/g, " ") }));
   const bodyField = form.register("body");
   // Others see "… is replying" while this user types (idles by itself after a pause).
   const markReplying = useMarkReplying(caseId);
@@ -128,6 +136,27 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
   };
   const arrived = collision ? (timeline?.items ?? []).filter((i) => i.type === "message" && collision.messageIds.includes(i.id)) : [];
 
+  function pick(index: number) {
+    if (memberSuggestions.length) insertMention(memberSuggestions[index]!);
+    else if (canned.suggestions[index]) void insertCanned(canned.suggestions[index].id);
+  }
+
+  async function insertCanned(id: string) {
+    const el = textareaRef.current;
+    if (!el) return;
+    try {
+      const filled = await canned.fill(id, form.getValues("body"), el.selectionStart);
+      if (!filled) return;
+      form.setValue("body", filled.text, { shouldDirty: true });
+      requestAnimationFrame(() => {
+        el.focus();
+        el.setSelectionRange(filled.caret, filled.caret);
+      });
+    } catch (error) {
+      setFormError(error instanceof Error ? error.message : "Could not insert the response");
+    }
+  }
+
   function insertMention(member: Member) {
     const el = textareaRef.current;
     if (!el || !mention) return;
@@ -180,7 +209,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
         <Textarea
           id="message-body"
           aria-invalid={!!errors.body}
-          placeholder={kind === "INTERNAL_NOTE" ? "Only your team sees this. Type @ to mention someone." : "Write a reply to the customer…"}
+          placeholder={kind === "INTERNAL_NOTE" ? "Only your team sees this. Type @ to mention someone." : "Write a reply to the customer… (/ for canned responses)"}
           readOnly={drafting}
           aria-busy={drafting}
           {...bodyField}
@@ -192,6 +221,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
             void bodyField.onChange(e);
             markReplying(e.target.value.trim().length > 0);
             setMention(mentionAt(e.target.value, e.target.selectionStart));
+            canned.track(e.target.value, e.target.selectionStart);
             setActive(0);
           }}
           onKeyDown={(e) => {
@@ -206,30 +236,15 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
               setActive((a) => (a + (e.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length);
             } else if (e.key === "Enter" || e.key === "Tab") {
               e.preventDefault();
-              insertMention(suggestions[active]!);
-            } else if (e.key === "Escape") setMention(null);
+              pick(active);
+            } else if (e.key === "Escape") {
+              setMention(null);
+              canned.close();
+            }
           }}
           className={cn("border-0 shadow-none focus:ring-0", kind === "INTERNAL_NOTE" && "bg-amber-50/50")}
         />
-        {suggestions.length ? (
-          <ul role="listbox" aria-label="Mention a member" className="absolute left-3 z-20 mt-1 w-64 overflow-hidden rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-            {suggestions.map((m, i) => (
-              <li key={m.userId} role="option" aria-selected={i === active}>
-                <button
-                  type="button"
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    insertMention(m);
-                  }}
-                  className={cn("flex w-full flex-col px-3 py-1.5 text-left text-sm", i === active ? "bg-brand-50" : "hover:bg-slate-50")}
-                >
-                  <span className="font-medium">{m.name}</span>
-                  <span className="text-xs text-slate-500">@{mentionHandle(m, members)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ComposerSuggestions label={memberSuggestions.length ? "Mention a member" : "Insert a canned response"} items={suggestions} active={active} onPick={pick} />
         {errors.body?.message ? (
           <p id="message-body-error" role="alert" className="mt-1 text-sm text-red-600">
             {errors.body.message}

@@ -13,6 +13,7 @@ import { CASE_CHANNELS, CASE_PRIORITIES } from "@/lib/validations/case";
 import { logger } from "@/server/logger";
 import { arrivalTimes } from "./arrival-times";
 import { rebuildSearchTerms } from "@/server/services/search/search-terms";
+import { seedCannedResponses } from "./demo-canned";
 import { seedFeed } from "./demo-feed";
 import {
   AGENT_REPLIES,
@@ -130,6 +131,7 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
       await seedTeams(tx, tenant.id, userIds, demo.users);
       await seedAlerts(tx, tenant.id, agents, now);
       await seedFeed(tx, tenant.id, ownerId, now);
+      await seedCannedResponses(tx, tenant.id, ownerId, userIds[demo.users.findIndex((u) => u.role === "AGENT")] ?? ownerId);
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
       // The vocabulary typos are corrected against, without waiting for the hourly job.
