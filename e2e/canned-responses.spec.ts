@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("an agent saves a canned response, inserts it with / in a reply filled for the case, and sends it", async ({ page }) => {
+test("an agent saves a canned response, inserts it with / in a reply filled for the case, previews the Markdown and sends it", async ({ page }) => {
   await signIn(page, "agent@acme.test");
   const tag = Date.now().toString(36);
   const title = `Ack ${tag}`;
@@ -36,7 +36,14 @@ test("an agent saves a canned response, inserts it with / in a reply filled for 
   await expect(reply).toHaveValue(filled);
   await expect(list).toBeHidden();
 
+  // Markdown: the preview shows it rendered, and so does the timeline once sent.
+  await reply.press("End");
+  await reply.pressSequentially(" **Ready**");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("Ready");
+  await page.getByRole("button", { name: "Preview" }).click();
   await page.getByRole("button", { name: "Send reply" }).click();
   await expect(page.getByText("Reply sent.")).toBeVisible();
-  await expect(page.getByText(filled)).toBeVisible();
+  const sent = page.getByRole("article", { name: "Reply" }).filter({ hasText: filled });
+  await expect(sent.locator("strong")).toHaveText("Ready");
 });

@@ -18,6 +18,7 @@ import { addCaseMessageAction } from "./case-actions";
 import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
+import { MessageBody } from "./message-body";
 import { ComposerSuggestions, type Suggestion } from "./composer-suggestions";
 import { useCannedInsert } from "./use-canned-insert";
 import { useReplyDraft } from "@/components/ai/use-reply-draft";
@@ -33,6 +34,8 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
   const [notice, setNotice] = useState<string | null>(null);
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  // Shows the message as it will read (Markdown rendered) instead of the text field.
+  const [preview, setPreview] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<AddCaseMessageInput>({
     resolver: zodResolver(addCaseMessageSchema),
@@ -109,6 +112,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     form.reset({ caseId, kind: values.kind, body: "" });
     markReplying(false);
     setMention(null);
+    setPreview(false);
     const names = result.data.mentioned.map((m) => m.name);
     setNotice(
       (values.kind === "INTERNAL_NOTE" ? "Note added." : "Reply sent.") + (names.length ? ` Notified ${names.join(", ")}.` : ""),
@@ -176,31 +180,41 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
   const setKind = (k: Kind) => form.setValue("kind", k);
   return (
     <form method="post" onSubmit={onSubmit} noValidate className={cn("rounded-lg border bg-white shadow-sm", kind === "INTERNAL_NOTE" ? "border-amber-300" : "border-slate-200")}>
-      <div className="flex gap-1 border-b border-slate-200 px-2 pt-2" role="radiogroup" aria-label="Message type">
-        {(
-          [
-            ["PUBLIC_REPLY", "Reply"],
-            ["INTERNAL_NOTE", "Internal note"],
-          ] as const
-        ).map(([value, label]) => (
-          <button
-            key={value}
-            type="button"
-            role="radio"
-            aria-checked={kind === value}
-            onClick={() => setKind(value)}
-            className={cn(
-              "-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium",
-              kind === value
-                ? value === "INTERNAL_NOTE"
-                  ? "border-amber-500 text-amber-800"
-                  : "border-brand-600 text-brand-700"
-                : "border-transparent text-slate-500 hover:text-slate-800",
-            )}
-          >
-            {label}
-          </button>
-        ))}
+      <div className="flex items-end gap-1 border-b border-slate-200 px-2 pt-2">
+        <div className="flex flex-1 gap-1" role="radiogroup" aria-label="Message type">
+          {(
+            [
+              ["PUBLIC_REPLY", "Reply"],
+              ["INTERNAL_NOTE", "Internal note"],
+            ] as const
+          ).map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={kind === value}
+              onClick={() => setKind(value)}
+              className={cn(
+                "-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium",
+                kind === value
+                  ? value === "INTERNAL_NOTE"
+                    ? "border-amber-500 text-amber-800"
+                    : "border-brand-600 text-brand-700"
+                  : "border-transparent text-slate-500 hover:text-slate-800",
+              )}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          aria-pressed={preview}
+          onClick={() => setPreview(!preview)}
+          className={cn("mb-1 rounded px-2 py-1 text-xs font-medium", preview ? "bg-slate-100 text-slate-900" : "text-slate-500 hover:text-slate-800")}
+        >
+          Preview
+        </button>
       </div>
       <div className="relative p-3">
         <label htmlFor="message-body" className="sr-only">
@@ -242,8 +256,13 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
               canned.close();
             }
           }}
-          className={cn("border-0 shadow-none focus:ring-0", kind === "INTERNAL_NOTE" && "bg-amber-50/50")}
+          className={cn("border-0 shadow-none focus:ring-0", kind === "INTERNAL_NOTE" && "bg-amber-50/50", preview && "hidden")}
         />
+        {preview ? (
+          <section aria-label="Preview" className="min-h-24 px-3 py-2">
+            {body?.trim() ? <MessageBody body={body} /> : <p className="text-sm text-slate-500">Nothing to preview yet.</p>}
+          </section>
+        ) : null}
         <ComposerSuggestions label={memberSuggestions.length ? "Mention a member" : "Insert a canned response"} items={suggestions} active={active} onPick={pick} />
         {errors.body?.message ? (
           <p id="message-body-error" role="alert" className="mt-1 text-sm text-red-600">

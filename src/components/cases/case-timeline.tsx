@@ -1,12 +1,13 @@
 "use client";
-// Messages and events in the order they happened. Message bodies are plain text rendered as
-// text (line breaks kept), never as HTML, so a customer's message cannot inject markup.
+// Messages and events in the order they happened. Message bodies are rendered as safe Markdown
+// (message-body.tsx): never as HTML, so a customer's message cannot inject markup.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Lock } from "lucide-react";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { describeEvent } from "./case-event-text";
+import { MessageBody } from "./message-body";
 import type { Member, TimelineItem } from "./case-types";
 
 // Times render in the viewer's zone; the server's render may differ, hence suppressHydrationWarning below.
@@ -50,7 +51,7 @@ function Message({ item }: { item: Extract<TimelineItem, { type: "message" }> })
           {timeAgo(item.createdAt)}
         </time>
       </header>
-      <p className="mt-1.5 whitespace-pre-wrap break-words text-sm leading-6 text-slate-900">{item.body}</p>
+      <MessageBody body={item.body} />
     </article>
   );
 }

@@ -16,7 +16,7 @@ import { confirmAction } from "@/components/ui/confirm";
 
 // The Markdown renderer (37 kB gzipped, an eighth of the overview's JavaScript) is fetched only where a body is
 // shown: the overview's compact cards never show one.
-const FeedMarkdown = dynamic(() => import("./feed-markdown").then((m) => m.FeedMarkdown));
+const SafeMarkdown = dynamic(() => import("@/components/markdown/safe-markdown").then((m) => m.SafeMarkdown));
 
 export interface FeedItemView {
   id: string;
@@ -104,7 +104,7 @@ export function FeedItemCard({ item, slug, compact = false, canManage = false, t
           </span>
         </p>
         <h3 className={cn("mt-0.5 font-medium text-slate-900", compact ? "truncate text-sm" : "text-[15px]")}>{title}</h3>
-        {!compact && item.body ? <FeedMarkdown source={item.body} className="mt-1" /> : null}
+        {!compact && item.body ? <SafeMarkdown source={item.body} className="mt-1" /> : null}
         {!compact ? (
           <p className="mt-1.5 text-xs text-slate-600" suppressHydrationWarning>
             {item.author ? `Posted by ${item.author.name}` : "Posted by Caseboard"}

@@ -85,7 +85,7 @@ export const caseMessageKindSchema = z.enum(CASE_MESSAGE_KINDS);
 export const addCaseMessageSchema = z.object({
   caseId: z.uuid(),
   kind: caseMessageKindSchema,
-  /** Plain text; the UI renders it as Markdown without raw HTML. `@handle` mentions a member. */
+  /** Markdown, rendered safely (src/components/markdown/safe-markdown.tsx: no raw HTML, no images). `@handle` mentions a member. */
   body: text().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
   /**
    * Collision check: the newest message of the case the author had seen when they began writing
