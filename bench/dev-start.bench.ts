@@ -5,13 +5,12 @@
 // framework's floor, the baseline) and the first 200 of /api/health/ready (migrated, seeded,
 // serving). The target for the second is 8 s on this machine.
 //   npm run bench -- --only dev-start
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { summarize } from "./lib/measure";
 import type { BenchModule } from "./lib/types";
-import { freePort } from "./web.bench";
+import { freePort, spawnNext, stopNext } from "./lib/next-process";
 
 const DIST_DIR = ".next-bench-start";
 const TARGET_MS = 8_000;
@@ -28,22 +27,7 @@ async function timeOneStart(): Promise<StartTimes> {
   const port = await freePort();
   const started = performance.now();
   let nextReadyMs = Number.NaN;
-  const server = spawn("npx", ["next", "dev", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "ignore"],
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PGLITE_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      APP_ENV: "development",
-      NODE_ENV: "development",
-      LOG_LEVEL: "warn",
-    },
-  });
+  const server = spawnNext("dev", { port, distDir: DIST_DIR, dataDir, stdout: "pipe", env: { APP_ENV: "development", NODE_ENV: "development", LOG_LEVEL: "warn" } });
   server.stdout!.on("data", (chunk: Buffer) => {
     if (Number.isNaN(nextReadyMs) && /Ready in/.test(chunk.toString())) nextReadyMs = performance.now() - started;
   });
@@ -57,12 +41,7 @@ async function timeOneStart(): Promise<StartTimes> {
     }
     throw new Error("/api/health/ready not ready after 120 s");
   } finally {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await new Promise((r) => setTimeout(r, 1_500));
+    await stopNext(server);
     rmSync(path.dirname(dataDir), { recursive: true, force: true });
     rmSync(path.join(root, DIST_DIR), { recursive: true, force: true });
   }

@@ -6,14 +6,14 @@
 // Rows are load times (navigation start to the end of the load event), pages in rotation.
 //   npm run bench -- --only web            (builds first: a few minutes)
 //   WEB_BENCH_SKIP_BUILD=1 npm run bench -- --only web   (reuses .next-web)
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/browser.mjs";
 import { summarize } from "./lib/measure";
+import { freePort, spawnNext, stopNext } from "./lib/next-process";
 import type { BenchModule, BenchRow } from "./lib/types";
 
 const DIST_DIR = ".next-web";
@@ -27,17 +27,6 @@ interface PageLoad {
   chunks: { name: string; bytes: number; decoded: number }[];
   blockingMs: number;
   loadMs: number;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function waitReady(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
@@ -99,22 +88,12 @@ export const webBench: BenchModule = {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const dataDir = mkdtempSync(path.join(tmpdir(), "caseboard-web-bench-"));
-    const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PGLITE_DATA_DIR: dataDir,
-        DATABASE_URL: "",
-        REDIS_URL: "",
-        SEED_DEMO: "true",
-        APP_ENV: "test",
-        NEXTAUTH_URL: base,
-        LOG_LEVEL: "warn",
-      },
+    const server = spawnNext("start", {
+      port,
+      distDir: DIST_DIR,
+      dataDir,
+      stdout: "ignore",
+      env: { SEED_DEMO: "true", APP_ENV: "test", NEXTAUTH_URL: base, LOG_LEVEL: "warn" },
     });
     let browser: Browser | null = null;
     try {
@@ -174,13 +153,7 @@ export const webBench: BenchModule = {
       return { subtitle: `production build in ${DIST_DIR}, next start on the embedded demo database, Chromium with an empty cache per load`, rows, notes };
     } finally {
       await browser?.close();
-      // The server's whole process group (npx → next → its workers).
-      try {
-        if (server.pid) process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 1_000));
+      await stopNext(server);
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { confirmAction } from "@/components/ui/confirm";
+import { FormAlert } from "@/components/ui/form-feedback";
 import { CannedResponseForm } from "./canned-response-form";
 import { deleteCannedResponseAction } from "./canned-responses-actions";
 
@@ -53,11 +54,7 @@ export function CannedResponsesPanel({ slug, responses, canShare }: { slug: stri
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       {editing === "new" ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
           <CannedResponseForm slug={slug} canShare={canShare} onDone={() => setEditing(null)} />
