@@ -24,6 +24,20 @@ export function readJob(id: string) {
   return withPrivilegedDb("test check", (db) => db.job.findUniqueOrThrow({ where: { id } }));
 }
 
+/**
+ * Cancels waiting jobs of `types` that belong to other tenants (or to none): test files share one
+ * database, and a fan-out (trending, training, vocabularies) enqueues for every tenant with work,
+ * so a test that runs or claims these types must find its own tenant's.
+ */
+export async function cancelOtherTenantsJobs(tenant: { id: string }, types: string[]) {
+  await withPrivilegedDb("test cleanup", (db) =>
+    db.job.updateMany({
+      where: { type: { in: types }, status: { in: ["PENDING", "FAILED"] }, OR: [{ tenantId: null }, { tenantId: { not: tenant.id } }] },
+      data: { status: "CANCELLED", finishedAt: new Date() },
+    }),
+  );
+}
+
 export function runOnly(types: string[], options: RunOptions = {}) {
   return runDueJobs({ budgetMs: 10_000, recurring: false, ...options, types, timing: { ...FAST_TIMING, ...options.timing } });
 }

@@ -6,8 +6,7 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { enqueue } from "@/server/jobs";
 import { claimJobs, reapExpiredLeases } from "@/server/jobs/lease";
-import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
-import { cancelOtherTenantsJobs } from "@/server/services/triage-model/train-triage-model.test-kit";
+import { cancelOtherTenantsJobs, FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { rebuildSearchTerms, rebuildSearchTermsForTenantJob, rebuildSearchTermsJob } from "./search-terms";
 

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { enqueue } from "@/server/jobs";
-import { runOnly } from "@/server/jobs/test-kit";
+import { cancelOtherTenantsJobs, runOnly } from "@/server/jobs/test-kit";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
-import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
+import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
 import { learnedTriageCaseJob, trainTriageModelsForTenantJob, trainTriageModelsJob } from "./triage-model-jobs";
 
 let tenant: TestTenant;

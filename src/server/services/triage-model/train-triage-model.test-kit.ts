@@ -49,16 +49,3 @@ export async function plantResolvedCases(tenant: TestTenant, n: number, label: (
   );
 }
 
-/**
- * Cancels waiting jobs of `types` that belong to other tenants: other files' tenants get them too
- * (the nightly training fans out over every tenant with resolved cases), and a test that runs or
- * claims these types must find its own tenant's.
- */
-export async function cancelOtherTenantsJobs(tenant: TestTenant, types: string[]) {
-  await withPrivilegedDb("test cleanup", (db) =>
-    db.job.updateMany({
-      where: { type: { in: types }, status: { in: ["PENDING", "FAILED"] }, OR: [{ tenantId: null }, { tenantId: { not: tenant.id } }] },
-      data: { status: "CANCELLED", finishedAt: new Date() },
-    }),
-  );
-}

@@ -7,11 +7,11 @@ import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { enqueue } from "@/server/jobs";
 import { claimJobs, reapExpiredLeases } from "@/server/jobs/lease";
-import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
+import { cancelOtherTenantsJobs, FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { trainField, trainTriageModels } from "./train-triage-model";
-import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
+import { plantResolvedCases, setSettings } from "./train-triage-model.test-kit";
 import { learnedTriageCaseJob, TRAIN_DEDUPE_KEY, trainTriageModelsForTenantJob } from "./triage-model-jobs";
 
 let tenant: TestTenant;

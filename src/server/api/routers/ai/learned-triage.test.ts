@@ -3,9 +3,9 @@
 // a viewer and an agent are refused what is not theirs, and bad input gets field errors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/server/db/tenant-db";
-import { runOnly } from "@/server/jobs/test-kit";
+import { cancelOtherTenantsJobs, runOnly } from "@/server/jobs/test-kit";
 import { trainTriageModelsForTenantJob } from "@/server/services/triage-model/triage-model-jobs";
-import { cancelOtherTenantsJobs, plantResolvedCases, setSettings } from "@/server/services/triage-model/train-triage-model.test-kit";
+import { plantResolvedCases, setSettings } from "@/server/services/triage-model/train-triage-model.test-kit";
 import { trainTriageModels } from "@/server/services/triage-model/train-triage-model";
 import { expectAppError } from "@/test/errors";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";

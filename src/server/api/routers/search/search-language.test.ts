@@ -5,9 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { claimJobs, reapExpiredLeases } from "@/server/jobs/lease";
-import { FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
+import { cancelOtherTenantsJobs, FAST_TIMING, readJob, runOnly } from "@/server/jobs/test-kit";
 import { reindexSearchJob } from "@/server/services/search/reindex-search";
-import { cancelOtherTenantsJobs } from "@/server/services/triage-model/train-triage-model.test-kit";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 
 let english: TestTenant;
