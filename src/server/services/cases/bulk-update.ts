@@ -1,5 +1,5 @@
-// Bulk actions on a selection of cases or on every case matching the list filter: assign, change
-// status, priority, add or remove tags. Cases are read in batches of BATCH by keyset on id, each
+// Bulk actions on a selection of cases or on every case matching the list filter: assign, move to
+// a team, change status, priority, add or remove tags (and the field part of a macro). Cases are read in batches of BATCH by keyset on id, each
 // batch decided in memory and written with one UPDATE (the rows' new values as one JSON
 // parameter), so 100k cases never sit in memory at once and cost ~200 statements, not 100k.
 // A case whose status change the machine refuses is skipped whole and counted, never half-done.
@@ -14,6 +14,7 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors/app-error";
 import type { Caller } from "./actor";
+import { requireTeam } from "@/server/services/teams/team-select";
 import { requireAssignableMember } from "./assign-case";
 import { caseFilterConditions, whereSql } from "./case-filter-sql";
 import { recordCaseEvents, type CaseEventInput } from "./case-events";
@@ -38,12 +39,14 @@ export const bulkUpdateCasesSchema = z
     ]),
     /** A member's id, "me", or null to unassign. */
     assigneeId: z.union([z.uuid(), z.literal("me"), z.null()]).optional(),
+    /** A team's id, or null to take the cases out of their team. */
+    teamId: z.uuid().nullable().optional(),
     status: z.object({ to: caseStatusSchema, until: dateInput().optional() }).optional(),
     priority: casePrioritySchema.optional(),
     addTags: z.array(tagSchema).max(20).optional(),
     removeTags: z.array(tagSchema).max(20).optional(),
   })
-  .refine((v) => v.assigneeId !== undefined || v.status || v.priority || v.addTags?.length || v.removeTags?.length, {
+  .refine((v) => v.assigneeId !== undefined || v.teamId !== undefined || v.status || v.priority || v.addTags?.length || v.removeTags?.length, {
     message: "Choose at least one change",
     path: ["_form"],
   });
@@ -68,6 +71,8 @@ interface BatchRow {
   status: CaseStatus;
   priority: CasePriority;
   assignee_id: string | null;
+  team_id: string | null;
+  team_name: string | null;
   tags: string[];
   created_at: Date;
   sla_paused_at: Date | null;
@@ -83,7 +88,12 @@ export async function bulkUpdateCases(
   run: TenantRunner,
   caller: Caller,
   input: BulkUpdateCasesInput,
-  options: { onBatch?: (soFar: BulkUpdateResult) => void; collectChanged?: boolean } = {},
+  options: {
+    onBatch?: (soFar: BulkUpdateResult) => void;
+    collectChanged?: boolean;
+    /** The audit entry's action and target, for a bulk change made on behalf of something else (a macro). */
+    auditAs?: { action: string; targetType: string; targetId: string; diff: Record<string, unknown> };
+  } = {},
 ): Promise<BulkUpdateResult> {
   const now = new Date();
   const assigneeId = input.assigneeId === "me" ? caller.userId : input.assigneeId;
@@ -92,7 +102,7 @@ export async function bulkUpdateCases(
   const base = targetConditions(input.target, setup.tenantId, caller);
   const addTags = [...new Set(input.addTags ?? [])];
   const removeTags = new Set(input.removeTags ?? []);
-  const plan: Plan = { now, status: input.status, assigneeId, priority: input.priority, addTags, removeTags, settings: setup.settings };
+  const plan: Plan = { now, status: input.status, assigneeId, team: setup.team, priority: input.priority, addTags, removeTags, settings: setup.settings };
   const result: BulkUpdateResult = { matched: 0, updated: 0, skipped: 0, skippedReasons: { refusedTransition: 0, unchanged: 0 }, refusedByStatus: {} };
   if (options.collectChanged) result.changed = [];
 
@@ -102,12 +112,13 @@ export async function bulkUpdateCases(
     const batch: BatchRow[] = await run(async (db) => {
       const rows = await db.$queryRaw<BatchRow[]>`
         SELECT c.id::text AS id, c.status::text AS status, c.priority::text AS priority,
-               c.assignee_id::text AS assignee_id, c.tags, c.created_at,
+               c.assignee_id::text AS assignee_id, c.team_id::text AS team_id, t.name AS team_name, c.tags, c.created_at,
                c.sla_paused_at, c.first_responded_at, c.first_response_due_at, c.resolution_due_at
-          FROM cases c ${whereSql(conditions)}
+          FROM cases c LEFT JOIN teams t ON t.tenant_id = c.tenant_id AND t.id = c.team_id
+          ${whereSql(conditions)}
          ORDER BY c.id
          LIMIT ${BULK_BATCH_SIZE}
-           FOR UPDATE`;
+           FOR UPDATE OF c`;
       const changes: Record<string, unknown>[] = [];
       const events: CaseEventInput[] = [];
       for (const row of rows) {
@@ -136,18 +147,17 @@ export async function bulkUpdateCases(
     afterId = batch.at(-1)!.id;
   }
   result.skipped = result.matched - result.updated;
+  const counts = { matched: result.matched, updated: result.updated, skipped: result.skipped };
+  const changes = { assigneeId, teamId: input.teamId, status: input.status?.to, priority: input.priority, addTags, removeTags: [...removeTags] };
+  const target = "ids" in input.target ? { ids: input.target.ids.length } : { filter: input.target.filter };
+  const { auditAs } = options;
   await run((db) =>
-    recordAudit(db, {
-      action: "case.bulk_updated",
-      targetType: "case",
-      diff: {
-        target: "ids" in input.target ? { ids: input.target.ids.length } : { filter: input.target.filter },
-        changes: { assigneeId, status: input.status?.to, priority: input.priority, addTags, removeTags: [...removeTags] },
-        matched: result.matched,
-        updated: result.updated,
-        skipped: result.skipped,
-      },
-    }),
+    recordAudit(
+      db,
+      auditAs
+        ? { action: auditAs.action, targetType: auditAs.targetType, targetId: auditAs.targetId, diff: { ...auditAs.diff, changes, ...counts } }
+        : { action: "case.bulk_updated", targetType: "case", diff: { target, changes, ...counts } },
+    ),
   );
   return result;
 }
@@ -157,11 +167,12 @@ export async function checkBulkAction(db: TenantDb, caller: Caller, input: BulkU
   if (input.assigneeId === "me" && !caller.userId) throw new AppError("BAD_REQUEST", "An API key cannot assign cases to itself");
   const assigneeId = input.assigneeId === "me" ? caller.userId : input.assigneeId;
   if (assigneeId) await requireAssignableMember(db, assigneeId);
+  const team = input.teamId ? await requireTeam(db, input.teamId) : (input.teamId as null | undefined);
   if (input.status?.to === "SNOOZED" && (!input.status.until || input.status.until <= now)) {
     throw new AppError("BAD_REQUEST", "Snooze until a time in the future", { fieldErrors: { "status.until": ["Choose a time in the future"] } });
   }
   // The schedule: a priority change computes due times in it, and a status change may end SLA pauses.
-  return { settings: input.priority || input.status ? await loadTenantSettings(db) : null, tenantId: requireTenantId() };
+  return { settings: input.priority || input.status ? await loadTenantSettings(db) : null, tenantId: requireTenantId(), team };
 }
 
 function targetConditions(target: BulkUpdateCasesInput["target"], tenantId: string, caller: Caller): Prisma.Sql[] {
@@ -180,6 +191,8 @@ interface Plan {
   now: Date;
   status?: { to: CaseStatus; until?: Date };
   assigneeId?: string | null;
+  /** undefined: the team stays; null: out of its team. */
+  team?: { id: string; name: string } | null;
   priority?: CasePriority;
   addTags: string[];
   removeTags: ReadonlySet<string>;
@@ -208,6 +221,12 @@ function decide(row: BatchRow, plan: Plan): Decision {
   if (plan.assigneeId !== undefined && plan.assigneeId !== row.assignee_id) {
     change.assigneeId = plan.assigneeId;
     events.push({ caseId: row.id, type: "assignee_changed", from: row.assignee_id, to: plan.assigneeId, at: now });
+  }
+  if (plan.team !== undefined && (plan.team?.id ?? null) !== row.team_id) {
+    change.teamId = plan.team?.id ?? null;
+    // Names travel with the ids, as a single assignment's do: the timeline reads right after a rename.
+    const from = row.team_id ? { id: row.team_id, name: row.team_name ?? "" } : null;
+    events.push({ caseId: row.id, type: "team_changed", from, to: plan.team ? { id: plan.team.id, name: plan.team.name } : null, at: now });
   }
   if (plan.priority && plan.priority !== row.priority) {
     change.priority = plan.priority;
@@ -244,6 +263,7 @@ async function writeChanges(db: TenantDb, changes: Record<string, unknown>[]): P
       ${set("status", "status", Prisma.sql`(${text("status")})::"CaseStatus"`)},
       ${set("priority", "priority", Prisma.sql`(${text("priority")})::"CasePriority"`)},
       ${set("assignee_id", "assigneeId", Prisma.sql`(${text("assigneeId")})::uuid`)},
+      ${set("team_id", "teamId", Prisma.sql`(${text("teamId")})::uuid`)},
       ${set("tags", "tags", Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(v.doc->'tags'))`)},
       ${set("snoozed_until", "snoozedUntil", ts("snoozedUntil"))},
       ${set("resolved_at", "resolvedAt", ts("resolvedAt"))},

@@ -8,6 +8,7 @@ import { runDueJobs } from "@/server/jobs";
 import { BULK_BATCH_SIZE, BULK_INLINE_LIMIT } from "@/server/services/cases/bulk-update";
 import { BULK_UPDATE_CASES_JOB } from "@/server/services/cases/bulk-update-job";
 import { expectAppError } from "@/test/errors";
+import { createTestTeam } from "@/test/escalation-fixtures";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 
 /** More than the inline limit (so it runs as a job) and more than two batches. */
@@ -114,6 +115,27 @@ describe("bulk update on a filter", () => {
       expect(row).toMatchObject({ priority: "HIGH", assigneeId: tenant.users.AGENT.id, tags: ["campaign"] });
       expect(row.resolutionDueAt).toBeInstanceOf(Date);
     }
+  });
+
+  it("on a selection: moves cases into a team and out again, with the team's name on each timeline", async () => {
+    const picked = (await snapshotCases()).filter((c) => c.title.startsWith("Bystander ")).slice(0, 3);
+    const ids = picked.map((c) => c.id);
+    const teamId = await createTestTeam(tenant, "Bulk team", []);
+    expect(await agent.cases.bulkUpdate({ target: { ids }, teamId })).toMatchObject({ status: "done", updated: 3 });
+    // Already there: nothing to change.
+    expect(await agent.cases.bulkUpdate({ target: { ids }, teamId })).toMatchObject({ updated: 0, skippedReasons: { unchanged: 3 } });
+    expect(await agent.cases.bulkUpdate({ target: { ids }, teamId: null })).toMatchObject({ updated: 3 });
+    const events = await withPrivilegedDb("test check", (db) =>
+      db.caseEvent.findMany({ where: { caseId: ids[0], type: "team_changed" }, orderBy: { createdAt: "asc" }, select: { from: true, to: true } }),
+    );
+    const name = events[0]!.to as { id: string; name: string };
+    expect(name.id).toBe(teamId);
+    expect(name.name).toMatch(/^Bulk team/);
+    expect(events).toEqual([
+      { from: null, to: name },
+      { from: name, to: null },
+    ]);
+    await expectAppError(agent.cases.bulkUpdate({ target: { ids }, teamId: "0196f7a0-0000-7000-8000-000000000000" }), "NOT_FOUND");
   });
 
   it("validates the action: a change is required, snoozing needs a future time, assignees must be members", async () => {
