@@ -1,4 +1,4 @@
-// Rows of the case workspace (customer, shared view, shared canned response, a mention
+// Rows of the case workspace (customer, shared view, shared canned response and macro, a mention
 // notification, a follower, a message) created in a tenant through its own procedures, for tests that attack them from
 // another tenant.
 import { withPrivilegedDb } from "@/server/db/privileged-db";
@@ -10,6 +10,8 @@ export interface WorkspaceRows {
   viewId: string;
   /** A shared canned response. */
   cannedResponseId: string;
+  /** A shared macro. */
+  macroId: string;
   /** A notification of the tenant's AGENT (mentioned by its OWNER). */
   notificationId: string;
   /** The note that mentioned the AGENT. */
@@ -25,12 +27,13 @@ export async function createWorkspaceRows(tenant: TestTenant, caseId: string): P
   await owner.cases.update({ id: caseId, version: 1, customerId: customer.id });
   const view = await owner.views.create({ name: "Team view", filters: { status: ["OPEN"] }, shared: true });
   const canned = await owner.cannedResponses.create({ title: "Team greeting", body: "Hello {{customer.name}}", shared: true });
+  const macro = await owner.macros.create({ name: "Escalate", actions: { priority: "URGENT", addTags: ["escalated"] }, shared: true });
   const agentHandle = tenant.users.AGENT.email;
   const note = await owner.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: `Please look at this @${agentHandle}` });
   const notification = await withPrivilegedDb("test fixture", (db) =>
     db.notification.findFirstOrThrow({ where: { tenantId: tenant.id, userId: tenant.users.AGENT.id }, select: { id: true } }),
   );
-  return { customerId: customer.id, customerEmail, viewId: view.id, cannedResponseId: canned.id, notificationId: notification.id, messageId: note.message.id };
+  return { customerId: customer.id, customerEmail, viewId: view.id, cannedResponseId: canned.id, macroId: macro.id, notificationId: notification.id, messageId: note.message.id };
 }
 
 /** A unique email per call, for creates the matrix runs twice (as a member and as a key). */

@@ -8,19 +8,23 @@ const known = Object.keys(CANNED_PLACEHOLDERS)
   .map((name) => `{{${name}}}`)
   .join(", ");
 
-const body = text()
-  .trim()
-  .min(1, { message: "Write the response" })
-  .max(10_000, { message: "Use at most 10,000 characters" })
-  .superRefine((value, ctx) => {
-    const unknown = unknownPlaceholders(value);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(", ")}: use ${known}`,
-      });
-    }
-  });
+/** A reply text with placeholders: an unknown one is refused with the list of the known ones. */
+export const placeholderText = (empty: string) =>
+  text()
+    .trim()
+    .min(1, { message: empty })
+    .max(10_000, { message: "Use at most 10,000 characters" })
+    .superRefine((value, ctx) => {
+      const unknown = unknownPlaceholders(value);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(", ")}: use ${known}`,
+        });
+      }
+    });
+
+const body = placeholderText("Write the response");
 
 export const createCannedResponseSchema = z.object({
   title,

@@ -6,6 +6,7 @@ import { notificationsRouter } from "./routers/notifications/router";
 import { tenantRouter } from "./routers/tenant/router";
 import { viewsRouter } from "./routers/views/router";
 import { cannedResponsesRouter } from "./routers/canned-responses/router";
+import { macrosRouter } from "./routers/macros/router";
 import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   customers: customersRouter,
   views: viewsRouter,
   cannedResponses: cannedResponsesRouter,
+  macros: macrosRouter,
   notifications: notificationsRouter,
   members: membersRouter,
   apiKeys: apiKeysRouter,

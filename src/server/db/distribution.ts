@@ -21,6 +21,7 @@ export const DISTRIBUTED_TABLES = [
   "realtime_events",
   "saved_views",
   "canned_responses",
+  "macros",
   "notifications",
   "files",
   "imports",

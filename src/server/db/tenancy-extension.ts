@@ -18,6 +18,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "CaseEvent",
   "SavedView",
   "CannedResponse",
+  "Macro",
   "Notification",
   "Invitation",
   "StoredFile",

@@ -41,6 +41,8 @@ export interface Fixture {
   aFeedItemId: string;
   /** A shared canned response of A, for rendering it on B's case. */
   aCannedResponseId: string;
+  /** A shared macro of A, for applying it to B's case. */
+  aMacroId: string;
   /** A search B's agent made ("bravo secret query"), for search analytics. */
   bSearchId: string;
   /** An AI run of B on B's first case, and its priority suggestion. */
@@ -123,6 +125,9 @@ export async function createIsolationFixture(): Promise<Fixture> {
     aFeedItemId: await createTestFeedItem(a, { title: "Alpha announcement" }),
     aCannedResponseId: await withPrivilegedDb("isolation fixture", async (db) =>
       (await db.cannedResponse.create({ data: { tenantId: a.id, title: "Alpha greeting", body: "Hi {{customer.name}}", shared: true }, select: { id: true } })).id,
+    ),
+    aMacroId: await withPrivilegedDb("isolation fixture", async (db) =>
+      (await db.macro.create({ data: { tenantId: a.id, name: "Alpha close-out", actions: { status: "RESOLVED" }, shared: true }, select: { id: true } })).id,
     ),
     bSearchId: await withPrivilegedDb("isolation fixture", (db) =>
       db.searchEvent.create({

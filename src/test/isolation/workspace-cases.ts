@@ -214,6 +214,36 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     { name: "B's shared response on A's case", input: (fx) => ({ id: fx.bRows.cannedResponseId, caseId: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
     { name: "A's response on B's case", input: (fx) => ({ id: fx.aCannedResponseId, caseId: fx.bCases[0]!.id }), expect: "NOT_FOUND" },
   ],
+  "macros.list": [
+    {
+      name: "none of B's macros, shared ones included, even searching B's name",
+      input: () => ({ q: "Escalate" }),
+      expect: (result, fx) => expect((result as { id: string }[]).map((r) => r.id)).not.toContain(fx.bRows.macroId),
+    },
+  ],
+  "macros.create": [
+    {
+      name: "a smuggled tenantId of B is ignored: the macro lands in A",
+      input: (fx) => ({ name: "Smuggled macro", actions: { priority: "LOW" }, shared: true, tenantId: fx.b.id }),
+      expect: async (result, fx) => {
+        const id = (result as { id: string }).id;
+        const row = await withPrivilegedDb("test check", (db) => db.macro.findFirstOrThrow({ where: { id } }));
+        expect(row.tenantId).toBe(fx.a.id);
+      },
+    },
+    { name: "a macro moving cases to B's team", input: (fx) => ({ name: "To B's team", actions: { teamId: fx.bEscalation.teamId } }), expect: "NOT_FOUND" },
+    { name: "a macro assigning to B's member", input: (fx) => ({ name: "To B's agent", actions: { assigneeId: fx.b.users.AGENT.id } }), expect: "NOT_FOUND" },
+  ],
+  "macros.update": [
+    { name: "B's shared macro", input: (fx) => ({ id: fx.bRows.macroId, name: "Hijacked" }), expect: "NOT_FOUND" },
+    { name: "A's macro changed to B's team", input: (fx) => ({ id: fx.aMacroId, actions: { teamId: fx.bEscalation.teamId } }), expect: "NOT_FOUND" },
+  ],
+  "macros.delete": [{ name: "B's shared macro", input: (fx) => ({ id: fx.bRows.macroId }), expect: "NOT_FOUND" }],
+  "macros.run": [
+    { name: "B's shared macro on A's case", input: (fx) => ({ id: fx.bRows.macroId, caseIds: [fx.aCases[0]!.id] }), expect: "NOT_FOUND" },
+    { name: "A's macro on B's case", input: (fx) => ({ id: fx.aMacroId, caseIds: [fx.bCases[0]!.id] }), expect: "NOT_FOUND" },
+    { name: "A's macro on A's and B's cases together", input: (fx) => ({ id: fx.aMacroId, caseIds: [fx.aCases[0]!.id, fx.bCases[0]!.id] }), expect: "NOT_FOUND" },
+  ],
   "notifications.list": [
     {
       name: "none of B's notifications",

@@ -23,6 +23,7 @@ function bId(op: Operation, param: string): string {
     customers: fx.bRows.customerId,
     views: fx.bRows.viewId,
     "canned-responses": fx.bRows.cannedResponseId,
+    macros: fx.bRows.macroId,
     members: fx.b.users.AGENT.id,
     "api-keys": fx.bKeyId,
     jobs: fx.bJobId,

@@ -15,6 +15,7 @@ export const RECORD_KINDS = [
   "team",
   "saved_view",
   "canned_response",
+  "macro",
   "alert",
   "alert_rule",
   "escalation_rule",
@@ -48,6 +49,7 @@ export const DELETED_LABEL: Record<RecordKind, string> = {
   team: "Deleted team",
   saved_view: "Deleted view",
   canned_response: "Deleted canned response",
+  macro: "Deleted macro",
   alert: "Deleted alert",
   alert_rule: "Deleted alert rule",
   escalation_rule: "Deleted escalation rule",
@@ -85,6 +87,8 @@ function branch(kind: RecordKind, tenantId: string, ids: string[]): Prisma.Sql {
       return Prisma.sql`SELECT 'saved_view', id::text, name, NULL FROM saved_views WHERE tenant_id = ${t} AND id = ${any}`;
     case "canned_response":
       return Prisma.sql`SELECT 'canned_response', id::text, title, NULL FROM canned_responses WHERE tenant_id = ${t} AND id = ${any}`;
+    case "macro":
+      return Prisma.sql`SELECT 'macro', id::text, name, NULL FROM macros WHERE tenant_id = ${t} AND id = ${any}`;
     case "alert":
       return Prisma.sql`SELECT 'alert', id::text, title, NULL FROM alerts WHERE tenant_id = ${t} AND id = ${any}`;
     case "alert_rule":

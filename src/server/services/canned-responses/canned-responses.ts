@@ -1,22 +1,17 @@
 // Canned responses: reply texts a member inserts from the composer, personal (the owner's) or
-// shared with the tenant. Anyone who replies keeps personal ones; shared ones are created and
-// changed by members who manage settings (as Zendesk's and Front's shared templates are). A
-// personal response of someone else does not exist for the caller (NOT_FOUND), as saved views.
+// shared with the tenant (the rules: src/server/services/sharing.ts).
 import { z } from "zod";
-import { fillPlaceholders, firstName } from "@/lib/canned-placeholders";
+import { fillPlaceholders } from "@/lib/canned-placeholders";
 import type { createCannedResponseSchema, listCannedResponsesSchema, updateCannedResponseSchema } from "@/lib/validations/canned-response";
 import { recordAudit } from "@/server/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { notFound } from "@/server/errors/app-error";
+import { placeholderValues } from "@/server/services/cases/placeholder-values";
+import { canEditShared, checkSharingEdit, sharedOnCreate, visibleTo, type SharingCaller } from "@/server/services/sharing";
 
-export interface CannedCaller {
-  /** Null for an API key: what it creates is shared. */
-  userId: string | null;
-  /** settings:manage: creates, changes and deletes shared responses. */
-  canManageShared: boolean;
-}
+export type CannedCaller = SharingCaller;
 
 const cannedSelect = { id: true, title: true, body: true, shared: true, ownerId: true, createdAt: true, updatedAt: true } satisfies Prisma.CannedResponseSelect;
 type CannedRow = Prisma.CannedResponseGetPayload<{ select: typeof cannedSelect }>;
@@ -34,13 +29,7 @@ export const cannedResponseOutput = z.object({
 });
 export type CannedResponseOutput = z.infer<typeof cannedResponseOutput>;
 
-const canEdit = (row: { ownerId: string | null; shared: boolean }, caller: CannedCaller): boolean =>
-  row.shared ? caller.canManageShared : caller.userId !== null && row.ownerId === caller.userId;
-
-const toOutput = (row: CannedRow, caller: CannedCaller): CannedResponseOutput => ({ ...row, editable: canEdit(row, caller) });
-
-const visibleTo = (caller: CannedCaller): Prisma.CannedResponseWhereInput =>
-  caller.userId ? { OR: [{ ownerId: caller.userId }, { shared: true }] } : { shared: true };
+const toOutput = (row: CannedRow, caller: CannedCaller): CannedResponseOutput => ({ ...row, editable: canEditShared(row, caller) });
 
 /** At most this many come back: the composer's list shows a handful, the settings page them all. */
 const LIST_LIMIT = 500;
@@ -59,15 +48,8 @@ export async function listCannedResponses(db: TenantDb, caller: CannedCaller, in
   return rows.map((r) => toOutput(r, caller));
 }
 
-function checkShared(shared: boolean, caller: CannedCaller): void {
-  if (shared && !caller.canManageShared) {
-    throw new AppError("FORBIDDEN", "Only admins can share responses with the team", { reason: "PERMISSION_DENIED" });
-  }
-}
-
 export async function createCannedResponse(db: TenantDb, caller: CannedCaller, input: z.output<typeof createCannedResponseSchema>): Promise<CannedResponseOutput> {
-  const shared = caller.userId ? input.shared : true;
-  checkShared(shared, caller);
+  const shared = sharedOnCreate(input.shared, caller, "responses");
   const row = await db.cannedResponse.create({
     data: { tenantId: requireTenantId(), ownerId: caller.userId, title: input.title, body: input.body, shared },
     select: cannedSelect,
@@ -76,22 +58,15 @@ export async function createCannedResponse(db: TenantDb, caller: CannedCaller, i
   return toOutput(row, caller);
 }
 
-async function editable(db: TenantDb, caller: CannedCaller, id: string): Promise<CannedRow> {
+async function visible(db: TenantDb, caller: CannedCaller, id: string): Promise<CannedRow> {
   const row = await db.cannedResponse.findFirst({ where: { AND: [{ id }, visibleTo(caller)] }, select: cannedSelect });
   if (!row) throw notFound("Canned response");
-  if (!canEdit(row, caller)) {
-    throw new AppError("FORBIDDEN", "Only admins can change the team's responses", { reason: "PERMISSION_DENIED" });
-  }
   return row;
 }
 
 export async function updateCannedResponse(db: TenantDb, caller: CannedCaller, input: z.output<typeof updateCannedResponseSchema>): Promise<CannedResponseOutput> {
-  const current = await editable(db, caller, input.id);
-  if (input.shared !== undefined && input.shared !== current.shared) {
-    checkShared(input.shared, caller);
-    // Unsharing hands the response to its creator; one an API key created has nobody to keep it.
-    if (!input.shared && current.ownerId === null) throw new AppError("BAD_REQUEST", "A response created by an API key stays shared");
-  }
+  const current = await visible(db, caller, input.id);
+  checkSharingEdit(current, caller, "responses", input.shared);
   const row = await db.cannedResponse.update({
     where: tenantKey(input.id),
     data: {
@@ -110,7 +85,8 @@ export async function updateCannedResponse(db: TenantDb, caller: CannedCaller, i
 }
 
 export async function deleteCannedResponse(db: TenantDb, caller: CannedCaller, id: string): Promise<{ id: string }> {
-  const current = await editable(db, caller, id);
+  const current = await visible(db, caller, id);
+  checkSharingEdit(current, caller, "responses");
   await db.cannedResponse.delete({ where: tenantKey(id), select: { id: true } });
   await recordAudit(db, { action: "canned_response.deleted", targetType: "canned_response", targetId: id, diff: { title: current.title } });
   return { id };
@@ -120,21 +96,5 @@ export async function deleteCannedResponse(db: TenantDb, caller: CannedCaller, i
 export async function renderCannedResponse(db: TenantDb, caller: CannedCaller, input: { id: string; caseId: string }): Promise<{ body: string }> {
   const response = await db.cannedResponse.findFirst({ where: { AND: [{ id: input.id }, visibleTo(caller)] }, select: { body: true } });
   if (!response) throw notFound("Canned response");
-  const found = await db.case.findFirst({ where: { id: input.caseId }, select: { number: true, title: true, customer: { select: { name: true } } } });
-  if (!found) throw notFound("Case");
-  const agent = caller.userId ? await db.membership.findFirst({ where: { userId: caller.userId }, select: { user: { select: { name: true } } } }) : null;
-  const tenant = await db.tenant.findFirstOrThrow({ select: { name: true } });
-  const customerName = found.customer?.name ?? "";
-  const agentName = agent?.user.name ?? "";
-  return {
-    body: fillPlaceholders(response.body, {
-      "customer.name": customerName,
-      "customer.firstName": firstName(customerName),
-      "agent.name": agentName,
-      "agent.firstName": firstName(agentName),
-      "case.number": String(found.number),
-      "case.title": found.title,
-      "tenant.name": tenant.name,
-    }),
-  };
+  return { body: fillPlaceholders(response.body, await placeholderValues(db, caller.userId, input.caseId)) };
 }

@@ -54,6 +54,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "Customer", purge: (db, tenantId) => count(db.customer.deleteMany({ where: { tenantId } })) },
   { model: "SavedView", purge: (db, tenantId) => count(db.savedView.deleteMany({ where: { tenantId } })) },
   { model: "CannedResponse", purge: (db, tenantId) => count(db.cannedResponse.deleteMany({ where: { tenantId } })) },
+  { model: "Macro", purge: (db, tenantId) => count(db.macro.deleteMany({ where: { tenantId } })) },
   { model: "Import", purge: (db, tenantId) => count(db.import.deleteMany({ where: { tenantId } })) },
   { model: "StoredFile", purge: (db, tenantId) => count(db.storedFile.deleteMany({ where: { tenantId } })) },
   { model: "Invitation", purge: (db, tenantId) => count(db.invitation.deleteMany({ where: { tenantId } })) },

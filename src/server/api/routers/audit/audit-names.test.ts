@@ -39,6 +39,7 @@ async function createNamedRecords(tenant: TestTenant, tag: string): Promise<Name
       data: { tenantId, email: `${tag.toLowerCase()}-invitee@example.test`, role: "AGENT", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
     });
     const canned = await db.cannedResponse.create({ data: { tenantId, title: `${tag} greeting`, body: "Hello", shared: true } });
+    const macro = await db.macro.create({ data: { tenantId, name: `${tag} escalate`, actions: { priority: "URGENT" }, shared: true } });
     const job = await db.job.create({ data: { tenantId, type: "cases.wake-snoozed-tenant", payload: {}, runAt: new Date(Date.now() + 86_400_000) } });
     const owner = tenant.users.OWNER;
     return {
@@ -50,6 +51,7 @@ async function createNamedRecords(tenant: TestTenant, tag: string): Promise<Name
         team: [team.id, team.name],
         saved_view: [view.id, view.name],
         canned_response: [canned.id, canned.title],
+        macro: [macro.id, macro.name],
         api_key: [key.id, key.name],
         alert: [alert.id, alert.title],
         alert_rule: [alertRule.id, alertRule.name],
