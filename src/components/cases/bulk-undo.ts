@@ -8,6 +8,8 @@ import { revertCasesAction, type CaseRevert } from "./case-actions";
 import type { BulkUpdateInput, CaseSummary } from "./case-types";
 
 type Change = Omit<BulkUpdateInput, "target">;
+/** What an undo needs to know of a case before the change: a list row or the open case. */
+type Before = Pick<CaseSummary, "status" | "snoozedUntil" | "assignee" | "team" | "priority" | "tags">;
 
 /** The cases of every cases.list page in the cache, by id (the rows the member saw). */
 export function casesInCache(queryClient: QueryClient, listKey: readonly unknown[]): Map<string, CaseSummary> {
@@ -19,20 +21,22 @@ export function casesInCache(queryClient: QueryClient, listKey: readonly unknown
 }
 
 /** What to put back on each changed case; cases whose earlier state is unknown are left out. */
-export function revertsFor(change: Change, changed: { id: string; version: number }[], before: Map<string, CaseSummary>): CaseRevert[] {
+export function revertsFor(change: Change, changed: { id: string; version: number }[], before: Map<string, Before>): CaseRevert[] {
   return changed.flatMap(({ id, version }) => {
     const was = before.get(id);
     if (!was) return [];
     const revert: CaseRevert = { id, version };
     if (change.status) revert.status = { to: was.status, ...(was.snoozedUntil ? { until: was.snoozedUntil } : {}) };
     if (change.assigneeId !== undefined) revert.assigneeId = was.assignee?.id ?? null;
+    if (change.teamId !== undefined) revert.teamId = was.team?.id ?? null;
     if (change.priority) revert.priority = was.priority;
+    if (change.addTags?.length || change.removeTags?.length) revert.tags = was.tags;
     return [revert];
   });
 }
 
 /** Offers Undo for a change that changed `changed`; `refresh` runs after an undo. */
-export function offerBulkUndo(label: string, change: Change, changed: { id: string; version: number }[], before: Map<string, CaseSummary>, refresh: () => Promise<unknown>) {
+export function offerBulkUndo(label: string, change: Change, changed: { id: string; version: number }[], before: Map<string, Before>, refresh: () => Promise<unknown>) {
   const reverts = revertsFor(change, changed, before);
   if (reverts.length === 0) return;
   offerUndo(label, async () => {

@@ -6,7 +6,7 @@ import type { AddCaseMessageInput, CasePriority, CaseStatus, CreateCaseInput, Tr
 import type { ListDisplay } from "@/lib/validations/list-display";
 import { runAction } from "@/server/actions/run-action";
 import { api } from "@/trpc/server";
-import type { BulkUpdateInput, BulkUpdateOutput, CaseDetail } from "./case-types";
+import type { BulkUpdateInput, BulkUpdateOutput, CaseDetail, RunMacroInput, RunMacroOutput } from "./case-types";
 
 /** An edit's result; on CONFLICT it carries the case as it now is, so the UI can show it instead of overwriting. */
 export type CaseEditResult = ActionResult<CaseDetail> & { current?: CaseDetail };
@@ -70,7 +70,9 @@ export interface CaseRevert {
   version: number;
   status?: { to: CaseStatus; until?: Date };
   assigneeId?: string | null;
+  teamId?: string | null;
   priority?: CasePriority;
+  tags?: string[];
 }
 
 /**
@@ -88,8 +90,10 @@ export async function revertCasesAction(items: CaseRevert[]): Promise<ActionResu
       let version = item.version;
       const steps: (() => Promise<{ version: number }>)[] = [];
       if (item.status) steps.push(() => api.cases.transition({ id: item.id, ...item.status!, version, revert: true }));
-      if (item.assigneeId !== undefined) steps.push(() => api.cases.assign({ id: item.id, assigneeId: item.assigneeId, version }));
-      if (item.priority) steps.push(() => api.cases.update({ id: item.id, priority: item.priority, version }));
+      if (item.assigneeId !== undefined || item.teamId !== undefined) {
+        steps.push(() => api.cases.assign({ id: item.id, assigneeId: item.assigneeId, teamId: item.teamId, version }));
+      }
+      if (item.priority || item.tags) steps.push(() => api.cases.update({ id: item.id, priority: item.priority, tags: item.tags, version }));
       const result = await runAction(async () => {
         for (const step of steps) version = (await step()).version;
       });
@@ -99,6 +103,10 @@ export async function revertCasesAction(items: CaseRevert[]): Promise<ActionResu
     }
     return { reverted, changedSince, failed };
   });
+}
+
+export async function runMacroAction(input: RunMacroInput): Promise<ActionResult<RunMacroOutput>> {
+  return runAction(() => api.macros.run(input));
 }
 
 export async function setListDisplayAction(display: ListDisplay): Promise<ActionResult<ListDisplay>> {

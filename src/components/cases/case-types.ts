@@ -11,4 +11,7 @@ export type TimelineItem = Outputs["cases"]["timeline"]["items"][number];
 export type Member = Outputs["members"]["list"][number];
 export type BulkUpdateInput = Inputs["cases"]["bulkUpdate"];
 export type BulkUpdateOutput = Outputs["cases"]["bulkUpdate"];
+export type Macro = Outputs["macros"]["list"][number];
+export type RunMacroInput = Inputs["macros"]["run"];
+export type RunMacroOutput = Outputs["macros"]["run"];
 export type CustomerView = Outputs["customers"]["get"];

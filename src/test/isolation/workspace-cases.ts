@@ -239,6 +239,10 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     { name: "A's macro changed to B's team", input: (fx) => ({ id: fx.aMacroId, actions: { teamId: fx.bEscalation.teamId } }), expect: "NOT_FOUND" },
   ],
   "macros.delete": [{ name: "B's shared macro", input: (fx) => ({ id: fx.bRows.macroId }), expect: "NOT_FOUND" }],
+  "macros.render": [
+    { name: "B's shared macro on A's case", input: (fx) => ({ id: fx.bRows.macroId, caseId: fx.aCases[0]!.id }), expect: "NOT_FOUND" },
+    { name: "A's macro on B's case", input: (fx) => ({ id: fx.aMacroId, caseId: fx.bCases[0]!.id }), expect: "NOT_FOUND" },
+  ],
   "macros.run": [
     { name: "B's shared macro on A's case", input: (fx) => ({ id: fx.bRows.macroId, caseIds: [fx.aCases[0]!.id] }), expect: "NOT_FOUND" },
     { name: "A's macro on B's case", input: (fx) => ({ id: fx.aMacroId, caseIds: [fx.bCases[0]!.id] }), expect: "NOT_FOUND" },

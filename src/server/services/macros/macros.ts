@@ -1,12 +1,14 @@
 // Macros: named sets of case actions, personal or shared (the rules: src/server/services/sharing.ts).
 // Applying one is in apply-macro.ts.
 import { z } from "zod";
+import { fillPlaceholders } from "@/lib/canned-placeholders";
 import { macroActionsSchema, type createMacroSchema, type listMacrosSchema, type MacroActions, type updateMacroSchema } from "@/lib/validations/macro";
 import { recordAudit } from "@/server/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId, tenantKey } from "@/server/db/tenant-scope";
 import { notFound } from "@/server/errors/app-error";
+import { placeholderValues } from "@/server/services/cases/placeholder-values";
 import { requireAssignableMember } from "@/server/services/cases/assign-case";
 import { requireTeam } from "@/server/services/teams/team-select";
 import { canEditShared, checkSharingEdit, sharedOnCreate, visibleTo, type SharingCaller } from "@/server/services/sharing";
@@ -96,4 +98,15 @@ export async function deleteMacro(db: TenantDb, caller: SharingCaller, id: strin
   await db.macro.delete({ where: tenantKey(id), select: { id: true } });
   await recordAudit(db, { action: "macro.deleted", targetType: "macro", targetId: id, diff: { name: current.name } });
   return { id };
+}
+
+/** The macro's reply as the composer shows it: placeholders filled for this case and the caller. Null when it has none. */
+export async function renderMacroReply(
+  db: TenantDb,
+  caller: SharingCaller,
+  input: { id: string; caseId: string },
+): Promise<{ reply: { kind: NonNullable<MacroActions["reply"]>["kind"]; body: string } | null }> {
+  const { reply } = storedActions(await findVisibleMacro(db, caller, input.id));
+  const values = await placeholderValues(db, caller.userId, input.caseId);
+  return { reply: reply ? { kind: reply.kind, body: fillPlaceholders(reply.body, values) } : null };
 }

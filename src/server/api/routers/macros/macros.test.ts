@@ -48,6 +48,10 @@ describe("macros", () => {
         assigneeId: "me",
       },
     });
+    // What the composer shows when the macro is picked: the reply filled for this case.
+    const firstName = tenant.users.AGENT.name.split(" ")[0];
+    const filled = `Hi Grace, we asked the bank about #${target.number}. ${firstName}`;
+    expect(await agent.macros.render({ id: macro.id, caseId: target.id })).toEqual({ reply: { kind: "PUBLIC_REPLY", body: filled } });
     const result = await agent.macros.run({ id: macro.id, caseIds: [target.id] });
     expect(result).toMatchObject({ macro: { id: macro.id, name: "Billing: waiting on bank" }, matched: 1, replied: 1, updated: 1, skipped: 0 });
 
@@ -55,8 +59,7 @@ describe("macros", () => {
     expect(after).toMatchObject({ status: "PENDING", priority: "HIGH", assignee: { id: tenant.users.AGENT.id }, team: { id: teamId } });
     expect(after.tags.sort()).toEqual(["billing", "refund"]);
     expect(result.changed).toEqual([{ id: target.id, version: after.version }]);
-    const firstName = tenant.users.AGENT.name.split(" ")[0];
-    expect(await messagesOf(target.id)).toEqual([{ kind: "PUBLIC_REPLY", body: `Hi Grace, we asked the bank about #${target.number}. ${firstName}` }]);
+    expect(await messagesOf(target.id)).toEqual([{ kind: "PUBLIC_REPLY", body: filled }]);
     // The reply was the case's first response, made before the status change.
     expect(after.firstRespondedAt).not.toBeNull();
     // One audit entry names the macro and what it did.
@@ -130,6 +133,7 @@ describe("macros", () => {
 
   it("keeps personal macros private and shared ones for admins to change; viewers have none", async () => {
     const mine = await agent.macros.create({ name: "My triage", actions: { priority: "LOW" } });
+    expect(await agent.macros.render({ id: mine.id, caseId: (await agent.cases.create({ title: "Render target" })).id })).toEqual({ reply: null });
     await expectAppError(admin.macros.run({ id: mine.id, caseIds: [(await admin.cases.create({ title: "Someone else" })).id] }), "NOT_FOUND");
     await expectAppError(admin.macros.update({ id: mine.id, name: "Peeked" }), "NOT_FOUND");
     await expectAppError(agent.macros.create({ name: "For all", actions: { priority: "LOW" }, shared: true }), "FORBIDDEN", "PERMISSION_DENIED");
