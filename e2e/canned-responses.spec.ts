@@ -7,7 +7,7 @@ test("an agent saves a canned response, inserts it with / in a reply filled for 
   const title = `Ack ${tag}`;
 
   await page.goto("/t/acme/settings/canned-responses");
-  await page.getByRole("button", { name: "New response" }).click();
+  await page.getByRole("button", { name: "New canned response" }).click();
   await page.getByLabel("Name").fill(title);
   // A typo in a placeholder is refused with the list of the right ones, and nothing is lost.
   await page.getByLabel("Text").fill("Thanks, {{agent.nme}} is on case #{{case.number}} now.");

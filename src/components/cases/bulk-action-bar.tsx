@@ -1,5 +1,6 @@
 "use client";
-// Appears when rows are ticked: assign, change status or priority of all of them in one call.
+// Appears when rows are ticked: assign, change status or priority of all of them in one call, or
+// apply a macro to them.
 // Cases whose status cannot make the asked transition are skipped by the server and reported.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
@@ -12,6 +13,7 @@ import { casesInCache, offerBulkUndo } from "./bulk-undo";
 import { bulkUpdateCasesAction } from "./case-actions";
 import type { BulkUpdateInput, Member } from "./case-types";
 import { PriorityOptions } from "./case-badges";
+import { BulkMacroSelect } from "./bulk-macro-select";
 import { useCaseSelection } from "./selection-store";
 
 type Change = Omit<BulkUpdateInput, "target">;
@@ -104,6 +106,18 @@ export function BulkActionBar({ members }: { members: Member[] }) {
             <option value="">Priority…</option>
             <PriorityOptions />
           </Select>
+          <BulkMacroSelect
+            ids={[...ids]}
+            members={members}
+            disabled={pending}
+            onDone={(error) => {
+              if (error) setMessage({ tone: "error", text: error });
+              else {
+                clear();
+                setMessage(null);
+              }
+            }}
+          />
           <Button variant="ghost" size="sm" onClick={clear} disabled={pending}>
             Clear
           </Button>

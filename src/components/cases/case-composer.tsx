@@ -1,7 +1,8 @@
 "use client";
 // Reply to the customer or leave an internal note. Typing @ suggests members; a mention
 // notifies them and makes them follow the case (done by the server on save). Typing / offers
-// canned responses, filled for the case (use-canned-insert.ts).
+// canned responses and macros, filled for the case (use-canned-insert.ts); a macro's actions run
+// with Send, in the same transaction as the message (macros.run).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
@@ -20,7 +21,9 @@ import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
 import { MessageBody } from "./message-body";
 import { ComposerSuggestions, type Suggestion } from "./composer-suggestions";
-import { useCannedInsert } from "./use-canned-insert";
+import { useCannedInsert, type SlashItem } from "./use-canned-insert";
+import { StagedMacro } from "./staged-macro";
+import { useRunMacro, type MacroChoice } from "./use-macros";
 import { useReplyDraft } from "@/components/ai/use-reply-draft";
 import { Sparkles } from "lucide-react";
 
@@ -76,11 +79,14 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
   }, [body, kind, latestSeen, storage, storageKey]);
   const { errors, isSubmitting } = form.formState;
   const memberSuggestions = mention ? suggestMembers(members, mention.query) : [];
-  const canned = useCannedInsert(caseId);
+  const canned = useCannedInsert(caseId, members);
+  // A macro picked from the / list whose reply is being written: its actions run with Send.
+  const [staged, setStaged] = useState<MacroChoice | null>(null);
+  const runMacro = useRunMacro();
   // One list at a time: a mention being typed wins over a canned response search.
   const suggestions: Suggestion[] = memberSuggestions.length
     ? memberSuggestions.map((m) => ({ key: m.userId, label: m.name, detail: `@${mentionHandle(m, members)}` }))
-    : canned.suggestions.map((r) => ({ key: r.id, label: r.title, detail: r.body.replace(/\s+/g, " ") }));
+    : canned.suggestions.map((r) => ({ key: `${r.kind}:${r.id}`, label: r.title, detail: r.detail }));
   const bodyField = form.register("body");
   // Others see "… is replying" while this user types (idles by itself after a pause).
   const markReplying = useMarkReplying(caseId);
@@ -95,7 +101,10 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     setFormError(null);
     setNotice(null);
     setCollision(null);
-    const result = await addCaseMessageAction({ ...values, seenUpTo: seenUpTo.current ?? latestSeen, sendAnyway });
+    const message = { kind: values.kind, body: values.body, seenUpTo: seenUpTo.current ?? latestSeen, sendAnyway };
+    const result = staged
+      ? await runMacro(staged, { caseIds: [caseId], message }).then((r) => (r.ok ? { ok: true as const, data: { mentioned: [] as { name: string }[] } } : r))
+      : await addCaseMessageAction({ ...message, caseId });
     if (!result.ok) {
       const ids = result.error.details?.messageIds;
       if (result.error.code === "CONFLICT" && result.error.details?.reason === "NEW_REPLIES" && Array.isArray(ids)) {
@@ -113,6 +122,11 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     markReplying(false);
     setMention(null);
     setPreview(false);
+    // The macro's own toast says what it did.
+    if (staged) {
+      setStaged(null);
+      return;
+    }
     const names = result.data.mentioned.map((m) => m.name);
     setNotice(
       (values.kind === "INTERNAL_NOTE" ? "Note added." : "Reply sent.") + (names.length ? ` Notified ${names.join(", ")}.` : ""),
@@ -135,6 +149,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     if (storageKey) clearDraft(storage, storageKey);
     seenUpTo.current = undefined;
     setCollision(null);
+    setStaged(null);
     form.reset({ caseId, kind, body: "" });
     markReplying(false);
   };
@@ -142,7 +157,32 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
 
   function pick(index: number) {
     if (memberSuggestions.length) insertMention(memberSuggestions[index]!);
-    else if (canned.suggestions[index]) void insertCanned(canned.suggestions[index].id);
+    else if (canned.suggestions[index]) void insertSlashItem(canned.suggestions[index]);
+  }
+
+  async function insertSlashItem(item: SlashItem) {
+    if (item.kind === "canned") return insertCanned(item.id);
+    const el = textareaRef.current;
+    if (!el) return;
+    try {
+      const filled = await canned.fillMacro(item.id, form.getValues("body"), el.selectionStart);
+      form.setValue("body", filled.text, { shouldDirty: true });
+      if (filled.kind) {
+        // Its reply is in the composer to read and edit; the rest runs with Send.
+        form.setValue("kind", filled.kind);
+        setStaged(item.macro);
+        requestAnimationFrame(() => {
+          el.focus();
+          el.setSelectionRange(filled.caret, filled.caret);
+        });
+        return;
+      }
+      // Nothing to write: it runs now, and its toast offers Undo.
+      const result = await runMacro(item.macro, { caseIds: [caseId] });
+      if (!result.ok) setFormError(result.error.message);
+    } catch (error) {
+      setFormError(error instanceof Error ? error.message : "Could not apply the macro");
+    }
   }
 
   async function insertCanned(id: string) {
@@ -223,7 +263,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
         <Textarea
           id="message-body"
           aria-invalid={!!errors.body}
-          placeholder={kind === "INTERNAL_NOTE" ? "Only your team sees this. Type @ to mention someone." : "Write a reply to the customer… (/ for canned responses)"}
+          placeholder={kind === "INTERNAL_NOTE" ? "Only your team sees this. Type @ to mention someone." : "Write a reply to the customer… (/ for canned responses and macros)"}
           readOnly={drafting}
           aria-busy={drafting}
           {...bodyField}
@@ -263,13 +303,14 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
             {body?.trim() ? <MessageBody body={body} /> : <p className="text-sm text-slate-500">Nothing to preview yet.</p>}
           </section>
         ) : null}
-        <ComposerSuggestions label={memberSuggestions.length ? "Mention a member" : "Insert a canned response"} items={suggestions} active={active} onPick={pick} />
+        <ComposerSuggestions label={memberSuggestions.length ? "Mention a member" : "Insert a canned response or macro"} items={suggestions} active={active} onPick={pick} />
         {errors.body?.message ? (
           <p id="message-body-error" role="alert" className="mt-1 text-sm text-red-600">
             {errors.body.message}
           </p>
         ) : null}
       </div>
+      {staged ? <StagedMacro macro={staged} onRemove={() => setStaged(null)} /> : null}
       {collision ? (
         <div role="alert" className="mx-3 mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p className="font-medium">{collision.message}</p>
@@ -332,7 +373,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
           )
         ) : null}
         <Button type="submit" disabled={isSubmitting || drafting} variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}>
-          {isSubmitting ? "Saving…" : kind === "INTERNAL_NOTE" ? "Add note" : "Send reply"}
+          {isSubmitting ? "Saving…" : staged ? (kind === "INTERNAL_NOTE" ? "Add note and apply" : "Send and apply") : kind === "INTERNAL_NOTE" ? "Add note" : "Send reply"}
         </Button>
       </div>
     </form>

@@ -3,11 +3,12 @@
 // command-palette.tsx), so pages do not ship it until someone opens it.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { ArrowRight, CheckCircle2, FileText, Hash, History, Search, User, UserPlus } from "lucide-react";
+import { ArrowRight, CheckCircle2, FileText, Hash, History, Search, User, UserPlus, Zap } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { assignCaseAction, transitionCaseAction } from "@/components/cases/case-actions";
 import { useActiveCase } from "@/components/cases/active-case-store";
+import { confirmMacroReplies, useMacros, useRunMacro, type MacroChoice } from "@/components/cases/use-macros";
 import { useRecordOpen } from "@/components/search/use-record-open";
 import { useTRPC } from "@/trpc/react";
 import { caseActions, matches, pageCommands, parseCaseNumber, searchTerm, type CaseActionId } from "./palette-commands";
@@ -41,6 +42,11 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
   const recordOpen = useRecordOpen();
   const pages = pageCommands(slug, { canImport }).filter((p) => matches(text, p.label, p.keywords));
   const actions = active ? caseActions(active.status, canWrite).filter((a) => matches(text, `${a.label} #${active.number}`)) : [];
+  // Macros for the active case, once something is typed ("macro", or a macro's name).
+  const canRunMacros = Boolean(active && actions.length);
+  const macros = useMacros(null, open && canRunMacros && text.trim() !== "");
+  const macroItems = canRunMacros && text.trim() ? macros.filter((m) => matches(text, `Apply macro ${m.name}`)).slice(0, 6) : [];
+  const runMacro = useRunMacro();
 
   function close() {
     onOpenChange(false);
@@ -59,6 +65,16 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
         : await transitionCaseAction({ id: active.id, to: "RESOLVED", version: active.version });
     onNotice(result.ok ? `Case #${active.number}: ${id === "resolve" ? "resolved" : "assigned to you"}.` : result.error.message);
     await queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+    router.refresh();
+  }
+
+  async function applyMacro(macro: MacroChoice) {
+    if (!active) return;
+    close();
+    if (!(await confirmMacroReplies(macro, 1))) return;
+    // Its toast says what it did, with Undo.
+    const result = await runMacro(macro, { caseIds: [active.id] });
+    if (!result.ok) onNotice(result.error.message);
     router.refresh();
   }
 
@@ -99,6 +115,17 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
                 {a.id === "resolve" ? <CheckCircle2 className="size-4 text-slate-400" aria-hidden /> : <UserPlus className="size-4 text-slate-400" aria-hidden />}
                 {a.label}
                 <span className="ml-auto truncate text-xs text-slate-500">{active.title}</span>
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ) : null}
+        {macroItems.length && active ? (
+          <Command.Group heading={`Macros for #${active.number}`} className={groupClass}>
+            {macroItems.map((m) => (
+              <Command.Item key={m.id} value={`macro-${m.id}`} onSelect={() => void applyMacro(m)} className={itemClass}>
+                <Zap className="size-4 shrink-0 text-slate-400" aria-hidden />
+                <span className="min-w-0 truncate">Apply {m.name}</span>
+                <span className="ml-auto truncate text-xs text-slate-500">{m.summary}</span>
               </Command.Item>
             ))}
           </Command.Group>

@@ -6,10 +6,10 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Field } from "@/components/ui/field";
 import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
 import { Input, Textarea } from "@/components/ui/input";
-import { CANNED_PLACEHOLDERS } from "@/lib/canned-placeholders";
 import { createCannedResponseSchema } from "@/lib/validations/canned-response";
 import { createCannedResponseAction, updateCannedResponseAction } from "./canned-responses-actions";
 import type { CannedResponse } from "./canned-responses-panel";
+import { PlaceholderList } from "./placeholder-list";
 
 type FormInput = z.input<typeof createCannedResponseSchema>;
 type FormOutput = z.output<typeof createCannedResponseSchema>;
@@ -35,19 +35,7 @@ export function CannedResponseForm({ slug, response, canShare, onDone }: { slug:
       <Field label="Text" htmlFor={`canned-${id}-body`} error={errors.body?.message}>
         <Textarea id={`canned-${id}-body`} rows={6} aria-invalid={!!errors.body} {...form.register("body")} />
       </Field>
-      <details className="text-sm text-slate-600">
-        <summary className="cursor-pointer select-none font-medium text-slate-700">Placeholders</summary>
-        <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-          {Object.entries(CANNED_PLACEHOLDERS).map(([name, meaning]) => (
-            <div key={name} className="contents">
-              <dt>
-                <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-800">{`{{${name}}}`}</code>
-              </dt>
-              <dd>{meaning}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <PlaceholderList />
       {canShare ? (
         <div className="flex items-start gap-2">
           <input id={`canned-${id}-shared`} type="checkbox" className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600" {...form.register("shared")} />

@@ -10,6 +10,7 @@ const TABS = [
   { path: "members", label: "Members", permission: "members:read" },
   { path: "teams", label: "Teams", permission: "members:read" },
   { path: "canned-responses", label: "Canned responses", permission: "cases:write" },
+  { path: "macros", label: "Macros", permission: "cases:write" },
   { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "escalation", label: "Escalation", permission: "cases:read" },
   { path: "alert-rules", label: "Alert rules", permission: "alerts:read" },

@@ -4,13 +4,14 @@
 // leaves the versions an Undo names.
 import type { z } from "zod";
 import { fillPlaceholders } from "@/lib/canned-placeholders";
+import { fieldChangeOf } from "@/lib/macro-change";
 import type { applyMacroSchema, MacroActions } from "@/lib/validations/macro";
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import type { Caller } from "@/server/services/cases/actor";
 import { addCaseMessage } from "@/server/services/cases/add-message";
-import { bulkUpdateCases, type BulkUpdateCasesInput } from "@/server/services/cases/bulk-update";
+import { bulkUpdateCases } from "@/server/services/cases/bulk-update";
 import { placeholderValues } from "@/server/services/cases/placeholder-values";
 import type { SharingCaller } from "@/server/services/sharing";
 import { findVisibleMacro, storedActions } from "./macros";
@@ -33,21 +34,6 @@ export interface ApplyMacroResult {
   };
   /** Each case whose fields changed and the version the change left (what an Undo names). */
   changed: { id: string; version: number }[];
-}
-
-type FieldChange = Omit<BulkUpdateCasesInput, "target">;
-
-/** The macro's field actions as a bulk change; null when it only replies. */
-export function fieldChange(actions: MacroActions): FieldChange | null {
-  const change: FieldChange = {
-    ...(actions.assigneeId !== undefined ? { assigneeId: actions.assigneeId } : {}),
-    ...(actions.teamId !== undefined ? { teamId: actions.teamId } : {}),
-    ...(actions.status ? { status: { to: actions.status } } : {}),
-    ...(actions.priority ? { priority: actions.priority } : {}),
-    ...(actions.addTags?.length ? { addTags: actions.addTags } : {}),
-    ...(actions.removeTags?.length ? { removeTags: actions.removeTags } : {}),
-  };
-  return Object.keys(change).length ? change : null;
 }
 
 export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, input: z.output<typeof applyMacroSchema>): Promise<ApplyMacroResult> {
@@ -73,7 +59,7 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
     }
   }
 
-  const fields = fieldChange(actions);
+  const fields = fieldChangeOf(actions);
   const audit = { action: "macro.applied", targetType: "macro", targetId: macro.id, diff: { name: macro.name, cases: caseIds.length, replied: repliedIds.size } };
   const bulk = fields
     ? await bulkUpdateCases((fn) => fn(db), caller, { target: { ids: caseIds }, ...fields }, { collectChanged: true, auditAs: audit }).catch((error: unknown) => {

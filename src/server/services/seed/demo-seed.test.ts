@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/server/db/database";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
+import { macroActionsSchema } from "@/lib/validations/macro";
 import { DEMO_TENANTS } from "./demo-data";
 import { seedDemoIfEmpty } from "./demo-seed";
 
@@ -28,5 +29,20 @@ describe("demo seed", () => {
     expect(found.messages).toBeGreaterThan(100);
     expect(found.future).toEqual({ cases: 0, messages: 0, events: 0, feed: 0 });
     expect(found.pinned).toBe(DEMO_TENANTS.length);
+  });
+
+  it("seeds macros the app accepts, each naming a team and members of its own tenant", async () => {
+    await seedDemoIfEmpty(await getDatabase());
+    const macros = await withPrivilegedDb("test check", (db) =>
+      db.macro.findMany({ where: { tenant: { slug: { in: DEMO_TENANTS.map((t) => t.slug) } } }, select: { tenantId: true, actions: true } }),
+    );
+    expect(macros.length).toBe(3 * DEMO_TENANTS.length);
+    for (const m of macros) {
+      const actions = macroActionsSchema.parse(m.actions);
+      if (actions.teamId) {
+        const team = await withPrivilegedDb("test check", (db) => db.team.findFirst({ where: { id: actions.teamId! }, select: { tenantId: true, name: true } }));
+        expect(team).toEqual({ tenantId: m.tenantId, name: "Billing" });
+      }
+    }
   });
 });

@@ -14,6 +14,7 @@ import { logger } from "@/server/logger";
 import { arrivalTimes } from "./arrival-times";
 import { rebuildSearchTerms } from "@/server/services/search/search-terms";
 import { seedCannedResponses } from "./demo-canned";
+import { seedMacros } from "./demo-macros";
 import { seedFeed } from "./demo-feed";
 import {
   AGENT_REPLIES,
@@ -128,10 +129,12 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
         },
       });
       const agents = userIds.slice(0, -1);
-      await seedTeams(tx, tenant.id, userIds, demo.users);
+      const teamIds = await seedTeams(tx, tenant.id, userIds, demo.users);
       await seedAlerts(tx, tenant.id, agents, now);
       await seedFeed(tx, tenant.id, ownerId, now);
-      await seedCannedResponses(tx, tenant.id, ownerId, userIds[demo.users.findIndex((u) => u.role === "AGENT")] ?? ownerId);
+      const agentId = userIds[demo.users.findIndex((u) => u.role === "AGENT")] ?? ownerId;
+      await seedCannedResponses(tx, tenant.id, ownerId, agentId);
+      await seedMacros(tx, tenant.id, { ownerId, agentId, billingTeamId: teamIds.get("Billing") ?? null });
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
       // The vocabulary typos are corrected against, without waiting for the hourly job.
@@ -215,17 +218,20 @@ async function seedAlerts(tx: SeedTx, tenantId: string, agents: string[], now: n
  * show. No default channel and no round-robin: new cases behave as without teams until an admin
  * opts in.
  */
-async function seedTeams(tx: SeedTx, tenantId: string, userIds: string[], users: readonly { role: string }[]) {
+async function seedTeams(tx: SeedTx, tenantId: string, userIds: string[], users: readonly { role: string }[]): Promise<Map<string, string>> {
   const workers = userIds.filter((_, i) => users[i]!.role !== "VIEWER");
   const agents = userIds.filter((_, i) => users[i]!.role === "AGENT");
   const teams = [
     { name: "Front line", description: "First replies on every channel", members: agents },
     { name: "Billing", description: "Invoices, refunds and payment questions", members: workers.slice(-1) },
   ];
+  const ids = new Map<string, string>();
   for (const t of teams) {
     const team = await tx.team.create({ data: { tenantId, name: t.name, description: t.description }, select: { id: true } });
     await tx.teamMember.createMany({ data: t.members.map((userId) => ({ tenantId, teamId: team.id, userId })) });
+    ids.set(t.name, team.id);
   }
+  return ids;
 }
 
 function customerDates(i: number): { createdAt: Date; updatedAt: Date } {
