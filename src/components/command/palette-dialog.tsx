@@ -43,7 +43,7 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
   const pages = pageCommands(slug, { canImport }).filter((p) => matches(text, p.label, p.keywords));
   const actions = active ? caseActions(active.status, canWrite).filter((a) => matches(text, `${a.label} #${active.number}`)) : [];
   // Macros for the active case, once something is typed ("macro", or a macro's name).
-  const canRunMacros = Boolean(active && actions.length);
+  const canRunMacros = Boolean(active && caseActions(active.status, canWrite).length);
   const macros = useMacros(null, open && canRunMacros && text.trim() !== "");
   const macroItems = canRunMacros && text.trim() ? macros.filter((m) => matches(text, `Apply macro ${m.name}`)).slice(0, 6) : [];
   const runMacro = useRunMacro();
@@ -125,7 +125,7 @@ export function PaletteDialog({ slug, canWrite, canImport, open, onOpenChange, o
               <Command.Item key={m.id} value={`macro-${m.id}`} onSelect={() => void applyMacro(m)} className={itemClass}>
                 <Zap className="size-4 shrink-0 text-slate-400" aria-hidden />
                 <span className="min-w-0 truncate">Apply {m.name}</span>
-                <span className="ml-auto truncate text-xs text-slate-500">{m.summary}</span>
+                <span className="ml-auto hidden truncate text-xs text-slate-500 sm:inline">{m.summary}</span>
               </Command.Item>
             ))}
           </Command.Group>

@@ -40,7 +40,7 @@ export function MacrosPanel({ slug, macros, canShare, choices }: { slug: string;
               </li>
             ))}
           </ul>
-          {m.actions.reply ? <p className="mt-1.5 line-clamp-2 whitespace-pre-wrap break-words text-sm text-slate-600">{m.actions.reply.body}</p> : null}
+          {m.actions.reply ? <p className="mt-1.5 line-clamp-2 break-words text-sm text-slate-600">{m.actions.reply.body.replace(/\s+/g, " ")}</p> : null}
         </>
       )}
       renderForm={(m, onDone) => <MacroForm slug={slug} macro={m} canShare={canShare} choices={choices} onDone={onDone} />}
