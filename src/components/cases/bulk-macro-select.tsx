@@ -1,16 +1,14 @@
 "use client";
 // The bulk bar's "Macro…": runs one on the ticked cases (up to MACRO_APPLY_LIMIT). A macro that
 // writes to customers asks first (confirmMacroReplies); its field changes can be undone.
-import { useState } from "react";
 import { Select } from "@/components/ui/input";
 import { MACRO_APPLY_LIMIT } from "@/lib/validations/macro";
 import type { Member } from "./case-types";
 import { confirmMacroReplies, useMacros, useRunMacro } from "./use-macros";
 
 export function BulkMacroSelect({ ids, members, disabled, onDone }: { ids: string[]; members: Member[]; disabled: boolean; onDone: (error?: string) => void }) {
-  // Loaded when the member first reaches for it.
-  const [wanted, setWanted] = useState(false);
-  const macros = useMacros(members, wanted);
+  // Loaded when rows are first ticked (the bar shows), not with the list.
+  const macros = useMacros(members, true);
   const runMacro = useRunMacro();
   const tooMany = ids.length > MACRO_APPLY_LIMIT;
 
@@ -28,12 +26,15 @@ export function BulkMacroSelect({ ids, members, disabled, onDone }: { ids: strin
       value=""
       disabled={disabled || tooMany}
       title={tooMany ? `A macro applies to at most ${MACRO_APPLY_LIMIT} cases at once` : undefined}
-      onFocus={() => setWanted(true)}
-      onPointerDown={() => setWanted(true)}
       onChange={(e) => void run(e.target.value)}
       className="h-8 w-auto text-sm"
     >
-      <option value="">{wanted && macros.length === 0 ? "No macros yet" : "Macro…"}</option>
+      <option value="">Macro…</option>
+      {macros.length === 0 ? (
+        <option value="" disabled>
+          None yet: Settings → Macros
+        </option>
+      ) : null}
       {macros.map((m) => (
         <option key={m.id} value={m.id}>
           {m.name}
