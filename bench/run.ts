@@ -30,8 +30,9 @@ import { devStartBench } from "./dev-start.bench";
 import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
 import { triageBench } from "./triage.bench";
+import { macrosBench } from "./macros.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench, macrosBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

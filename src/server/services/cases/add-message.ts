@@ -65,9 +65,15 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
   });
   if (opens) await recordCaseEvents(db, [{ caseId: target.id, type: "status_changed", from: "NEW", to: { status: "OPEN" }, at: now }]);
 
-  const members = await db.membership.findMany({ select: { userId: true, user: { select: { email: true, name: true } } } });
+  const handles = parseMentionHandles(input.body);
+  // The whole team only when the message mentions someone; otherwise the author's name will do
+  // (a macro writes a message to each of up to 100 cases).
+  const members =
+    handles.length || authorId
+      ? await db.membership.findMany({ where: handles.length ? {} : { userId: authorId! }, select: { userId: true, user: { select: { email: true, name: true } } } })
+      : [];
   const mentionedIds = resolveMentions(
-    parseMentionHandles(input.body),
+    handles,
     members.map((m) => ({ userId: m.userId, email: m.user.email })),
   ).filter((id) => id !== authorId);
   if (mentionedIds.length > 0) {

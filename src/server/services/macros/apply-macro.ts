@@ -12,7 +12,7 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import type { Caller } from "@/server/services/cases/actor";
 import { addCaseMessage } from "@/server/services/cases/add-message";
 import { bulkUpdateCases } from "@/server/services/cases/bulk-update";
-import { placeholderValues } from "@/server/services/cases/placeholder-values";
+import { placeholderCaseSelect, placeholderFiller } from "@/server/services/cases/placeholder-values";
 import type { SharingCaller } from "@/server/services/sharing";
 import { findVisibleMacro, storedActions } from "./macros";
 
@@ -40,20 +40,21 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
   const macro = await findVisibleMacro(db, caller, input.id);
   const actions = storedActions(macro);
   const caseIds = [...new Set(input.caseIds)];
-  const cases = await db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, status: true } });
+  const cases = await db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, status: true, ...placeholderCaseSelect } });
   if (cases.length !== caseIds.length) throw notFound("Case");
 
   const repliedIds = new Set<string>();
   let closed = 0;
   const kind = input.message?.kind ?? actions.reply?.kind;
   if (kind) {
+    const fill = input.message ? null : await placeholderFiller(db, caller.userId);
     for (const c of cases) {
       // One closed case is refused by addCaseMessage with its reason; among several it is skipped.
       if (kind === "PUBLIC_REPLY" && c.status === "CLOSED" && cases.length > 1) {
         closed++;
         continue;
       }
-      const body = input.message?.body ?? fillPlaceholders(actions.reply!.body, await placeholderValues(db, caller.userId, c.id));
+      const body = input.message?.body ?? fillPlaceholders(actions.reply!.body, fill!(c));
       await addCaseMessage(db, caller, { caseId: c.id, kind, body, seenUpTo: input.message?.seenUpTo, sendAnyway: input.message?.sendAnyway });
       repliedIds.add(c.id);
     }
