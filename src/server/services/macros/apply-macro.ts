@@ -11,7 +11,7 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import type { Caller } from "@/server/services/cases/actor";
 import { addCaseMessage } from "@/server/services/cases/add-message";
-import { bulkUpdateCases } from "@/server/services/cases/bulk-update";
+import { bulkUpdateCases, checkBulkAction } from "@/server/services/cases/bulk-update";
 import { placeholderCaseSelect, placeholderFiller } from "@/server/services/cases/placeholder-values";
 import type { SharingCaller } from "@/server/services/sharing";
 import { findVisibleMacro, storedActions } from "./macros";
@@ -43,6 +43,11 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
   const cases = await db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, status: true, ...placeholderCaseSelect } });
   if (cases.length !== caseIds.length) throw notFound("Case");
 
+  const fields = fieldChangeOf(actions);
+  const target = { target: { ids: caseIds }, ...fields };
+  // A team or member gone since the macro was saved refuses it before any message is written.
+  if (fields) await checkBulkAction(db, caller, target).catch((error: unknown) => Promise.reject(staleReference(error, macro.name)));
+
   const repliedIds = new Set<string>();
   let closed = 0;
   const kind = input.message?.kind ?? actions.reply?.kind;
@@ -60,12 +65,9 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
     }
   }
 
-  const fields = fieldChangeOf(actions);
   const audit = { action: "macro.applied", targetType: "macro", targetId: macro.id, diff: { name: macro.name, cases: caseIds.length, replied: repliedIds.size } };
   const bulk = fields
-    ? await bulkUpdateCases((fn) => fn(db), caller, { target: { ids: caseIds }, ...fields }, { collectChanged: true, auditAs: audit }).catch((error: unknown) => {
-        throw staleReference(error, macro.name);
-      })
+    ? await bulkUpdateCases((fn) => fn(db), caller, target, { collectChanged: true, auditAs: audit })
     : null;
   if (!bulk) await recordAudit(db, audit);
 

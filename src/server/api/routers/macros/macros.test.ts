@@ -109,7 +109,7 @@ describe("macros", () => {
     const error = await expectAppError(agent.macros.run({ id: macro.id, caseIds: [target.id] }), "BAD_REQUEST");
     expect(error.details?.reason).toBe("MACRO_OUTDATED");
     expect(error.message).toContain("To the short-lived team");
-    // The reply written before the team was found missing went with the transaction.
+    // Refused before any message was written.
     expect(await messagesOf(target.id)).toEqual([]);
 
     const missing = "0196f7a0-0000-7000-8000-000000000000";
