@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { fillPlaceholders } from "@/lib/canned-placeholders";
 import { fieldChangeOf } from "@/lib/macro-change";
-import type { applyMacroSchema, MacroActions } from "@/lib/validations/macro";
+import type { applyMacroSchema } from "@/lib/validations/macro";
 import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
