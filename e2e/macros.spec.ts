@@ -3,7 +3,7 @@ import { signIn } from "./helpers";
 
 const toast = (page: Page) => page.locator("[data-sonner-toast]").first();
 
-test("an agent saves a macro, runs it from a reply (filled for the case, actions with Send), and from the bulk bar with Undo", async ({ page }) => {
+test("an agent saves a macro, runs it from a reply (filled for the case, actions with Send), and from the bulk bar with Undo; the bar moves cases between teams", async ({ page }) => {
   await signIn(page, "agent@acme.test");
   const tag = Date.now().toString(36);
   const name = `Chase ${tag}`;
@@ -62,4 +62,12 @@ test("an agent saves a macro, runs it from a reply (filled for the case, actions
   await expect(toast(page)).toContainText("Undone");
   await expect(row).toContainText("Pending");
   await expect(row).toContainText("Unassigned");
+
+  // The bar moves cases into a team as well, with the same Undo.
+  await row.getByRole("checkbox", { name: `Select case #${number}` }).check();
+  await page.getByLabel("Move selected to a team").selectOption({ label: "Billing" });
+  await expect(row).toContainText("Billing");
+  await toast(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toast(page)).toContainText("Undone");
+  await expect(row).not.toContainText("Billing");
 });

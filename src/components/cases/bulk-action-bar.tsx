@@ -1,6 +1,6 @@
 "use client";
-// Appears when rows are ticked: assign, change status or priority of all of them in one call, or
-// apply a macro to them.
+// Appears when rows are ticked: assign, move to a team, change status or priority of all of them
+// in one call, or apply a macro to them.
 // Cases whose status cannot make the asked transition are skipped by the server and reported.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
@@ -18,7 +18,7 @@ import { useCaseSelection } from "./selection-store";
 
 type Change = Omit<BulkUpdateInput, "target">;
 
-export function BulkActionBar({ members }: { members: Member[] }) {
+export function BulkActionBar({ members, teams }: { members: Member[]; teams: { id: string; name: string }[] }) {
   const ids = useCaseSelection((s) => s.ids);
   const clear = useCaseSelection((s) => s.clear);
   const trpc = useTRPC();
@@ -82,6 +82,23 @@ export function BulkActionBar({ members }: { members: Member[] }) {
               </option>
             ))}
           </Select>
+          {teams.length ? (
+            <Select
+              aria-label="Move selected to a team"
+              value=""
+              disabled={pending}
+              onChange={(e) => apply({ teamId: e.target.value === "none" ? null : e.target.value })}
+              className="h-8 w-auto text-sm"
+            >
+              <option value="">Team…</option>
+              <option value="none">No team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          ) : null}
           <Select
             aria-label="Set status of selected"
             value=""

@@ -103,7 +103,7 @@ export function CasesWorkspace({ base, query, input, page, members, teams, canWr
           </div>
         ) : null}
       </div>
-      {canWrite ? <BulkActionBar members={members} /> : null}
+      {canWrite ? <BulkActionBar members={members} teams={teams} /> : null}
     </>
   );
 }
