@@ -13,7 +13,8 @@ import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors/app-error";
-import type { Caller } from "./actor";
+import { createNotifications } from "@/server/services/notifications/notifications";
+import { currentActor, type Caller } from "./actor";
 import { requireTeam } from "@/server/services/teams/team-select";
 import { requireAssignableMember } from "./assign-case";
 import { caseFilterConditions, whereSql } from "./case-filter-sql";
@@ -91,6 +92,12 @@ export async function bulkUpdateCases(
   options: {
     onBatch?: (soFar: BulkUpdateResult) => void;
     collectChanged?: boolean;
+    /**
+     * Tell each new assignee of a case in their inbox, as a single assignment does (not the
+     * caller, who did it). The request path does (≤ BULK_INLINE_LIMIT cases); a job reassigning
+     * tens of thousands of cases does not fill someone's inbox case by case.
+     */
+    notifyAssignees?: boolean;
     /** The audit entry's action and target, for a bulk change made on behalf of something else (a macro). */
     auditAs?: { action: string; targetType: string; targetId: string; diff: Record<string, unknown> };
   } = {},
@@ -137,6 +144,11 @@ export async function bulkUpdateCases(
         const written = await writeChanges(db, changes);
         result.changed?.push(...written);
         await recordCaseEvents(db, events);
+        if (options.notifyAssignees && assigneeId && assigneeId !== caller.userId) {
+          const actorId = currentActor().id;
+          const assigned = changes.filter((c) => c.assigneeId === assigneeId);
+          await createNotifications(db, assigned.map((c) => ({ userId: assigneeId, type: "assigned", caseId: c.id as string, actorId })));
+        }
       }
       result.matched += rows.length;
       result.updated += changes.length;

@@ -67,7 +67,7 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
 
   const audit = { action: "macro.applied", targetType: "macro", targetId: macro.id, diff: { name: macro.name, cases: caseIds.length, replied: repliedIds.size } };
   const bulk = fields
-    ? await bulkUpdateCases((fn) => fn(db), caller, target, { collectChanged: true, auditAs: audit })
+    ? await bulkUpdateCases((fn) => fn(db), caller, target, { collectChanged: true, notifyAssignees: true, auditAs: audit })
     : null;
   if (!bulk) await recordAudit(db, audit);
 

@@ -138,6 +138,25 @@ describe("bulk update on a filter", () => {
     await expectAppError(agent.cases.bulkUpdate({ target: { ids }, teamId: "0196f7a0-0000-7000-8000-000000000000" }), "NOT_FOUND");
   });
 
+  it("on a selection: tells the new assignee once per case, and nobody when members take cases themselves", async () => {
+    const picked = (await snapshotCases()).filter((c) => c.title.startsWith("Bystander ")).slice(3, 5);
+    const ids = picked.map((c) => c.id);
+    const adminId = tenant.users.ADMIN.id;
+    const notified = () =>
+      withPrivilegedDb("test check", (db) => db.notification.count({ where: { tenantId: tenant.id, type: "assigned", caseId: { in: ids } } }));
+    await agent.cases.bulkUpdate({ target: { ids }, assigneeId: "me" });
+    expect(await notified()).toBe(0);
+    await agent.cases.bulkUpdate({ target: { ids }, assigneeId: adminId });
+    const rows = await withPrivilegedDb("test check", (db) =>
+      db.notification.findMany({ where: { tenantId: tenant.id, type: "assigned", caseId: { in: ids } }, select: { userId: true, caseId: true, actorId: true } }),
+    );
+    expect(rows.map((r) => r.caseId).sort()).toEqual([...ids].sort());
+    expect(rows.every((r) => r.userId === adminId && r.actorId === tenant.users.AGENT.id)).toBe(true);
+    // Already theirs: no second notification.
+    await agent.cases.bulkUpdate({ target: { ids }, assigneeId: adminId });
+    expect(await notified()).toBe(2);
+  });
+
   it("validates the action: a change is required, snoozing needs a future time, assignees must be members", async () => {
     await expectAppError(agent.cases.bulkUpdate({ target: { filter: {} } } as never), "BAD_REQUEST");
     await expectAppError(agent.cases.bulkUpdate({ target: { filter: {} }, status: { to: "SNOOZED" } }), "BAD_REQUEST");

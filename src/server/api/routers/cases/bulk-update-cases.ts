@@ -47,6 +47,6 @@ export const bulkUpdateCases = tenantProcedure("cases:write")
       return { status: "queued" as const, jobId, matched };
     }
     // Small enough for the request: its own transaction serves every batch, all or nothing.
-    const result = await bulkUpdateCasesService((fn) => fn(ctx.db), caller, input, { collectChanged: true });
+    const result = await bulkUpdateCasesService((fn) => fn(ctx.db), caller, input, { collectChanged: true, notifyAssignees: true });
     return { status: "done" as const, ...result, changed: result.changed ?? [] };
   });

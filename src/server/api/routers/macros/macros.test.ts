@@ -160,5 +160,12 @@ describe("macros", () => {
     // A member applying the same macro is "me".
     await agent.macros.run({ id: macro.id, caseIds: [target.id] });
     expect((await agent.cases.get({ id: target.id })).assignee?.id).toBe(tenant.users.AGENT.id);
+    // Handing a case to someone else lands in their inbox, as a single assignment does.
+    const handOver = await key.macros.create({ name: "To the admin", actions: { assigneeId: tenant.users.ADMIN.id } });
+    await agent.macros.run({ id: handOver.id, caseIds: [target.id] });
+    const told = await withPrivilegedDb("test check", (db) =>
+      db.notification.findMany({ where: { tenantId: tenant.id, caseId: target.id, type: "assigned" }, select: { userId: true } }),
+    );
+    expect(told).toEqual([{ userId: tenant.users.ADMIN.id }]);
   });
 });
