@@ -18,5 +18,6 @@ describe("describeMacro", () => {
     expect(describeMacro({ teamId: "gone", assigneeId: "u1" }, names)).toEqual(["Team (deleted)", "Assign to Ann Lee"]);
     expect(describeMacro({ assigneeId: "gone" }, names)).toEqual(["Assign to (removed member)"]);
     expect(describeMacro({ priority: "URGENT" }, names)).toEqual(["Urgent priority"]);
+    expect(describeMacro({ assigneeId: "me" }, { ...names, me: "whoever applies it" })).toEqual(["Assign to whoever applies it"]);
   });
 });

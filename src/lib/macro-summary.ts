@@ -8,6 +8,8 @@ export interface MacroNames {
   teams: ReadonlyMap<string, string>;
   /** Member id → name. */
   members: ReadonlyMap<string, string>;
+  /** Who "me" is: "you" where the reader applies it (the default), else e.g. "whoever applies it". */
+  me?: string;
 }
 
 const capitalised = (value: string) => value.charAt(0) + value.slice(1).toLowerCase();
@@ -22,7 +24,7 @@ export function describeMacro(actions: MacroActionsInput, names: MacroNames): st
   if (actions.teamId === null) parts.push("No team");
   else if (actions.teamId) parts.push(`Team ${names.teams.get(actions.teamId) ?? "(deleted)"}`);
   if (actions.assigneeId === null) parts.push("Unassign");
-  else if (actions.assigneeId === "me") parts.push("Assign to you");
+  else if (actions.assigneeId === "me") parts.push(`Assign to ${names.me ?? "you"}`);
   else if (actions.assigneeId) parts.push(`Assign to ${names.members.get(actions.assigneeId) ?? "(removed member)"}`);
   return parts;
 }

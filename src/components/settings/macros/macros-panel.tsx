@@ -22,7 +22,8 @@ export interface MacroChoices {
 }
 
 export function MacrosPanel({ slug, macros, canShare, choices }: { slug: string; macros: MacroItem[]; canShare: boolean; choices: MacroChoices }) {
-  const names = { teams: new Map(choices.teams.map((t) => [t.id, t.name])), members: new Map(choices.members.map((m) => [m.id, m.name])) };
+  // A list of everyone's macros: "me" is whoever applies one, not the reader.
+  const names = { teams: new Map(choices.teams.map((t) => [t.id, t.name])), members: new Map(choices.members.map((m) => [m.id, m.name])), me: "whoever applies it" };
   return (
     <SharedRecordsPanel
       noun="macro"
