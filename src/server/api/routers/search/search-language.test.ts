@@ -80,7 +80,7 @@ describe("search in the tenant's language", () => {
     // PostgreSQL beside the other files, with no word of the cause).
     const { status, result, lastError } = await readJob(claimed!.id);
     expect(status, `the job's last error: ${lastError}`).toBe("SUCCEEDED");
-    expect(result).toEqual({ cases: 2, messages: 1 });
+    expect(result).toMatchObject({ cases: 2, messages: 1 });
     expect(await listed(simple, "printing")).toEqual(["Printed labels are smudged"]);
     expect(await found(simple, "storm")).toEqual(["Delivery question"]);
     // The other tenant's language and vectors are its own.
