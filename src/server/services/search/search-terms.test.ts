@@ -77,4 +77,13 @@ describe("the search vocabulary", () => {
     // One transaction per attempt: the same words, each counted once.
     expect(await terms(tenant)).toEqual(before);
   });
+
+  it("rebuilds of one tenant at the same moment (the hourly job and a reindex) both succeed, one after the other", async () => {
+    const before = await terms(tenant);
+    // Without the per-tenant lock the later DELETE misses the earlier one's uncommitted rows and
+    // its INSERT collides with them (23505 on search_terms' key).
+    const counts = await Promise.all(Array.from({ length: 4 }, () => withTenantDb(tenant.id, rebuildSearchTerms)));
+    expect(counts).toEqual(Array(4).fill(before.length));
+    expect(await terms(tenant)).toEqual(before);
+  });
 });

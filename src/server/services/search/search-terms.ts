@@ -23,6 +23,10 @@ export async function rebuildSearchTerms(db: Pick<TenantDb, "$executeRaw">, tena
   // so the scan is the tenant's index range, not every tenant's rows filtered by the policy.
   if (!UUID.test(tenantId)) throw new Error("rebuildSearchTerms: the tenant id is not a UUID");
   const vectors = `SELECT search_vector FROM cases WHERE tenant_id = '${tenantId}'::uuid AND search_vector IS NOT NULL`;
+  // Two rebuilds of one tenant (the hourly job and a reindex, or two runners) would each delete
+  // and insert: the second's DELETE does not see the first's uncommitted rows, and its INSERT then
+  // collides with them on the key. Taken in turn, the second replaces what the first wrote.
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('search-terms'), hashtext(${tenantId}))`;
   await db.$executeRaw`DELETE FROM search_terms WHERE tenant_id = ${tenantId}::uuid`;
   // Words of three letters or more (a trigram needs them), without digits or the punctuation of
   // addresses and numbers (nobody misspells an order number into another one), nor a quote or a
