@@ -74,7 +74,7 @@ runScript(async () => {
   logger.info({ target: describeTarget(), concurrency, types: types ?? "all", pollMs }, "job worker started");
   try {
     while (!shutdown.signal.aborted) {
-      const summary = await runDueJobs({ budgetMs: 60_000, concurrency, types, signal: shutdown.signal, pollMs, timing });
+      const summary = await runDueJobs({ budgetMs: 60_000, keepClaiming: true, concurrency, types, signal: shutdown.signal, pollMs, timing });
       if (summary.stoppedBy === "idle") await sleep(pollMs, undefined, { signal: shutdown.signal }).catch(() => {});
     }
   } finally {

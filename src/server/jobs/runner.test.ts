@@ -61,6 +61,41 @@ describe("job runner", () => {
     expect(statuses).toEqual([{ status: "SUCCEEDED", _count: 60 }]);
   });
 
+  it("past its budget, a long-lived runner keeps filling free slots while a long job runs; a bounded run only waits", async () => {
+    const long = deferred();
+    const slow = countingJob("slow", async () => {
+      await long.promise;
+      return null;
+    });
+    const quick = countingJob("quick");
+    const types = [slow.type, quick.type];
+    for (const keepClaiming of [true, false]) {
+      await enqueue(slow.type, {});
+      const run = runOnly(types, { budgetMs: 50, pollMs: 20, concurrency: 2, keepClaiming });
+      // Past the budget, with the long job holding one slot, an export-like job arrives.
+      await sleep(150);
+      const quickId = await enqueue(quick.type, {});
+      // Long enough for several polls; with keepClaiming, as long as it takes (a busy machine).
+      let seen = "PENDING";
+      for (const started = Date.now(); Date.now() - started < (keepClaiming ? 10_000 : 300); await sleep(20)) {
+        seen = (await readJob(quickId)).status;
+        if (seen === "SUCCEEDED") break;
+      }
+      long.resolve();
+      const summary = await run;
+      if (keepClaiming) {
+        // Claimed and done while the long job still ran; the run ended once both had.
+        expect(seen).toBe("SUCCEEDED");
+        expect(summary).toMatchObject({ claimed: 2, succeeded: 2, stoppedBy: "budget" });
+      } else {
+        expect(seen).toBe("PENDING");
+        expect(summary).toMatchObject({ claimed: 1, succeeded: 1, stoppedBy: "budget" });
+        await runOnly(types);
+      }
+      Object.assign(long, deferred());
+    }
+  });
+
   it("runs higher priority first, then earlier runAt", async () => {
     const order: string[] = [];
     const type = registerJob(

@@ -20,9 +20,19 @@ import { claimJobs, DEFAULT_TIMING, finish, heartbeat, newWorkerId, reapExpiredL
 
 export { claimJobs, DEFAULT_TIMING, newWorkerId, reapExpiredLeases, retryDelayMs, type ClaimedJob, type RunnerTiming } from "./lease";
 
+/** How often a long run (keepClaiming) enqueues its recurring tasks again; their schedules are minutes apart. */
+const RECURRING_EVERY_MS = 60_000;
+
 export interface RunOptions {
   /** Stop claiming after this long (running jobs are awaited). Default 25 s. */
   budgetMs?: number;
+  /**
+   * Past the budget, keep filling free slots while jobs still run, and end when none does:
+   * long-lived runners (the in-process ticker, `jobs:work`) pass it. Without it a run past its
+   * budget only waits for its jobs, so one long job (a large import) left the other slots idle
+   * and a new export waited behind it for as long as the import ran.
+   */
+  keepClaiming?: boolean;
   /** Written to locked_by; defaults to host:pid:random. */
   workerId?: string;
   /** Jobs run at once by this call. Default 4. */
@@ -265,6 +275,8 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
   // long-lived worker busy with one long job must still resume another runner's job promptly.
   const reapEveryMs = Math.max(pollMs, Math.min(5_000, timing.leaseMs / 2));
   let lastReap = Date.now();
+  // A run that keeps claiming may last long: its recurring tasks are enqueued again as they fall due.
+  let lastRecurring = Date.now();
   const running = new Map<Promise<void>, AbortController>();
   const onShutdown = () => {
     for (const controller of running.values()) controller.abort(new JobAbortedError("shutdown"));
@@ -276,9 +288,18 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
         summary.stoppedBy = "signal";
         break;
       }
-      if (Date.now() >= deadline) {
+      const pastBudget = Date.now() >= deadline;
+      if (pastBudget && !(options.keepClaiming && running.size > 0)) {
         summary.stoppedBy = "budget";
         break;
+      }
+      if (recurring && recurring.length > 0 && Date.now() - lastRecurring >= RECURRING_EVERY_MS) {
+        lastRecurring = Date.now();
+        try {
+          summary.recurringEnqueued += await ensureRecurring(recurring);
+        } catch (error) {
+          logger.error({ err: error }, "could not enqueue recurring tasks");
+        }
       }
       const free = concurrency - running.size;
       let claimed: ClaimedJob[] = [];
@@ -316,8 +337,12 @@ export async function runDueJobs(options: RunOptions = {}): Promise<RunSummary> 
       // next look for due jobs.
       let wake: () => void = () => {};
       const woken = new Promise<void>((resolve) => (wake = resolve));
+      // Past the budget (keepClaiming), a free slot looks again every pollMs and a full house
+      // waits for a job to end.
       const untilDeadline = Math.max(0, deadline - Date.now());
-      const timer = setTimeout(wake, running.size < concurrency ? Math.min(pollMs, untilDeadline) : untilDeadline);
+      const slotFree = running.size < concurrency;
+      const waitMs = pastBudget ? (slotFree ? pollMs : null) : slotFree ? Math.min(pollMs, untilDeadline) : untilDeadline;
+      const timer = waitMs === null ? undefined : setTimeout(wake, waitMs);
       signal?.addEventListener("abort", wake, { once: true });
       await Promise.race([...running.keys(), woken]);
       clearTimeout(timer);

@@ -35,6 +35,8 @@ export function startInProcessTicker(options: TickerOptions = {}): JobTicker {
     current = runDueJobs({
       workerId,
       budgetMs: options.budgetMs ?? 20_000,
+      // A long job must not hold up the others: free slots keep claiming past the budget.
+      keepClaiming: true,
       concurrency: options.concurrency,
       timing: options.timing,
       signal: shutdown.signal,
