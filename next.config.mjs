@@ -4,7 +4,7 @@ import { createJiti } from "jiti";
 const jiti = createJiti(import.meta.url);
 await jiti.import("./src/env.ts");
 
-const { securityHeaders } = await jiti.import("./src/server/security/headers.ts");
+const { securityHeaders, frameDenial, NOT_FRAMEABLE_PATHS } = await jiti.import("./src/server/security/headers.ts");
 const { PROXY_BODY_LIMIT_BYTES } = await jiti.import("./src/server/security/body-limit.ts");
 
 /** @type {import("next").NextConfig} */
@@ -22,7 +22,10 @@ const config = {
   logging: { incomingRequests: { ignore: [/^\/invite\//, /^\/reset-password\//] } },
   // The fixed headers; the proxy adds the per-request Content-Security-Policy (and HSTS).
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: NOT_FRAMEABLE_PATHS, headers: [frameDenial] },
+    ];
   },
   // Types are checked once by `npm run typecheck` (CI runs it before the build), not again here.
   typescript: { ignoreBuildErrors: true },

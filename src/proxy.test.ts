@@ -26,9 +26,9 @@ async function expectRefusal(response: Response, status: number, code: string) {
 }
 
 describe("proxy: Content-Security-Policy", () => {
-  it("gives every request its own script nonce, on the request (for Next's scripts) and on the response, without 'unsafe-inline'", () => {
-    const first = proxy(request("/t/acme/cases", { headers: SIGNED_IN }));
-    const second = proxy(request("/sign-in"));
+  it("gives every request its own script nonce, on the request (for Next's scripts) and on the response, without 'unsafe-inline'", async () => {
+    const first = await proxy(request("/t/acme/cases", { headers: SIGNED_IN }));
+    const second = await proxy(request("/sign-in"));
     const policy = first.headers.get("content-security-policy")!;
     const nonce = /'nonce-([A-Za-z0-9+/=]{22,})'/.exec(policy)?.[1];
     expect(nonce).toBeDefined();
@@ -50,7 +50,7 @@ describe("proxy: cross-site writes", () => {
       { "sec-fetch-site": "same-site", origin: "http://other.localhost:3300" },
     ];
     for (const headers of crossSite) {
-      const response = proxy(request("/t/acme/cases", { method: "POST", headers: { ...SIGNED_IN, ...headers }, body: "[]" }));
+      const response = await proxy(request("/t/acme/cases", { method: "POST", headers: { ...SIGNED_IN, ...headers }, body: "[]" }));
       const body = await expectRefusal(response, 403, "FORBIDDEN");
       expect(body.details).toEqual({ reason: "CROSS_SITE_REQUEST" });
       expect(response.headers.get("content-security-policy")).toContain("'nonce-");
@@ -59,21 +59,21 @@ describe("proxy: cross-site writes", () => {
 
   it("refuses cross-site posts to the API with the cookie, and lets API keys and same-origin posts through", async () => {
     const evil = { ...SIGNED_IN, origin: "https://evil.example" };
-    await expectRefusal(proxy(request("/api/trpc/cases.create", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
-    await expectRefusal(proxy(request("/api/v1/cases", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
+    await expectRefusal(await proxy(request("/api/trpc/cases.create", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
+    await expectRefusal(await proxy(request("/api/v1/cases", { method: "POST", headers: evil, body: "{}" })), 403, "FORBIDDEN");
     const pass = [
       request("/api/v1/cases", { method: "POST", headers: { ...evil, authorization: "Bearer cb_key" }, body: "{}" }),
       request("/api/trpc/cases.create", { method: "POST", headers: { ...SIGNED_IN, origin: "http://localhost:3300", "sec-fetch-site": "same-origin" }, body: "{}" }),
       request("/t/acme/cases", { method: "POST", headers: { ...SIGNED_IN, origin: "http://localhost:3300", "next-action": "7f00" }, body: "[]" }),
       request("/api/trpc/cases.list", { headers: { ...SIGNED_IN, "sec-fetch-site": "cross-site" } }),
     ];
-    for (const r of pass) expect(proxy(r).headers.get("x-middleware-next"), r.url).toBe("1");
+    for (const r of pass) expect((await proxy(r)).headers.get("x-middleware-next"), r.url).toBe("1");
   });
 });
 
 describe("proxy: body size", () => {
   it("answers 413 in the error shape to a body announced over the limit, instead of Next cutting it", async () => {
-    const response = proxy(
+    const response = await proxy(
       request("/api/trpc/cases.create", {
         method: "POST",
         headers: { ...SIGNED_IN, "content-length": String(PROXY_BODY_LIMIT_BYTES + 1), "x-request-id": "too-large-body-1" },
@@ -81,7 +81,7 @@ describe("proxy: body size", () => {
     );
     const body = await expectRefusal(response, 413, "PAYLOAD_TOO_LARGE");
     expect(body).toMatchObject({ requestId: "too-large-body-1", details: { maxBytes: PROXY_BODY_LIMIT_BYTES } });
-    const atLimit = proxy(request("/api/trpc/cases.create", { method: "POST", headers: { ...SIGNED_IN, "content-length": String(PROXY_BODY_LIMIT_BYTES) } }));
+    const atLimit = await proxy(request("/api/trpc/cases.create", { method: "POST", headers: { ...SIGNED_IN, "content-length": String(PROXY_BODY_LIMIT_BYTES) } }));
     expect(atLimit.headers.get("x-middleware-next")).toBe("1");
   });
 

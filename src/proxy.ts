@@ -27,7 +27,9 @@ function refuse(error: AppError, requestId: string): NextResponse {
  * buffer so the route sees broken JSON (a 400): both are refused here with the right status.
  */
 function refusal(request: NextRequest): AppError | null {
-  const crossSite = crossSiteRefusal(request);
+  // The chat widget's API is called from the websites its tenant allows, with no session: it
+  // checks those origins itself (src/server/api/routers/widget/widget-procedure.ts).
+  const crossSite = request.nextUrl.pathname.startsWith("/api/widget/") ? null : crossSiteRefusal(request);
   if (crossSite) return crossSite;
   const announced = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(announced) && announced > PROXY_BODY_LIMIT_BYTES) {
@@ -43,10 +45,21 @@ function withSecurityHeaders(response: NextResponse, policy: string): NextRespon
   return response;
 }
 
-export function proxy(request: NextRequest) {
+/** The chat widget's page: framed by the websites its tenant allows (none for an unknown widget). */
+const WIDGET_PAGE = /^\/widget\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+async function frameAncestorsFor(pathname: string): Promise<readonly string[] | undefined> {
+  const widgetId = pathname.match(WIDGET_PAGE)?.[1];
+  if (!widgetId) return undefined;
+  const { widgetFrameAncestors } = await import("@/server/security/widget-frame-ancestors");
+  return widgetFrameAncestors(widgetId);
+}
+
+export async function proxy(request: NextRequest) {
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
-  const policy = contentSecurityPolicy(newNonce(), { devServer: process.env.NODE_ENV === "development" });
+  const frameAncestors = await frameAncestorsFor(request.nextUrl.pathname);
+  const policy = contentSecurityPolicy(newNonce(), { devServer: process.env.NODE_ENV === "development", frameAncestors });
 
   const refused = refusal(request);
   if (refused) return withSecurityHeaders(refuse(refused, requestId), policy);

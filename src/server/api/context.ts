@@ -46,6 +46,15 @@ export interface TRPCContext {
   reauthenticate?: () => Promise<{ user: SessionUser | null; apiKey: ApiKeyCheck | null } | null>;
   /** Where this request's time goes, for its Server-Timing header (set by the HTTP handlers). */
   timing?: ServerTiming;
+  /** Set by the chat widget's endpoint only (src/server/api/routers/widget): who is calling, from where. */
+  widget?: WidgetCaller;
+}
+
+export interface WidgetCaller {
+  /** The Origin header: the site whose page made the call (null from scripts and same-origin GETs). */
+  callerOrigin: string | null;
+  /** The visitor's token (x-visitor-token header, else the widget page's cookie). */
+  visitorToken: string | null;
 }
 
 export interface CreateContextOptions {

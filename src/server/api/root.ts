@@ -7,6 +7,7 @@ import { tenantRouter } from "./routers/tenant/router";
 import { viewsRouter } from "./routers/views/router";
 import { cannedResponsesRouter } from "./routers/canned-responses/router";
 import { macrosRouter } from "./routers/macros/router";
+import { chatWidgetRouter } from "./routers/chat-widget/router";
 import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   views: viewsRouter,
   cannedResponses: cannedResponsesRouter,
   macros: macrosRouter,
+  chatWidget: chatWidgetRouter,
   notifications: notificationsRouter,
   members: membersRouter,
   apiKeys: apiKeysRouter,

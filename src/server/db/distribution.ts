@@ -22,6 +22,7 @@ export const DISTRIBUTED_TABLES = [
   "saved_views",
   "canned_responses",
   "macros",
+  "chat_visitors",
   "notifications",
   "files",
   "imports",
@@ -61,6 +62,7 @@ export const REFERENCE_TABLES: Record<string, string> = {
   api_keys: "tenant-owned, but found by the hash of the presented key before the tenant is known",
   invitations: "tenant-owned, but found by the hash of the token in the link before the tenant is known",
   tenant_slug_redirects: "tenant-owned, but found by an old slug before the tenant is known",
+  chat_widgets: "tenant-owned, but found by the public id its embed snippet names before the tenant is known",
 };
 
 /**

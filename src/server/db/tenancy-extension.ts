@@ -13,6 +13,8 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "Case",
   "Job",
   "Customer",
+  "ChatWidget",
+  "ChatVisitor",
   "CaseFollower",
   "CaseMessage",
   "CaseEvent",

@@ -58,6 +58,15 @@ function build() {
     resetIp: createLimiter({ keyPrefix: "reset-ip", points: 20, durationSeconds: 60 * 60 }),
     /** Reset mails per account address: beyond this, requests still answer the same but send nothing. */
     resetEmail: createLimiter({ keyPrefix: "reset-email", points: 3, durationSeconds: 60 * 60 }),
+    // The chat widget's public API: its own budgets, apart from members' (src/server/api/routers/widget).
+    /** Every widget call per IP (many visitors may share one address: an office, a mobile carrier). */
+    widgetIp: createLimiter({ keyPrefix: "widget-ip", points: 600, durationSeconds: 60 }),
+    /** New visitors per IP: a script making sessions by the thousand is refused. */
+    widgetSessionIp: createLimiter({ keyPrefix: "widget-session-ip", points: 30, durationSeconds: 10 * 60 }),
+    /** Messages per visitor: a person types a few a minute. */
+    widgetMessages: createLimiter({ keyPrefix: "widget-messages", points: 20, durationSeconds: 60 }),
+    /** Messages per IP across visitors. */
+    widgetMessagesIp: createLimiter({ keyPrefix: "widget-messages-ip", points: 120, durationSeconds: 60 }),
   };
 }
 

@@ -6,9 +6,11 @@
 // puts it on every script it renders, and 'strict-dynamic' lets those scripts load the app's
 // chunks. No inline script without the nonce runs, so injected markup cannot execute.
 
+/** Every page but the chat widget's, which the proxy lets its tenant's websites frame (frame-ancestors). */
+export const NOT_FRAMEABLE_PATHS = "/:path((?!widget/).*)";
+
 export function securityHeaders(): { key: string; value: string }[] {
   return [
-    { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
@@ -16,12 +18,20 @@ export function securityHeaders(): { key: string; value: string }[] {
   ];
 }
 
+/** Old browsers, which ignore frame-ancestors, refuse to frame these pages too. */
+export const frameDenial = { key: "X-Frame-Options", value: "DENY" };
+
 export interface PolicyOptions {
   /** The dev server's fast refresh evaluates code; production builds never need eval. */
   devServer: boolean;
+  /**
+   * Sites that may frame the page: the chat widget's page, on the websites its tenant allows (and
+   * on the app itself, for the preview in settings). Every other page may be framed by nobody.
+   */
+  frameAncestors?: readonly string[];
 }
 
-export function contentSecurityPolicy(nonce: string, { devServer }: PolicyOptions): string {
+export function contentSecurityPolicy(nonce: string, { devServer, frameAncestors }: PolicyOptions): string {
   return [
     "default-src 'self'",
     // 'self' is for browsers without CSP level 3, which ignore 'strict-dynamic'.
@@ -30,7 +40,7 @@ export function contentSecurityPolicy(nonce: string, { devServer }: PolicyOption
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "frame-ancestors 'none'",
+    frameAncestors ? `frame-ancestors 'self'${frameAncestors.map((o) => ` ${o}`).join("")}` : "frame-ancestors 'none'",
     "form-action 'self'",
     "base-uri 'self'",
     "object-src 'none'",

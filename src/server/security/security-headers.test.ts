@@ -7,11 +7,23 @@ const asMap = (headers: { key: string; value: string }[]) => Object.fromEntries(
 describe("security headers", () => {
   it("are applied by the Next config to every route; the CSP is not (the proxy sets it per request)", async () => {
     const rules = await nextConfig.headers!();
-    expect(rules).toHaveLength(1);
+    expect(rules).toHaveLength(2);
     expect(rules[0]!.source).toBe("/:path*");
     const headers = asMap(rules[0]!.headers);
-    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["content-security-policy"]).toBeUndefined();
+    // X-Frame-Options on every path but the chat widget's page (framed by its tenant's websites).
+    const denial = rules[1]!;
+    expect(asMap(denial.headers)["x-frame-options"]).toBe("DENY");
+    const matches = (path: string) => new RegExp(`^${denial.source.replace("/:path(", "/(")}$`).test(path);
+    expect(matches("/t/acme/cases")).toBe(true);
+    expect(matches("/")).toBe(true);
+    expect(matches("/widget/w_abc")).toBe(false);
+  });
+
+  it("let the chat widget's page be framed by the websites named, and by the app itself", () => {
+    const policy = contentSecurityPolicy(newNonce(), { devServer: false, frameAncestors: ["https://shop.example", "http://localhost:8080"] });
+    expect(policy).toContain("frame-ancestors 'self' https://shop.example http://localhost:8080;");
   });
 
   it("forbid framing and sniffing", () => {

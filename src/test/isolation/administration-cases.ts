@@ -5,6 +5,12 @@ import { OPEN_STATUSES } from "@/lib/case-status";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { caseCountOf, type IsolationCase } from "./fixture";
 
+const chatWidgetsOf = (a: string, b: string) =>
+  withPrivilegedDb("test check", async (db) => {
+    const rows = await db.chatWidget.findMany({ where: { tenantId: { in: [a, b] } }, select: { tenantId: true, publicId: true, greeting: true, secretCiphertext: true } });
+    return { a: rows.find((r) => r.tenantId === a), b: rows.find((r) => r.tenantId === b) };
+  });
+
 export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
   "tenant.update": [
     {
@@ -40,6 +46,39 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
           await db.tenant.update({ where: { id: fx.a.id }, data: { settings: { ...(settings as object), caseCategories: categories } } });
           await db.case.updateMany({ where: { tenantId: fx.a.id, category: "Isolation question" }, data: { category: "Question" } });
         });
+      },
+    },
+  ],
+  "chatWidget.get": [
+    {
+      name: "reads the slug's tenant's widget, never B's",
+      input: () => ({}),
+      expect: async (result, fx) => {
+        const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
+        expect(result).toMatchObject({ publicId: widgets.a?.publicId });
+        expect((result as { publicId: string }).publicId).not.toBe(widgets.b?.publicId);
+      },
+    },
+  ],
+  "chatWidget.update": [
+    {
+      name: "changes A's widget only",
+      input: () => ({ greeting: "Isolation hello", allowedOrigins: ["https://a.example"] }),
+      expect: async (result, fx) => {
+        const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
+        expect(result).toMatchObject({ publicId: widgets.a?.publicId, greeting: "Isolation hello" });
+        expect(widgets.b?.greeting).not.toBe("Isolation hello");
+      },
+    },
+  ],
+  "chatWidget.rotateSecret": [
+    {
+      name: "gives A's widget a new secret; B's keeps its own",
+      input: () => ({}),
+      expect: async (result, fx) => {
+        const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
+        expect(result).toMatchObject({ secret: expect.stringMatching(/^cws_/), settings: { publicId: widgets.a?.publicId, hasSecret: true } });
+        expect(widgets.b?.secretCiphertext).toBe(fx.bRows.chatWidgetSecret);
       },
     },
   ],

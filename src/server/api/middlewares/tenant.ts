@@ -103,23 +103,30 @@ export const tenantMiddleware = (t: TRPCInstance) =>
       next({
         ctx: { ...c, db, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: tenant.role, permissions },
       });
-    type CallResult = Awaited<ReturnType<typeof call>>;
     const txStarted = performance.now();
     try {
-      return await runWithNarrowedContext(narrowed, () =>
-        withTenantDb(tenant.id, async (db) => {
-          const result = await call(db);
-          if (!result.ok) throw new ProcedureFailed(result);
-          return result;
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ProcedureFailed) return error.result as CallResult;
-      throw error;
+      return await runWithNarrowedContext(narrowed, () => inTenantTransaction(tenant.id, call));
     } finally {
       c.timing?.add("tx", performance.now() - txStarted);
     }
   });
+
+/**
+ * Runs the rest of a call in one tenant transaction, rolled back when the procedure failed (its
+ * result is an error, not a throw, so the transaction would otherwise commit).
+ */
+export async function inTenantTransaction<R extends { ok: boolean }>(tenantId: string, call: (db: TenantDb) => Promise<R>): Promise<R> {
+  try {
+    return await withTenantDb(tenantId, async (db) => {
+      const result = await call(db);
+      if (!result.ok) throw new ProcedureFailed(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof ProcedureFailed) return error.result as R;
+    throw error;
+  }
+}
 
 export interface TenantAccess {
   role: Role;

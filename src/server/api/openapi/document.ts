@@ -5,6 +5,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import pkg from "../../../../package.json" with { type: "json" };
 import { TENANT_HEADER } from "../context";
 import { appRouter } from "../root";
+import { widgetRouter } from "../routers/widget/router";
 
 export const REST_BASE_PATH = "/api/v1";
 
@@ -26,4 +27,22 @@ export function openApiDocument(origin: string): OpenAPIObject {
   });
   // Absolute server URL for tools that need one; the document itself is shared across origins.
   return { ...cached, servers: [{ url: `${origin}${REST_BASE_PATH}` }] };
+}
+
+let widgetCached: OpenAPIObject | undefined;
+
+/** The chat widget's public API: its own document, apart from the member API's. */
+export function widgetOpenApiDocument(origin: string): OpenAPIObject {
+  widgetCached ??= generateOpenApiDocument(widgetRouter, {
+    title: "Caseboard chat widget API",
+    version: pkg.version,
+    description: [
+      "What a website's chat widget calls, for visitors (not members). Every path names the widget's public id (`data-tenant` in the embed snippet).",
+      "Start with `POST /{widgetId}/session` (with the host site's signed identity, if any) and send the answer's `visitorToken` as the `x-visitor-token` header afterwards.",
+      "Live events: `GET /{widgetId}/events` (text/event-stream) sends `{type: message|typing|seen}` objects; reconnect with Last-Event-ID.",
+      "Browser pages may call only from the widget's allowed websites. Errors are `{ code, message, details, requestId }` with the matching HTTP status.",
+    ].join("\n\n"),
+    baseUrl: "/api/widget/v1",
+  });
+  return { ...widgetCached, servers: [{ url: `${origin}/api/widget/v1` }] };
 }

@@ -8,12 +8,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { createOpenApiNodeHttpHandler, type CreateOpenApiNodeHttpHandlerOptions } from "trpc-to-openapi";
-import type { AppRouter } from "../root";
+import type { OpenApiRouter } from "trpc-to-openapi";
 
 // The library's types name Node's request and response; at run time its own fetch adapter hands
 // the handler a Request and a shim, as this file does.
 type NodeRequest = IncomingMessage & { body?: unknown };
-type NodeOptions = CreateOpenApiNodeHttpHandlerOptions<AppRouter, NodeRequest, ServerResponse>;
+type NodeOptions = CreateOpenApiNodeHttpHandlerOptions<OpenApiRouter, NodeRequest, ServerResponse>;
 
 export interface OpenApiResponse {
   setHeader(name: string, value: string | string[]): void;
@@ -22,7 +22,7 @@ export interface OpenApiResponse {
 }
 
 export interface OpenApiFetchOptions<Extra> {
-  router: AppRouter;
+  router: OpenApiRouter;
   /** Mounted under this path: it is cut from the URL before the route table is searched. */
   endpoint: string;
   createContext(extra: Extra): unknown;
@@ -47,7 +47,7 @@ async function readBody(req: Request): Promise<{ ok: true; data: unknown } | { o
 /** A fetch handler over one node-http handler made now; `extra` is whatever createContext needs of this request. */
 export function createCachedOpenApiFetchHandler<Extra>(options: OpenApiFetchOptions<Extra>) {
   const extras = new WeakMap<object, Extra>();
-  const handle = createOpenApiNodeHttpHandler<AppRouter, NodeRequest, ServerResponse>({
+  const handle = createOpenApiNodeHttpHandler<OpenApiRouter, NodeRequest, ServerResponse>({
     router: options.router,
     createContext: ({ req }) => options.createContext(extras.get(req) as Extra) as never,
     responseMeta: options.responseMeta,

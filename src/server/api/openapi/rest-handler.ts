@@ -13,55 +13,62 @@ import { REST_BASE_PATH } from "./document";
 import { createCachedOpenApiFetchHandler } from "./openapi-fetch";
 import { withoutReservedQuery } from "./reserved-query";
 
-/** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
-export async function handleRestRequest(req: Request, opts: { user?: SessionUser | null } = {}): Promise<Response> {
-  const started = performance.now();
-  const timing = new ServerTiming();
-  const requestId = requestIdFrom(req.headers);
-  const admitted = await admitRequest();
-  if (!admitted.ok) {
-    const retryAfter = admitted.error.details?.retryAfterSeconds;
-    return Response.json(toErrorBody(admitted.error, requestId), {
-      status: admitted.error.httpStatus,
-      headers: { "x-request-id": requestId, "cache-control": "private, no-store", ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) },
-    });
-  }
-  try {
-    return await handleAdmitted(req, opts, requestId, timing, started);
-  } finally {
-    admitted.admission.release();
-  }
-}
-
-interface RequestExtra {
+export interface RequestExtra {
   headers: Headers;
   requestId: string;
   user: SessionUser | null | undefined;
   timing: ServerTiming;
 }
 
-let handler: ((req: Request, extra: RequestExtra) => Promise<Response>) | undefined;
+type Surface = (req: Request, extra: RequestExtra) => Promise<Response>;
 
-/** Made on first use, once: the route table of the whole router is built here, not per request. */
-function restHandler() {
-  handler ??= createCachedOpenApiFetchHandler<RequestExtra>({
+/** The answer's status from our error (the adapter's own table knows only tRPC's codes), and when to come back after a 429. */
+export const restResponseMeta = ({ errors }: { errors: unknown[] }) => {
+  if (errors.length === 0) return {};
+  const error = toAppError(errors[0]);
+  const retryAfter = error.details?.retryAfterSeconds;
+  return { status: error.httpStatus, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : ({} as Record<string, string>) };
+};
+
+/**
+ * A REST surface over a router: admission, request id, Server-Timing, no caching, and errors in
+ * the app's shape. `make` builds the route table, on first use and once.
+ */
+export function restSurface(make: () => Surface) {
+  let surface: Surface | undefined;
+  /** `user` is for tests, which run outside Next and so have no session cookie to resolve. */
+  return async (req: Request, opts: { user?: SessionUser | null } = {}): Promise<Response> => {
+    const started = performance.now();
+    const timing = new ServerTiming();
+    const requestId = requestIdFrom(req.headers);
+    const admitted = await admitRequest();
+    if (!admitted.ok) {
+      const retryAfter = admitted.error.details?.retryAfterSeconds;
+      return Response.json(toErrorBody(admitted.error, requestId), {
+        status: admitted.error.httpStatus,
+        headers: { "x-request-id": requestId, "cache-control": "private, no-store", ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) },
+      });
+    }
+    try {
+      surface ??= make();
+      return await handleAdmitted(surface, req, opts, requestId, timing, started);
+    } finally {
+      admitted.admission.release();
+    }
+  };
+}
+
+export const handleRestRequest = restSurface(() =>
+  createCachedOpenApiFetchHandler<RequestExtra>({
     endpoint: REST_BASE_PATH,
     router: appRouter,
     createContext: ({ headers, requestId, user, timing }) => createTRPCContext({ headers, requestId, user, timing }),
-    responseMeta({ errors }) {
-      const error = errors[0] && toAppError(errors[0]);
-      if (!error) return {};
-      // The status of our error (the adapter's own table knows only tRPC's codes), and when to
-      // come back after a 429.
-      const retryAfter = error.details?.retryAfterSeconds;
-      return { status: error.httpStatus, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {} };
-    },
-  });
-  return handler;
-}
+    responseMeta: restResponseMeta,
+  }),
+);
 
-async function handleAdmitted(req: Request, opts: { user?: SessionUser | null }, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
-  const response = await restHandler()(withoutReservedQuery(req), { headers: req.headers, requestId, user: opts.user, timing });
+async function handleAdmitted(surface: Surface, req: Request, opts: { user?: SessionUser | null }, requestId: string, timing: ServerTiming, started: number): Promise<Response> {
+  const response = await surface(withoutReservedQuery(req), { headers: req.headers, requestId, user: opts.user, timing });
   const headers = new Headers(response.headers);
   headers.set("x-request-id", requestId);
   // Tenant data for one caller, as on the tRPC surface.

@@ -1,0 +1,8 @@
+// The chat widget's public API (see /api/widget/openapi.json): visitors, not members.
+import { handleWidgetRequest } from "@/server/api/openapi/widget-rest-handler";
+
+export const dynamic = "force-dynamic";
+
+const handler = (req: Request) => handleWidgetRequest(req);
+
+export { handler as GET, handler as POST, handler as OPTIONS };
