@@ -31,8 +31,9 @@ import { tenancyBench } from "./tenancy.bench";
 import { aiBench } from "./ai.bench";
 import { triageBench } from "./triage.bench";
 import { macrosBench } from "./macros.bench";
+import { widgetBench } from "./widget.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench, macrosBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench, macrosBench, widgetBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 

@@ -3,7 +3,6 @@
 // they write is a customer message on it, as an e-mail reply would be: the assignee and followers
 // are told, a waiting or resolved case opens again, the realtime stream carries it to agents.
 import type { WidgetConversation, WidgetMessage } from "@/lib/validations/chat-widget";
-import { recordAudit } from "@/server/audit";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { emitEvents } from "@/server/realtime/emit";
@@ -86,8 +85,9 @@ export async function sendVisitorMessage(db: TenantDb, visitor: VisitorRow, inpu
     select: messageSelect,
   });
   await reopenOnReply(db, caseId, now);
+  // Not audited: the audit log is what members and keys do; a customer's message is the case's
+  // content, as an e-mail from them would be (and every audit entry of a tenant takes its chain's lock).
   emitEvents({ kind: "case.message_added", entityId: caseId, data: { messageId: message.id, messageKind: "PUBLIC_REPLY" } });
-  await recordAudit(db, { action: "case.message_added", targetType: "case", targetId: caseId, diff: { messageId: message.id, kind: "PUBLIC_REPLY", via: "chat" } });
   return (await toWidgetMessages(db, [message]))[0]!;
 }
 

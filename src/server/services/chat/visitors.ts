@@ -13,6 +13,8 @@ import { createCustomer } from "@/server/services/customers/customers";
 import { verifyIdentity } from "./identity";
 import { widgetSecret } from "./widget-settings";
 
+const LAST_SEEN_PRECISION_MS = 60_000;
+
 export const hashVisitorToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const newVisitorToken = () => `cv_${randomBytes(32).toString("base64url")}`;
 
@@ -38,9 +40,12 @@ export function visitorView(row: VisitorRow): { name: string | null; email: stri
 /** The visitor whose token this is, in the current tenant; null for anyone else's or a made-up one. */
 export async function findVisitor(db: TenantDb, token: string | null | undefined): Promise<VisitorRow | null> {
   if (!token || token.length > 200) return null;
-  const row = await db.chatVisitor.findFirst({ where: { tokenHash: hashVisitorToken(token) }, select: visitorSelect });
-  if (row) await db.chatVisitor.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date() } });
-  return row;
+  const row = await db.chatVisitor.findFirst({ where: { tokenHash: hashVisitorToken(token) }, select: { ...visitorSelect, lastSeenAt: true } });
+  if (!row) return null;
+  const { lastSeenAt, ...visitor } = row;
+  // When the visitor was last here, to the minute: not a write on every call.
+  if (Date.now() - lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) await db.chatVisitor.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date() } });
+  return visitor;
 }
 
 /** The visitor a widget call acts as: refused (UNAUTHORIZED) without a valid token. */

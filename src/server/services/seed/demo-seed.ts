@@ -135,6 +135,8 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
       const agentId = userIds[demo.users.findIndex((u) => u.role === "AGENT")] ?? ownerId;
       await seedCannedResponses(tx, tenant.id, ownerId, agentId);
       await seedMacros(tx, tenant.id, { ownerId, agentId, billingTeamId: teamIds.get("Billing") ?? null });
+      // A chat widget with a fixed id, so the embed snippet in the README works on a fresh start.
+      await tx.chatWidget.create({ data: { tenantId: tenant.id, publicId: demoWidgetId(demo.slug), greeting: `Hi! This is ${demo.name}. How can we help?` } });
       const customers = await seedCustomers(tx, tenant.id, customersPerTenant, rand);
       await seedCases(tx, { tenantId: tenant.id, ownerId, agents, customers, settings, count: casesPerTenant, now, rand });
       // The vocabulary typos are corrected against, without waiting for the hourly job.
@@ -145,6 +147,9 @@ export async function seedDemoIfEmpty(db: Database, options: { casesPerTenant?: 
   if (seeded) logger.info({ ms: Date.now() - started }, "demo data seeded");
   return seeded;
 }
+
+/** The demo tenant's widget id: `w_<slug>_demo_widget`, padded to the id's minimum length. */
+export const demoWidgetId = (slug: string) => `w_${slug}_demo_widget`.padEnd(18, "0");
 
 type SeedTx = Parameters<Parameters<typeof privilegedTransaction>[1]>[0];
 
