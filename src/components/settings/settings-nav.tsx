@@ -14,6 +14,7 @@ const TABS = [
   { path: "invitations", label: "Invitations", permission: "members:manage" },
   { path: "escalation", label: "Escalation", permission: "cases:read" },
   { path: "alert-rules", label: "Alert rules", permission: "alerts:read" },
+  { path: "chat-widget", label: "Chat widget", permission: "settings:manage" },
   { path: "api-keys", label: "API keys", permission: "api-keys:manage" },
   { path: "ai", label: "AI", permission: "audit:read" },
   { path: "audit", label: "Audit log", permission: "audit:read" },
