@@ -26,7 +26,7 @@ export function ModalDialog({ open, onClose, title, description, children }: Pro
       aria-labelledby="modal-title"
       onClose={onClose}
       onClick={(e) => e.target === e.currentTarget && onClose()}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-[rgb(2_6_23/0.55)]"
     >
       {open ? (
         <div className="p-5">
