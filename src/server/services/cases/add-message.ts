@@ -9,6 +9,7 @@ import { currentActor, type Caller } from "./actor";
 import { recordCaseEvents } from "./case-events";
 import { createNotifications } from "@/server/services/notifications/notifications";
 import { emitEvents } from "@/server/realtime/emit";
+import { scheduleChatReplyMail } from "@/server/services/chat/reply-mail";
 import { addFollowers } from "./followers";
 import { parseMentionHandles, resolveMentions } from "./mentions";
 import { messageItem, type TimelineItem } from "./timeline";
@@ -30,7 +31,7 @@ export interface AddedMessage {
 export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCaseMessageInput): Promise<AddedMessage> {
   const target = await db.case.findFirst({
     where: { id: input.caseId },
-    select: { id: true, status: true, firstRespondedAt: true },
+    select: { id: true, status: true, firstRespondedAt: true, channel: true },
   });
   if (!target) throw notFound("Case");
   if (target.status === "CLOSED" && input.kind === "PUBLIC_REPLY") {
@@ -96,6 +97,8 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     );
   }
   emitEvents({ kind: "case.message_added", entityId: target.id, data: { messageId: message.id, messageKind: input.kind } });
+  // A chat's visitor who has gone gets the answer by mail, unless they read it in the chat first.
+  if (input.kind === "PUBLIC_REPLY" && target.channel === "CHAT") await scheduleChatReplyMail(db, target.id);
   // A long thread's summary follows it (a minute after the last of a burst of messages).
   await requestCaseSummary(db, target.id);
   await addFollowers(db, target.id, [...(authorId ? [authorId] : []), ...mentionedIds]);

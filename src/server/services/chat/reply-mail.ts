@@ -1,0 +1,61 @@
+// An agent's answer to a chat whose visitor has gone: mailed to the address the visitor gave (or
+// their verified one), when SMTP is configured. Decided a little after the reply, so a visitor
+// still in the chat reads it there and gets no mail; replies of a burst go in one mail.
+import { z } from "zod";
+import type { TenantDb } from "@/server/db/tenant-db";
+import { defineJob, enqueue, registerJob } from "@/server/jobs";
+import { sendMail } from "@/server/mail";
+import { visitorView } from "./visitors";
+
+/** How long a reply waits for the visitor to read it in the chat before it is mailed. */
+export const REPLY_MAIL_DELAY_MS = 2 * 60_000;
+
+export const chatReplyMailJob = registerJob(
+  defineJob({
+    type: "chat.reply-mail",
+    scope: "tenant",
+    payload: z.object({ caseId: z.uuid() }),
+    maxAttempts: 3,
+    timeoutMs: 60_000,
+    async handler({ caseId }, { db }) {
+      return mailUnreadReplies(db, caseId);
+    },
+  }),
+);
+
+/** In the reply's transaction: a mail later, for a chat case with a visitor who left an address. */
+export async function scheduleChatReplyMail(db: TenantDb, caseId: string): Promise<void> {
+  const visitor = await db.chatVisitor.findFirst({ where: { caseId, emailCiphertext: { not: null } }, select: { id: true } });
+  if (!visitor) return;
+  await enqueue(chatReplyMailJob, { caseId }, { db, dedupeKey: `chat-reply-mail:${caseId}`, runAt: new Date(Date.now() + REPLY_MAIL_DELAY_MS) });
+}
+
+/** Mails the agents' public replies the visitor has not read, newest last; what was mailed counts as read. */
+export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{ mailed: number }> {
+  const visitors = await db.chatVisitor.findMany({
+    where: { caseId, emailCiphertext: { not: null } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, customerId: true, caseId: true, name: true, emailCiphertext: true, verified: true, agentSeenUpTo: true, visitorSeenUpTo: true },
+  });
+  const visitor = visitors[0];
+  if (!visitor) return { mailed: 0 };
+  const seen = visitor.visitorSeenUpTo
+    ? await db.caseMessage.findFirst({ where: { id: visitor.visitorSeenUpTo }, select: { createdAt: true } })
+    : null;
+  const unread = await db.caseMessage.findMany({
+    where: { caseId, kind: "PUBLIC_REPLY", authorType: "MEMBER", ...(seen ? { createdAt: { gt: seen.createdAt } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true },
+  });
+  const email = visitorView(visitor).email;
+  if (!unread.length || !email) return { mailed: 0 };
+  const found = await db.case.findFirst({ where: { id: caseId }, select: { number: true } });
+  const result = await sendMail({
+    to: email,
+    subject: `A reply to your chat${found ? ` (#${found.number})` : ""}`,
+    text: [...unread.map((m) => m.body), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
+  });
+  if (!result.delivered) return { mailed: 0 };
+  await db.chatVisitor.updateMany({ where: { id: visitor.id }, data: { visitorSeenUpTo: unread.at(-1)!.id } });
+  return { mailed: unread.length };
+}
