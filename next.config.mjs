@@ -18,8 +18,9 @@ const config = {
   devIndicators: false,
   // The dev server also answers on 127.0.0.1 (scripts, browser tests); let it load dev resources there.
   allowedDevOrigins: ["127.0.0.1"],
-  // The dev server logs each request's path; invitation and reset links carry their token in it.
-  logging: { incomingRequests: { ignore: [/^\/invite\//, /^\/reset-password\//] } },
+  // The dev server logs each request's path; invitation and reset links carry their token in it,
+  // and so may a chat visitor's event stream (?token=, where the browser blocks the cookie).
+  logging: { incomingRequests: { ignore: [/^\/invite\//, /^\/reset-password\//, /^\/api\/widget\/v1\/[^/]+\/events/] } },
   // The fixed headers; the proxy adds the per-request Content-Security-Policy (and HSTS).
   async headers() {
     return [

@@ -8,6 +8,7 @@ import { viewsRouter } from "./routers/views/router";
 import { cannedResponsesRouter } from "./routers/canned-responses/router";
 import { macrosRouter } from "./routers/macros/router";
 import { chatWidgetRouter } from "./routers/chat-widget/router";
+import { chatRouter } from "./routers/chat/router";
 import { membersRouter } from "./routers/members/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { auditRouter } from "./routers/audit/router";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   cannedResponses: cannedResponsesRouter,
   macros: macrosRouter,
   chatWidget: chatWidgetRouter,
+  chat: chatRouter,
   notifications: notificationsRouter,
   members: membersRouter,
   apiKeys: apiKeysRouter,

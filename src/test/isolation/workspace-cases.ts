@@ -91,6 +91,7 @@ export const WORKSPACE_ISOLATION_CASES: Record<string, IsolationCase[]> = {
     },
   ],
   "cases.timeline": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[1]!.id }), expect: "NOT_FOUND" }],
+  "chat.visitor": [{ name: "B's case", input: (fx) => ({ caseId: fx.bCases[1]!.id }), expect: "NOT_FOUND" }],
   "cases.update": [
     { name: "B's case", input: (fx) => ({ id: fx.bCases[0]!.id, version: fx.bCases[0]!.version, title: "Hijacked" }), expect: "NOT_FOUND" },
     {

@@ -105,7 +105,7 @@ describe("a VIEWER key", () => {
 
   it.each(allowed.map((op) => [`${op.method} ${op.path} (${op.meta.permission})`, op] as const))("%s → not refused by role", async (_, op) => {
     const result = await callOf(op, viewerKey, () => aId(op));
-    expect((result.body as { details?: { reason?: string } }).details?.reason, JSON.stringify(result.body)).not.toBe("PERMISSION_DENIED");
+    expect((result.body as { details?: { reason?: string } } | null)?.details?.reason, JSON.stringify(result.body)).not.toBe("PERMISSION_DENIED");
   });
 
   it("may not add or remove someone else as a follower (cases:write), though following is cases:read", async () => {

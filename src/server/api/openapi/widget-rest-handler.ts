@@ -59,7 +59,10 @@ async function corsHeaders(req: Request): Promise<Record<string, string>> {
   const id = widgetIdSchema.safeParse(widgetIdOf(req));
   if (!id.success) return {};
   const widget = await requireWidget(id.data, origin, requestOrigin(req.headers)).catch(() => null);
-  if (!widget) return { vary: "origin" };
+  // The config is public (scripts read it without an Origin): a refused site may read why, so the
+  // embed script can say it in the console instead of a bare network error.
+  const publicRead = req.method === "GET" && new URL(req.url).pathname.endsWith("/config");
+  if (!widget) return publicRead ? { "access-control-allow-origin": origin, "access-control-expose-headers": "x-request-id", vary: "origin" } : { vary: "origin" };
   return {
     "access-control-allow-origin": origin,
     "access-control-allow-headers": "content-type, x-visitor-token, x-request-id",

@@ -58,8 +58,9 @@ export async function requireVisitor(db: TenantDb, token: string | null | undefi
 /**
  * Continues the presented visitor or starts a new one. With an identity, the signature must
  * verify (a refused one is an error the host's developer sees, not a silent downgrade), and a
- * browser that was someone else (another verified user, or anonymous) starts afresh as this user:
- * a shared computer never shows one person's chat to the next.
+ * browser that was someone else (another verified user, or anonymous) starts afresh as this user;
+ * without one, a verified visitor's token starts an anonymous visitor: a shared computer never
+ * shows one person's chat to the next.
  */
 export async function startVisitorSession(
   db: TenantDb,
@@ -70,7 +71,9 @@ export async function startVisitorSession(
 ): Promise<{ token: string; visitor: VisitorRow }> {
   const current = await findVisitor(db, token);
   if (!identity) {
-    if (current) return { token: token!, visitor: current };
+    // A verified visitor continues only with their identity: a page without it is someone signed
+    // out (or someone else at the same computer), who starts afresh.
+    if (current && !current.verified) return { token: token!, visitor: current };
     await beforeNew();
     return createVisitor(db, {});
   }

@@ -143,6 +143,15 @@ describe("identity verification", () => {
     expect((await conversation(second)).messages.map((m) => m.body)).toEqual(["Question about my plan"]);
   });
 
+  it("a verified visitor's browser, loaded without the identity (signed out), starts afresh with nothing of theirs", async () => {
+    const verified = await visitorToken(widgetId, signedIdentity(secret, { userId: "user-logout", email: "leaving@known.test" }));
+    await send(verified, "My address is 1 Private Lane");
+    const after = await widgetCall("POST", `/${widgetId}/session`, { token: verified, body: {} });
+    expect(after.body.visitorToken).not.toBe(verified);
+    expect(after.body.visitor).toMatchObject({ verified: false, email: null });
+    expect((await conversation(after.body.visitorToken as string)).messages).toEqual([]);
+  });
+
   it("refuses a tampered, replayed, future or foreign signature, saying why", async () => {
     const good = signedIdentity(secret, { userId: "user-7", email: "seven@known.test" });
     const session = (identity: unknown) => widgetCall("POST", `/${widgetId}/session`, { body: { identity } });
@@ -168,6 +177,11 @@ describe("identity verification", () => {
     expect((await conversation(impostor)).messages.map((m) => m.body)).toEqual(["Hi, it's me"]);
     const impostorCase = await agent.cases.get({ id: (await visitorCase(impostor))! });
     expect(impostorCase.customer?.id).not.toBe(victim.id);
+    // Agents see what the visitor typed, marked as unverified; the verified chat says so.
+    expect(await agent.chat.visitor({ caseId: impostorCase.id })).toMatchObject({ name: "Victim Known", email: "victim@known.test", verified: false });
+    expect(await agent.chat.visitor({ caseId: (await visitorCase(verified))! })).toMatchObject({ verified: true, email: "victim@known.test" });
+    // A case that is not a chat has no visitor.
+    expect(await agent.chat.visitor({ caseId: (await agent.cases.create({ title: "By phone", channel: "PHONE" })).id })).toBeNull();
   });
 });
 
@@ -180,7 +194,11 @@ describe("where the widget may be used", () => {
 
     const foreign = await widgetCall("GET", `/${widgetId}/config`, { origin: "https://evil.example" });
     expect(foreign).toMatchObject({ status: 403, body: { code: "FORBIDDEN", details: { reason: "WIDGET_ORIGIN_NOT_ALLOWED" } } });
-    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    // It may read why (the embed script says it in the console), and nothing else.
+    expect(foreign.headers.get("access-control-allow-origin")).toBe("https://evil.example");
+    const foreignSession = await widgetCall("POST", `/${widgetId}/session`, { origin: "https://evil.example", body: {} });
+    expect(foreignSession.status).toBe(403);
+    expect(foreignSession.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await widgetCall("OPTIONS", `/${widgetId}/messages`, { origin: "https://evil.example" });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
 

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { CaseComposer } from "@/components/cases/case-composer";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { CaseTimeline } from "@/components/cases/case-timeline";
+import { ChatVisitorPanel } from "@/components/cases/chat-visitor-panel";
 import { CustomerPanel } from "@/components/cases/customer-panel";
 import { AiSuggestionsPanel } from "@/components/ai/ai-suggestions-panel";
 import { CaseSummaryCard } from "@/components/ai/case-summary-card";
@@ -18,13 +19,15 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
   const { slug, number: raw } = await params;
   // Already loaded (and 404 decided) by the layout, in this request.
   const { number, detail: c } = await loadCaseByNumber(raw);
-  const [view, members, customer, ai] = await Promise.all([
+  const [view, members, customer, ai, chatVisitor] = await Promise.all([
     loadTenant(slug),
     api.members.list(),
     // The customer panel is a nice-to-have: a failure there must not take the case down.
     c.customer ? api.customers.get({ id: c.customer.id }).catch(() => null) : null,
     // AI assist is extra too: without it (or if asking fails) the page shows no AI feature.
     api.ai.status().catch(() => ({ available: false, enabled: false })),
+    // A chat's visitor, beside the conversation; extra too.
+    c.channel === "CHAT" ? api.chat.visitor({ caseId: c.id }).catch(() => null) : null,
     prefetch(trpc.cases.get.queryOptions({ number })),
     prefetch(trpc.cases.timeline.queryOptions({ caseId: c.id, limit: 200 })),
   ]);
@@ -73,6 +76,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
           aside={
             <>
               {showSuggestions ? <AiSuggestionsPanel caseId={c.id} number={number} canWrite={canWrite} canAskAi={ai.enabled} /> : null}
+              {chatVisitor ? <ChatVisitorPanel visitor={chatVisitor} /> : null}
               {c.customer ? <CustomerPanel slug={slug} customer={c.customer} details={customer} caseId={c.id} /> : null}
             </>
           }
