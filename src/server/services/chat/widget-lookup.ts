@@ -21,7 +21,10 @@ export interface WidgetTarget {
   tenantSettings: unknown;
 }
 
-const cache = new Map<string, { at: number; target: WidgetTarget | null }>();
+// On globalThis: Next bundles route handlers and server actions apart, each with its own copy of
+// this module, and a change saved in settings must reach the copy the widget's API reads.
+const globalForWidgets = globalThis as unknown as { caseboardWidgetCache?: Map<string, { at: number; target: WidgetTarget | null }> };
+const cache = (globalForWidgets.caseboardWidgetCache ??= new Map());
 
 export async function findWidget(publicId: string, now = Date.now()): Promise<WidgetTarget | null> {
   const hit = cache.get(publicId);
