@@ -246,7 +246,8 @@ function CaseProperties({ c, edit, members, canWrite }: { c: CaseDetail; edit: E
         <Detail label="Channel" value={channelLabel(c.channel)} />
         <Detail label="Category" value={c.category ?? "—"} />
         <Detail label="Created" value={timeAgo(c.createdAt)} title={c.createdAt.toLocaleString()} />
-        <Detail label="Created by" value={c.createdBy?.name ?? "API"} />
+        {/* No member: an API key's case, or a chat a website visitor started. */}
+        <Detail label="Created by" value={c.createdBy?.name ?? (c.channel === "CHAT" ? "Website visitor" : "API")} />
         <Detail label="Updated" value={timeAgo(c.updatedAt)} title={c.updatedAt.toLocaleString()} />
         <Detail label="Followers" value={c.followers.length ? c.followers.map((f) => f.name).join(", ") : "—"} />
         <Detail label="Tags" value={c.tags.length ? c.tags.join(", ") : "—"} wide />
