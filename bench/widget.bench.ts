@@ -9,6 +9,7 @@ import { handleWidgetRequest } from "@/server/api/openapi/widget-rest-handler";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { getChatWidget } from "@/server/services/chat/widget-settings";
+import { retryDelayMs } from "@/components/widget/widget-api";
 import { summarize } from "./lib/measure";
 import type { BenchModule, BenchRow } from "./lib/types";
 
@@ -69,11 +70,12 @@ async function round(widgetId: string, visitors: Visitor[], label: string): Prom
       const body = `${label} from visitor ${i}`;
       const arrived = v.arrival(body);
       const started = performance.now();
-      // As the widget does: a 503 (the instance shedding load) is sent again after its Retry-After.
+      // As the widget does: a 503 (the instance shedding load) is sent again after its Retry-After,
+      // spread (the widget gives up after five; here every message must get through to be measured).
       let res = await call(`/${widgetId}/messages`, { method: "POST", token: v.token, body: { body } });
-      for (let attempt = 0; res.status === 503 && attempt < 20; attempt++) {
+      for (let attempt = 0; res.status === 503 && attempt < 120; attempt++) {
         shed.count++;
-        await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000));
+        await new Promise((r) => setTimeout(r, retryDelayMs(Number(res.headers.get("retry-after") ?? 1))));
         res = await call(`/${widgetId}/messages`, { method: "POST", token: v.token, body: { body } });
       }
       if (res.status !== 200) throw new Error(`widget bench: send answered ${res.status} ${await res.text()}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWidgetApi, isUnavailable, retryAfterSeconds, toWidgetApiError, WidgetApiError } from "./widget-api";
+import { createWidgetApi, isUnavailable, retryAfterSeconds, retryDelayMs, toWidgetApiError, WidgetApiError } from "./widget-api";
 
 const WIDGET = "w_abcdefghijklmnop1234";
 
@@ -87,6 +87,24 @@ describe("createWidgetApi: plain fetch to /api/widget/v1", () => {
     stubFetch(() => Response.json({ code: "TOO_MANY_REQUESTS", message: "Too many messages", requestId: "r1" }, { status: 429, headers: { "retry-after": "9" } }));
     const failure = await createWidgetApi(WIDGET).config().catch((error: unknown) => error);
     expect(failure).toMatchObject({ status: 429, message: "Too many messages", retryAfterSeconds: 9, requestId: "r1" });
+  });
+
+  it("a 503 (the instance busy) is sent again after Retry-After, and the error shows only after five", async () => {
+    const busy = () => Response.json({ code: "SERVICE_UNAVAILABLE", message: "The service is busy", requestId: "r" }, { status: 503, headers: { "retry-after": "0" } });
+    let answers = [busy, busy, () => Response.json({ id: "m1", from: "visitor", authorName: null, body: "Hi", at: "2026-12-01T10:00:00Z" })];
+    const calls = stubFetch(() => answers.shift()!());
+    await expect(createWidgetApi(WIDGET).forVisitor("t").send({ body: "Hi" })).resolves.toMatchObject({ id: "m1" });
+    expect(calls).toHaveLength(3);
+
+    answers = Array.from({ length: 6 }, () => busy);
+    const refused = stubFetch(() => answers.shift()!());
+    await expect(createWidgetApi(WIDGET).config()).rejects.toMatchObject({ status: 503 });
+    expect(refused).toHaveLength(5);
+  });
+
+  it("spreads the wait over half to one and a half times Retry-After", () => {
+    expect([retryDelayMs(2, 0), retryDelayMs(2, 0.5), retryDelayMs(2, 0.999)]).toEqual([1000, 2000, 2998]);
+    expect(retryDelayMs(null, 0.5)).toBe(1000);
   });
 
   it("an unreachable server is a NETWORK error with status 0", async () => {

@@ -87,15 +87,30 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
+/** Tries of a call the server refused with 503 (busy, or its database away) before the error shows. */
+const MAX_TRIES = 5;
+
+/**
+ * Retry-After, spread over half to one and a half times it: a busy instance refuses many visitors
+ * at once, and all coming back in the same second would be refused together again.
+ */
+export const retryDelayMs = (retryAfter: number | null, random = Math.random()) => Math.round((retryAfter ?? 1) * 1000 * (0.5 + random));
+
 async function request<T>(url: string, { method = "GET", body, token, keepalive }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers["x-visitor-token"] = token;
   let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store", keepalive });
-  } catch {
-    throw networkError();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store", keepalive });
+    } catch {
+      throw networkError();
+    }
+    // A 503 is answered before the call's work is done (or with it rolled back): sent again, a
+    // message is not written twice.
+    if (response.status !== 503 || attempt >= MAX_TRIES) break;
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(retryAfterSeconds(response.headers.get("retry-after")))));
   }
   const text = await response.text().catch(() => "");
   let parsed: unknown = null;

@@ -5,6 +5,7 @@ import { useOptimistic, useState, useTransition } from "react";
 import type { ChatWidgetSettings } from "@/lib/validations/chat-widget";
 import { cn } from "@/lib/utils";
 import { updateChatWidgetAction } from "./chat-widget-actions";
+import { FormAlert } from "@/components/ui/form-feedback";
 
 export function PauseSwitch({ slug, enabled, onChanged }: { slug: string; enabled: boolean; onChanged?: (settings: ChatWidgetSettings) => void }) {
   const [confirmed, setConfirmed] = useState(enabled);
@@ -63,11 +64,7 @@ export function PauseSwitch({ slug, enabled, onChanged }: { slug: string; enable
           <span aria-hidden className={cn("inline-block size-5 rounded-full bg-white shadow-sm ring-1 ring-slate-900/10 transition-transform", shown ? "translate-x-5.5" : "translate-x-0.5")} />
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
     </div>
   );
 }

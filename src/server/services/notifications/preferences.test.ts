@@ -1,37 +1,17 @@
 // Notification preferences: each member chooses per kind whether it lands in the inbox and
 // whether it is mailed immediately or in a daily digest; the choice decides what createNotifications
 // stores and what the mail jobs send, and each item is mailed at most once.
-import nodemailer from "nodemailer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { runOnly } from "@/server/jobs/test-kit";
 import { enqueue } from "@/server/jobs/queue";
-import { setMailTransport } from "@/server/mail";
 import { expectAppError } from "@/test/errors";
+import { captureMail } from "@/test/mail-capture";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { DIGEST_HOUR } from "@/lib/notification-kinds";
 import { notificationDigestForTenantJob, notificationDigestJob, notificationMailJob } from "./notification-mail-jobs";
 
-interface SentMail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-let sent: SentMail[];
-beforeEach(() => {
-  sent = [];
-  const transport = nodemailer.createTransport({ jsonTransport: true });
-  const original = transport.sendMail.bind(transport);
-  transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
-    const info = (await original(mail)) as unknown as { message: string };
-    const m = JSON.parse(info.message) as { to: { address: string }[]; subject: string; text: string };
-    sent.push({ to: m.to[0]!.address, subject: m.subject, text: m.text });
-    return info;
-  }) as typeof transport.sendMail;
-  setMailTransport(transport);
-});
-afterEach(() => setMailTransport(undefined));
+const mailbox = captureMail();
 
 const agentOf = (t: TestTenant) => callerFor(t.users.AGENT, t.slug);
 const adminOf = (t: TestTenant) => callerFor(t.users.ADMIN, t.slug);
@@ -92,7 +72,7 @@ describe("what a preference does to new notifications", () => {
     await (await adminOf(t)).cases.assign({ id: c!.id, assigneeId: t.users.AGENT.id });
     expect((await allInbox(t)).items).toEqual([]);
     await runOnly([notificationMailJob.type]);
-    expect(sent).toEqual([]);
+    expect(mailbox.sent).toEqual([]);
   });
 
   it("immediate mail: one message per item, with the case and its link, sent once however often the job runs", async () => {
@@ -103,17 +83,17 @@ describe("what a preference does to new notifications", () => {
     expect((await openInbox(t)).items).toHaveLength(1);
 
     await runOnly([notificationMailJob.type]);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.to).toBe(t.users.AGENT.email);
-    expect(sent[0]!.subject).toContain("Printer on fire");
-    expect(sent[0]!.subject).toContain(t.users.ADMIN.name);
-    expect(sent[0]!.text).toContain(`/t/${t.slug}/cases/`);
+    expect(mailbox.sent).toHaveLength(1);
+    expect(mailbox.sent[0]!.to).toBe(t.users.AGENT.email);
+    expect(mailbox.sent[0]!.subject).toContain("Printer on fire");
+    expect(mailbox.sent[0]!.subject).toContain(t.users.ADMIN.name);
+    expect(mailbox.sent[0]!.text).toContain(`/t/${t.slug}/cases/`);
 
     // A second job for the same items (a retry, a duplicate) mails nothing more.
     const ids = (await openInbox(t)).items.map((n) => n.id);
     await enqueue(notificationMailJob, { ids }, { tenantId: t.id });
     await runOnly([notificationMailJob.type]);
-    expect(sent).toHaveLength(1);
+    expect(mailbox.sent).toHaveLength(1);
   });
 
   it("immediate mail of an alert routed to the member: its title, nobody named as its author", async () => {
@@ -122,8 +102,8 @@ describe("what a preference does to new notifications", () => {
     await (await adminOf(t)).alerts.create({ title: "Checkout errors above 5%", assigneeId: t.users.AGENT.id });
     expect((await openInbox(t)).items.map((n) => [n.type, n.alert?.title])).toEqual([["alert", "Checkout errors above 5%"]]);
     await runOnly([notificationMailJob.type]);
-    expect(sent.map((m) => [m.to, m.subject])).toEqual([[t.users.AGENT.email, `[Tenant ${t.slug}] Alert: Checkout errors above 5%`]]);
-    expect(sent[0]!.text).toContain(`/t/${t.slug}/alerts`);
+    expect(mailbox.sent.map((m) => [m.to, m.subject])).toEqual([[t.users.AGENT.email, `[Tenant ${t.slug}] Alert: Checkout errors above 5%`]]);
+    expect(mailbox.sent[0]!.text).toContain(`/t/${t.slug}/alerts`);
   });
 
   it("e-mail only: stored out of the open inbox (no badge), and mailed", async () => {
@@ -135,7 +115,7 @@ describe("what a preference does to new notifications", () => {
     expect(open.items).toEqual([]);
     expect(open.unreadCount).toBe(0);
     await runOnly([notificationMailJob.type]);
-    expect(sent.map((m) => m.to)).toEqual([t.users.AGENT.email]);
+    expect(mailbox.sent.map((m) => m.to)).toEqual([t.users.AGENT.email]);
   });
 
   it("a change that rolls back mails nobody", async () => {
@@ -145,7 +125,7 @@ describe("what a preference does to new notifications", () => {
     // A stale version fails the assignment after nothing was written.
     await expectAppError((await adminOf(t)).cases.assign({ id: c!.id, assigneeId: t.users.AGENT.id, version: 99 }), "CONFLICT");
     await runOnly([notificationMailJob.type]);
-    expect(sent).toEqual([]);
+    expect(mailbox.sent).toEqual([]);
     const jobs = await withPrivilegedDb("test check", (db) => db.job.count({ where: { tenantId: t.id, type: notificationMailJob.type } }));
     expect(jobs).toBe(0);
   });
@@ -171,16 +151,16 @@ describe("daily digest", () => {
 
     await enqueue(notificationDigestForTenantJob, {}, { tenantId: t.id });
     await runOnly([notificationDigestForTenantJob.type]);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.to).toBe(t.users.AGENT.email);
-    expect(sent[0]!.subject).toContain("2 notifications");
-    expect(sent[0]!.text).toContain("Digest two");
-    expect(sent[0]!.text).toContain("Digest three");
-    expect(sent[0]!.text).not.toContain("Digest one");
+    expect(mailbox.sent).toHaveLength(1);
+    expect(mailbox.sent[0]!.to).toBe(t.users.AGENT.email);
+    expect(mailbox.sent[0]!.subject).toContain("2 notifications");
+    expect(mailbox.sent[0]!.text).toContain("Digest two");
+    expect(mailbox.sent[0]!.text).toContain("Digest three");
+    expect(mailbox.sent[0]!.text).not.toContain("Digest one");
 
     await enqueue(notificationDigestForTenantJob, {}, { tenantId: t.id });
     await runOnly([notificationDigestForTenantJob.type]);
-    expect(sent).toHaveLength(1);
+    expect(mailbox.sent).toHaveLength(1);
   });
 
   it("the hourly task starts a tenant's digest at its local digest hour, or when an item waited a day", async () => {
@@ -203,6 +183,6 @@ describe("daily digest", () => {
     expect(enqueued.map((j) => j.tenantId).sort()).toEqual([due.id, overdue.id].sort());
 
     await runOnly([notificationDigestForTenantJob.type]);
-    expect(sent.map((m) => m.to).sort()).toEqual([due.users.AGENT.email, overdue.users.AGENT.email].sort());
+    expect(mailbox.sent.map((m) => m.to).sort()).toEqual([due.users.AGENT.email, overdue.users.AGENT.email].sort());
   });
 });
