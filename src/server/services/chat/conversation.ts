@@ -87,7 +87,8 @@ export async function sendVisitorMessage(db: TenantDb, visitor: VisitorRow, inpu
   await reopenOnReply(db, caseId, now);
   // Not audited: the audit log is what members and keys do; a customer's message is the case's
   // content, as an e-mail from them would be (and every audit entry of a tenant takes its chain's lock).
-  emitEvents({ kind: "case.message_added", entityId: caseId, data: { messageId: message.id, messageKind: "PUBLIC_REPLY" } });
+  // The visitor's id lets their own stream learn its case from this event, without a read.
+  emitEvents({ kind: "case.message_added", entityId: caseId, data: { messageId: message.id, messageKind: "PUBLIC_REPLY", chatVisitorId: visitor.id } });
   return (await toWidgetMessages(db, [message]))[0]!;
 }
 

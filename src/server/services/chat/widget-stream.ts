@@ -46,8 +46,10 @@ async function* widgetStream(options: WidgetStreamOptions, first: VisitorRow): A
   });
   for await (const item of stream) {
     if (item.type === "event") {
-      // The visitor's first message made their case: from now on its events are theirs.
-      if (item.kind === "case.created" && !visitor.caseId) visitor = (await readVisitor(tenantId, options.visitorToken)) ?? visitor;
+      // The visitor's first message made their case (its event names them): from now on its events
+      // are theirs. Learnt from the event, not by reading the visitor again on every new case: with
+      // N visitors waiting, that was N reads per case, N² for N first messages.
+      if (item.kind === "case.message_added" && item.data.chatVisitorId === visitor.id) visitor = { ...visitor, caseId: item.entityId };
       if (item.kind !== "case.message_added" || item.entityId !== visitor.caseId) continue;
       const messageId = String(item.data.messageId ?? "");
       const message = await withTenantDb(tenantId, (db) => visitorMessage(db, visitor, messageId));
