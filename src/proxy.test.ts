@@ -4,6 +4,8 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { PROXY_BODY_LIMIT_BYTES } from "@/server/security/body-limit";
+import { callerFor, createTestTenant } from "@/test/factories";
+import { setUpWidget } from "@/test/widget-kit";
 import { config, proxy } from "./proxy";
 
 const SIGNED_IN = { cookie: "next-auth.session-token=abc" };
@@ -38,6 +40,27 @@ describe("proxy: Content-Security-Policy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
     expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+  });
+});
+
+describe("proxy: the chat widget's page", () => {
+  it("may be framed by its tenant's allowed websites (and the app itself); an unknown or paused widget only by the app", async () => {
+    const tenant = await createTestTenant("proxy-widget");
+    const { widgetId } = await setUpWidget(tenant, ["https://shop.example", "http://localhost:8080"]);
+    const policyOf = async (path: string) => (await proxy(request(path))).headers.get("content-security-policy")!;
+    expect(await policyOf(`/widget/${widgetId}`)).toContain("frame-ancestors 'self' https://shop.example http://localhost:8080;");
+    expect(await policyOf("/widget/w_nobodys_widget_00000000")).toContain("frame-ancestors 'self';");
+    expect(await policyOf("/widget/not-a-widget-id")).toContain("frame-ancestors 'self';");
+    // Every other page: nobody.
+    expect(await policyOf(`/widget/${widgetId}/more`)).toContain("frame-ancestors 'none'");
+    const admin = await callerFor(tenant.users.ADMIN, tenant.slug);
+    await admin.chatWidget.update({ enabled: false });
+    expect(await policyOf(`/widget/${widgetId}`)).toContain("frame-ancestors 'self';");
+  });
+
+  it("lets the widget's API be called from other websites (it checks their origin itself)", async () => {
+    const response = await proxy(request("/api/widget/v1/w_nobodys_widget_00000000/messages", { method: "POST", headers: { origin: "https://shop.example", "sec-fetch-site": "cross-site" }, body: "{}" }));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 });
 
