@@ -86,7 +86,8 @@ async function populatedTenant(label: string): Promise<TestTenant> {
     await db.triageModelTerm.create({ data: { tenantId: tenant.id, field: "category", lexeme: "printer", label: "Hardware", count: 1 } });
     await db.searchTerm.create({ data: { tenantId: tenant.id, term: "printer", cases: 1 } });
     await db.cannedResponse.create({ data: { tenantId: tenant.id, ownerId: tenant.users.AGENT.id, title: "Fixture", body: "Hello {{customer.name}}" } });
-    await db.chatWidget.create({ data: { tenantId: tenant.id, publicId: `w_fixture${tenant.id.replaceAll("-", "")}` } });
+    // The workspace rows may have made it already (its settings were saved).
+    await db.chatWidget.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, publicId: `w_fixture${tenant.id.replaceAll("-", "")}` }, update: {} });
     await db.chatVisitor.create({ data: { tenantId: tenant.id, tokenHash: "fixture", name: "Visitor" } });
     await db.macro.create({ data: { tenantId: tenant.id, ownerId: tenant.users.AGENT.id, name: "Fixture", actions: { priority: "HIGH" } } });
     const trending = await db.trendingRun.create({ data: { tenantId: tenant.id, windowStart: new Date(), windowEnd: new Date(), cases: 1, candidates: 1, durationMs: 1 } });
