@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 const AGENT_PAGES = ["/t/acme", "/t/acme/cases", "/t/acme/cases/1", "/t/acme/cases/new", "/t/acme/inbox", "/t/acme/alerts", "/t/acme/settings/profile", "/t/acme/insights/trending", "/t/acme/insights/reports"];
-const ADMIN_PAGES = ["/t/acme/settings/general", "/t/acme/settings/members", "/t/acme/settings/audit", "/t/acme/settings/ai", "/t/acme/jobs", "/t/acme/insights/search", "/t/acme/insights/trending"];
+const ADMIN_PAGES = ["/t/acme/settings/general", "/t/acme/settings/members", "/t/acme/settings/audit", "/t/acme/settings/ai", "/t/acme/settings/chat-widget", "/t/acme/jobs", "/t/acme/insights/search", "/t/acme/insights/trending"];
 
 async function violations(page: Page): Promise<string[]> {
   // Charts draw after data arrives; the page is checked as people see it, settled.
@@ -20,6 +20,12 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     test("the sign-in page has no accessibility violations", async ({ page }) => {
       await page.goto("/sign-in");
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test("the website chat, as a visitor sees it, has none", async ({ page }) => {
+      await page.goto("/widget/w_acme_demo_widget");
+      await expect(page.getByRole("textbox", { name: "Message", exact: true })).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });
 

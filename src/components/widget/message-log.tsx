@@ -72,7 +72,8 @@ export function MessageLog({
   };
 
   return (
-    <div ref={scroller} onScroll={onScroll} className="flex-1 overflow-y-auto px-3 pt-4">
+    // Focusable, so the conversation scrolls by keyboard too (the preview has no links inside).
+    <div ref={scroller} onScroll={onScroll} tabIndex={0} className="flex-1 overflow-y-auto px-3 pt-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600">
       {messages.length === 0 ? empty : null}
       <div role="log" aria-live="polite" aria-label="Conversation">
         <ol className="space-y-3">
