@@ -1,10 +1,17 @@
 // Calls the chat widget's HTTP surface as a browser or a script would (the route's own handler,
 // in process), and sets up a tenant's widget.
 import { handleWidgetRequest } from "@/server/api/openapi/widget-rest-handler";
+import { CLIENT_IP_HEADER, clientIpStamp } from "@/server/security/client-ip";
 import { signIdentity } from "@/server/services/chat/identity";
 import { callerFor, type TestTenant } from "./factories";
 
 export const APP_ORIGIN = "http://caseboard.test";
+
+/**
+ * This test file's visitors' address: one per file and run, so the widget's per-IP budgets (kept in
+ * Redis across files and runs on the CI's PostgreSQL pass) are not shared with other files.
+ */
+const KIT_IP = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
 
 export interface WidgetAnswer {
   status: number;
@@ -17,7 +24,7 @@ export async function widgetCall(
   path: string,
   opts: { token?: string; body?: unknown; origin?: string } = {},
 ): Promise<WidgetAnswer> {
-  const headers = new Headers({ host: "caseboard.test" });
+  const headers = new Headers({ host: "caseboard.test", [CLIENT_IP_HEADER]: clientIpStamp(KIT_IP) });
   if (opts.token) headers.set("x-visitor-token", opts.token);
   if (opts.origin) headers.set("origin", opts.origin);
   if (opts.body !== undefined) headers.set("content-type", "application/json");

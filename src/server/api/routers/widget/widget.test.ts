@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { hashVisitorToken } from "@/server/services/chat/visitors";
+import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { widgetRouter } from "./router";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { APP_ORIGIN, setUpWidget, signedIdentity, visitorToken, widgetCall } from "@/test/widget-kit";
@@ -215,6 +216,19 @@ describe("where the widget may be used", () => {
     expect(paused).toMatchObject({ status: 403, body: { details: { reason: "WIDGET_PAUSED" } } });
     await admin.chatWidget.update({ enabled: true });
     expect((await send(token, "Anyone there?")).status).toBe(200);
+  });
+
+  it("limits new visitors per address; a visitor who continues is not counted", async () => {
+    const restore = overrideLimiters({ widgetSessionIp: createLimiter({ keyPrefix: `test-widget-session-${Date.now()}`, points: 2, durationSeconds: 60 }) });
+    try {
+      const first = await visitorToken(widgetId);
+      await visitorToken(widgetId);
+      const third = await widgetCall("POST", `/${widgetId}/session`, { body: {} });
+      expect(third).toMatchObject({ status: 429, body: { code: "TOO_MANY_REQUESTS" } });
+      expect((await widgetCall("POST", `/${widgetId}/session`, { token: first, body: {} })).body.visitorToken).toBe(first);
+    } finally {
+      restore();
+    }
   });
 
   it("rate-limits a visitor who floods, with a Retry-After", async () => {
