@@ -6,7 +6,7 @@ import type { Caller } from "@/server/services/cases/actor";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
 import { maskEmail } from "@/server/services/customers/pii";
-import { visitorView } from "./visitors";
+import { visitorSelect, visitorView } from "./visitors";
 
 export const caseVisitorOutput = z
   .object({
@@ -25,7 +25,7 @@ export async function caseVisitor(db: TenantDb, caller: Caller, caseId: string):
   const row = await db.chatVisitor.findFirst({
     where: { caseId },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, customerId: true, caseId: true, name: true, emailCiphertext: true, verified: true, agentSeenUpTo: true, lastSeenAt: true, createdAt: true },
+    select: { ...visitorSelect, lastSeenAt: true, createdAt: true },
   });
   if (!row) return null;
   const view = visitorView(row);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { defineJob, enqueue, registerJob } from "@/server/jobs";
 import { sendMail } from "@/server/mail";
-import { visitorView } from "./visitors";
+import { visitorSelect, visitorView } from "./visitors";
 
 /** How long a reply waits for the visitor to read it in the chat before it is mailed. */
 export const REPLY_MAIL_DELAY_MS = 2 * 60_000;
@@ -32,12 +32,11 @@ export async function scheduleChatReplyMail(db: TenantDb, caseId: string): Promi
 
 /** Mails the agents' public replies the visitor has not read, newest last; what was mailed counts as read. */
 export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{ mailed: number }> {
-  const visitors = await db.chatVisitor.findMany({
+  const visitor = await db.chatVisitor.findFirst({
     where: { caseId, emailCiphertext: { not: null } },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, customerId: true, caseId: true, name: true, emailCiphertext: true, verified: true, agentSeenUpTo: true, visitorSeenUpTo: true },
+    select: { ...visitorSelect, visitorSeenUpTo: true },
   });
-  const visitor = visitors[0];
   if (!visitor) return { mailed: 0 };
   const seen = visitor.visitorSeenUpTo
     ? await db.caseMessage.findFirst({ where: { id: visitor.visitorSeenUpTo }, select: { createdAt: true } })
