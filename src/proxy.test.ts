@@ -108,12 +108,14 @@ describe("proxy: body size", () => {
     expect(atLimit.headers.get("x-middleware-next")).toBe("1");
   });
 
-  it("covers server actions and the API; only the streaming upload (which checks itself) and static files are outside", () => {
+  it("covers server actions and the API; only the streaming uploads (which check themselves) and static files are outside", () => {
     const [source] = config.matcher;
     const matches = (path: string) => new RegExp(`^${source}$`).test(path);
-    for (const path of ["/t/acme/cases", "/sign-in", "/api/trpc/cases.create", "/api/v1/cases", "/api/auth/callback/credentials", "/"]) {
-      expect(matches(path), path).toBe(true);
-    }
-    for (const path of ["/api/imports/upload", "/_next/static/chunks/app.js"]) expect(matches(path), path).toBe(false);
+    const inside = ["/t/acme/cases", "/sign-in", "/api/trpc/cases.create", "/api/v1/cases", "/api/auth/callback/credentials", "/"];
+    // Downloads of attachments (member and visitor) are ordinary requests.
+    inside.push("/api/attachments/0190a4b2-0000-7000-8000-000000000000", "/api/widget/v1/w_acme_demo_widget/attachments/0190a4b2-0000-7000-8000-000000000000");
+    for (const path of inside) expect(matches(path), path).toBe(true);
+    const outside = ["/api/imports/upload", "/api/attachments", "/api/widget/v1/w_acme_demo_widget/attachments", "/_next/static/chunks/app.js"];
+    for (const path of outside) expect(matches(path), path).toBe(false);
   });
 });

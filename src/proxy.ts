@@ -91,8 +91,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The CSV upload stays out: Next buffers (and past the proxy body limit cuts) the body of every
+  // The uploads stay out: Next buffers (and past the proxy body limit cuts) the body of every
   // request the proxy sees, and the upload route streams its body, sets its own request id and
   // checks the origin itself.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports/upload).*)"],
+  // Attachment uploads (a member's, a chat visitor's) stream too; their downloads go through.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports/upload|api/attachments$|api/widget/v1/[^/]+/attachments$).*)"],
 };

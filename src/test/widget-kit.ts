@@ -51,3 +51,19 @@ export async function visitorToken(widgetId: string, identity?: Record<string, u
 export function signedIdentity(secret: string, who: { userId: string; email?: string; name?: string }, issuedAt = Math.floor(Date.now() / 1000)) {
   return { ...who, issuedAt, signature: signIdentity(secret, { ...who, issuedAt }) };
 }
+
+/** A visitor's file upload (raw body), as the widget's page sends it. */
+export async function widgetUpload(widgetId: string, token: string | undefined, bytes: Uint8Array, filename: string, opts: { origin?: string } = {}): Promise<WidgetAnswer> {
+  const headers = new Headers({ host: "caseboard.test", [CLIENT_IP_HEADER]: clientIpStamp(KIT_IP), "content-length": String(bytes.length) });
+  if (token) headers.set("x-visitor-token", token);
+  if (opts.origin) headers.set("origin", opts.origin);
+  const url = `${APP_ORIGIN}/api/widget/v1/${widgetId}/attachments?filename=${encodeURIComponent(filename)}`;
+  const res = await handleWidgetRequest(new Request(url, { method: "POST", headers, body: new Blob([new Uint8Array(bytes)]) }));
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as WidgetAnswer["body"]) : {}, headers: res.headers };
+}
+
+/** GET of a link the widget API gave (relative to the app), answered raw. */
+export function widgetFetch(link: string): Promise<Response> {
+  return handleWidgetRequest(new Request(`${APP_ORIGIN}${link}`, { headers: { host: "caseboard.test", [CLIENT_IP_HEADER]: clientIpStamp(KIT_IP) } }));
+}

@@ -1,5 +1,6 @@
 // Case schemas shared by forms (react-hook-form resolver) and procedures.
 import { z } from "zod";
+import { attachmentIdsSchema } from "./attachment";
 import { dateInput } from "./date";
 import { text } from "./text";
 
@@ -82,11 +83,13 @@ export type TransitionCaseInput = z.input<typeof transitionCaseSchema>;
 export const CASE_MESSAGE_KINDS = ["PUBLIC_REPLY", "INTERNAL_NOTE"] as const;
 export const caseMessageKindSchema = z.enum(CASE_MESSAGE_KINDS);
 
-export const addCaseMessageSchema = z.object({
+export const addCaseMessageFields = z.object({
   caseId: z.uuid(),
   kind: caseMessageKindSchema,
   /** Markdown, rendered safely (src/components/markdown/safe-markdown.tsx: no raw HTML, no images). `@handle` mentions a member. */
-  body: text().trim().min(1, { message: "Write something first" }).max(50_000, { message: "Use at most 50,000 characters" }),
+  body: text().trim().max(50_000, { message: "Use at most 50,000 characters" }),
+  /** Files uploaded first (POST /api/attachments), sent with this message; the body may then be empty. */
+  attachmentIds: attachmentIdsSchema.default([]),
   /**
    * Collision check: the newest message of the case the author had seen when they began writing
    * (null: the conversation was empty). When a public reply by someone else has arrived since, the
@@ -95,6 +98,9 @@ export const addCaseMessageSchema = z.object({
   seenUpTo: z.uuid().nullable().optional(),
   sendAnyway: z.boolean().optional(),
 });
+/** A message says something or carries files (or both). */
+export const messageHasContent = (v: { body: string; attachmentIds: string[] }) => v.body.length > 0 || v.attachmentIds.length > 0;
+export const addCaseMessageSchema = addCaseMessageFields.refine(messageHasContent, { message: "Write something first", path: ["body"] });
 export type AddCaseMessageInput = z.input<typeof addCaseMessageSchema>;
 
 export const caseNumberSchema = z.coerce.number().int().positive().max(2_147_483_647);

@@ -2,6 +2,7 @@
 // widget API takes and answers (visitors, who are not members). Shared by the server, the settings
 // page and the widget's own page.
 import { z } from "zod";
+import { attachmentIdsSchema, widgetAttachmentSchema } from "./attachment";
 import { optionalText, text } from "./text";
 
 /** A website allowed to embed the widget: scheme, host and port, nothing else (as browsers send Origin). */
@@ -88,11 +89,14 @@ export const MAX_VISITOR_MESSAGE = 5_000;
 
 export const widgetSendSchema = z.object({
   widgetId: widgetIdSchema,
-  body: text().trim().min(1, { message: "Write a message" }).max(MAX_VISITOR_MESSAGE, { message: `Use at most ${MAX_VISITOR_MESSAGE.toLocaleString("en")} characters` }),
+  /** May be empty when the message carries files. */
+  body: text().trim().max(MAX_VISITOR_MESSAGE, { message: `Use at most ${MAX_VISITOR_MESSAGE.toLocaleString("en")} characters` }),
+  /** Files uploaded first with POST …/attachments, sent with this message. */
+  attachmentIds: attachmentIdsSchema.default([]),
   /** Asked when nobody is online (outside business hours), so the answer can go by mail. */
   email: z.email({ message: "Enter an e-mail address" }).max(254).optional(),
   name: optionalText(120),
-});
+}).refine((v) => v.body.length > 0 || v.attachmentIds.length > 0, { message: "Write a message", path: ["body"] });
 
 export const widgetOnlySchema = z.object({ widgetId: widgetIdSchema });
 export const widgetTypingSchema = z.object({ widgetId: widgetIdSchema, typing: z.boolean() });
@@ -130,6 +134,7 @@ export const widgetMessageSchema = z.object({
   authorName: z.string().nullable(),
   body: z.string(),
   at: z.string(),
+  attachments: z.array(widgetAttachmentSchema),
 });
 export type WidgetMessage = z.infer<typeof widgetMessageSchema>;
 

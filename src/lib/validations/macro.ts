@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addCaseMessageSchema, caseMessageKindSchema, casePrioritySchema, tagSchema } from "./case";
+import { addCaseMessageFields, messageHasContent, caseMessageKindSchema, casePrioritySchema, tagSchema } from "./case";
 import { placeholderText } from "./canned-response";
 import { optionalText, text } from "./text";
 
@@ -59,7 +59,7 @@ export const applyMacroSchema = z
      * The composer's message, sent instead of the macro's reply: the macro filled the composer and
      * the member edited it. Only with one case; the collision check applies as for any message.
      */
-    message: addCaseMessageSchema.omit({ caseId: true }).optional(),
+    message: addCaseMessageFields.omit({ caseId: true }).refine(messageHasContent, { message: "Write something first", path: ["body"] }).optional(),
   })
   .refine((v) => !v.message || v.caseIds.length === 1, { message: "A composed message goes to one case", path: ["message"] });
 export type ApplyMacroInput = z.input<typeof applyMacroSchema>;

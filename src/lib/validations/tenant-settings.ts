@@ -67,6 +67,8 @@ export const trendingSettingsSchema = z.object({
 });
 export type TrendingSettings = z.infer<typeof trendingSettingsSchema>;
 
+const attachmentMaxMb = z.number().int().min(1, { message: "Use at least 1 MB" }).max(100, { message: "Use at most 100 MB" });
+
 export const tenantSettingsSchema = z.object({
   timeZone: timeZoneName
     .default("UTC"),
@@ -86,6 +88,8 @@ export const tenantSettingsSchema = z.object({
   /** The language the cases are mostly written in: trending topics stem words and drop stop words by it. */
   textLanguage: z.enum(TEXT_LANGUAGES).default("english"),
   trending: trendingSettingsSchema.default(trendingSettingsSchema.parse({})),
+  /** The largest file a message may carry, in MB (the deployment's ATTACHMENT_MAX_BYTES caps it). */
+  attachmentMaxMb: attachmentMaxMb.default(10),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -129,6 +133,7 @@ export const updateTenantSettingsSchema = z.object({
   defaultAssigneeId: settingsField.defaultAssigneeId.unwrap().optional(),
   escalationLevels: settingsField.escalationLevels.unwrap().optional(),
   textLanguage: settingsField.textLanguage.unwrap().optional(),
+  attachmentMaxMb: settingsField.attachmentMaxMb.unwrap().optional(),
   ai: z
     .object({
       enabled: z.boolean(),

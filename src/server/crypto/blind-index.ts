@@ -40,3 +40,13 @@ export function emailBlindIndexCandidates(tenantId: string, email: string, ring:
   const value = normaliseEmail(email);
   return ring.keys.map((key) => hmac(key, "email", tenantId, value));
 }
+
+/** A keyed digest for another purpose than e-mail lookups (signed links): under the primary key. */
+export function keyedDigest(purpose: string, tenantId: string, value: string, ring: KeyRing = appKeyRing()): string {
+  return hmac(ring.primary, purpose, tenantId, value);
+}
+
+/** Every digest a value may carry, one per ring key, so a rotation does not break links in flight. */
+export function keyedDigestCandidates(purpose: string, tenantId: string, value: string, ring: KeyRing = appKeyRing()): string[] {
+  return ring.keys.map((key) => hmac(key, purpose, tenantId, value));
+}

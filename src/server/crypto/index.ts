@@ -4,4 +4,4 @@ import "server-only";
 
 export { appKeyRing, parseKeyRing, KeyRing, type EncryptionKey } from "./key-ring";
 export { encrypt, decrypt, reencrypt, needsReencryption, keyIdOf, DecryptionError } from "./encryption";
-export { emailBlindIndex, emailBlindIndexCandidates, normaliseEmail } from "./blind-index";
+export { emailBlindIndex, emailBlindIndexCandidates, keyedDigest, keyedDigestCandidates, normaliseEmail } from "./blind-index";

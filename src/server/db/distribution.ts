@@ -25,6 +25,7 @@ export const DISTRIBUTED_TABLES = [
   "chat_visitors",
   "notifications",
   "files",
+  "attachments",
   "imports",
   "teams",
   "team_members",

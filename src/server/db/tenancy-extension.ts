@@ -15,6 +15,7 @@ export const TENANT_OWNED_MODELS = new Set<string>([
   "Customer",
   "ChatWidget",
   "ChatVisitor",
+  "Attachment",
   "CaseFollower",
   "CaseMessage",
   "CaseEvent",

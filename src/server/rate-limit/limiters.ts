@@ -67,6 +67,9 @@ function build() {
     widgetMessages: createLimiter({ keyPrefix: "widget-messages", points: 20, durationSeconds: 60 }),
     /** Messages per IP across visitors. */
     widgetMessagesIp: createLimiter({ keyPrefix: "widget-messages-ip", points: 120, durationSeconds: 60 }),
+    /** Files per visitor, and per IP across visitors: uploads cost storage and image work. */
+    widgetUploads: createLimiter({ keyPrefix: "widget-uploads", points: 20, durationSeconds: 10 * 60 }),
+    widgetUploadsIp: createLimiter({ keyPrefix: "widget-uploads-ip", points: 100, durationSeconds: 10 * 60 }),
   };
 }
 

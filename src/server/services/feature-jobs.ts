@@ -2,6 +2,7 @@
 // process that runs jobs (cron route, in-process ticker, worker script) should import this file
 // once, so it claims these types too. Procedures that enqueue them import their module anyway.
 import { bulkUpdateCasesJob } from "./cases/bulk-update-job";
+import { scanAttachmentJob } from "./attachments/scan-job";
 import { chatReplyMailJob } from "./chat/reply-mail";
 import { rotateCustomerEncryptionJob } from "./customers/rotate-encryption-job";
 import { exportCasesJob } from "./exports/export-job";
@@ -17,6 +18,7 @@ import { notificationDigestForTenantJob, notificationDigestJob, notificationMail
 export const featureJobs = [
   bulkUpdateCasesJob,
   chatReplyMailJob,
+  scanAttachmentJob,
   rotateCustomerEncryptionJob,
   importJob,
   exportCasesJob,

@@ -7,10 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { AppError } from "@/server/errors/app-error";
+import { contentDisposition } from "@/server/http/content-disposition";
 import { assertObjectName, assertStorageKey } from "./keys";
 import { LocalDiskStorage } from "./local-disk";
-import type { ByteSource, FileStorage, PutOptions, StoredObject } from "./types";
+import type { ByteSource, FileStorage, PutOptions, SignedUrlOptions, StoredObject } from "./types";
 
 export interface S3StorageOptions {
   bucket: string;
@@ -68,6 +70,18 @@ export class S3Storage implements FileStorage {
       if (error instanceof NoSuchKey) throw new AppError("NOT_FOUND", "File not found");
       throw error;
     }
+  }
+
+  async signedUrl(key: string, options: SignedUrlOptions): Promise<string> {
+    assertStorageKey(key);
+    const command = new GetObjectCommand({
+      Bucket: this.options.bucket,
+      Key: key,
+      ResponseContentType: options.contentType,
+      ResponseContentDisposition: contentDisposition(options.filename, options.inline ? "inline" : "attachment"),
+      ResponseCacheControl: "private, max-age=60",
+    });
+    return getSignedUrl(this.client, command, { expiresIn: options.expiresInSeconds });
   }
 
   async delete(key: string): Promise<void> {

@@ -15,6 +15,13 @@ export interface PutOptions {
 /** Byte sources put() accepts: Node streams, web streams (request bodies), any async iterable. */
 export type ByteSource = Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
+export interface SignedUrlOptions {
+  filename: string;
+  contentType: string;
+  inline: boolean;
+  expiresInSeconds: number;
+}
+
 export interface FileStorage {
   readonly kind: "local" | "s3";
   /** Stores the stream under a new key and returns it with the size and SHA-256 of what was stored. */
@@ -23,6 +30,11 @@ export interface FileStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * A short-lived address the browser may fetch the object from directly (S3's presigned GET, with
+   * the response headers fixed in the signature). Backends without one serve bytes through get().
+   */
+  signedUrl?(key: string, options: SignedUrlOptions): Promise<string>;
   /**
    * Writes or replaces a small object under a fixed name (see assertObjectName). Only for what
    * must be found without the database, such as audit checkpoints: everything else gets a

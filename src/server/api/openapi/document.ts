@@ -21,6 +21,7 @@ export function openApiDocument(origin: string): OpenAPIObject {
       "Authenticate with `Authorization: Bearer <API key>`; a key is bound to one tenant and a role.",
       `Signed-in browser sessions name their tenant with the \`${TENANT_HEADER}\` header.`,
       "Errors are `{ code, message, details, requestId }` with the matching HTTP status.",
+      "Files: `POST /api/attachments?filename=<name>` with the file as the raw body answers an attachment (type read from the bytes, images re-encoded); send its id in `attachmentIds` of `POST /cases/{caseId}/messages`. Download with `GET /api/attachments/{id}` (`?variant=thumbnail` for images).",
     ].join("\n\n"),
     baseUrl: REST_BASE_PATH,
     securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Caseboard API key (cb_…)" } },
@@ -30,6 +31,26 @@ export function openApiDocument(origin: string): OpenAPIObject {
 }
 
 let widgetCached: OpenAPIObject | undefined;
+
+/** The raw-body upload is not a JSON procedure, so its path is written here. */
+const widgetAttachmentPaths: NonNullable<OpenAPIObject["paths"]> = {
+  "/{widgetId}/attachments": {
+    post: {
+      summary: "Upload a file for the visitor's next message (send x-visitor-token)",
+      tags: ["widget"],
+      parameters: [
+        { name: "widgetId", in: "path", required: true, schema: { type: "string" } },
+        { name: "filename", in: "query", required: false, schema: { type: "string" } },
+      ],
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: {
+        "201": { description: "The attachment, with signed links once it is ready" },
+        "413": { description: "Larger than the tenant's limit" },
+        "422": { description: "A refused type (programs, scripts) or an unreadable image" },
+      },
+    },
+  },
+};
 
 /** The chat widget's public API: its own document, apart from the member API's. */
 export function widgetOpenApiDocument(origin: string): OpenAPIObject {
@@ -41,8 +62,10 @@ export function widgetOpenApiDocument(origin: string): OpenAPIObject {
       "Start with `POST /{widgetId}/session` (with the host site's signed identity, if any) and send the answer's `visitorToken` as the `x-visitor-token` header afterwards.",
       "Live events: `GET /{widgetId}/events` (text/event-stream) sends `{type: message|typing|seen}` objects; reconnect with Last-Event-ID.",
       "Browser pages may call only from the widget's allowed websites. Errors are `{ code, message, details, requestId }` with the matching HTTP status.",
+      "Files: `POST /{widgetId}/attachments?filename=<name>` with the file as the raw body, then its id in `attachmentIds` of `POST /{widgetId}/messages`. Messages carry their files with signed links (`url`, `thumbnailUrl`) valid for a few hours, for this visitor only.",
     ].join("\n\n"),
     baseUrl: "/api/widget/v1",
   });
+  widgetCached.paths = { ...widgetCached.paths, ...widgetAttachmentPaths };
   return { ...widgetCached, servers: [{ url: `${origin}/api/widget/v1` }] };
 }

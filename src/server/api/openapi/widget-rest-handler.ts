@@ -6,30 +6,19 @@ import { widgetIdSchema } from "@/lib/validations/chat-widget";
 import { requireWidget } from "@/server/api/routers/widget/widget-procedure";
 import { widgetRouter } from "@/server/api/routers/widget/router";
 import { AppError } from "@/server/errors/app-error";
-import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
 import { requestOrigin } from "@/server/http/public-url";
 import { clientIpFrom } from "@/server/security/client-ip";
 import { openWidgetStream } from "@/server/services/chat/widget-stream";
 import { requestIdFrom } from "../context";
 import { createCachedOpenApiFetchHandler } from "./openapi-fetch";
+import { handleWidgetAttachmentRequest } from "./widget-attachments";
+import { errorResponse, VISITOR_COOKIE, visitorTokenOf, WIDGET_BASE_PATH, widgetIdOf } from "./widget-http";
 import { restResponseMeta, restSurface, type RequestExtra } from "./rest-handler";
 
-export const WIDGET_BASE_PATH = "/api/widget/v1";
 /** A stream ends after this and the browser's EventSource reconnects, resuming from its last id. */
 const STREAM_MAX_MS = 10 * 60_000;
 const STREAM_PING_MS = 15_000;
-const VISITOR_COOKIE = "cb_visitor";
 
-const cookieOf = (headers: Headers, name: string) =>
-  headers
-    .get("cookie")
-    ?.split(";")
-    .map((c) => c.trim().split("="))
-    .find(([k]) => k === name)?.[1] ?? null;
-
-const visitorTokenOf = (req: Request) => req.headers.get("x-visitor-token") ?? new URL(req.url).searchParams.get("token") ?? cookieOf(req.headers, VISITOR_COOKIE);
-
-const widgetIdOf = (req: Request) => new URL(req.url).pathname.slice(WIDGET_BASE_PATH.length + 1).split("/")[0] ?? "";
 
 const surface = restSurface(() =>
   createCachedOpenApiFetchHandler<RequestExtra>({
@@ -65,7 +54,7 @@ async function corsHeaders(req: Request): Promise<Record<string, string>> {
   if (!widget) return publicRead ? { "access-control-allow-origin": origin, "access-control-expose-headers": "x-request-id", vary: "origin" } : { vary: "origin" };
   return {
     "access-control-allow-origin": origin,
-    "access-control-allow-headers": "content-type, x-visitor-token, x-request-id",
+    "access-control-allow-headers": "content-type, x-visitor-token, x-request-id, x-filename",
     "access-control-allow-methods": "GET, POST, OPTIONS",
     "access-control-expose-headers": "x-request-id, retry-after",
     "access-control-max-age": "600",
@@ -77,7 +66,8 @@ export async function handleWidgetRequest(req: Request): Promise<Response> {
   const cors = await corsHeaders(req);
   if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
   const path = new URL(req.url).pathname;
-  const response = path.endsWith("/events") && req.method === "GET" ? await streamResponse(req) : await restResponse(req);
+  const response =
+    (await handleWidgetAttachmentRequest(req)) ?? (path.endsWith("/events") && req.method === "GET" ? await streamResponse(req) : await restResponse(req));
   for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   return response;
 }
@@ -105,11 +95,6 @@ async function withVisitorCookie(response: Response, widgetId: string): Promise<
     );
   }
   return new Response(JSON.stringify(body), { status: response.status, headers });
-}
-
-function errorResponse(error: unknown, requestId: string): Response {
-  const appError = toAppError(error);
-  return Response.json(toErrorBody(appError, requestId), { status: appError.httpStatus, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }
 
 async function streamResponse(req: Request): Promise<Response> {

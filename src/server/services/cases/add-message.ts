@@ -10,6 +10,7 @@ import { recordCaseEvents } from "./case-events";
 import { createNotifications } from "@/server/services/notifications/notifications";
 import { emitEvents } from "@/server/realtime/emit";
 import { scheduleChatReplyMail } from "@/server/services/chat/reply-mail";
+import { claimAttachments } from "@/server/services/attachments/claim";
 import { addFollowers } from "./followers";
 import { parseMentionHandles, resolveMentions } from "./mentions";
 import { messageItem, type TimelineItem } from "./timeline";
@@ -52,6 +53,7 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     },
     select: { id: true, createdAt: true, kind: true, authorType: true, authorId: true, body: true },
   });
+  const attachments = await claimAttachments(db, { ids: input.attachmentIds, messageId: message.id, uploader: { userId: authorId } });
 
   // Messages do not bump the version: a reply must not make a colleague's pending edit stale.
   const firstResponse = input.kind === "PUBLIC_REPLY" && target.firstRespondedAt === null;
@@ -106,11 +108,11 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     action: "case.message_added",
     targetType: "case",
     targetId: target.id,
-    diff: { messageId: message.id, kind: input.kind, mentions: mentionedIds.length },
+    diff: { messageId: message.id, kind: input.kind, mentions: mentionedIds.length, ...(attachments.length ? { attachments: attachments.length } : {}) },
   });
   const names = new Map(members.map((m) => [m.userId, m.user.name]));
   return {
-    message: messageItem(message, authorId ? (names.get(authorId) ?? null) : null),
+    message: messageItem(message, authorId ? (names.get(authorId) ?? null) : null, attachments),
     mentioned: mentionedIds.map((id) => ({ id, name: names.get(id) ?? "" })),
   };
 }

@@ -6,6 +6,8 @@ import type { TenantDb } from "@/server/db/tenant-db";
 import { notFound } from "@/server/errors/app-error";
 import { caseMessageKindSchema } from "@/lib/validations/case";
 import { text } from "@/lib/validations/text";
+import { attachmentSchema, type AttachmentView } from "@/lib/validations/attachment";
+import { attachmentsByMessage } from "@/server/services/attachments/views";
 import { decodeCursor, encodeCursor } from "@/server/services/pagination/cursor";
 import { cursorKey } from "@/server/services/pagination/cursor-keys";
 
@@ -19,6 +21,7 @@ export const timelineItemOutput = z.discriminatedUnion("type", [
     kind: caseMessageKindSchema,
     author,
     body: z.string(),
+    attachments: z.array(attachmentSchema),
   }),
   z.object({
     type: z.literal("event"),
@@ -65,7 +68,7 @@ async function nameLookup(db: TenantDb, userIds: string[], customerIds: string[]
   };
 }
 
-export function messageItem(m: MessageRow, name: string | null): TimelineItem {
+export function messageItem(m: MessageRow, name: string | null, attachments: AttachmentView[] = []): TimelineItem {
   return {
     type: "message",
     id: m.id,
@@ -73,6 +76,7 @@ export function messageItem(m: MessageRow, name: string | null): TimelineItem {
     kind: m.kind,
     author: { type: m.authorType, id: m.authorId, name },
     body: m.body,
+    attachments,
   };
 }
 
@@ -115,12 +119,15 @@ export async function caseTimeline(db: TenantDb, input: z.output<typeof timeline
     if (item.kind === "message" && item.row.authorId) (item.row.authorType === "CUSTOMER" ? customerIds : userIds).add(item.row.authorId);
     if (item.kind === "event" && item.row.actorType === "user" && item.row.actorId) userIds.add(item.row.actorId);
   }
-  const names = await nameLookup(db, [...userIds], [...customerIds]);
+  const [names, attachments] = await Promise.all([
+    nameLookup(db, [...userIds], [...customerIds]),
+    attachmentsByMessage(db, page.flatMap((item) => (item.kind === "message" ? [item.row.id] : []))),
+  ]);
   const items: TimelineItem[] = page.map((item) => {
     if (item.kind === "message") {
       const m = item.row;
       const name = m.authorId ? ((m.authorType === "CUSTOMER" ? names.customer : names.user).get(m.authorId) ?? null) : null;
-      return messageItem(m, name);
+      return messageItem(m, name, attachments.get(m.id));
     }
     const e = item.row;
     return {

@@ -13,6 +13,9 @@ import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { statusChange } from "@/server/services/cases/transition-case";
 import { createCustomer } from "@/server/services/customers/customers";
 import { createNotifications } from "@/server/services/notifications/notifications";
+import { claimAttachments } from "@/server/services/attachments/claim";
+import { attachmentsByMessage } from "@/server/services/attachments/views";
+import { withLinks, type LinkTarget } from "./attachment-links";
 import { encryptVisitorEmail, type VisitorRow } from "./visitors";
 
 /** The newest messages a widget shows; older ones stay on the case. */
@@ -23,10 +26,13 @@ type MessageRow = { id: string; authorType: "MEMBER" | "CUSTOMER" | "SYSTEM"; au
 
 const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
 
-/** Messages as the widget shows them: agents by first name only. */
-export async function toWidgetMessages(db: TenantDb, rows: MessageRow[]): Promise<WidgetMessage[]> {
+/** Messages as the widget shows them: agents by first name only, files by links for this visitor. */
+export async function toWidgetMessages(db: TenantDb, rows: MessageRow[], links: LinkTarget): Promise<WidgetMessage[]> {
   const agentIds = [...new Set(rows.flatMap((m) => (m.authorType === "MEMBER" && m.authorId ? [m.authorId] : [])))];
-  const agents = agentIds.length ? await db.user.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } }) : [];
+  const [agents, attachments] = await Promise.all([
+    agentIds.length ? db.user.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } }) : [],
+    attachmentsByMessage(db, rows.map((m) => m.id)),
+  ]);
   const names = new Map(agents.map((a) => [a.id, firstName(a.name)]));
   return rows.map((m) => ({
     id: m.id,
@@ -34,17 +40,18 @@ export async function toWidgetMessages(db: TenantDb, rows: MessageRow[]): Promis
     authorName: m.authorType === "MEMBER" && m.authorId ? (names.get(m.authorId) ?? null) : null,
     body: m.body,
     at: m.createdAt.toISOString(),
+    attachments: (attachments.get(m.id) ?? []).map((a) => withLinks(links, a)),
   }));
 }
 
 /** A public message of the visitor's case, for the stream; null for a note or another case's message. */
-export async function visitorMessage(db: TenantDb, visitor: Pick<VisitorRow, "caseId">, messageId: string): Promise<WidgetMessage | null> {
+export async function visitorMessage(db: TenantDb, visitor: Pick<VisitorRow, "caseId">, messageId: string, links: LinkTarget): Promise<WidgetMessage | null> {
   if (!visitor.caseId) return null;
   const row = await db.caseMessage.findFirst({ where: { id: messageId, caseId: visitor.caseId, kind: "PUBLIC_REPLY" }, select: messageSelect });
-  return row ? ((await toWidgetMessages(db, [row]))[0] ?? null) : null;
+  return row ? ((await toWidgetMessages(db, [row], links))[0] ?? null) : null;
 }
 
-export async function loadConversation(db: TenantDb, visitor: VisitorRow): Promise<WidgetConversation> {
+export async function loadConversation(db: TenantDb, visitor: VisitorRow, widgetId: string): Promise<WidgetConversation> {
   if (!visitor.caseId) return { caseNumber: null, messages: [], seenByAgentUpTo: null };
   const found = await db.case.findFirst({ where: { id: visitor.caseId }, select: { number: true } });
   if (!found) return { caseNumber: null, messages: [], seenByAgentUpTo: null };
@@ -54,11 +61,14 @@ export async function loadConversation(db: TenantDb, visitor: VisitorRow): Promi
     take: WIDGET_HISTORY,
     select: messageSelect,
   });
-  return { caseNumber: found.number, messages: await toWidgetMessages(db, rows.reverse()), seenByAgentUpTo: visitor.agentSeenUpTo };
+  const links = { tenantId: requireTenantId(), widgetId, visitorId: visitor.id };
+  return { caseNumber: found.number, messages: await toWidgetMessages(db, rows.reverse(), links), seenByAgentUpTo: visitor.agentSeenUpTo };
 }
 
 export interface VisitorSend {
+  widgetId: string;
   body: string;
+  attachmentIds?: string[];
   email?: string;
   name?: string;
 }
@@ -84,12 +94,13 @@ export async function sendVisitorMessage(db: TenantDb, visitor: VisitorRow, inpu
     data: { tenantId, caseId, kind: "PUBLIC_REPLY", authorType: "CUSTOMER", authorId: customerId, body: input.body, createdAt: now },
     select: messageSelect,
   });
+  await claimAttachments(db, { ids: input.attachmentIds ?? [], messageId: message.id, uploader: { chatVisitorId: visitor.id } });
   await reopenOnReply(db, caseId, now);
   // Not audited: the audit log is what members and keys do; a customer's message is the case's
   // content, as an e-mail from them would be (and every audit entry of a tenant takes its chain's lock).
   // The visitor's id lets their own stream learn its case from this event, without a read.
   emitEvents({ kind: "case.message_added", entityId: caseId, data: { messageId: message.id, messageKind: "PUBLIC_REPLY", chatVisitorId: visitor.id } });
-  return (await toWidgetMessages(db, [message]))[0]!;
+  return (await toWidgetMessages(db, [message], { tenantId, widgetId: input.widgetId, visitorId: visitor.id }))[0]!;
 }
 
 async function newCustomerFor(db: TenantDb, visitor: VisitorRow, name: string | undefined): Promise<string> {

@@ -52,7 +52,7 @@ async function* widgetStream(options: WidgetStreamOptions, first: VisitorRow): A
       if (item.kind === "case.message_added" && item.data.chatVisitorId === visitor.id) visitor = { ...visitor, caseId: item.entityId };
       if (item.kind !== "case.message_added" || item.entityId !== visitor.caseId) continue;
       const messageId = String(item.data.messageId ?? "");
-      const message = await withTenantDb(tenantId, (db) => visitorMessage(db, visitor, messageId));
+      const message = await withTenantDb(tenantId, (db) => visitorMessage(db, visitor, messageId, { tenantId, widgetId: options.widgetId, visitorId: visitor.id }));
       if (message) yield { seq: item.seq, event: { type: "message", message } };
     } else if (item.type === "presence" && item.caseId === visitor.caseId) {
       // Agents replying now, by first name; the visitor's own entry is theirs, not an agent's.

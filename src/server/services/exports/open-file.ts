@@ -34,9 +34,3 @@ export async function openTenantFile(
   if (!file || !needed || !input.permissions.has(needed) || (file.expiresAt && file.expiresAt < new Date())) throw notFound("File");
   return { filename: file.filename, contentType: file.contentType, size: Number(file.size), body: await storage.get(file.storageKey) };
 }
-
-/** `attachment; filename="…"; filename*=UTF-8''…` with anything unsafe replaced. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

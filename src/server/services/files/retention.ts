@@ -2,7 +2,9 @@
 // uploaded sources and rejected-rows files stay long enough to fix and re-run an import.
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const FILE_RETENTION_DAYS = { export: 7, import: 30, "import-rejects": 30 } as const;
+// An attachment's files wait a day to be sent with a message; once sent they live as long as it
+// does (no expiry), and go when it goes (trigger attachments_release_files).
+export const FILE_RETENTION_DAYS = { export: 7, import: 30, "import-rejects": 30, attachment: 1 } as const;
 
 export type FilePurpose = keyof typeof FILE_RETENTION_DAYS;
 

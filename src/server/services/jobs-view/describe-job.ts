@@ -51,6 +51,7 @@ const TYPE_NAMES: Readonly<Record<string, { title: string; noun?: string }>> = {
   "cases.bulk-update": { title: "Bulk update of cases", noun: "The bulk update" },
   "customers.rotate-encryption": { title: "Re-encryption of customer contact details", noun: "The re-encryption" },
   "notifications.mail": { title: "Notification emails", noun: "Sending the emails" },
+  "attachment.scan": { title: "Malware scan of an attachment", noun: "The scan" },
   "chat.reply-mail": { title: "Mailing chat replies to a visitor who left", noun: "Sending the mail" },
   "notifications.digest-tenant": { title: "Notification digest emails", noun: "Sending the digests" },
   "notifications.digest": { title: "Scheduling notification digests" },

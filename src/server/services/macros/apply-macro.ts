@@ -60,7 +60,7 @@ export async function applyMacro(db: TenantDb, caller: Caller & SharingCaller, i
         continue;
       }
       const body = input.message?.body ?? fillPlaceholders(actions.reply!.body, fill!(c));
-      await addCaseMessage(db, caller, { caseId: c.id, kind, body, seenUpTo: input.message?.seenUpTo, sendAnyway: input.message?.sendAnyway });
+      await addCaseMessage(db, caller, { caseId: c.id, kind, body, attachmentIds: input.message?.attachmentIds ?? [], seenUpTo: input.message?.seenUpTo, sendAnyway: input.message?.sendAnyway });
       repliedIds.add(c.id);
     }
   }

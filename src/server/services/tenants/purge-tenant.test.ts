@@ -50,6 +50,7 @@ async function populatedTenant(label: string): Promise<TestTenant> {
       data: { tenantId: tenant.id, purpose: "import", filename: "a.csv", contentType: "text/csv", size: 3, sha256: "x", storageKey: `test/${randomUUID()}` },
     });
     await db.import.create({ data: { tenantId: tenant.id, entity: "cases", fileId: file.id } });
+    await db.attachment.create({ data: { tenantId: tenant.id, fileId: file.id, filename: "a.csv", contentType: "text/csv", size: 3, uploadedById: tenant.users.AGENT.id } });
     const team = await db.team.create({ data: { tenantId: tenant.id, name: "Fixture team" } });
     await db.teamMember.create({ data: { tenantId: tenant.id, teamId: team.id, userId: tenant.users.AGENT.id } });
     await db.escalationRule.create({ data: { tenantId: tenant.id, name: "Fixture rule", unassignedMinutes: 15, level: "Tier 2", teamId: team.id } });

@@ -51,6 +51,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { model: "TeamMember", purge: (db, tenantId) => count(db.teamMember.deleteMany({ where: { tenantId } })) },
   { model: "Team", purge: (db, tenantId) => count(db.team.deleteMany({ where: { tenantId } })) },
   { model: "CaseCounter", purge: (db, tenantId) => count(db.caseCounter.deleteMany({ where: { tenantId } })) },
+  { model: "Attachment", purge: (db, tenantId) => count(db.attachment.deleteMany({ where: { tenantId } })) },
   { model: "ChatVisitor", purge: (db, tenantId) => count(db.chatVisitor.deleteMany({ where: { tenantId } })) },
   { model: "ChatWidget", purge: (db, tenantId) => count(db.chatWidget.deleteMany({ where: { tenantId } })) },
   { model: "Customer", purge: (db, tenantId) => count(db.customer.deleteMany({ where: { tenantId } })) },

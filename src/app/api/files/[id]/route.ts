@@ -4,7 +4,8 @@
 import { Readable } from "node:stream";
 import { requestIdFrom } from "@/server/api/context";
 import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/api/route-auth";
-import { contentDisposition, openTenantFile } from "@/server/services/exports/open-file";
+import { contentDisposition } from "@/server/http/content-disposition";
+import { openTenantFile } from "@/server/services/exports/open-file";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -8,4 +8,4 @@ export const listMessages = widgetProcedure
   .meta({ openapi: { method: "GET", path: "/{widgetId}/messages", tags: ["widget"], summary: "The visitor's conversation (send x-visitor-token)" } })
   .input(widgetOnlySchema)
   .output(widgetConversationSchema)
-  .query(async ({ ctx }) => loadConversation(ctx.db, await requireVisitor(ctx.db, ctx.widget.visitorToken)));
+  .query(async ({ ctx, input }) => loadConversation(ctx.db, await requireVisitor(ctx.db, ctx.widget.visitorToken), input.widgetId));

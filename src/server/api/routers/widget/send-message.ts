@@ -14,5 +14,5 @@ export const sendMessage = widgetProcedure
     const visitor = await requireVisitor(ctx.db, ctx.widget.visitorToken);
     await consumeOrThrow(limiters().widgetMessages, `visitor:${visitor.id}`, "messages");
     await consumeOrThrow(limiters().widgetMessagesIp, `ip:${ctx.ip ?? "unknown"}`, "messages");
-    return sendVisitorMessage(ctx.db, visitor, { body: input.body, email: input.email, name: input.name });
+    return sendVisitorMessage(ctx.db, visitor, { widgetId: input.widgetId, body: input.body, attachmentIds: input.attachmentIds, email: input.email, name: input.name });
   });

@@ -1,0 +1,52 @@
+// A ClamAV daemon's INSTREAM command over TCP (clamd's documented protocol): the file goes in
+// length-prefixed chunks, clamd answers one line. Written here because it is a dozen lines of
+// protocol; the npm clients want the clamscan binaries on this machine, which a scanner on
+// another host does not need.
+import { connect } from "node:net";
+import type { Readable } from "node:stream";
+
+export type ScanVerdict = { clean: true } | { clean: false; signature: string };
+
+const TIMEOUT_MS = 60_000;
+
+export async function scanWithClamd(address: string, body: Readable): Promise<ScanVerdict> {
+  const url = new URL(address);
+  const socket = connect({ host: url.hostname, port: Number(url.port || 3310) });
+  socket.setTimeout(TIMEOUT_MS);
+  const reply = new Promise<string>((resolve, reject) => {
+    const parts: Buffer[] = [];
+    const text = () => Buffer.concat(parts).toString("utf8").replace(/\0/g, "").trim();
+    // A z-command's answer ends with a NUL; some daemons also close the connection.
+    socket.on("data", (chunk: Buffer) => {
+      parts.push(chunk);
+      if (chunk.includes(0)) {
+        resolve(text());
+        socket.end();
+      }
+    });
+    socket.on("end", () => resolve(text()));
+    socket.on("timeout", () => socket.destroy(new Error("The malware scanner did not answer in time")));
+    socket.on("error", reject);
+    body.on("error", (error) => socket.destroy(error));
+  });
+  // Awaited below; until then a refused connection must not count as unhandled.
+  reply.catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("error", reject);
+  });
+  socket.write("zINSTREAM\0");
+  for await (const raw of body) {
+    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(chunk.length);
+    if (!socket.write(Buffer.concat([length, chunk]))) await new Promise((resolve) => socket.once("drain", resolve));
+  }
+  socket.write(Buffer.alloc(4));
+  const line = await reply;
+  // "stream: OK" | "stream: Eicar-Signature FOUND" | "INSTREAM size limit exceeded. ERROR"
+  if (/^stream: OK$/.test(line)) return { clean: true };
+  const found = /^stream: (.+) FOUND$/.exec(line);
+  if (found) return { clean: false, signature: found[1]! };
+  throw new Error(`The malware scanner answered: ${line || "nothing"}`);
+}

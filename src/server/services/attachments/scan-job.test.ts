@@ -1,0 +1,108 @@
+// The malware scan against a daemon speaking clamd's INSTREAM protocol (a small stand-in server
+// here, answering as clamd does): files are held until scanned, the EICAR test file is blocked
+// and its bytes deleted, and a scanner that is down keeps the file held for the job's retry.
+import { createServer, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenantDb } from "@/server/db/tenant-db";
+import { getStorage } from "@/server/storage";
+import { createTestApiKey, createTestTenant, apiKeyCaller, createTestCases, type TestTenant } from "@/test/factories";
+import { download, EICAR, pngBytes, uploadByUser } from "./attachment-test-kit";
+import { scanAttachment } from "./scan-job";
+
+/** Reads INSTREAM chunks until the zero-length one, then answers like clamd. */
+function fakeClamd(): Promise<{ url: string; server: Server; scanned: string[] }> {
+  const scanned: string[] = [];
+  const server = createServer((socket: Socket) => {
+    let buffer = Buffer.alloc(0);
+    let command = false;
+    const data: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      if (!command) {
+        const end = buffer.indexOf(0);
+        if (end < 0) return;
+        if (buffer.subarray(0, end).toString() !== "zINSTREAM") return void socket.end("UNKNOWN COMMAND\0");
+        command = true;
+        buffer = buffer.subarray(end + 1);
+      }
+      while (buffer.length >= 4) {
+        const length = buffer.readUInt32BE(0);
+        if (length === 0) {
+          const content = Buffer.concat(data).toString("latin1");
+          scanned.push(content);
+          socket.end(content.includes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE") ? "stream: Eicar-Test-Signature FOUND\0" : "stream: OK\0");
+          return;
+        }
+        if (buffer.length < 4 + length) return;
+        data.push(buffer.subarray(4, 4 + length));
+        buffer = buffer.subarray(4 + length);
+      }
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `tcp://127.0.0.1:${(server.address() as { port: number }).port}`, server, scanned })));
+}
+
+let tenant: TestTenant;
+let key: string;
+let caseId: string;
+let clamd: Awaited<ReturnType<typeof fakeClamd>>;
+
+beforeAll(async () => {
+  tenant = await createTestTenant("scan");
+  key = await createTestApiKey(tenant);
+  caseId = (await createTestCases(tenant, ["Files to scan"]))[0]!.id;
+  clamd = await fakeClamd();
+});
+afterAll(() => new Promise<void>((resolve) => clamd.server.close(() => resolve())));
+
+/** An upload held for the scan, sent with a note (by the key, so the key may download it). */
+async function heldFile(bytes: Buffer, name: string) {
+  const caller = await apiKeyCaller(key);
+  const uploaded = await uploadByUser(tenant.id, tenant.users.AGENT.id, bytes, name, { scan: true });
+  // The key acts without a member: move the upload to it, as the route would have recorded it.
+  await withTenantDb(tenant.id, (db) => db.attachment.updateMany({ where: { id: uploaded.id }, data: { uploadedById: null } }));
+  await caller.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [uploaded.id] });
+  return uploaded;
+}
+
+const scan = (id: string, url: string | null) => withTenantDb(tenant.id, (db) => scanAttachment(db, id, url));
+const statusOf = (id: string) => withTenantDb(tenant.id, async (db) => (await db.attachment.findFirstOrThrow({ where: { id }, select: { status: true } })).status);
+
+describe("the malware scan", () => {
+  it("holds a file until the scanner has read it, then serves it", async () => {
+    const held = await heldFile(await pngBytes(), "photo.png");
+    expect(held.status).toBe("SCANNING");
+    const early = await download(held.id, key);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: "CONFLICT", details: { reason: "ATTACHMENT_SCANNING" } });
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: true, clean: true });
+    expect(await statusOf(held.id)).toBe("READY");
+    expect((await download(held.id, key)).status).toBe(200);
+    // Scanned once: a retry of the job (a runner killed after the scan) does nothing more.
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: false });
+  });
+
+  it("blocks the EICAR test file and deletes its bytes; the row stays to say why", async () => {
+    const held = await heldFile(Buffer.from(EICAR), "invoice.txt");
+    const storageKey = await withTenantDb(tenant.id, async (db) => (await db.attachment.findFirstOrThrow({ where: { id: held.id }, select: { file: { select: { storageKey: true } } } })).file.storageKey);
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: true, clean: false });
+    expect(clamd.scanned.at(-1)).toBe(EICAR);
+    expect(await statusOf(held.id)).toBe("BLOCKED");
+    await expect(getStorage().get(storageKey)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const response = await download(held.id, key);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ details: { reason: "ATTACHMENT_BLOCKED" } });
+  });
+
+  it("a scanner that is down fails the attempt (the job retries) and the file stays held", async () => {
+    const held = await heldFile(Buffer.from("quarterly numbers"), "numbers.txt");
+    const closed = await fakeClamd();
+    await new Promise<void>((resolve) => closed.server.close(() => resolve()));
+    await expect(scan(held.id, closed.url)).rejects.toThrow();
+    expect(await statusOf(held.id)).toBe("SCANNING");
+    expect((await download(held.id, key)).status).toBe(409);
+    // A scanner taken out of the deployment releases what it held.
+    expect(await scan(held.id, null)).toEqual({ scanned: true, clean: true });
+    expect(await statusOf(held.id)).toBe("READY");
+  });
+});

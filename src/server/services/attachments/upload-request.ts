@@ -1,0 +1,40 @@
+// The HTTP edges of attachments shared by the member routes and the widget's: the uploaded
+// file's name, and the download answer. Downloads never let the browser guess (nosniff), never run
+// in the app's origin (a sandboxing CSP), and only images are shown inline.
+import { Readable } from "node:stream";
+import { contentDisposition } from "@/server/http/content-disposition";
+import type { AttachmentVariant, OpenedAttachment } from "./open-attachment";
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** `?filename=` or the `x-filename` header (URI-encoded, as a header cannot carry UTF-8). */
+export function uploadFilename(request: Request): string | null {
+  const header = request.headers.get("x-filename");
+  return new URL(request.url).searchParams.get("filename") ?? (header ? safeDecode(header) : null);
+}
+
+export function variantOf(request: Request): AttachmentVariant {
+  return new URL(request.url).searchParams.get("variant") === "thumbnail" ? "thumbnail" : "file";
+}
+
+export function attachmentResponse(opened: OpenedAttachment, requestId: string, extraHeaders: Record<string, string> = {}): Response {
+  const common = { "x-request-id": requestId, "cache-control": "private, max-age=60", ...extraHeaders };
+  if (opened.redirectTo) return new Response(null, { status: 302, headers: { ...common, location: opened.redirectTo, "cache-control": "no-store" } });
+  return new Response(Readable.toWeb(opened.body!) as ReadableStream<Uint8Array>, {
+    headers: {
+      ...common,
+      "content-type": opened.contentType === "text/plain" ? "text/plain; charset=utf-8" : opened.contentType,
+      "content-length": String(opened.size),
+      "content-disposition": contentDisposition(opened.filename, opened.inline ? "inline" : "attachment"),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+      "cross-origin-resource-policy": "same-site",
+    },
+  });
+}
