@@ -1,12 +1,15 @@
 "use client";
-// The live chat of one visitor (mounted per visitor token): the conversation and the composer.
+// The live chat of one visitor (mounted per visitor token): the conversation and the composer, and
+// the files for the next message, which may also be dropped anywhere on the panel.
 import { useState } from "react";
 import type { WidgetConfig } from "@/lib/validations/chat-widget";
-import { Composer } from "./composer";
+import { Composer, type ComposerInput } from "./composer";
 import { seenMessageId } from "./conversation-state";
 import { MessageLog } from "./message-log";
 import type { MessageToParent } from "./parent-frame";
+import { useAttachmentUploads } from "./use-attachment-uploads";
 import { useConversation } from "./use-conversation";
+import { useFileDrop } from "./use-file-drop";
 import { isUnavailable, type VisitorApi, type WidgetApiError, type WidgetVisitor } from "./widget-api";
 import { WidgetNotice } from "./widget-notice";
 
@@ -34,6 +37,8 @@ export function ChatPanel({
   const conversation = useConversation(api, { visible, post });
   const [givenEmail, setGivenEmail] = useState<string | null>(null);
   const [paused, setPaused] = useState<WidgetApiError | null>(null);
+  const uploads = useAttachmentUploads(api, config.maxFileBytes);
+  const drop = useFileDrop(uploads.add);
 
   const refusal = paused ?? (conversation.loadError && isUnavailable(conversation.loadError) ? conversation.loadError : null);
   if (refusal) return <WidgetNotice error={refusal} />;
@@ -41,7 +46,7 @@ export function ChatPanel({
     return conversation.loadError ? <WidgetNotice error={conversation.loadError} onRetry={conversation.reload} /> : <WidgetLoading />;
   }
 
-  const send = async (input: { body: string; email?: string }) => {
+  const send = async (input: ComposerInput) => {
     try {
       await conversation.send(input);
     } catch (error) {
@@ -53,7 +58,7 @@ export function ChatPanel({
   };
 
   return (
-    <>
+    <div {...drop.handlers} className="relative flex min-h-0 flex-1 flex-col">
       <MessageLog
         messages={conversation.messages}
         color={config.color}
@@ -65,7 +70,21 @@ export function ChatPanel({
           </p>
         }
       />
-      <Composer color={config.color} needsEmail={!config.open && !visitor.email && !givenEmail} onSend={send} typing={conversation.typing} />
-    </>
+      <Composer
+        color={config.color}
+        needsEmail={!config.open && !visitor.email && !givenEmail}
+        onSend={send}
+        typing={conversation.typing}
+        uploads={uploads}
+      />
+      {drop.over ? (
+        <div
+          aria-hidden
+          className="pointer-events-none absolute inset-1 flex items-center justify-center rounded-xl border-2 border-dashed border-slate-500 bg-white/90 text-sm font-medium text-slate-800"
+        >
+          Drop files to attach
+        </div>
+      ) : null}
+    </div>
   );
 }

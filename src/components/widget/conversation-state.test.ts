@@ -3,8 +3,8 @@ import type { WidgetMessage } from "@/lib/validations/chat-widget";
 import { conversationReducer, emptyConversation, laterSeen, mergeMessages, seenMessageId, unreadCount } from "./conversation-state";
 
 const at = (minute: number) => `2026-12-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
-const visitor = (id: string, minute: number, body = id): WidgetMessage => ({ id, from: "visitor", authorName: null, body, at: at(minute) });
-const agent = (id: string, minute: number, body = id): WidgetMessage => ({ id, from: "agent", authorName: "Anna", body, at: at(minute) });
+const visitor = (id: string, minute: number, body = id): WidgetMessage => ({ id, from: "visitor", authorName: null, body, at: at(minute), attachments: [] });
+const agent = (id: string, minute: number, body = id): WidgetMessage => ({ id, from: "agent", authorName: "Anna", body, at: at(minute), attachments: [] });
 const ids = (messages: readonly WidgetMessage[]) => messages.map((m) => m.id);
 
 describe("mergeMessages: each message once, in time order", () => {

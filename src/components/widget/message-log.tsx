@@ -1,11 +1,13 @@
 "use client";
 // The conversation as bubbles: the visitor's on the right in the tenant's colour, agents' on the
-// left with their first name. Bodies are plain text, rendered as React text (never as HTML), with
-// their line breaks kept. The list is a live region, so new messages are read out as they arrive;
+// left with their first name, each message's files under it (message-attachments.tsx). Bodies are
+// plain text, rendered as React text (never as HTML), with their line breaks kept; a message of
+// files alone has no bubble. The list is a live region, so new messages are read out as they arrive;
 // it mounts with the history already in it, so the history itself is not.
 import { useEffect, useRef } from "react";
 import type { WidgetMessage } from "@/lib/validations/chat-widget";
 import { cn } from "@/lib/utils";
+import { MessageAttachments } from "./message-attachments";
 import { tenantSurface } from "./tenant-color";
 import { typingText } from "./typing";
 
@@ -23,16 +25,21 @@ function MessageBubble({ message, color, seen }: { message: WidgetMessage; color
   return (
     <li className={cn("flex flex-col", mine ? "items-end" : "items-start")}>
       {mine ? null : <span className="mb-0.5 px-1 text-xs font-medium text-slate-600">{message.authorName || "Support"}</span>}
-      <p
-        style={mine ? tenantSurface(color) : undefined}
-        className={cn(
-          "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm",
-          mine ? "rounded-br-md" : "rounded-bl-md bg-slate-100 text-slate-900",
-        )}
-      >
-        {mine ? <span className="sr-only">You: </span> : null}
-        {message.body}
-      </p>
+      {message.body ? (
+        <p
+          style={mine ? tenantSurface(color) : undefined}
+          className={cn(
+            "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm",
+            mine ? "rounded-br-md" : "rounded-bl-md bg-slate-100 text-slate-900",
+          )}
+        >
+          {mine ? <span className="sr-only">You: </span> : null}
+          {message.body}
+        </p>
+      ) : mine ? (
+        <span className="sr-only">You: </span>
+      ) : null}
+      <MessageAttachments attachments={message.attachments} mine={mine} />
       <span className="mt-0.5 px-1 text-[11px] text-slate-500">
         <time dateTime={message.at}>{timeOf(message.at)}</time>
         {seen ? <span> · Seen</span> : null}

@@ -13,7 +13,7 @@ import { networkError, WidgetApiError, type VisitorApi } from "./widget-api";
 export interface Conversation extends ConversationState {
   loadError: WidgetApiError | null;
   reload: () => void;
-  send: (input: { body: string; email?: string }) => Promise<WidgetMessage>;
+  send: (input: { body: string; email?: string; attachmentIds?: string[] }) => Promise<WidgetMessage>;
   typing: TypingSignal;
 }
 
@@ -37,7 +37,7 @@ export function useConversation(api: VisitorApi, { visible, post }: { visible: b
   useWidgetEvents(api.eventsUrl, { onEvent: dispatch, onResync: reload, onLost: () => dispatch({ type: "streamLost" }) });
 
   const send = useCallback(
-    async (input: { body: string; email?: string }) => {
+    async (input: { body: string; email?: string; attachmentIds?: string[] }) => {
       const message = await api.send(input);
       dispatch({ type: "sent", message });
       return message;

@@ -1,5 +1,5 @@
 "use client";
-// The chat's header in the tenant's colour: who the visitor is talking to, the greeting, and
+// The chat's header in the tenant's colour and logo: who the visitor is talking to, the greeting, and
 // whether anyone is in now or when they are back (in the visitor's clock). Before the config has
 // loaded (or when it cannot) it is a plain bar, still with the close button: below 480 px the chat
 // covers the page and the launcher, so it is the only way out.
@@ -18,6 +18,11 @@ export function WidgetHeader({ config, onClose }: { config: WidgetConfig | null;
       style={config ? tenantSurface(config.color) : undefined}
       className={cn("flex min-h-12 shrink-0 items-start gap-3 px-4 py-3", config ? null : "border-b border-slate-200")}
     >
+      {config?.logoUrl ? (
+        // The tenant's logo (re-encoded and served by the widget's API); the name beside it says who it is.
+        // eslint-disable-next-line @next/next/no-img-element -- a small same-origin image in an iframe page; next/image's loader adds nothing
+        <img src={config.logoUrl} alt="" width={36} height={36} className="mt-0.5 size-9 shrink-0 rounded-full bg-white object-cover" />
+      ) : null}
       <div className="min-w-0 flex-1">
         {config ? (
           <>

@@ -44,6 +44,16 @@ export const updateChatWidgetSchema = z.object({
 });
 export type UpdateChatWidgetInput = z.input<typeof updateChatWidgetSchema>;
 
+/** A logo as uploaded: PNG, JPEG, GIF or WebP, at most 512 KB (it is stored re-encoded, a few KB). */
+export const MAX_LOGO_BYTES = 512 * 1024;
+export const setChatWidgetLogoSchema = z.object({
+  /** The image file, base64-encoded. */
+  image: z.base64({ message: "Send the image base64-encoded" }).max(Math.ceil(MAX_LOGO_BYTES / 3) * 4, { message: "Use an image of at most 512 KB" }),
+});
+
+/** Where a widget's logo is served from, versioned by its last change. */
+export const widgetLogoUrl = (publicId: string, updatedAt: Date | null) => (updatedAt ? `/api/widget/v1/${publicId}/logo?v=${updatedAt.getTime().toString(36)}` : null);
+
 /** The widget as settings show it. The secret itself is never read back: only whether one is set. */
 export const chatWidgetSettingsSchema = z.object({
   publicId: z.string(),
@@ -53,6 +63,8 @@ export const chatWidgetSettingsSchema = z.object({
   allowedOrigins: z.array(z.string()),
   hasSecret: z.boolean(),
   secretRotatedAt: z.date().nullable(),
+  /** The logo in the widget's header (public, cacheable: its address changes with it). */
+  logoUrl: z.string().nullable(),
 });
 export type ChatWidgetSettings = z.infer<typeof chatWidgetSettingsSchema>;
 
@@ -105,6 +117,10 @@ export const widgetReadSchema = z.object({ widgetId: widgetIdSchema, upTo: z.uui
 export const widgetConfigSchema = z.object({
   name: z.string(),
   color: z.string(),
+  /** The tenant's logo for the header; null: the tenant's initial is shown. */
+  logoUrl: z.string().nullable(),
+  /** The largest file a visitor may attach, in bytes (checked before uploading). */
+  maxFileBytes: z.number(),
   greeting: z.string(),
   /** Within the tenant's business hours now. */
   open: z.boolean(),

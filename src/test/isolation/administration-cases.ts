@@ -7,7 +7,7 @@ import { caseCountOf, type IsolationCase } from "./fixture";
 
 const chatWidgetsOf = (a: string, b: string) =>
   withPrivilegedDb("test check", async (db) => {
-    const rows = await db.chatWidget.findMany({ where: { tenantId: { in: [a, b] } }, select: { tenantId: true, publicId: true, greeting: true, secretCiphertext: true } });
+    const rows = await db.chatWidget.findMany({ where: { tenantId: { in: [a, b] } }, select: { tenantId: true, publicId: true, greeting: true, secretCiphertext: true, logoUpdatedAt: true } });
     return { a: rows.find((r) => r.tenantId === a), b: rows.find((r) => r.tenantId === b) };
   });
 
@@ -79,6 +79,29 @@ export const ADMINISTRATION_ISOLATION_CASES: Record<string, IsolationCase[]> = {
         const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
         expect(result).toMatchObject({ secret: expect.stringMatching(/^cws_/), settings: { publicId: widgets.a?.publicId, hasSecret: true } });
         expect(widgets.b?.secretCiphertext).toBe(fx.bRows.chatWidgetSecret);
+      },
+    },
+  ],
+  "chatWidget.setLogo": [
+    {
+      name: "gives A's widget the logo; B's has none",
+      // A 1×1 PNG.
+      input: () => ({ image: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==" }),
+      expect: async (result, fx) => {
+        const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
+        expect(result).toMatchObject({ publicId: widgets.a?.publicId, logoUrl: expect.stringContaining(widgets.a!.publicId) });
+        expect(widgets.b?.logoUpdatedAt).toBeNull();
+      },
+    },
+  ],
+  "chatWidget.removeLogo": [
+    {
+      name: "removes A's widget's logo only",
+      input: () => ({}),
+      expect: async (result, fx) => {
+        const widgets = await chatWidgetsOf(fx.a.id, fx.b.id);
+        expect(result).toMatchObject({ publicId: widgets.a?.publicId, logoUrl: null });
+        expect(widgets.a?.logoUpdatedAt).toBeNull();
       },
     },
   ],

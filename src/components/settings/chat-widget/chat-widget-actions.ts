@@ -20,3 +20,12 @@ export async function updateChatWidgetAction(slug: string, values: UpdateChatWid
 export async function rotateChatWidgetSecretAction(slug: string): Promise<ActionResult<{ secret: string; settings: ChatWidgetSettings }>> {
   return done(slug, await runAction(() => api.chatWidget.rotateSecret({})));
 }
+
+/** The logo in the widget's header (base64 of the image file; stored re-encoded). */
+export async function setChatWidgetLogoAction(slug: string, image: string): Promise<ActionResult<ChatWidgetSettings>> {
+  return done(slug, await runAction(() => api.chatWidget.setLogo({ image })));
+}
+
+export async function removeChatWidgetLogoAction(slug: string): Promise<ActionResult<ChatWidgetSettings>> {
+  return done(slug, await runAction(() => api.chatWidget.removeLogo({})));
+}

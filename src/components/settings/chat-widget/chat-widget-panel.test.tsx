@@ -20,6 +20,7 @@ const settings = (over: Partial<ChatWidgetSettings> = {}): ChatWidgetSettings =>
   allowedOrigins: [],
   hasSecret: false,
   secretRotatedAt: null,
+  logoUrl: null,
   ...over,
 });
 

@@ -1,12 +1,13 @@
 "use client";
 // Settings → Chat widget: on/off, the install line, appearance beside a live preview, where it
-// may load, and identity verification. Each card saves on its own through the same procedure.
+// may load, the logo, and identity verification. Each card saves on its own through the same procedure.
 import { useState } from "react";
 import type { ChatWidgetSettings } from "@/lib/validations/chat-widget";
 import { AllowedOriginsEditor } from "./allowed-origins-editor";
 import { AppearanceForm } from "./appearance-form";
 import { IdentityVerificationCard } from "./identity-verification-card";
 import { InstallSnippetCard } from "./install-snippet-card";
+import { LogoField } from "./logo-field";
 import { PauseSwitch } from "./pause-switch";
 import { WidgetPreview } from "./widget-preview";
 
@@ -38,6 +39,9 @@ export function ChatWidgetPanel({ slug, origin, timeZone, settings }: Props) {
           <h2 id="widget-appearance-heading" className="text-base font-semibold">Appearance</h2>
           <div className="mt-4">
             <AppearanceForm slug={slug} color={settings.color} greeting={settings.greeting} onSaved={reloadPreview} />
+          </div>
+          <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
+            <LogoField slug={slug} logoUrl={settings.logoUrl} onSaved={reloadPreview} />
           </div>
         </section>
         <section aria-labelledby="widget-preview-heading" className={card}>

@@ -12,7 +12,8 @@ import { openWidgetStream } from "@/server/services/chat/widget-stream";
 import { requestIdFrom } from "../context";
 import { createCachedOpenApiFetchHandler } from "./openapi-fetch";
 import { handleWidgetAttachmentRequest } from "./widget-attachments";
-import { errorResponse, VISITOR_COOKIE, visitorTokenOf, WIDGET_BASE_PATH, widgetIdOf } from "./widget-http";
+import { errorResponse, VISITOR_COOKIE, visitorTokenOf, WIDGET_BASE_PATH, widgetIdOf, widgetPathOf } from "./widget-http";
+import { widgetLogoResponse } from "./widget-logo-response";
 import { restResponseMeta, restSurface, type RequestExtra } from "./rest-handler";
 
 /** A stream ends after this and the browser's EventSource reconnects, resuming from its last id. */
@@ -66,6 +67,8 @@ export async function handleWidgetRequest(req: Request): Promise<Response> {
   const cors = await corsHeaders(req);
   if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
   const path = new URL(req.url).pathname;
+  const [widgetId = "", section, ...rest] = widgetPathOf(req);
+  if (section === "logo" && rest.length === 0 && req.method === "GET") return widgetLogoResponse(req, widgetId);
   const response =
     (await handleWidgetAttachmentRequest(req)) ?? (path.endsWith("/events") && req.method === "GET" ? await streamResponse(req) : await restResponse(req));
   for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);

@@ -63,6 +63,8 @@ export async function openAttachment(
   if (!file) throw notFound("Attachment");
   const contentType = input.variant === "thumbnail" ? "image/webp" : row.contentType;
   const inline = contentType.startsWith("image/");
-  const redirectTo = storage.signedUrl ? await storage.signedUrl(file.storageKey, { filename: row.filename, contentType, inline, expiresInSeconds: 60 }) : null;
+  // Thumbnails stream from here: pages show them with <img>, which the app's CSP keeps to its own
+  // origin. Full files are opened or downloaded by navigation, which may go to the bucket.
+  const redirectTo = storage.signedUrl && input.variant === "file" ? await storage.signedUrl(file.storageKey, { filename: row.filename, contentType, inline, expiresInSeconds: 60 }) : null;
   return { filename: row.filename, contentType, inline, size: Number(file.size), redirectTo, body: redirectTo ? null : await storage.get(file.storageKey) };
 }

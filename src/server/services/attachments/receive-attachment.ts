@@ -4,6 +4,7 @@
 // message claims it within a day (claim.ts) or the expiry purge removes it.
 import { env } from "@/env";
 import type { AttachmentView } from "@/lib/validations/attachment";
+import type { TenantSettings } from "@/lib/validations/tenant-settings";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
 import { cleanFilename } from "@/server/services/imports/inspect-upload";
@@ -47,9 +48,10 @@ async function* detecting(source: AsyncIterable<Uint8Array>, filename: string, i
 }
 
 /** The tenant's own limit, under the deployment's. */
+export const attachmentLimitOf = (settings: TenantSettings) => Math.min(env.ATTACHMENT_MAX_BYTES, settings.attachmentMaxMb * MB);
+
 export async function attachmentLimit(tenantId: string): Promise<number> {
-  const settings = await withTenantDb(tenantId, (db) => loadTenantSettings(db));
-  return Math.min(env.ATTACHMENT_MAX_BYTES, settings.attachmentMaxMb * MB);
+  return attachmentLimitOf(await withTenantDb(tenantId, (db) => loadTenantSettings(db)));
 }
 
 export async function receiveAttachment(input: {

@@ -2,6 +2,7 @@
 // tenant is known, hence privileged. Kept for a few seconds per instance (every widget request
 // and every page load of the widget asks); a change in settings forgets it here at once, and
 // other instances follow within WIDGET_CACHE_MS.
+import { widgetLogoUrl } from "@/lib/validations/chat-widget";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 
 export const WIDGET_CACHE_MS = 10_000;
@@ -16,6 +17,7 @@ export interface WidgetTarget {
   paused: boolean;
   color: string;
   greeting: string;
+  logoUrl: string | null;
   allowedOrigins: string[];
   /** Raw tenant settings (parsed where used: time zone and working hours). */
   tenantSettings: unknown;
@@ -39,6 +41,7 @@ export async function findWidget(publicId: string, now = Date.now()): Promise<Wi
         color: true,
         greeting: true,
         allowedOrigins: true,
+        logoUpdatedAt: true,
         tenant: { select: { name: true, status: true, deletionScheduledFor: true, settings: true } },
       },
     }),
@@ -51,6 +54,7 @@ export async function findWidget(publicId: string, now = Date.now()): Promise<Wi
     paused: !row.enabled,
     color: row.color,
     greeting: row.greeting,
+    logoUrl: widgetLogoUrl(row.publicId, row.logoUpdatedAt),
     allowedOrigins: row.allowedOrigins,
     tenantSettings: row.tenant.settings,
   };

@@ -2,7 +2,7 @@
 // field by field, and the identity secret made or replaced (returned once, stored encrypted).
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import type { ChatWidgetSettings, updateChatWidgetSchema } from "@/lib/validations/chat-widget";
+import { widgetLogoUrl, type ChatWidgetSettings, type updateChatWidgetSchema } from "@/lib/validations/chat-widget";
 import { recordAudit } from "@/server/audit";
 import { decrypt, encrypt } from "@/server/crypto";
 import type { TenantDb } from "@/server/db/tenant-db";
@@ -17,11 +17,25 @@ const settingsSelect = {
   allowedOrigins: true,
   secretCiphertext: true,
   secretRotatedAt: true,
+  logoUpdatedAt: true,
 } as const;
 
-type Row = { publicId: string; enabled: boolean; color: string; greeting: string; allowedOrigins: string[]; secretCiphertext: string | null; secretRotatedAt: Date | null };
+type Row = {
+  publicId: string;
+  enabled: boolean;
+  color: string;
+  greeting: string;
+  allowedOrigins: string[];
+  secretCiphertext: string | null;
+  secretRotatedAt: Date | null;
+  logoUpdatedAt: Date | null;
+};
 
-const toSettings = ({ secretCiphertext, ...row }: Row): ChatWidgetSettings => ({ ...row, hasSecret: secretCiphertext !== null });
+const toSettings = ({ secretCiphertext, logoUpdatedAt, ...row }: Row): ChatWidgetSettings => ({
+  ...row,
+  hasSecret: secretCiphertext !== null,
+  logoUrl: widgetLogoUrl(row.publicId, logoUpdatedAt),
+});
 
 /** Binds the stored secret to its tenant: copied to another tenant's row, it does not decrypt. */
 const secretContext = (tenantId: string) => `${tenantId}:chat_widget.secret`;
@@ -35,6 +49,20 @@ export async function getChatWidget(db: TenantDb): Promise<ChatWidgetSettings> {
   if (found) return toSettings(found);
   // Two first reads at once: the second finds the first's row instead of failing on the key.
   const row = await db.chatWidget.upsert({ where: { tenantId }, create: { tenantId, publicId: newPublicId() }, update: {}, select: settingsSelect });
+  return toSettings(row);
+}
+
+/** The logo, re-encoded (or removed with null). */
+export async function setChatWidgetLogo(db: TenantDb, logo: Buffer | null): Promise<ChatWidgetSettings> {
+  const tenantId = requireTenantId();
+  await getChatWidget(db);
+  const row = await db.chatWidget.update({
+    where: { tenantId },
+    data: logo ? { logo: new Uint8Array(logo), logoUpdatedAt: new Date() } : { logo: null, logoUpdatedAt: null },
+    select: settingsSelect,
+  });
+  await recordAudit(db, { action: logo ? "chat_widget.logo_set" : "chat_widget.logo_removed", targetType: "chat_widget", targetId: tenantId, diff: logo ? { bytes: logo.length } : {} });
+  forgetWidget(row.publicId);
   return toSettings(row);
 }
 

@@ -1,5 +1,6 @@
 import { widgetConfigSchema } from "@/lib/validations/chat-widget";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
+import { attachmentLimitOf } from "@/server/services/attachments/receive-attachment";
 import { businessHoursNow } from "@/server/services/chat/business-hours";
 import { widgetProcedure } from "./widget-procedure";
 
@@ -13,6 +14,8 @@ export const getConfig = widgetProcedure
     return {
       name: ctx.target.tenantName,
       color: ctx.target.color,
+      logoUrl: ctx.target.logoUrl,
+      maxFileBytes: attachmentLimitOf(settings),
       greeting: ctx.target.greeting,
       open: hours.open,
       nextOpenAt: hours.nextOpenAt?.toISOString() ?? null,
