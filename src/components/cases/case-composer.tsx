@@ -2,10 +2,12 @@
 // Reply to the customer or leave an internal note. Typing @ suggests members; a mention
 // notifies them and makes them follow the case (done by the server on save). Typing / offers
 // canned responses and macros, filled for the case (use-canned-insert.ts); a macro's actions run
-// with Send, in the same transaction as the message (macros.run).
+// with Send, in the same transaction as the message (macros.run). Files (the paperclip, a drop
+// onto the composer, a paste) upload as soon as they are added and go with Send.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
+import { useParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
@@ -16,6 +18,7 @@ import { addCaseMessageSchema, type AddCaseMessageInput } from "@/lib/validation
 import { useTRPC } from "@/trpc/react";
 import { useMarkReplying } from "@/trpc/realtime/use-realtime";
 import { addCaseMessageAction } from "./case-actions";
+import { AttachFilesButton, AttachmentChips } from "./composer-attachments";
 import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
 import type { Member } from "./case-types";
 import { mentionAt, mentionHandle, suggestMembers } from "./mention-suggestions";
@@ -24,8 +27,10 @@ import { ComposerSuggestions, type Suggestion } from "./composer-suggestions";
 import { useCannedInsert, type SlashItem } from "./use-canned-insert";
 import { StagedMacro } from "./staged-macro";
 import { useRunMacro, type MacroChoice } from "./use-macros";
+import { useAttachmentUploads } from "./use-attachment-uploads";
+import { pastedFiles, useFileDrop } from "./use-file-drop";
 import { useReplyDraft } from "@/components/ai/use-reply-draft";
-import { Sparkles } from "lucide-react";
+import { Paperclip, Sparkles } from "lucide-react";
 
 type Kind = AddCaseMessageInput["kind"];
 
@@ -42,8 +47,11 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<AddCaseMessageInput>({
     resolver: zodResolver(addCaseMessageSchema),
-    defaultValues: { caseId, kind: "PUBLIC_REPLY", body: "" },
+    defaultValues: { caseId, kind: "PUBLIC_REPLY", body: "", attachmentIds: [] },
   });
+  const { slug } = useParams<{ slug: string }>();
+  const uploads = useAttachmentUploads(slug);
+  const drop = useFileDrop(uploads.add);
   const kind = useWatch({ control: form.control, name: "kind" });
   // The timeline's own query (already loaded by the timeline beside this composer).
   const { data: timeline } = useQuery(trpc.cases.timeline.queryOptions({ caseId, limit: 200 }));
@@ -101,7 +109,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     setFormError(null);
     setNotice(null);
     setCollision(null);
-    const message = { kind: values.kind, body: values.body, seenUpTo: seenUpTo.current ?? latestSeen, sendAnyway };
+    const message = { kind: values.kind, body: values.body, attachmentIds: values.attachmentIds, seenUpTo: seenUpTo.current ?? latestSeen, sendAnyway };
     const result = staged
       ? await runMacro(staged, { caseIds: [caseId], message }).then((r) => (r.ok ? { ok: true as const, data: { mentioned: [] as { name: string }[] } } : r))
       : await addCaseMessageAction({ ...message, caseId });
@@ -113,12 +121,15 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
         await queryClient.invalidateQueries({ queryKey: trpc.cases.timeline.pathKey() });
         return;
       }
-      setFormError(applyServerErrors(form, result.error));
+      // A file the server no longer takes has no field of its own: its message says what to do.
+      // The chips stay, so the member can remove that one and send again.
+      setFormError(result.error.fieldErrors?.attachmentIds ? result.error.message : applyServerErrors(form, result.error));
       return;
     }
     if (storageKey) clearDraft(storage, storageKey);
     seenUpTo.current = undefined;
-    form.reset({ caseId, kind: values.kind, body: "" });
+    form.reset({ caseId, kind: values.kind, body: "", attachmentIds: [] });
+    uploads.clear();
     markReplying(false);
     setMention(null);
     setPreview(false);
@@ -137,8 +148,19 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     ]);
   };
   // Built when the event happens: send() reads the draft's refs, which render must not.
-  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit((values) => send(values))(event);
-  const sendAnyway = () => form.handleSubmit((values) => send(values, true))();
+  const submit = (anyway: boolean, event?: React.BaseSyntheticEvent) => {
+    // Send waits for the files still uploading (the button says so too; ⌘/Ctrl + Enter lands here).
+    if (uploads.uploading) {
+      event?.preventDefault();
+      return Promise.resolve();
+    }
+    // The finished files join the form's values, so the schema's "write something or attach a
+    // file" sees them.
+    form.setValue("attachmentIds", uploads.readyIds);
+    return form.handleSubmit((values) => send(values, anyway))(event);
+  };
+  const onSubmit = (event?: React.BaseSyntheticEvent) => submit(false, event);
+  const sendAnyway = () => submit(true);
   /** Keep writing, now aware of the new replies: the next send compares with them. */
   const editAfterCollision = () => {
     seenUpTo.current = collision?.messageIds.at(-1) ?? latestSeen;
@@ -150,7 +172,8 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     seenUpTo.current = undefined;
     setCollision(null);
     setStaged(null);
-    form.reset({ caseId, kind, body: "" });
+    form.reset({ caseId, kind, body: "", attachmentIds: [] });
+    uploads.clear();
     markReplying(false);
   };
   const arrived = collision ? (timeline?.items ?? []).filter((i) => i.type === "message" && collision.messageIds.includes(i.id)) : [];
@@ -219,7 +242,22 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
 
   const setKind = (k: Kind) => form.setValue("kind", k);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className={cn("rounded-lg border bg-white shadow-sm", kind === "INTERNAL_NOTE" ? "border-amber-300" : "border-slate-200")}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      {...drop.dropHandlers}
+      className={cn(
+        "relative rounded-lg border bg-white shadow-sm",
+        kind === "INTERNAL_NOTE" ? "border-amber-300" : "border-slate-200",
+        drop.dragging && "ring-2 ring-brand-500 ring-offset-2 ring-offset-slate-50",
+      )}
+    >
+      {drop.dragging ? (
+        <div aria-hidden className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center gap-2 rounded-lg border-2 border-dashed border-brand-500 bg-brand-50/90 text-sm font-medium text-brand-700">
+          <Paperclip className="size-4" /> Drop files to attach
+        </div>
+      ) : null}
       <div className="flex items-end gap-1 border-b border-slate-200 px-2 pt-2">
         <div className="flex flex-1 gap-1" role="radiogroup" aria-label="Message type">
           {(
@@ -278,6 +316,12 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
             canned.track(e.target.value, e.target.selectionStart);
             setActive(0);
           }}
+          onPaste={(e) => {
+            const files = pastedFiles(e);
+            if (!files.length) return;
+            e.preventDefault();
+            uploads.add(files);
+          }}
           onKeyDown={(e) => {
             if ((e.metaKey || e.ctrlKey) && e.key === "Enter") {
               e.preventDefault();
@@ -309,6 +353,12 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
             {errors.body.message}
           </p>
         ) : null}
+        {errors.attachmentIds?.message ? (
+          <p role="alert" className="mt-1 text-sm text-red-600">
+            {errors.attachmentIds.message}
+          </p>
+        ) : null}
+        <AttachmentChips uploads={uploads} />
       </div>
       {staged ? <StagedMacro macro={staged} onRemove={() => setStaged(null)} /> : null}
       {collision ? (
@@ -319,7 +369,8 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
               {arrived.map((m) =>
                 m.type === "message" ? (
                   <li key={m.id} className="line-clamp-2 text-amber-950">
-                    <span className="font-semibold">{m.author.name ?? "Customer"}:</span> {m.body}
+                    <span className="font-semibold">{m.author.name ?? "Customer"}:</span>{" "}
+                    {m.body || `${m.attachments.length} ${m.attachments.length === 1 ? "file" : "files"}`}
                   </li>
                 ) : null,
               )}
@@ -327,7 +378,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
           ) : null}
           <p className="mt-2 text-amber-800">Your draft is kept. Send it as it is, change it first, or throw it away.</p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="button" size="sm" onClick={() => void sendAnyway()} disabled={isSubmitting}>
+            <Button type="button" size="sm" onClick={() => void sendAnyway()} disabled={isSubmitting || uploads.uploading}>
               Send anyway
             </Button>
             <Button type="button" size="sm" variant="secondary" onClick={editAfterCollision}>
@@ -348,6 +399,10 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
           <p role="status" className="mr-auto text-sm text-slate-600">
             Drafting a reply…
           </p>
+        ) : uploads.uploading ? (
+          <p role="status" className="mr-auto text-sm text-slate-600">
+            Uploading files…
+          </p>
         ) : notice ? (
           <p role="status" className="mr-auto text-sm text-green-700">
             {notice}
@@ -355,6 +410,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
         ) : (
           <p className="mr-auto hidden text-xs text-slate-500 sm:block">⌘/Ctrl + Enter to send</p>
         )}
+        <AttachFilesButton uploads={uploads} disabled={isSubmitting} />
         {aiDrafts && kind === "PUBLIC_REPLY" ? (
           drafting ? (
             <Button type="button" variant="ghost" onClick={draft.stop}>
@@ -372,7 +428,12 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
             </Button>
           )
         ) : null}
-        <Button type="submit" disabled={isSubmitting || drafting} variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}>
+        <Button
+          type="submit"
+          disabled={isSubmitting || drafting || uploads.uploading}
+          title={uploads.uploading ? "Wait for the files to finish uploading" : undefined}
+          variant={kind === "INTERNAL_NOTE" ? "secondary" : "primary"}
+        >
           {isSubmitting ? "Saving…" : staged ? (kind === "INTERNAL_NOTE" ? "Add note and apply" : "Send and apply") : kind === "INTERNAL_NOTE" ? "Add note" : "Send reply"}
         </Button>
       </div>

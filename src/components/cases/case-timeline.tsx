@@ -1,12 +1,15 @@
 "use client";
 // Messages and events in the order they happened. Message bodies are rendered as safe Markdown
-// (message-body.tsx): never as HTML, so a customer's message cannot inject markup.
+// (message-body.tsx): never as HTML, so a customer's message cannot inject markup. Their files
+// follow the text (message-attachments.tsx).
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Lock } from "lucide-react";
+import { useParams } from "next/navigation";
 import { timeAgo } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import { describeEvent } from "./case-event-text";
+import { MessageAttachments } from "./message-attachments";
 import { MessageBody } from "./message-body";
 import type { Member, TimelineItem } from "./case-types";
 
@@ -16,18 +19,20 @@ const fullDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle:
 export function CaseTimeline({ caseId, members }: { caseId: string; members: Member[] }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.cases.timeline.queryOptions({ caseId, limit: 200 }));
+  // Attachments are read through the tenant in the page's address (/t/[slug]/…).
+  const { slug } = useParams<{ slug: string }>();
   if (data.items.length === 0) return <p className="text-sm text-slate-500">Nothing has happened on this case yet.</p>;
   return (
     <ol className="space-y-4" aria-label="Timeline">
       {data.items.map((item) => (
-        <li key={item.id}>{item.type === "message" ? <Message item={item} /> : <EventLine item={item} members={members} />}</li>
+        <li key={item.id}>{item.type === "message" ? <Message item={item} tenantSlug={slug} /> : <EventLine item={item} members={members} />}</li>
       ))}
       {data.nextCursor ? <li className="text-xs text-slate-500">Older activity beyond the latest 200 entries is not shown.</li> : null}
     </ol>
   );
 }
 
-function Message({ item }: { item: Extract<TimelineItem, { type: "message" }> }) {
+function Message({ item, tenantSlug }: { item: Extract<TimelineItem, { type: "message" }>; tenantSlug: string }) {
   const internal = item.kind === "INTERNAL_NOTE";
   const customer = item.author.type === "CUSTOMER";
   const fromTeam = item.author.type === "MEMBER";
@@ -51,7 +56,9 @@ function Message({ item }: { item: Extract<TimelineItem, { type: "message" }> })
           {timeAgo(item.createdAt)}
         </time>
       </header>
-      <MessageBody body={item.body} />
+      {/* A message may be files alone. */}
+      {item.body ? <MessageBody body={item.body} /> : null}
+      <MessageAttachments attachments={item.attachments} tenantSlug={tenantSlug} />
     </article>
   );
 }

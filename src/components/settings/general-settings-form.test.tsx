@@ -33,6 +33,8 @@ describe("GeneralSettingsForm", () => {
     // Categories and business units are edited as lists beside this form (choice-list-editor).
     expect(screen.queryByLabelText("Business units")).not.toBeInTheDocument();
     expect(screen.getByLabelText("Escalation levels")).toHaveValue("Tier 2\nManagement");
+    expect(screen.getByLabelText("Largest attachment (MB)")).toHaveValue(10);
+    expect(screen.getByLabelText("Largest attachment (MB)")).toBeDisabled();
     expect(screen.queryByRole("button", { name: "Save settings" })).not.toBeInTheDocument();
   });
 
@@ -57,6 +59,8 @@ describe("GeneralSettingsForm", () => {
     await user.type(screen.getByLabelText("Escalation levels"), "\n  Legal  \n\n");
     await user.selectOptions(screen.getByLabelText("Default assignee"), "Ada");
     await user.selectOptions(screen.getByLabelText("Language of the cases"), "Mixed (no stemming)");
+    await user.clear(screen.getByLabelText("Largest attachment (MB)"));
+    await user.type(screen.getByLabelText("Largest attachment (MB)"), "25");
     await user.click(await screen.findByRole("button", { name: "Save settings" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Settings saved.");
     expect(updateTenantSettingsAction).toHaveBeenCalledWith("acme", {
@@ -65,9 +69,29 @@ describe("GeneralSettingsForm", () => {
       escalationLevels: [...settings.escalationLevels, "Legal"],
       defaultAssigneeId: assignees[0]!.userId,
       textLanguage: "simple",
+      attachmentMaxMb: 25,
     });
     // Saved: nothing left to save.
     expect(screen.getByRole("button", { name: "Save settings" })).toBeDisabled();
+  });
+
+  it("takes a whole number of MB from 1 to 100 as the largest attachment", async () => {
+    const user = userEvent.setup();
+    render(<GeneralSettingsForm slug="acme" settings={settings} assignees={assignees} canManage />);
+    const size = screen.getByLabelText("Largest attachment (MB)");
+    for (const [typed, error] of [
+      ["0", "Use at least 1 MB"],
+      ["101", "Use at most 100 MB"],
+      ["2.5", "Enter a whole number of MB, from 1 to 100"],
+      ["", "Enter a whole number of MB, from 1 to 100"],
+    ] as const) {
+      await user.clear(size);
+      if (typed) await user.type(size, typed);
+      await user.click(screen.getByRole("button", { name: "Save settings" }));
+      expect(await screen.findByRole("alert")).toHaveTextContent(error);
+      expect(size).toHaveAttribute("aria-invalid", "true");
+    }
+    expect(updateTenantSettingsAction).not.toHaveBeenCalled();
   });
 
   it("puts the server's field errors on their inputs, or shows its message", async () => {

@@ -26,6 +26,8 @@ interface FormValues {
   escalationLevels: string;
   defaultAssigneeId: string;
   textLanguage: TextLanguage;
+  /** As typed: a cleared field is refused, not taken as "keep the old value". */
+  attachmentMaxMb: string;
 }
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -37,6 +39,7 @@ function toSettings(v: FormValues): unknown {
     escalationLevels: lines(v.escalationLevels),
     defaultAssigneeId: v.defaultAssigneeId || null,
     textLanguage: v.textLanguage,
+    attachmentMaxMb: v.attachmentMaxMb.trim() === "" ? Number.NaN : Number(v.attachmentMaxMb),
   };
 }
 
@@ -44,8 +47,24 @@ function toSettings(v: FormValues): unknown {
 function fieldOf(path: string): keyof FormValues | null {
   const [head, sub] = path.split(".");
   if (head === "workingHours") return sub === "days" ? "days" : sub === "start" ? "start" : sub === "end" ? "end" : "end";
-  return head === "timeZone" || head === "escalationLevels" || head === "defaultAssigneeId" || head === "textLanguage" ? head : null;
+  return head === "timeZone" || head === "escalationLevels" || head === "defaultAssigneeId" || head === "textLanguage" || head === "attachmentMaxMb" ? head : null;
 }
+
+/** zod's words for a missing or fractional number are for developers; these are for the form. */
+const messageOf = (field: keyof FormValues, issue: { code: string; message: string }) =>
+  field === "attachmentMaxMb" && issue.code === "invalid_type" ? "Enter a whole number of MB, from 1 to 100" : issue.message;
+
+/** The form's values from the stored settings. */
+const formValuesOf = (s: TenantSettings): FormValues => ({
+  timeZone: s.timeZone,
+  days: s.workingHours.days.map(String),
+  start: s.workingHours.start,
+  end: s.workingHours.end,
+  escalationLevels: s.escalationLevels.join("\n"),
+  defaultAssigneeId: s.defaultAssigneeId ?? "",
+  textLanguage: s.textLanguage,
+  attachmentMaxMb: String(s.attachmentMaxMb),
+});
 
 /** The procedure's own schema decides, before the request and again on the server. */
 // The patch schema: only this form's fields are sent, so the category lists (edited beside it) stay.
@@ -55,7 +74,7 @@ const resolver: Resolver<FormValues, unknown, UpdateTenantSettingsValues> = asyn
   const errors: FieldErrors<FormValues> = {};
   for (const issue of parsed.error.issues) {
     const field = fieldOf(issue.path.join("."));
-    if (field && !errors[field]) errors[field] = { type: "validate", message: issue.message };
+    if (field && !errors[field]) errors[field] = { type: "validate", message: messageOf(field, issue) };
   }
   return { values: {}, errors };
 };
@@ -75,15 +94,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
   }, [settings.timeZone]);
   const form = useForm<FormValues, unknown, UpdateTenantSettingsValues>({
     resolver,
-    defaultValues: {
-      timeZone: settings.timeZone,
-      days: settings.workingHours.days.map(String),
-      start: settings.workingHours.start,
-      end: settings.workingHours.end,
-      escalationLevels: settings.escalationLevels.join("\n"),
-      defaultAssigneeId: settings.defaultAssigneeId ?? "",
-      textLanguage: settings.textLanguage,
-    },
+    defaultValues: formValuesOf(settings),
   });
   const { errors, isSubmitting, isDirty } = form.formState;
 
@@ -102,16 +113,7 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
       if (placed === 0) setMessage({ tone: "error", text: result.error.message });
       return;
     }
-    const s = result.data;
-    form.reset({
-      timeZone: s.timeZone,
-      days: s.workingHours.days.map(String),
-      start: s.workingHours.start,
-      end: s.workingHours.end,
-      escalationLevels: s.escalationLevels.join("\n"),
-      defaultAssigneeId: s.defaultAssigneeId ?? "",
-      textLanguage: s.textLanguage,
-    });
+    form.reset(formValuesOf(result.data));
     setMessage({ tone: "ok", text: "Settings saved." });
   });
 
@@ -188,6 +190,24 @@ export function GeneralSettingsForm({ slug, settings, assignees, canManage }: Pr
                 </option>
               ))}
             </Select>
+          </Field>
+          <Field
+            label="Largest attachment (MB)"
+            htmlFor="settings-attachment-max-mb"
+            error={errors.attachmentMaxMb?.message}
+            hint="Files larger than this are refused when a member or a customer attaches them (1–100 MB; the server's own limit may be lower)."
+          >
+            <Input
+              id="settings-attachment-max-mb"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              step={1}
+              className="w-32"
+              aria-invalid={!!errors.attachmentMaxMb}
+              {...form.register("attachmentMaxMb")}
+            />
           </Field>
         </div>
       </fieldset>
