@@ -5,6 +5,8 @@ import { signIn } from "./helpers";
 
 // The demo tenant's widget (src/server/services/seed/demo-seed.ts).
 const WIDGET_ID = "w_acme_demo_widget";
+/** A 1×1 PNG: the visitor's "photo". */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==", "base64");
 
 let host: Server;
 let hostOrigin: string;
@@ -48,7 +50,7 @@ async function allowHost(page: Page, origin: string) {
   await expect(websites).toContainText("Websites saved.");
 }
 
-test("a visitor chats from another website; the agent sees a new CHAT case live and answers with a canned response; the visitor sees it live", async ({ browser, page }) => {
+test("a visitor chats from another website and sends a photo; the agent sees a new CHAT case live and answers with a canned response; the visitor sees it live", async ({ browser, page }) => {
   const tag = Date.now().toString(36);
   await signIn(page, "admin@acme.test");
   // Before it is allowed, the shop's page gets no launcher (and the console says why).
@@ -68,6 +70,13 @@ test("a visitor chats from another website; the agent sees a new CHAT case live 
   await expect(chat.getByText("Hi! This is Acme Support. How can we help?")).toBeVisible();
   const message = `My parcel ${tag} never arrived`;
   await visitorSends(chat, message);
+  // …and a photo of the parcel's label, as a message of its own with no text.
+  const photo = `label-${tag}.png`;
+  await chat.locator('input[type="file"]').setInputFiles({ name: photo, mimeType: "image/png", buffer: PNG });
+  const send = chat.getByRole("button", { name: "Send" });
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(chat.getByRole("log").getByRole("img", { name: photo })).toBeVisible();
 
   // The agent's list shows the new case without a reload.
   const row = page.getByRole("row").filter({ hasText: message });
@@ -76,6 +85,8 @@ test("a visitor chats from another website; the agent sees a new CHAT case live 
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: message })).toBeVisible();
   await expect(page.getByRole("region", { name: "Website chat" })).toContainText("Not verified");
+  // The photo is on the case, re-encoded, as a thumbnail the agent can open.
+  await expect(page.getByRole("img", { name: photo })).toBeVisible();
 
   const reply = page.locator("#message-body");
   await reply.click();

@@ -265,6 +265,13 @@ describe("useAttachmentUploads", () => {
     expect(a.aborted).toBe(false);
   });
 
+  it("refuses a file over the tenant's limit before a byte is sent", () => {
+    const { result } = renderHook(() => useAttachmentUploads("acme", 1024 * 1024));
+    act(() => result.current.add([file("scan.pdf", 1024 * 1024 + 1), file("small.pdf")]));
+    expect(FakeXhr.sent.map((x) => x.url)).toEqual(["/api/attachments?filename=small.pdf"]);
+    expect(result.current.items[0]).toMatchObject({ state: "refused", error: "Files can be at most 1 MB" });
+  });
+
   it("does not take an answer that is not an attachment as one", async () => {
     const { result } = renderHook(() => useAttachmentUploads("acme"));
     act(() => result.current.add([file("a.pdf")]));

@@ -34,8 +34,11 @@ import { Paperclip, Sparkles } from "lucide-react";
 
 type Kind = AddCaseMessageInput["kind"];
 
-/** `aiDrafts`: offer "Draft reply" (the deployment has AI and the tenant has it on). */
-export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: string; members: Member[]; aiDrafts?: boolean }) {
+/**
+ * `aiDrafts`: offer "Draft reply" (the deployment has AI and the tenant has it on).
+ * `maxFileBytes`: the tenant's attachment limit, checked before uploading (the server checks anyway).
+ */
+export function CaseComposer({ caseId, members, aiDrafts = false, maxFileBytes }: { caseId: string; members: Member[]; aiDrafts?: boolean; maxFileBytes?: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false }: { caseId: st
     defaultValues: { caseId, kind: "PUBLIC_REPLY", body: "", attachmentIds: [] },
   });
   const { slug } = useParams<{ slug: string }>();
-  const uploads = useAttachmentUploads(slug);
+  const uploads = useAttachmentUploads(slug, maxFileBytes);
   const drop = useFileDrop(uploads.add);
   const kind = useWatch({ control: form.control, name: "kind" });
   // The timeline's own query (already loaded by the timeline beside this composer).

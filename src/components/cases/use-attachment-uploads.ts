@@ -3,7 +3,7 @@
 // pasted (several at once), so Send only names the finished ones (addMessage's attachmentIds).
 // Not kept in the composer's draft: an upload is a few minutes' claim on the server, not text.
 import { useEffect, useRef, useState } from "react";
-import { MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentView } from "@/lib/validations/attachment";
+import { MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentView, tooLargeMessage } from "@/lib/validations/attachment";
 import { uploadAttachment, type Upload } from "./upload-attachment";
 
 export interface UploadItem {
@@ -20,7 +20,8 @@ export interface UploadItem {
 
 const LIMIT_MESSAGE = `Attach at most ${MAX_ATTACHMENTS_PER_MESSAGE} files to one message`;
 
-export function useAttachmentUploads(tenantSlug: string) {
+/** `maxBytes`: the tenant's limit, checked before a byte is sent (the server checks again). */
+export function useAttachmentUploads(tenantSlug: string, maxBytes = Number.POSITIVE_INFINITY) {
   const [items, setItems] = useState<UploadItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const inFlight = useRef(new Map<string, Upload>());
@@ -46,18 +47,20 @@ export function useAttachmentUploads(tenantSlug: string) {
     const accepted = files.slice(0, room);
     const left = files.length - accepted.length;
     setNotice(left ? `${LIMIT_MESSAGE}: ${left === 1 ? "1 file was" : `${left} files were`} left out.` : null);
+    // Over the limit: refused here, as the server would (a browser may not show its early answer).
     const added = accepted.map((file): UploadItem => ({
       key: `upload-${nextKey.current++}`,
       filename: file.name,
       size: file.size,
-      state: "uploading",
+      state: file.size > maxBytes ? "refused" : "uploading",
       progress: 0,
       attachment: null,
-      error: null,
+      error: file.size > maxBytes ? tooLargeMessage(maxBytes) : null,
     }));
     setItems((list) => [...list, ...added]);
     accepted.forEach((file, index) => {
-      const { key } = added[index]!;
+      const { key, state } = added[index]!;
+      if (state === "refused") return;
       const upload = uploadAttachment(file, tenantSlug, (progress) => patch(key, { progress }));
       inFlight.current.set(key, upload);
       void upload.done.then((outcome) => {

@@ -4,6 +4,7 @@
 // panel, not the composer, because files dropped anywhere on the panel land here too.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { emptyUploads, isUploading, readyAttachmentIds, roomLeft, uploadsReducer, type UploadsAction, type UploadsState } from "./attachment-uploads";
+import { tooLargeMessage } from "@/lib/validations/attachment";
 import { isCancelled } from "./upload-attachment";
 import { networkError, WidgetApiError, type UploadHandle, type VisitorApi } from "./widget-api";
 
@@ -18,9 +19,6 @@ export interface AttachmentUploads extends UploadsState {
   /** The message went: its files' chips go. */
   sent: (ids: readonly string[]) => void;
 }
-
-/** "Files can be at most 10 MB", as the server says it. */
-export const tooLargeMessage = (maxBytes: number) => `Files can be at most ${Math.floor(maxBytes / (1024 * 1024)) || (maxBytes / (1024 * 1024)).toFixed(2)} MB`;
 
 /** `maxBytes`: the tenant's limit from the config, checked before a byte is sent (the server checks again). */
 export function useAttachmentUploads(api: Pick<VisitorApi, "upload">, maxBytes = Number.POSITIVE_INFINITY): AttachmentUploads {

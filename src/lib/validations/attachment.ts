@@ -41,6 +41,12 @@ export function attachmentUrl(tenantSlug: string, id: string, variant: "file" | 
   return `/api/attachments/${id}?${query.toString()}`;
 }
 
+/** The one wording of the size refusal, the server's and the browsers' alike. */
+export function tooLargeMessage(maxBytes: number): string {
+  const mb = maxBytes / (1024 * 1024);
+  return `Files can be at most ${Number.isInteger(mb) ? mb : mb.toFixed(mb < 1 ? 2 : 1)} MB`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;

@@ -3,8 +3,7 @@
 // re-encoded with a thumbnail, and only then a short tenant transaction records the rows. A
 // message claims it within a day (claim.ts) or the expiry purge removes it.
 import { env } from "@/env";
-import type { AttachmentView } from "@/lib/validations/attachment";
-import type { TenantSettings } from "@/lib/validations/tenant-settings";
+import { tooLargeMessage, type AttachmentView } from "@/lib/validations/attachment";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
 import { cleanFilename } from "@/server/services/imports/inspect-upload";
@@ -16,12 +15,12 @@ import type { ByteSource } from "@/server/storage/types";
 import { detectType, SAMPLE_BYTES, type DetectedType } from "./detect-type";
 import { reencodeImage } from "./image";
 import { requestScan } from "./scan-job";
+import { attachmentLimitOf } from "./limit";
 import { attachmentSelect, attachmentView } from "./views";
 
 /** A member (by user id; null for an API key without one) or a chat visitor uploads. */
 export type Uploader = { userId: string | null } | { chatVisitorId: string };
 
-const MB = 1024 * 1024;
 
 /** Holds the first bytes back until the type is known, so a refused file stops there. */
 async function* detecting(source: AsyncIterable<Uint8Array>, filename: string, into: { type?: DetectedType }): AsyncGenerator<Buffer> {
@@ -47,9 +46,6 @@ async function* detecting(source: AsyncIterable<Uint8Array>, filename: string, i
   }
 }
 
-/** The tenant's own limit, under the deployment's. */
-export const attachmentLimitOf = (settings: TenantSettings) => Math.min(env.ATTACHMENT_MAX_BYTES, settings.attachmentMaxMb * MB);
-
 export async function attachmentLimit(tenantId: string): Promise<number> {
   return attachmentLimitOf(await withTenantDb(tenantId, (db) => loadTenantSettings(db)));
 }
@@ -68,7 +64,7 @@ export async function receiveAttachment(input: {
   const storage = input.storage ?? getStorage();
   const maxBytes = await attachmentLimit(input.tenantId);
   const tooLarge = () =>
-    new AppError("PAYLOAD_TOO_LARGE", `Files can be at most ${(maxBytes / MB).toFixed(maxBytes < MB ? 2 : 0)} MB`, { maxBytes, reason: "FILE_TOO_LARGE" });
+    new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage(maxBytes), { maxBytes, reason: "FILE_TOO_LARGE" });
   if (input.expectedBytes !== undefined && input.expectedBytes > maxBytes) throw tooLarge();
   const filename = cleanFilename(input.filename, "file");
   const detected: { type?: DetectedType } = {};

@@ -1,6 +1,6 @@
 import { widgetConfigSchema } from "@/lib/validations/chat-widget";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
-import { attachmentLimitOf } from "@/server/services/attachments/receive-attachment";
+import { attachmentLimitOf } from "@/server/services/attachments/limit";
 import { businessHoursNow } from "@/server/services/chat/business-hours";
 import { widgetProcedure } from "./widget-procedure";
 

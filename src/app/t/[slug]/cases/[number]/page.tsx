@@ -7,6 +7,7 @@ import { ChatVisitorPanel } from "@/components/cases/chat-visitor-panel";
 import { CustomerPanel } from "@/components/cases/customer-panel";
 import { AiSuggestionsPanel } from "@/components/ai/ai-suggestions-panel";
 import { CaseSummaryCard } from "@/components/ai/case-summary-card";
+import { attachmentLimitOf } from "@/server/services/attachments/limit";
 import { api, getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadTenant } from "../../_components/load-tenant";
 import { loadCaseByNumber } from "./load-case";
@@ -68,7 +69,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ slu
                     {c.mergedInto ? `This case was merged into #${c.mergedInto.number}: reply there.` : "This case is closed: it takes no more replies. A customer who writes again gets a new case."}
                   </p>
                 ) : (
-                  <CaseComposer caseId={c.id} members={members} aiDrafts={ai.enabled} />
+                  <CaseComposer caseId={c.id} members={members} aiDrafts={ai.enabled} maxFileBytes={view.state === "active" ? attachmentLimitOf(view.tenant.settings) : undefined} />
                 )}
               </section>
             </>
