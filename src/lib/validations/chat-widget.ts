@@ -48,7 +48,9 @@ export type UpdateChatWidgetInput = z.input<typeof updateChatWidgetSchema>;
 export const MAX_LOGO_BYTES = 512 * 1024;
 export const setChatWidgetLogoSchema = z.object({
   /** The image file, base64-encoded. */
-  image: z.base64({ message: "Send the image base64-encoded" }).max(Math.ceil(MAX_LOGO_BYTES / 3) * 4, { message: "Use an image of at most 512 KB" }),
+  image: text()
+    .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4, { message: "Use an image of at most 512 KB" })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "Send the image base64-encoded" }),
 });
 
 /** Where a widget's logo is served from, versioned by its last change. */

@@ -156,9 +156,17 @@ function joiningAdapterFactory(inner: SqlDriverAdapterFactory): SqlDriverAdapter
 
 class HeldPgClient extends HeldConnection {
   #ending: Promise<void> | null = null;
+  #lost: Error | undefined;
+  // While held, the pool no longer listens to the client: a connection cut then (the server
+  // restarted or was stopped, the network dropped) emits "error" here, which unheard would end the
+  // process. Its statements fail on their own; this only makes sure it is destroyed, not reused.
+  readonly #onError = (error: Error) => {
+    this.#lost = error;
+  };
 
   constructor(readonly client: pg.PoolClient) {
     super();
+    client.on("error", this.#onError);
   }
 
   query(config: pg.QueryConfig): Promise<pg.QueryResult> {
@@ -188,7 +196,8 @@ class HeldPgClient extends HeldConnection {
         if (!fromServer) broken = error instanceof Error ? error : new Error(String(error));
         throw error;
       } finally {
-        this.client.release(broken);
+        this.client.off("error", this.#onError);
+        this.client.release(broken ?? this.#lost);
       }
     })();
     return this.#ending;

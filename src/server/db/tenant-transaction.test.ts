@@ -4,6 +4,7 @@
 // statement_timeout from the budget, and a budget that frees the connection.
 // On the run's database: PGlite, or PostgreSQL with DATABASE_URL.
 import { EventEmitter } from "node:events";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { sqlStateOf } from "@/server/errors/sql-state";
 import { logger } from "@/server/logger";
@@ -143,6 +144,25 @@ describe("one transaction per call", () => {
       [ids[0], ids[0], tenant.id],
       [ids[1], ids[1], other.id],
     ]);
+  });
+
+  // PostgreSQL only: the embedded database has one backend, which this would end.
+  it.runIf(testDatabaseUrl)("survives its connection being cut while held between statements: the transaction fails, the process and the pool go on", async () => {
+    const admin = new pg.Client({ connectionString: testDatabaseUrl! });
+    await admin.connect();
+    try {
+      const cut = withTenantDb(tenant.id, async (db) => {
+        const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        await admin.query("SELECT pg_terminate_backend($1)", [row!.pid]);
+        // Held and idle while the server ends it: pg reports the cut as an "error" event on the client.
+        await sleep(300);
+        return db.case.count();
+      });
+      await expect(cut).rejects.toThrow();
+      expect(await countTitled("never written")).toBe(0);
+    } finally {
+      await admin.end();
+    }
   });
 
   it("refuses the tenant client outside its transaction, and after it", async () => {

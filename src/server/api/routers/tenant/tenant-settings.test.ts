@@ -76,6 +76,7 @@ describe("tenant.updateSettings", () => {
       caseCategories: ["Billing", "Bug"],
       escalationLevels: ["Tier 2", "tier 2", "Management", "Legal"],
       defaultAssigneeId: tenant.users.AGENT.id,
+      attachmentMaxMb: 25,
     });
     expect(saved).toEqual({
       ai: aiSettingsSchema.parse({}),
@@ -89,10 +90,11 @@ describe("tenant.updateSettings", () => {
       archivedCaseCategories: [],
       escalationLevels: ["Tier 2", "Management", "Legal"],
       defaultAssigneeId: tenant.users.AGENT.id,
+      attachmentMaxMb: 25,
     });
     await expect(admin.tenant.current()).resolves.toMatchObject({ settings: saved });
     const [event] = await auditOf(tenant.id, "tenant.settings_updated");
-    expect(Object.keys(event!.diff as object).sort()).toEqual(["businessUnits", "caseCategories", "defaultAssigneeId", "escalationLevels", "timeZone", "workingHours"]);
+    expect(Object.keys(event!.diff as object).sort()).toEqual(["attachmentMaxMb", "businessUnits", "caseCategories", "defaultAssigneeId", "escalationLevels", "timeZone", "workingHours"]);
     await admin.tenant.updateSettings({ ...saved, timeZone: "UTC" });
     const events = await auditOf(tenant.id, "tenant.settings_updated");
     expect(events[1]!.diff).toEqual({ timeZone: { from: "Europe/Amsterdam", to: "UTC" } });
