@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
+import { uploadByUser } from "@/server/services/attachments/attachment-test-kit";
 import { captureMail } from "@/test/mail-capture";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { setUpWidget, visitorToken, widgetCall } from "@/test/widget-kit";
@@ -33,15 +34,17 @@ describe("replies to a chat by mail", () => {
     await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "We're back at 9; here is the answer." });
     await agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "Internal: refund approved" });
     await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "And a refund is on its way." });
+    const label = await uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("label"), "return-label.txt");
+    await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "", attachmentIds: [label.id] });
     // One job per chat, for a little later (replies of a burst share it).
     const jobs = await withPrivilegedDb("test read", (db) => db.job.findMany({ where: { tenantId: tenant.id, type: chatReplyMailJob.type, payload: { equals: { caseId } } } }));
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
 
-    expect(await mail(caseId)).toEqual({ mailed: 2 });
+    expect(await mail(caseId)).toEqual({ mailed: 3 });
     expect(mailbox.sent).toHaveLength(1);
     expect(mailbox.sent[0]).toMatchObject({ to: "visitor@mail.test", subject: expect.stringMatching(/^A reply to your chat \(#\d+\)$/) });
-    expect(mailbox.sent[0]!.text).toContain("We're back at 9; here is the answer.\n\nAnd a refund is on its way.");
+    expect(mailbox.sent[0]!.text).toContain("We're back at 9; here is the answer.\n\nAnd a refund is on its way.\n\n[A file to open in the chat: return-label.txt]");
     expect(mailbox.sent[0]!.text).not.toContain("Internal");
     // Mailed counts as read: the next run sends nothing more.
     expect(await mail(caseId)).toEqual({ mailed: 0 });

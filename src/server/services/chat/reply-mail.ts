@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { defineJob, enqueue, registerJob } from "@/server/jobs";
 import { sendMail } from "@/server/mail";
+import { attachmentsByMessage } from "@/server/services/attachments/views";
 import { visitorSelect, visitorView } from "./visitors";
 
 /** How long a reply waits for the visitor to read it in the chat before it is mailed. */
@@ -30,6 +31,13 @@ export async function scheduleChatReplyMail(db: TenantDb, caseId: string): Promi
   await enqueue(chatReplyMailJob, { caseId }, { db, dedupeKey: `chat-reply-mail:${caseId}`, runAt: new Date(Date.now() + REPLY_MAIL_DELAY_MS) });
 }
 
+/** A reply's files are named, not sent: they open from the chat, for the visitor alone. */
+function withFiles(body: string, files: { filename: string }[]): string {
+  if (files.length === 0) return body;
+  const list = `[${files.length === 1 ? "A file" : `${files.length} files`} to open in the chat: ${files.map((f) => f.filename).join(", ")}]`;
+  return body ? `${body}\n${list}` : list;
+}
+
 /** Mails the agents' public replies the visitor has not read, newest last; what was mailed counts as read. */
 export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{ mailed: number }> {
   const visitor = await db.chatVisitor.findFirst({
@@ -49,10 +57,11 @@ export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{
   const email = visitorView(visitor).email;
   if (!unread.length || !email) return { mailed: 0 };
   const found = await db.case.findFirst({ where: { id: caseId }, select: { number: true } });
+  const files = await attachmentsByMessage(db, unread.map((m) => m.id));
   const result = await sendMail({
     to: email,
     subject: `A reply to your chat${found ? ` (#${found.number})` : ""}`,
-    text: [...unread.map((m) => m.body), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
+    text: [...unread.map((m) => withFiles(m.body, files.get(m.id) ?? [])), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
   });
   if (!result.delivered) return { mailed: 0 };
   await db.chatVisitor.updateMany({ where: { id: visitor.id }, data: { visitorSeenUpTo: unread.at(-1)!.id } });
