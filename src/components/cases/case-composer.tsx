@@ -26,11 +26,13 @@ import { MessageBody } from "./message-body";
 import { ComposerSuggestions, type Suggestion } from "./composer-suggestions";
 import { useCannedInsert, type SlashItem } from "./use-canned-insert";
 import { StagedMacro } from "./staged-macro";
+import { CollisionNotice } from "./collision-notice";
+import { ComposerStatus, DraftReplyButton } from "./composer-footer";
 import { useRunMacro, type MacroChoice } from "./use-macros";
 import { useAttachmentUploads } from "./use-attachment-uploads";
 import { pastedFiles, useFileDrop } from "./use-file-drop";
 import { useReplyDraft } from "@/components/ai/use-reply-draft";
-import { Paperclip, Sparkles } from "lucide-react";
+import { Paperclip } from "lucide-react";
 
 type Kind = AddCaseMessageInput["kind"];
 
@@ -365,71 +367,24 @@ export function CaseComposer({ caseId, members, aiDrafts = false, maxFileBytes }
       </div>
       {staged ? <StagedMacro macro={staged} onRemove={() => setStaged(null)} /> : null}
       {collision ? (
-        <div role="alert" className="mx-3 mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">{collision.message}</p>
-          {arrived.length ? (
-            <ul className="mt-2 space-y-1">
-              {arrived.map((m) =>
-                m.type === "message" ? (
-                  <li key={m.id} className="line-clamp-2 text-amber-950">
-                    <span className="font-semibold">{m.author.name ?? "Customer"}:</span>{" "}
-                    {m.body || `${m.attachments.length} ${m.attachments.length === 1 ? "file" : "files"}`}
-                  </li>
-                ) : null,
-              )}
-            </ul>
-          ) : null}
-          <p className="mt-2 text-amber-800">Your draft is kept. Send it as it is, change it first, or throw it away.</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="button" size="sm" onClick={() => void sendAnyway()} disabled={isSubmitting || uploads.uploading}>
-              Send anyway
-            </Button>
-            <Button type="button" size="sm" variant="secondary" onClick={editAfterCollision}>
-              Edit
-            </Button>
-            <Button type="button" size="sm" variant="ghost" onClick={discard}>
-              Discard
-            </Button>
-          </div>
-        </div>
+        <CollisionNotice
+          message={collision.message}
+          arrived={arrived}
+          sendDisabled={isSubmitting || uploads.uploading}
+          onSendAnyway={() => void sendAnyway()}
+          onEdit={editAfterCollision}
+          onDiscard={discard}
+        />
       ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 px-3 py-2">
-        {formError || draft.state.status === "error" ? (
-          <p role="alert" className="mr-auto text-sm text-red-700">
-            {formError ?? (draft.state.status === "error" ? draft.state.message : null)}
-          </p>
-        ) : drafting ? (
-          <p role="status" className="mr-auto text-sm text-slate-600">
-            Drafting a reply…
-          </p>
-        ) : uploads.uploading ? (
-          <p role="status" className="mr-auto text-sm text-slate-600">
-            Uploading files…
-          </p>
-        ) : notice ? (
-          <p role="status" className="mr-auto text-sm text-green-700">
-            {notice}
-          </p>
-        ) : (
-          <p className="mr-auto hidden text-xs text-slate-500 sm:block">⌘/Ctrl + Enter to send</p>
-        )}
+        <ComposerStatus
+          error={formError ?? (draft.state.status === "error" ? draft.state.message : null)}
+          busy={drafting ? "Drafting a reply…" : uploads.uploading ? "Uploading files…" : null}
+          notice={notice}
+        />
         <AttachFilesButton uploads={uploads} disabled={isSubmitting} />
         {aiDrafts && kind === "PUBLIC_REPLY" ? (
-          drafting ? (
-            <Button type="button" variant="ghost" onClick={draft.stop}>
-              Stop
-            </Button>
-          ) : (
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={draft.start}
-              disabled={isSubmitting || Boolean(body?.trim())}
-              title={body?.trim() ? "Clear the reply to draft a new one" : "Let the AI draft a reply from this conversation; you edit and send it"}
-            >
-              <Sparkles aria-hidden className="h-4 w-4" /> Draft reply
-            </Button>
-          )
+          <DraftReplyButton drafting={drafting} hasText={Boolean(body?.trim())} disabled={isSubmitting} onStart={draft.start} onStop={draft.stop} />
         ) : null}
         <Button
           type="submit"
