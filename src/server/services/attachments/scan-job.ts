@@ -49,6 +49,6 @@ export async function scanAttachment(db: TenantDb, attachmentId: string, scanner
     for (const file of [row.file, row.thumbnail]) if (file) await storage.delete(file.storageKey);
   }
   // The conversation shows the file (or why it is gone) as soon as it is decided.
-  if (row.message) emitEvents({ kind: "case.updated", entityId: row.message.caseId, data: { attachmentId } });
+  if (row.message) emitEvents({ kind: "case.updated", entityId: row.message.caseId, data: { attachmentId, messageId: row.messageId } });
   return { scanned: true, clean: verdict.clean };
 }

@@ -50,7 +50,9 @@ async function* widgetStream(options: WidgetStreamOptions, first: VisitorRow): A
       // are theirs. Learnt from the event, not by reading the visitor again on every new case: with
       // N visitors waiting, that was N reads per case, N² for N first messages.
       if (item.kind === "case.message_added" && item.data.chatVisitorId === visitor.id) visitor = { ...visitor, caseId: item.entityId };
-      if (item.kind !== "case.message_added" || item.entityId !== visitor.caseId) continue;
+      // A new message of theirs, or one whose file the malware scan has just decided (sent again whole).
+      const ofMessage = item.kind === "case.message_added" || (item.kind === "case.updated" && typeof item.data.attachmentId === "string");
+      if (!ofMessage || item.entityId !== visitor.caseId) continue;
       const messageId = String(item.data.messageId ?? "");
       const message = await withTenantDb(tenantId, (db) => visitorMessage(db, visitor, messageId, { tenantId, widgetId: options.widgetId, visitorId: visitor.id }));
       if (message) yield { seq: item.seq, event: { type: "message", message } };

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { WidgetStreamEvent } from "@/lib/validations/chat-widget";
 import { handleWidgetRequest } from "@/server/api/openapi/widget-rest-handler";
 import { withTenantDb } from "@/server/db/tenant-db";
+import { uploadByUser } from "@/server/services/attachments/attachment-test-kit";
+import { scanAttachment } from "@/server/services/attachments/scan-job";
 import { hashVisitorToken } from "@/server/services/chat/visitors";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { APP_ORIGIN, setUpWidget, visitorToken, widgetCall } from "@/test/widget-kit";
@@ -99,6 +101,29 @@ describe("the widget's event stream", () => {
       const history = (await widgetCall("GET", `/${widgetId}/messages`, { token })).body as { messages: { id: string }[]; seenByAgentUpTo: string };
       expect(seen.event).toEqual({ type: "seen", upTo: history.messages[0]!.id });
       expect(history.seenByAgentUpTo).toBe(history.messages[0]!.id);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("sends a reply again once the malware scan has released its file; a note's file stays out", async () => {
+    const token = await visitorToken(widgetId);
+    await widgetCall("POST", `/${widgetId}/messages`, { token, body: { body: "Can you send the invoice?" } });
+    const caseId = await caseOf(token);
+    const stream = openEvents(token);
+    try {
+      await stream.answer;
+      await new Promise((r) => setTimeout(r, 200));
+      const invoice = await uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("invoice 42"), "invoice.txt", { scan: true });
+      const note = await uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("internal"), "internal.txt", { scan: true });
+      await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "Here it is", attachmentIds: [invoice.id] });
+      await agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [note.id] });
+      const held = await stream.next((e) => e.type === "message" && e.message.body === "Here it is");
+      expect(held.event).toMatchObject({ message: { attachments: [{ filename: "invoice.txt", status: "SCANNING", url: null }] } });
+      for (const id of [note.id, invoice.id]) await withTenantDb(tenant.id, (db) => scanAttachment(db, id, null));
+      const released = await stream.next((e) => e.type === "message" && e.message.attachments[0]?.status === "READY");
+      expect(released.event).toMatchObject({ message: { body: "Here it is", attachments: [{ filename: "invoice.txt", url: expect.stringContaining(invoice.id) }] } });
+      expect(JSON.stringify(stream.seen)).not.toContain("internal.txt");
     } finally {
       stream.close();
     }
