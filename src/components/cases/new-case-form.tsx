@@ -17,6 +17,8 @@ import { channelLabel, PriorityOptions } from "./case-badges";
 import { TagSuggestions } from "./tag-suggestions";
 import { LearnedFieldSuggestions } from "./learned-field-suggestions";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";
+import { AttachFilesButton, AttachmentChips } from "./composer-attachments";
+import { useAttachmentUploads } from "./use-attachment-uploads";
 
 // The form edits tags as one comma-separated string; everything else is the procedure's schema.
 // Empty selects mean "none".
@@ -51,10 +53,14 @@ interface Props {
   businessUnits: string[];
   /** Members who may also create customers (customers:write). */
   canCreateCustomers: boolean;
+  /** The tenant's attachment limit, checked before uploading. */
+  maxFileBytes?: number;
 }
 
-export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomers }: Props) {
+export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomers, maxFileBytes }: Props) {
   const router = useRouter();
+  // Files go up while the form is filled in; the case takes them as its first internal note.
+  const uploads = useAttachmentUploads(slug, maxFileBytes);
   const trpc = useTRPC();
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
   const { data: members = [] } = useQuery(trpc.members.list.queryOptions());
@@ -72,7 +78,7 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
   const { onSubmit, formError } = useActionSubmit(
     form,
     // No team chosen: the channel's default team, if any.
-    (values: FormOutput) => createCaseAction({ ...values, customerId: customer?.id ?? null }),
+    (values: FormOutput) => createCaseAction({ ...values, customerId: customer?.id ?? null, attachmentIds: uploads.readyIds }),
     (data) => {
       router.push(`/t/${slug}/cases/${data.number}`);
     },
@@ -86,6 +92,13 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
       <Field label="Description" htmlFor="description" error={errors.description?.message}>
         <Textarea id="description" aria-invalid={!!errors.description} {...form.register("description")} />
       </Field>
+      <div>
+        <div className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+          <AttachFilesButton uploads={uploads} disabled={isSubmitting} />
+          <span>Files (screenshots, documents): kept on the case as an internal note</span>
+        </div>
+        <AttachmentChips uploads={uploads} />
+      </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Channel" htmlFor="channel" error={errors.channel?.message}>
           <Select id="channel" {...form.register("channel")}>
@@ -166,8 +179,8 @@ export function NewCaseForm({ slug, categories, businessUnits, canCreateCustomer
         <Button type="button" variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create case"}
+        <Button type="submit" disabled={isSubmitting || uploads.uploading} title={uploads.uploading ? "Wait for the files to finish uploading" : undefined}>
+          {isSubmitting ? "Creating…" : uploads.uploading ? "Uploading files…" : "Create case"}
         </Button>
       </div>
     </form>

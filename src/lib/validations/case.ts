@@ -44,6 +44,8 @@ export const createCaseSchema = z.object({
   teamId: z.uuid().nullish(),
   /** A member who works cases (not a viewer); left out, the team's round-robin or the tenant's default assignee. */
   assigneeId: z.uuid().nullish(),
+  /** Files uploaded first (POST /api/attachments): they arrive as the case's first internal note. */
+  attachmentIds: attachmentIdsSchema.optional(),
 });
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 

@@ -165,6 +165,19 @@ describe("sending and reading", () => {
     await expect(agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("a new case carries its files as its first internal note; someone else's upload refuses the case, which is not made", async () => {
+    const photo = await uploadByUser(tenant.id, tenant.users.AGENT.id, await pngBytes(), "broken-screen.png");
+    const created = await agent.cases.create({ title: "Phone call: broken screen", attachmentIds: [photo.id] });
+    const timeline = await agent.cases.timeline({ caseId: created.id });
+    const note = timeline.items.find((i) => i.type === "message");
+    expect(note).toMatchObject({ kind: "INTERNAL_NOTE", body: "", author: { id: tenant.users.AGENT.id }, attachments: [{ id: photo.id, image: true }] });
+
+    const theirs = await uploadByUser(tenant.id, tenant.users.ADMIN.id, Buffer.from("x"), "theirs.txt");
+    const before = await withTenantDb(tenant.id, (db) => db.case.count());
+    await expect(agent.cases.create({ title: "Not made", attachmentIds: [theirs.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await withTenantDb(tenant.id, (db) => db.case.count())).toBe(before);
+  });
+
   it("another tenant's members and keys get NOT_FOUND for an attachment, as for one that never existed", async () => {
     const sent = await uploadByUser(tenant.id, tenant.users.AGENT.id, await pngBytes(), "private.png");
     await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "here", attachmentIds: [sent.id] });

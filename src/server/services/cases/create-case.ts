@@ -18,10 +18,24 @@ import { checkCaseClassification, loadTenantSettings } from "./tenant-settings";
 import { ensureCustomerExists } from "./update-case";
 import { aiAvailable } from "@/server/ai/provider";
 import { enqueue } from "@/server/jobs";
+import { claimAttachments } from "@/server/services/attachments/claim";
 import { learnedTriageCaseJob } from "@/server/services/triage-model/triage-model-jobs";
 import { triageCaseJob } from "@/server/services/suggestions/triage-job";
 
 type TeamRef = { id: string; name: string; autoAssign: boolean };
+
+/**
+ * Files given with a new case: its description is a field, not a message, so they arrive as the
+ * case's first internal note, by its creator. Internal, because whoever opened the case decides
+ * what reaches the customer: a chat visitor never sees them.
+ */
+async function attachOpeningFiles(db: TenantDb, caller: Caller, caseId: string, attachmentIds: string[], at: Date): Promise<void> {
+  const note = await db.caseMessage.create({
+    data: { tenantId: requireTenantId(), caseId, kind: "INTERNAL_NOTE", authorType: caller.userId ? "MEMBER" : "SYSTEM", authorId: caller.userId, body: "", createdAt: at },
+    select: { id: true },
+  });
+  await claimAttachments(db, { ids: attachmentIds, messageId: note.id, uploader: { userId: caller.userId } });
+}
 
 /** A new case: numbered by the database, SLA targets from its priority, on the timeline and audited. */
 export async function createCase(db: TenantDb, caller: Caller, input: z.output<typeof createCaseSchema>): Promise<CaseDetail> {
@@ -59,8 +73,17 @@ export async function createCase(db: TenantDb, caller: Caller, input: z.output<t
     action: "case.created",
     targetType: "case",
     targetId: created.id,
-    diff: { number: created.number, title: input.title, priority: input.priority, channel: input.channel, teamId: team?.id ?? null, assigneeId },
+    diff: {
+      number: created.number,
+      title: input.title,
+      priority: input.priority,
+      channel: input.channel,
+      teamId: team?.id ?? null,
+      assigneeId,
+      ...(input.attachmentIds?.length ? { attachments: input.attachmentIds.length } : {}),
+    },
   });
+  if (input.attachmentIds?.length) await attachOpeningFiles(db, caller, created.id, input.attachmentIds, now);
   // Triage by the tenant's learned model, when it has one, and by the AI, when the deployment has a
   // provider and the tenant wants it (the jobs commit with the case; the learned one is quick).
   if (await db.triageModel.findFirst({ select: { field: true } })) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NewCaseForm } from "@/components/cases/new-case-form";
+import { attachmentLimitOf } from "@/server/services/attachments/limit";
 import { loadTenant } from "../../_components/load-tenant";
 
 export const metadata: Metadata = { title: "New case" };
@@ -18,6 +19,7 @@ export default async function NewCasePage({ params }: { params: Promise<{ slug: 
         categories={settings?.caseCategories ?? []}
         businessUnits={settings?.businessUnits ?? []}
         canCreateCustomers={canCreateCustomers}
+        maxFileBytes={settings ? attachmentLimitOf(settings) : undefined}
       />
     </div>
   );
