@@ -8,7 +8,8 @@ import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/
 import { AppError } from "@/server/errors/app-error";
 import { crossSiteRefusal } from "@/server/security/same-origin";
 import { receiveAttachment } from "@/server/services/attachments/receive-attachment";
-import { uploadFilename } from "@/server/services/attachments/upload-request";
+import { uploadFailure, uploadFilename } from "@/server/services/attachments/upload-request";
+import { requestUploader } from "@/server/services/attachments/uploader";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export async function POST(request: Request): Promise<Response> {
     const attachment = await runAsRoute(auth, () =>
       receiveAttachment({
         tenantId: auth.tenant.id,
-        uploader: { userId: auth.caller.userId },
+        uploader: requestUploader(),
         filename: uploadFilename(request),
         body: request.body!,
         expectedBytes: Number.isFinite(announced) ? announced : undefined,
@@ -33,6 +34,6 @@ export async function POST(request: Request): Promise<Response> {
     );
     return Response.json(attachment, { status: 201, headers: { "x-request-id": requestId, "cache-control": "private, no-store" } });
   } catch (error) {
-    return routeErrorResponse(error, requestId, "attachments.upload");
+    return routeErrorResponse(uploadFailure(error, request), requestId, "attachments.upload");
   }
 }

@@ -15,7 +15,7 @@ import { limiters } from "@/server/rate-limit/limiters";
 import { clientIpFrom } from "@/server/security/client-ip";
 import { openAttachment } from "@/server/services/attachments/open-attachment";
 import { receiveAttachment } from "@/server/services/attachments/receive-attachment";
-import { attachmentResponse, uploadFilename, variantOf } from "@/server/services/attachments/upload-request";
+import { attachmentResponse, uploadFailure, uploadFilename, variantOf } from "@/server/services/attachments/upload-request";
 import { verifyAttachmentLink, withLinks } from "@/server/services/chat/attachment-links";
 import { requireVisitor } from "@/server/services/chat/visitors";
 import { requestIdFrom } from "../context";
@@ -36,7 +36,7 @@ export async function handleWidgetAttachmentRequest(req: Request): Promise<Respo
     const widget = await requireWidget(id.data, req.headers.get("origin"), requestOrigin(req.headers));
     return upload ? await receive(req, widget.tenantId, widget.publicId, requestId) : await serve(req, widget.tenantId, attachmentId!, requestId);
   } catch (error) {
-    return errorResponse(error, requestId);
+    return errorResponse(uploadFailure(error, req), requestId);
   }
 }
 

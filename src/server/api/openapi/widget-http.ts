@@ -22,5 +22,8 @@ export const widgetIdOf = (req: Request) => widgetPathOf(req)[0] ?? "";
 
 export function errorResponse(error: unknown, requestId: string): Response {
   const appError = toAppError(error);
-  return Response.json(toErrorBody(appError, requestId), { status: appError.httpStatus, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+  const retryAfter = appError.details?.retryAfterSeconds;
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+  if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  return Response.json(toErrorBody(appError, requestId), { status: appError.httpStatus, headers });
 }

@@ -10,6 +10,7 @@ import { getStorage } from "@/server/storage";
 import { purgeExpiredFiles } from "@/server/services/files/purge-expired-files";
 import { apiKeyCaller, callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { bytesOf, download, phoneJpeg, pngBytes, uploadAs, uploadByUser, windowsProgram } from "./attachment-test-kit";
+import { POST as uploadRoute } from "@/app/api/attachments/route";
 import { openAttachment } from "./open-attachment";
 
 let tenant: TestTenant;
@@ -111,6 +112,21 @@ describe("uploading", () => {
     }
   });
 
+  it("a client gone mid-upload is a cancelled upload (400), not a server failure, and leaves no file", async () => {
+    const before = await fileRows(tenant.id);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(8192).fill(65));
+        controller.error(new Error("aborted"));
+      },
+    });
+    const init: RequestInit & { duplex?: "half" } = { method: "POST", headers: { authorization: `Bearer ${agentKey}` }, body, duplex: "half" };
+    const response = await uploadRoute(new Request("http://localhost/api/attachments?filename=half.txt", init));
+    expect(response.status).toBe(400);
+    expect((await json(response)).details).toMatchObject({ reason: "UPLOAD_ABORTED" });
+    expect(await fileRows(tenant.id)).toBe(before);
+  });
+
   it("refuses an image that does not decode, and a viewer (no cases:write)", async () => {
     const broken = Buffer.concat([(await pngBytes()).subarray(0, 60), Buffer.alloc(100, 7)]);
     const response = await uploadAs(agentKey, broken, "broken.png");
@@ -125,7 +141,7 @@ describe("sending and reading", () => {
     const image = await uploadByUser(tenant.id, tenant.users.AGENT.id, await pngBytes(), "screenshot.png");
     const text = await uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("order 1234"), "order.txt");
     // Before it is sent, only its uploader may read it.
-    const colleague = { kind: "member" as const, userId: tenant.users.ADMIN.id, permissions: new Set(["cases:read" as const]) };
+    const colleague = { kind: "member" as const, uploader: { userId: tenant.users.ADMIN.id }, permissions: new Set(["cases:read" as const]) };
     await expect(withTenantDb(tenant.id, (db) => openAttachment(db, { id: image.id, variant: "file", reader: colleague }))).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const sent = await agent.cases.addMessage({ caseId, kind: "PUBLIC_REPLY", body: "", attachmentIds: [image.id, text.id] });
@@ -159,6 +175,17 @@ describe("sending and reading", () => {
       });
     }
     expect((await agent.cases.timeline({ caseId, limit: 200 })).items.length).toBe(before);
+    // An API key sends its own uploads only: not a member's, not another key's.
+    const byKey = (await json(await uploadAs(agentKey, Buffer.from("from a script"), "script.txt"))).id as string;
+    const otherKey = await createTestApiKey(tenant, { role: "AGENT" });
+    for (const [key, id] of [[otherKey, byKey], [agentKey, mine.id]] as const) {
+      await expect((await apiKeyCaller(key)).cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await (await apiKeyCaller(agentKey)).cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [byKey] });
+    // An upload in its last hour before expiry is not taken (the purge may be deleting its bytes).
+    const late = await uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("late"), "late.txt");
+    await withPrivilegedDb("test", (db) => db.storedFile.updateMany({ where: { attachments: { some: { id: late.id } } }, data: { expiresAt: new Date(Date.now() + 30 * 60_000) } }));
+    await expect(agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "late", attachmentIds: [late.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Sent once, it cannot be sent again.
     await agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [mine.id] });
     await expect(agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "again", attachmentIds: [mine.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -4,14 +4,18 @@
 import type { AttachmentView } from "@/lib/validations/attachment";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError } from "@/server/errors/app-error";
-import type { Uploader } from "./receive-attachment";
+import { uploaderColumns, type Uploader } from "./uploader";
 import { attachmentSelect, attachmentView } from "./views";
+
+const CLAIM_MARGIN_MS = 60 * 60_000;
 
 export async function claimAttachments(db: TenantDb, input: { ids: string[]; messageId: string; uploader: Uploader }): Promise<AttachmentView[]> {
   if (input.ids.length === 0) return [];
-  const owner = "chatVisitorId" in input.uploader ? { chatVisitorId: input.uploader.chatVisitorId } : { uploadedById: input.uploader.userId };
+  const owner = uploaderColumns(input.uploader);
   const claimed = await db.attachment.updateMany({
-    where: { id: { in: input.ids }, messageId: null, status: { not: "BLOCKED" }, file: { expiresAt: { gt: new Date() } }, ...owner },
+    // Not in its last hour: the expiry purge deletes bytes before rows, and a claim committing
+    // between the two would keep a row whose bytes are gone.
+    where: { id: { in: input.ids }, messageId: null, status: { not: "BLOCKED" }, file: { expiresAt: { gt: new Date(Date.now() + CLAIM_MARGIN_MS) } }, ...owner },
     data: { messageId: input.messageId },
   });
   if (claimed.count !== input.ids.length) {

@@ -2,12 +2,26 @@
 // length-prefixed chunks, clamd answers one line. Written here because it is a dozen lines of
 // protocol; the npm clients want the clamscan binaries on this machine, which a scanner on
 // another host does not need.
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import type { Readable } from "node:stream";
 
 export type ScanVerdict = { clean: true } | { clean: false; signature: string };
 
 const TIMEOUT_MS = 60_000;
+
+/** Waits for room to write; a connection the daemon closed (or broke) ends the wait with an error. */
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      socket.off("drain", onDrain).off("close", onClose).off("error", done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error("The malware scanner closed the connection"));
+    socket.on("drain", onDrain).on("close", onClose).on("error", done);
+  });
+}
 
 export async function scanWithClamd(address: string, body: Readable): Promise<ScanVerdict> {
   const url = new URL(address);
@@ -40,12 +54,14 @@ export async function scanWithClamd(address: string, body: Readable): Promise<Sc
     const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(chunk.length);
-    if (!socket.write(Buffer.concat([length, chunk]))) await new Promise((resolve) => socket.once("drain", resolve));
+    if (!socket.write(Buffer.concat([length, chunk]))) await drained(socket);
   }
   socket.write(Buffer.alloc(4));
   const line = await reply;
   // "stream: OK" | "stream: Eicar-Signature FOUND" | "INSTREAM size limit exceeded. ERROR"
   if (/^stream: OK$/.test(line)) return { clean: true };
+  // Larger than the daemon will read (its StreamMaxLength): a file that cannot be scanned is not released.
+  if (/size limit exceeded/i.test(line)) return { clean: false, signature: "Too large to scan" };
   const found = /^stream: (.+) FOUND$/.exec(line);
   if (found) return { clean: false, signature: found[1]! };
   throw new Error(`The malware scanner answered: ${line || "nothing"}`);

@@ -42,6 +42,9 @@ const DENIED_EXTENSIONS = new Set([
   "exe", "dll", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "mst", "cpl", "gadget", "hta", "inf", "ins",
   "isp", "jar", "js", "jse", "lnk", "msc", "ps1", "ps2", "psm1", "reg", "scf", "sct", "shb", "url", "vb", "vbe",
   "vbs", "ws", "wsc", "wsf", "wsh", "app", "apk", "dmg", "pkg", "command", "sh", "bash", "run", "xpi", "crx",
+  // Disk images Windows mounts on a double click (their signature lies past the first 4 KB), and
+  // OneNote and Excel add-in files, both used to deliver malware.
+  "iso", "img", "vhd", "vhdx", "one", "xll",
 ]);
 
 /** Images that are re-encoded (metadata stripped), get a thumbnail and may be shown inline. */

@@ -8,6 +8,8 @@ import type { Permission } from "@/server/auth/permissions";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { getStorage, type FileStorage } from "@/server/storage";
+import { IMAGE_TYPES } from "./detect-type";
+import { uploaderColumns, type Uploader } from "./uploader";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +27,7 @@ export interface OpenedAttachment {
 }
 
 export type AttachmentReader =
-  | { kind: "member"; userId: string | null; permissions: ReadonlySet<Permission> }
+  | { kind: "member"; uploader: Uploader; permissions: ReadonlySet<Permission> }
   | { kind: "visitor"; visitorId: string; caseId: string | null };
 
 const readSelect = {
@@ -34,16 +36,22 @@ const readSelect = {
   contentType: true,
   messageId: true,
   uploadedById: true,
+  apiKeyId: true,
   chatVisitorId: true,
   message: { select: { kind: true, caseId: true } },
   file: { select: { storageKey: true, size: true } },
   thumbnail: { select: { storageKey: true, size: true } },
 } as const;
 
-function mayRead(reader: AttachmentReader, row: { messageId: string | null; uploadedById: string | null; chatVisitorId: string | null; message: { kind: string; caseId: string } | null }): boolean {
+type ReadRow = { messageId: string | null; uploadedById: string | null; apiKeyId: string | null; chatVisitorId: string | null; message: { kind: string; caseId: string } | null };
+
+const uploadedBy = (row: ReadRow, uploader: Uploader) =>
+  Object.entries(uploaderColumns(uploader)).every(([column, id]) => row[column as keyof ReadRow] === id);
+
+function mayRead(reader: AttachmentReader, row: ReadRow): boolean {
   if (reader.kind === "member") {
     if (!reader.permissions.has("cases:read")) return false;
-    return row.messageId !== null || (row.uploadedById !== null && row.uploadedById === reader.userId);
+    return row.messageId !== null || uploadedBy(row, reader.uploader);
   }
   if (!row.message) return row.chatVisitorId === reader.visitorId;
   return row.message.kind === "PUBLIC_REPLY" && reader.caseId !== null && row.message.caseId === reader.caseId;
@@ -62,7 +70,8 @@ export async function openAttachment(
   const file = input.variant === "thumbnail" ? row.thumbnail : row.file;
   if (!file) throw notFound("Attachment");
   const contentType = input.variant === "thumbnail" ? "image/webp" : row.contentType;
-  const inline = contentType.startsWith("image/");
+  // Only what was re-encoded here is shown in the page; any other image type downloads.
+  const inline = input.variant === "thumbnail" || IMAGE_TYPES.has(contentType);
   // Thumbnails stream from here: pages show them with <img>, which the app's CSP keeps to its own
   // origin. Full files are opened or downloaded by navigation, which may go to the bucket.
   const redirectTo = storage.signedUrl && input.variant === "file" ? await storage.signedUrl(file.storageKey, { filename: row.filename, contentType, inline, expiresInSeconds: 60 }) : null;

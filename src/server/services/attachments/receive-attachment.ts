@@ -16,10 +16,9 @@ import { detectType, SAMPLE_BYTES, type DetectedType } from "./detect-type";
 import { reencodeImage } from "./image";
 import { requestScan } from "./scan-job";
 import { attachmentLimitOf } from "./limit";
+import { uploaderColumns, type Uploader } from "./uploader";
 import { attachmentSelect, attachmentView } from "./views";
 
-/** A member (by user id; null for an API key without one) or a chat visitor uploads. */
-export type Uploader = { userId: string | null } | { chatVisitorId: string };
 
 
 /** Holds the first bytes back until the type is known, so a refused file stops there. */
@@ -110,7 +109,7 @@ export async function receiveAttachment(input: {
           width: image?.width ?? null,
           height: image?.height ?? null,
           status: scanning ? "SCANNING" : "READY",
-          ...("chatVisitorId" in input.uploader ? { chatVisitorId: input.uploader.chatVisitorId } : { uploadedById: input.uploader.userId }),
+          ...uploaderColumns(input.uploader),
         },
         select: attachmentSelect,
       });

@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { getStorage } from "@/server/storage";
-import { createTestApiKey, createTestTenant, apiKeyCaller, createTestCases, type TestTenant } from "@/test/factories";
+import { callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { download, EICAR, pngBytes, uploadByUser } from "./attachment-test-kit";
 import { scanAttachment } from "./scan-job";
 
@@ -30,7 +30,12 @@ function fakeClamd(): Promise<{ url: string; server: Server; scanned: string[] }
         if (length === 0) {
           const content = Buffer.concat(data).toString("latin1");
           scanned.push(content);
-          socket.end(content.includes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE") ? "stream: Eicar-Test-Signature FOUND\0" : "stream: OK\0");
+          const answer = content.includes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
+            ? "stream: Eicar-Test-Signature FOUND\0"
+            : content.includes("TOO-BIG")
+              ? "INSTREAM size limit exceeded. ERROR\0"
+              : "stream: OK\0";
+          socket.end(answer);
           return;
         }
         if (buffer.length < 4 + length) return;
@@ -55,13 +60,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => clamd.server.close(() => resolve())));
 
-/** An upload held for the scan, sent with a note (by the key, so the key may download it). */
+/** An upload held for the scan, sent with a note by its uploader (then any member or key may ask for it). */
 async function heldFile(bytes: Buffer, name: string) {
-  const caller = await apiKeyCaller(key);
+  const agent = await callerFor(tenant.users.AGENT, tenant.slug);
   const uploaded = await uploadByUser(tenant.id, tenant.users.AGENT.id, bytes, name, { scan: true });
-  // The key acts without a member: move the upload to it, as the route would have recorded it.
-  await withTenantDb(tenant.id, (db) => db.attachment.updateMany({ where: { id: uploaded.id }, data: { uploadedById: null } }));
-  await caller.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [uploaded.id] });
+  await agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [uploaded.id] });
   return uploaded;
 }
 
@@ -92,6 +95,12 @@ describe("the malware scan", () => {
     const response = await download(held.id, key);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ details: { reason: "ATTACHMENT_BLOCKED" } });
+  });
+
+  it("a file larger than the scanner reads is not released: it is blocked like a found one", async () => {
+    const held = await heldFile(Buffer.from("TOO-BIG archive"), "huge.txt");
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: true, clean: false });
+    expect(await statusOf(held.id)).toBe("BLOCKED");
   });
 
   it("a scanner that is down fails the attempt (the job retries) and the file stays held", async () => {

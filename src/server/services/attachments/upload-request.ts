@@ -2,6 +2,7 @@
 // file's name, and the download answer. Downloads never let the browser guess (nosniff), never run
 // in the app's origin (a sandboxing CSP), and only images are shown inline.
 import { Readable } from "node:stream";
+import { AppError } from "@/server/errors/app-error";
 import { contentDisposition } from "@/server/http/content-disposition";
 import type { AttachmentVariant, OpenedAttachment } from "./open-attachment";
 
@@ -17,6 +18,20 @@ function safeDecode(value: string): string {
 export function uploadFilename(request: Request): string | null {
   const header = request.headers.get("x-filename");
   return new URL(request.url).searchParams.get("filename") ?? (header ? safeDecode(header) : null);
+}
+
+/**
+ * What an upload that failed should answer: a client that went away mid-body is not the server's
+ * failure (its socket error would otherwise read as a lost database connection, a 503 logged as an
+ * error). Nobody reads this answer; it keeps the logs and alerts honest.
+ */
+export function uploadFailure(error: unknown, request: Request): unknown {
+  const message = error instanceof Error ? error.message : "";
+  // Node's request stream fails with "aborted" when the client closes mid-body.
+  if (request.signal.aborted || message === "aborted") {
+    return new AppError("BAD_REQUEST", "The upload was cancelled before it ended", { reason: "UPLOAD_ABORTED" });
+  }
+  return error;
 }
 
 export function variantOf(request: Request): AttachmentVariant {

@@ -11,6 +11,7 @@ import { createNotifications } from "@/server/services/notifications/notificatio
 import { emitEvents } from "@/server/realtime/emit";
 import { scheduleChatReplyMail } from "@/server/services/chat/reply-mail";
 import { claimAttachments } from "@/server/services/attachments/claim";
+import { requestUploader } from "@/server/services/attachments/uploader";
 import { addFollowers } from "./followers";
 import { parseMentionHandles, resolveMentions } from "./mentions";
 import { messageItem, type TimelineItem } from "./timeline";
@@ -53,7 +54,7 @@ export async function addCaseMessage(db: TenantDb, caller: Caller, input: AddCas
     },
     select: { id: true, createdAt: true, kind: true, authorType: true, authorId: true, body: true },
   });
-  const attachments = await claimAttachments(db, { ids: input.attachmentIds, messageId: message.id, uploader: { userId: authorId } });
+  const attachments = await claimAttachments(db, { ids: input.attachmentIds, messageId: message.id, uploader: requestUploader() });
 
   // Messages do not bump the version: a reply must not make a colleague's pending edit stale.
   const firstResponse = input.kind === "PUBLIC_REPLY" && target.firstRespondedAt === null;

@@ -19,6 +19,7 @@ import { ensureCustomerExists } from "./update-case";
 import { aiAvailable } from "@/server/ai/provider";
 import { enqueue } from "@/server/jobs";
 import { claimAttachments } from "@/server/services/attachments/claim";
+import { requestUploader } from "@/server/services/attachments/uploader";
 import { learnedTriageCaseJob } from "@/server/services/triage-model/triage-model-jobs";
 import { triageCaseJob } from "@/server/services/suggestions/triage-job";
 
@@ -34,7 +35,7 @@ async function attachOpeningFiles(db: TenantDb, caller: Caller, caseId: string, 
     data: { tenantId: requireTenantId(), caseId, kind: "INTERNAL_NOTE", authorType: caller.userId ? "MEMBER" : "SYSTEM", authorId: caller.userId, body: "", createdAt: at },
     select: { id: true },
   });
-  await claimAttachments(db, { ids: attachmentIds, messageId: note.id, uploader: { userId: caller.userId } });
+  await claimAttachments(db, { ids: attachmentIds, messageId: note.id, uploader: requestUploader() });
 }
 
 /** A new case: numbered by the database, SLA targets from its priority, on the timeline and audited. */

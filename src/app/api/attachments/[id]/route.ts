@@ -6,6 +6,7 @@ import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/
 import { withTenantDb } from "@/server/db/tenant-db";
 import { openAttachment } from "@/server/services/attachments/open-attachment";
 import { attachmentResponse, variantOf } from "@/server/services/attachments/upload-request";
+import { requestUploader } from "@/server/services/attachments/uploader";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id } = await params;
     const opened = await runAsRoute(auth, () =>
       withTenantDb(auth.tenant.id, (db) =>
-        openAttachment(db, { id, variant: variantOf(request), reader: { kind: "member", userId: auth.caller.userId, permissions: auth.permissions } }),
+        openAttachment(db, { id, variant: variantOf(request), reader: { kind: "member", uploader: requestUploader(), permissions: auth.permissions } }),
       ),
     );
     return attachmentResponse(opened, requestId);

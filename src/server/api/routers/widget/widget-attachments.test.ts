@@ -95,6 +95,9 @@ describe("a visitor's files", () => {
     swapped.searchParams.set("v", (await visitorOf(second.token)).id);
     const tampered = new URL(link);
     tampered.searchParams.set("sig", `${link.searchParams.get("sig")!.slice(0, -2)}AA`);
+    // As long as a digest in characters, twice as long in bytes: refused, not an error.
+    const wide = new URL(link);
+    wide.searchParams.set("sig", "é".repeat(43));
     const later = new URL(link);
     later.searchParams.set("exp", String(Number(link.searchParams.get("exp")) + 3600));
     const visitor = await visitorOf(token);
@@ -102,7 +105,7 @@ describe("a visitor's files", () => {
     const otherTenant = attachment.url!.replace(widgetId, otherWidgetId);
     // A signed link of the second visitor for the first visitor's file: theirs to sign, not theirs to read.
     const notTheirs = attachmentLink({ tenantId: tenant.id, widgetId, visitorId: (await visitorOf(second.token)).id }, attachment.id, "file");
-    for (const bad of [swapped, tampered, later].map((u) => u.pathname + u.search).concat(expired, otherTenant, notTheirs)) {
+    for (const bad of [swapped, tampered, wide, later].map((u) => u.pathname + u.search).concat(expired, otherTenant, notTheirs)) {
       const response = await widgetFetch(bad);
       expect(response.status, bad).toBe(404);
       expect(((await response.json()) as { code: string }).code).toBe("NOT_FOUND");
