@@ -69,8 +69,11 @@ export async function receiveAttachment(input: {
   const detected: { type?: DetectedType } = {};
   const written: StoredObject[] = [];
   try {
+    // The body's error (a client gone mid-upload) reaches the put through the iteration; heard here
+    // too, as a stream that errors after its reader has stopped would otherwise end the process.
+    const body = toNodeReadable(input.body).on("error", () => undefined);
     const original = await storage
-      .put(detecting(toNodeReadable(input.body), filename, detected), { maxBytes })
+      .put(detecting(body, filename, detected), { maxBytes })
       .catch((error: unknown) => {
         throw error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE" ? tooLarge() : error;
       });

@@ -35,7 +35,10 @@ export async function receiveImportUpload(input: {
 }): Promise<ReceivedUpload> {
   const storage = input.storage ?? getStorage();
   const inspection: UploadInspection = { bytes: 0, sample: Buffer.alloc(0) };
-  const stored = await storage.put(inspectUpload(toNodeReadable(input.body), inspection), {
+  // A body that errors (a client gone mid-upload) is heard here too: its error reaches the put
+  // through the iteration, and unheard on the stream it would end the process.
+  const body = toNodeReadable(input.body).on("error", () => undefined);
+  const stored = await storage.put(inspectUpload(body, inspection), {
     maxBytes: input.maxBytes ?? env.IMPORT_MAX_BYTES,
     contentType: "text/csv",
   });
