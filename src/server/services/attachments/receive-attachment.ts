@@ -19,8 +19,6 @@ import { attachmentLimitOf } from "./limit";
 import { uploaderColumns, type Uploader } from "./uploader";
 import { attachmentSelect, attachmentView } from "./views";
 
-
-
 /** Holds the first bytes back until the type is known, so a refused file stops there. */
 async function* detecting(source: AsyncIterable<Uint8Array>, filename: string, into: { type?: DetectedType }): AsyncGenerator<Buffer> {
   const held: Buffer[] = [];
