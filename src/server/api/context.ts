@@ -14,6 +14,7 @@ import { limiters } from "@/server/rate-limit/limiters";
 import { requestOrigin } from "@/server/http/public-url";
 import { clientIpFrom } from "@/server/security/client-ip";
 import type { ServerTiming } from "@/server/http/server-timing";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 export const TENANT_HEADER = "x-caseboard-tenant";
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -101,7 +102,7 @@ async function buildContext(opts: CreateContextOptions): Promise<TRPCContext> {
     // Made-up keys each have a budget of their own, so the caller's address bounds them too: an
     // unknown key spends the address's budget, and an address that has spent it is refused
     // before the lookup.
-    const addressKey = `ip:${clientIpFrom(headers) ?? "unknown"}`;
+    const addressKey = addressLimitKey(clientIpFrom(headers));
     if (bearer) await refuseIfBlocked(addressKey);
     const apiKey = bearer ? await authenticateApiKey(bearer) : null;
     if (apiKey && !apiKey.ok) await consumeOrThrow(limiters().api, addressKey, "requests");

@@ -113,6 +113,23 @@ describe("rate limits", () => {
     expect(await guardedSignIn("someone@example.test", "203.0.113.9", right)).toEqual({ id: "user" });
   });
 
+  it("count an IPv6 client's whole /64 as one address: rotating addresses within it does not reset its sign-in budget", async () => {
+    restore = overrideLimiters({
+      signInAccount: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 30, durationSeconds: 900, blockDurationSeconds: 900 }),
+      signInIp: createLimiter({ keyPrefix: `t-${randomUUID()}`, points: 3, durationSeconds: 3600, blockDurationSeconds: 3600 }),
+    });
+    const wrong = async () => null;
+    const right = async () => ({ id: "user" });
+    // Three accounts guessed from three addresses of one network, each only once.
+    for (const [i, host] of ["::1", "::2", ":a:b:c:d"].entries()) {
+      expect(await guardedSignIn(`guess${i}@example.test`, `2001:db8:7:7${host}`, wrong, 0)).toBeNull();
+    }
+    await expect(guardedSignIn("guess9@example.test", "2001:db8:7:7:ffff::9", right)).rejects.toBeInstanceOf(SignInLocked);
+    // The next network, and an IPv4 client, are someone else.
+    expect(await guardedSignIn("guess9@example.test", "2001:db8:7:8::1", right)).toEqual({ id: "user" });
+    expect(await guardedSignIn("guess9@example.test", "203.0.113.9", right)).toEqual({ id: "user" });
+  });
+
   it("answer each failed sign-in after the first later than the one before", async () => {
     expect([1, 2, 3, 4, 5].map((n) => progressiveDelayMs(n, 250))).toEqual([0, 250, 500, 1000, 2000]);
     expect(progressiveDelayMs(20, 250)).toBe(8000);

@@ -9,6 +9,7 @@ import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import type { TRPCContext } from "../context";
 import type { TRPCInstance } from "../trpc";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 export const requestMiddleware = (t: TRPCInstance) =>
   t.middleware(async ({ ctx, path, type, next }) => {
@@ -27,7 +28,7 @@ export const requestMiddleware = (t: TRPCInstance) =>
       },
       async () => {
         // API keys took their point while the context was built (before the key was looked up).
-        const limitKey = c.user ? `user:${c.user.id}` : `ip:${c.ip ?? "unknown"}`;
+        const limitKey = c.user ? `user:${c.user.id}` : addressLimitKey(c.ip);
         try {
           if (!c.rateLimited) {
             const rateStarted = performance.now();

@@ -20,6 +20,7 @@ import { verifyAttachmentLink, withLinks } from "@/server/services/chat/attachme
 import { requireVisitor } from "@/server/services/chat/visitors";
 import { requestIdFrom } from "../context";
 import { errorResponse, visitorTokenOf, widgetPathOf } from "./widget-http";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 /** The answer for an attachment path, or null when the request is for another part of the widget API. */
 export async function handleWidgetAttachmentRequest(req: Request): Promise<Response | null> {
@@ -32,7 +33,7 @@ export async function handleWidgetAttachmentRequest(req: Request): Promise<Respo
   try {
     const id = widgetIdSchema.safeParse(widgetId);
     if (!id.success) throw new AppError("NOT_FOUND", "Chat widget not found");
-    await consumeOrThrow(limiters().widgetIp, `ip:${clientIpFrom(req.headers) ?? "unknown"}`, "requests");
+    await consumeOrThrow(limiters().widgetIp, addressLimitKey(clientIpFrom(req.headers)), "requests");
     const widget = await requireWidget(id.data, req.headers.get("origin"), requestOrigin(req.headers));
     return upload ? await receive(req, widget.tenantId, widget.publicId, requestId) : await serve(req, widget.tenantId, attachmentId!, requestId);
   } catch (error) {
@@ -43,7 +44,7 @@ export async function handleWidgetAttachmentRequest(req: Request): Promise<Respo
 async function receive(req: Request, tenantId: string, widgetId: string, requestId: string): Promise<Response> {
   const visitor = await withTenantDb(tenantId, (db) => requireVisitor(db, visitorTokenOf(req)));
   await consumeOrThrow(limiters().widgetUploads, `visitor:${visitor.id}`, "files");
-  await consumeOrThrow(limiters().widgetUploadsIp, `ip:${clientIpFrom(req.headers) ?? "unknown"}`, "files");
+  await consumeOrThrow(limiters().widgetUploadsIp, addressLimitKey(clientIpFrom(req.headers)), "files");
   if (!req.body) throw new AppError("BAD_REQUEST", "Send the file as the request body", { reason: "EMPTY_FILE" });
   const announced = Number(req.headers.get("content-length") ?? NaN);
   const attachment = await receiveAttachment({

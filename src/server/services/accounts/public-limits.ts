@@ -3,9 +3,10 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 export function limitTokenUse(ip: string | undefined): Promise<void> {
-  return consumeOrThrow(limiters().tokenIp, ip ?? "unknown", "attempts");
+  return consumeOrThrow(limiters().tokenIp, addressLimitKey(ip), "attempts");
 }
 
 /** True while this address may get another reset mail; never throws, so the answer stays the same. */

@@ -8,6 +8,7 @@ import { env } from "@/env";
 import { blockedFor } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { logger } from "@/server/logger";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 export class SignInLocked extends Error {
   override readonly name = "SignInLocked";
@@ -32,7 +33,8 @@ export async function guardedSignIn<T>(
 ): Promise<T | null> {
   const { signInAccount, signInIp } = limiters();
   const accountKey = email.toLowerCase();
-  const locked = Math.max(await blockedFor(signInAccount, accountKey), await blockedFor(signInIp, ip));
+  const addressKey = addressLimitKey(ip);
+  const locked = Math.max(await blockedFor(signInAccount, accountKey), await blockedFor(signInIp, addressKey));
   if (locked > 0) {
     logger.warn({ ip, locked }, "sign-in refused: locked");
     throw new SignInLocked(locked);
@@ -43,7 +45,7 @@ export async function guardedSignIn<T>(
     return user;
   }
   // Count the failure on both keys; a limiter saying "no points left" is the lockout starting.
-  const [account] = await Promise.allSettled([signInAccount.consume(accountKey), signInIp.consume(ip)]);
+  const [account] = await Promise.allSettled([signInAccount.consume(accountKey), signInIp.consume(addressKey)]);
   // Fulfilled below the limit, rejected (with the limiter's answer) once it is reached.
   const failures = (account.status === "fulfilled" ? account.value : (account.reason as { consumedPoints?: number }))?.consumedPoints ?? 0;
   const delayMs = progressiveDelayMs(failures, delayBaseMs);

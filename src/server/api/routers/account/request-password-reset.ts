@@ -4,6 +4,7 @@ import { publicProcedure } from "@/server/api/trpc";
 import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { requestPasswordReset as requestPasswordResetService } from "@/server/services/accounts/password-reset";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 export const RESET_REQUESTED_MESSAGE = "If an account uses this email, we have sent it a link to choose a new password. The link works for one hour.";
 
@@ -12,7 +13,7 @@ export const requestPasswordReset = publicProcedure
   .input(requestPasswordResetSchema)
   .output(z.object({ message: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    await consumeOrThrow(limiters().resetIp, ctx.ip ?? "unknown", "reset requests");
+    await consumeOrThrow(limiters().resetIp, addressLimitKey(ctx.ip), "reset requests");
     // Not awaited: the answer must not wait for (and so time) the mail of an existing account.
     void (await requestPasswordResetService(input.email, { origin: ctx.origin })).mailed;
     return { message: RESET_REQUESTED_MESSAGE };

@@ -4,6 +4,7 @@ import { limiters } from "@/server/rate-limit/limiters";
 import { sendVisitorMessage } from "@/server/services/chat/conversation";
 import { requireVisitor } from "@/server/services/chat/visitors";
 import { widgetProcedure } from "./widget-procedure";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 /** The visitor writes: their first message opens a CHAT case, later ones continue it. */
 export const sendMessage = widgetProcedure
@@ -13,6 +14,6 @@ export const sendMessage = widgetProcedure
   .mutation(async ({ ctx, input }) => {
     const visitor = await requireVisitor(ctx.db, ctx.widget.visitorToken);
     await consumeOrThrow(limiters().widgetMessages, `visitor:${visitor.id}`, "messages");
-    await consumeOrThrow(limiters().widgetMessagesIp, `ip:${ctx.ip ?? "unknown"}`, "messages");
+    await consumeOrThrow(limiters().widgetMessagesIp, addressLimitKey(ctx.ip), "messages");
     return sendVisitorMessage(ctx.db, visitor, { widgetId: input.widgetId, body: input.body, attachmentIds: input.attachmentIds, email: input.email, name: input.name });
   });

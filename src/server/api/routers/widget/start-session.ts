@@ -3,6 +3,7 @@ import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { startVisitorSession, visitorView } from "@/server/services/chat/visitors";
 import { widgetProcedure } from "./widget-procedure";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 /**
  * Continues the visitor whose token is presented, or starts a new one (the answer's token is kept
@@ -15,7 +16,7 @@ export const startSession = widgetProcedure
   .output(widgetSessionAnswerSchema)
   .mutation(async ({ ctx, input }) => {
     const { token, visitor } = await startVisitorSession(ctx.db, ctx.widget.visitorToken, input.identity, () =>
-      consumeOrThrow(limiters().widgetSessionIp, `ip:${ctx.ip ?? "unknown"}`, "new chat sessions"),
+      consumeOrThrow(limiters().widgetSessionIp, addressLimitKey(ctx.ip), "new chat sessions"),
     );
     return { visitorToken: token, visitor: visitorView(visitor) };
   });

@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors/app-error";
 import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { findWidget, type WidgetTarget } from "@/server/services/chat/widget-lookup";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 /** The widget named, or the error a visitor (or the host site's developer) reads. */
 export async function requireWidget(widgetId: string, callerOrigin: string | null, ownOrigin: string | undefined): Promise<WidgetTarget> {
@@ -33,7 +34,7 @@ export async function requireWidget(widgetId: string, callerOrigin: string | nul
 export const widgetProcedure = publicProcedure.input(widgetOnlySchema).use(async ({ ctx, input, next }) => {
   const caller = ctx.widget;
   if (!caller) throw new AppError("NOT_FOUND", "Not a widget endpoint");
-  await consumeOrThrow(limiters().widgetIp, `ip:${ctx.ip ?? "unknown"}`, "requests");
+  await consumeOrThrow(limiters().widgetIp, addressLimitKey(ctx.ip), "requests");
   const widget = await requireWidget(input.widgetId, caller.callerOrigin, ctx.origin);
   return runWithNarrowedContext({ tenant: { id: widget.tenantId, slug: "" } }, () =>
     inTenantTransaction(widget.tenantId, (db: TenantDb) => next({ ctx: { ...ctx, db, widget: caller, target: widget } })),
