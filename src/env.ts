@@ -80,6 +80,8 @@ export const env = createEnv({
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
     /** Largest attachment any tenant may allow, in bytes (default 25 MB); each tenant sets its own limit below it. */
     ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    /** Bytes of files chat visitors may have uploaded and not yet sent, per tenant (default 1 GiB): anyone on the internet can upload to a widget, so this bounds what they can make a tenant store. */
+    WIDGET_UNSENT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
     /** A malware scanner for attachments: clamd's TCP address, e.g. tcp://127.0.0.1:3310. Unset: files are not scanned. */
     CLAMAV_URL: z.url().optional(),
     /** AI assist (src/server/ai): an OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama), e.g. https://api.openai.com/v1. Unset (and no Bedrock model) = every AI feature hidden. */

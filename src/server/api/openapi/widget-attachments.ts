@@ -5,22 +5,24 @@
 // JSON procedures, so these two live beside the widget router rather than in it, with its checks:
 // the widget must exist, be on, and be called from a website its tenant allows.
 import "server-only";
+import { env } from "@/env";
 import { widgetIdSchema } from "@/lib/validations/chat-widget";
 import { requireWidget } from "@/server/api/routers/widget/widget-procedure";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { requestOrigin } from "@/server/http/public-url";
+import { addressLimitKey } from "@/server/rate-limit/address-key";
 import { consumeOrThrow } from "@/server/rate-limit/consume";
 import { limiters } from "@/server/rate-limit/limiters";
 import { clientIpFrom } from "@/server/security/client-ip";
 import { openAttachment } from "@/server/services/attachments/open-attachment";
 import { receiveAttachment } from "@/server/services/attachments/receive-attachment";
+import { ensureVisitorUploadRoom } from "@/server/services/attachments/visitor-upload-room";
 import { attachmentResponse, uploadFailure, uploadFilename, variantOf } from "@/server/services/attachments/upload-request";
 import { verifyAttachmentLink, withLinks } from "@/server/services/chat/attachment-links";
 import { requireVisitor } from "@/server/services/chat/visitors";
 import { requestIdFrom } from "../context";
 import { errorResponse, visitorTokenOf, widgetPathOf } from "./widget-http";
-import { addressLimitKey } from "@/server/rate-limit/address-key";
 
 /** The answer for an attachment path, or null when the request is for another part of the widget API. */
 export async function handleWidgetAttachmentRequest(req: Request): Promise<Response | null> {
@@ -42,11 +44,13 @@ export async function handleWidgetAttachmentRequest(req: Request): Promise<Respo
 }
 
 async function receive(req: Request, tenantId: string, widgetId: string, requestId: string): Promise<Response> {
+  const announced = Number(req.headers.get("content-length") ?? NaN);
   const visitor = await withTenantDb(tenantId, (db) => requireVisitor(db, visitorTokenOf(req)));
   await consumeOrThrow(limiters().widgetUploads, `visitor:${visitor.id}`, "files");
   await consumeOrThrow(limiters().widgetUploadsIp, addressLimitKey(clientIpFrom(req.headers)), "files");
   if (!req.body) throw new AppError("BAD_REQUEST", "Send the file as the request body", { reason: "EMPTY_FILE" });
-  const announced = Number(req.headers.get("content-length") ?? NaN);
+  // Without an announced size, room for the largest file any tenant may take.
+  await withTenantDb(tenantId, (db) => ensureVisitorUploadRoom(db, Number.isFinite(announced) ? announced : env.ATTACHMENT_MAX_BYTES));
   const attachment = await receiveAttachment({
     tenantId,
     uploader: { chatVisitorId: visitor.id },

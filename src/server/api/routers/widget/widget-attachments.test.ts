@@ -3,9 +3,11 @@
 // them alone, never for an internal note's file, another visitor, another tenant or after expiry.
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenantDb } from "@/server/db/tenant-db";
+import { env } from "@/env";
 import { attachmentLink } from "@/server/services/chat/attachment-links";
 import { hashVisitorToken } from "@/server/services/chat/visitors";
 import { pngBytes, uploadByUser, windowsProgram } from "@/server/services/attachments/attachment-test-kit";
+import { unsentVisitorBytes } from "@/server/services/attachments/visitor-upload-room";
 import { callerFor, createTestTenant, type TestTenant } from "@/test/factories";
 import { setUpWidget, visitorToken, widgetCall, widgetFetch, widgetUpload } from "@/test/widget-kit";
 
@@ -134,5 +136,31 @@ describe("a visitor's files", () => {
     expect(program.body).toMatchObject({ code: "UNPROCESSABLE_CONTENT", details: { reason: "FILE_TYPE_REFUSED" } });
     const empty = await widgetCall("POST", `/${widgetId}/messages`, { token: first, body: { body: "  ", attachmentIds: [] } });
     expect(empty.status).toBe(400);
+  });
+
+  it("visitors' unsent files have a room per tenant: past it, visitors wait with a 429 and nothing is kept; members and sent files are untouched", async () => {
+    const token = await visitorToken(widgetId);
+    const planted = await widgetUpload(widgetId, token, Buffer.from("a large draft"), "draft.txt");
+    expect(planted.status).toBe(201);
+    // Fill the room to 10 bytes short: the planted upload stands for everything visitors left unsent.
+    await withTenantDb(tenant.id, async (db) => {
+      const others = (await unsentVisitorBytes(db)) - "a large draft".length;
+      await db.attachment.updateMany({ where: { id: planted.body.id as string }, data: { size: env.WIDGET_UNSENT_UPLOAD_MAX_BYTES - others - 10 } });
+    });
+    const count = () => withTenantDb(tenant.id, (db) => db.attachment.count());
+    const before = await count();
+
+    const refused = await widgetUpload(widgetId, await visitorToken(widgetId), Buffer.from("eleven bytes"), "note.txt");
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { reason: "UNSENT_UPLOADS_FULL" } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await count()).toBe(before);
+    // What fits still fits, and a member's upload never counts against visitors' room.
+    expect((await widgetUpload(widgetId, token, Buffer.from("tiny"), "tiny.txt")).status).toBe(201);
+    await expect(uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("agent's file, any size"), "agent.txt")).resolves.toMatchObject({ filename: "agent.txt" });
+    // Sending the draft makes room again.
+    const sent = await widgetCall("POST", `/${widgetId}/messages`, { token, body: { body: "here it is", attachmentIds: [planted.body.id] } });
+    expect(sent.status).toBe(200);
+    expect((await widgetUpload(widgetId, token, Buffer.from("eleven bytes"), "note.txt")).status).toBe(201);
   });
 });
