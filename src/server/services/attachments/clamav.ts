@@ -23,10 +23,25 @@ function drained(socket: Socket): Promise<void> {
   });
 }
 
-export async function scanWithClamd(address: string, body: Readable): Promise<ScanVerdict> {
+/** `signal` (the job's) ends the scan at once: a runner shutting down hands the job back instead of waiting on the daemon. */
+export async function scanWithClamd(address: string, body: Readable, signal?: AbortSignal): Promise<ScanVerdict> {
+  signal?.throwIfAborted();
   const url = new URL(address);
   const socket = connect({ host: url.hostname, port: Number(url.port || 3310) });
   socket.setTimeout(TIMEOUT_MS);
+  const abort = () => socket.destroy(signal?.reason instanceof Error ? signal.reason : new Error("The scan was stopped"));
+  signal?.addEventListener("abort", abort, { once: true });
+  try {
+    return await scanOver(socket, body);
+  } finally {
+    signal?.removeEventListener("abort", abort);
+    // Whatever ended the scan, neither the connection nor the file is left open.
+    if (!socket.destroyed) socket.destroy();
+    body.destroy();
+  }
+}
+
+async function scanOver(socket: Socket, body: Readable): Promise<ScanVerdict> {
   const reply = new Promise<string>((resolve, reject) => {
     const parts: Buffer[] = [];
     const text = () => Buffer.concat(parts).toString("utf8").replace(/\0/g, "").trim();

@@ -30,6 +30,8 @@ function fakeClamd(): Promise<{ url: string; server: Server; scanned: string[] }
         if (length === 0) {
           const content = Buffer.concat(data).toString("latin1");
           scanned.push(content);
+          // A daemon that has read the file and hangs: the connection stays open, unanswered.
+          if (content.includes("STALL")) return;
           const answer = content.includes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
             ? "stream: Eicar-Test-Signature FOUND\0"
             : content.includes("TOO-BIG")
@@ -101,6 +103,21 @@ describe("the malware scan", () => {
     const held = await heldFile(Buffer.from("TOO-BIG archive"), "huge.txt");
     expect(await scan(held.id, clamd.url)).toEqual({ scanned: true, clean: false });
     expect(await statusOf(held.id)).toBe("BLOCKED");
+  });
+
+  it("a scan the job's signal stops (a runner shutting down) ends at once, unanswered, and the file stays held for the next runner", async () => {
+    const held = await heldFile(Buffer.from("STALL: the daemon reads this and never answers"), "stuck.txt");
+    const stop = new AbortController();
+    const read = clamd.scanned.length;
+    const scanning = withTenantDb(tenant.id, (db) => scanAttachment(db, held.id, clamd.url, getStorage(), stop.signal));
+    scanning.catch(() => undefined);
+    await expect.poll(() => clamd.scanned.length).toBe(read + 1);
+    const reason = new Error("runner shutting down");
+    stop.abort(reason);
+    await expect(scanning).rejects.toBe(reason);
+    expect(await statusOf(held.id)).toBe("SCANNING");
+    // The next runner scans it again and releases it.
+    expect(await scan(held.id, null)).toEqual({ scanned: true, clean: true });
   });
 
   it("a scanner that is down fails the attempt (the job retries) and the file stays held", async () => {

@@ -11,7 +11,6 @@ import { emitEvents } from "@/server/realtime/emit";
 import { getStorage, type FileStorage } from "@/server/storage";
 import { scanWithClamd } from "./clamav";
 
-
 export const scanAttachmentJob = registerJob(
   defineJob({
     type: "attachment.scan",
@@ -19,8 +18,8 @@ export const scanAttachmentJob = registerJob(
     payload: z.object({ attachmentId: z.uuid() }),
     maxAttempts: 8,
     timeoutMs: 120_000,
-    async handler({ attachmentId }, { db }) {
-      return scanAttachment(db, attachmentId, env.CLAMAV_URL ?? null);
+    async handler({ attachmentId }, { db, signal }) {
+      return scanAttachment(db, attachmentId, env.CLAMAV_URL ?? null, getStorage(), signal);
     },
   }),
 );
@@ -34,13 +33,13 @@ export async function requestScan(db: TenantDb, attachmentId: string): Promise<v
  * scanner configured any more (it was taken out of the deployment), held files are released: the
  * operator chose to run without one.
  */
-export async function scanAttachment(db: TenantDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage()) {
+export async function scanAttachment(db: TenantDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage(), signal?: AbortSignal) {
   const row = await db.attachment.findFirst({
     where: { id: attachmentId },
     select: { status: true, messageId: true, message: { select: { caseId: true } }, file: { select: { id: true, storageKey: true } }, thumbnail: { select: { id: true, storageKey: true } } },
   });
   if (!row || row.status !== "SCANNING") return { scanned: false };
-  const verdict = scannerUrl ? await scanWithClamd(scannerUrl, await storage.get(row.file.storageKey)) : ({ clean: true } as const);
+  const verdict = scannerUrl ? await scanWithClamd(scannerUrl, await storage.get(row.file.storageKey), signal) : ({ clean: true } as const);
   if (verdict.clean) {
     await db.attachment.updateMany({ where: { id: attachmentId, status: "SCANNING" }, data: { status: "READY" } });
   } else {
