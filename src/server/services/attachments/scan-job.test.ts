@@ -1,53 +1,13 @@
-// The malware scan against a daemon speaking clamd's INSTREAM protocol (a small stand-in server
-// here, answering as clamd does): files are held until scanned, the EICAR test file is blocked
+// The malware scan against a daemon speaking clamd's INSTREAM protocol (a stand-in server,
+// fake-clamd.ts, answering as clamd does): files are held until scanned, the EICAR test file is blocked
 // and its bytes deleted, and a scanner that is down keeps the file held for the job's retry.
-import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenantDb } from "@/server/db/tenant-db";
+import { withTenantDb, type TenantDb } from "@/server/db/tenant-db";
 import { getStorage } from "@/server/storage";
 import { callerFor, createTestApiKey, createTestCases, createTestTenant, type TestTenant } from "@/test/factories";
 import { download, EICAR, pngBytes, uploadByUser } from "./attachment-test-kit";
+import { fakeClamd } from "./fake-clamd";
 import { scanAttachment } from "./scan-job";
-
-/** Reads INSTREAM chunks until the zero-length one, then answers like clamd. */
-function fakeClamd(): Promise<{ url: string; server: Server; scanned: string[] }> {
-  const scanned: string[] = [];
-  const server = createServer((socket: Socket) => {
-    let buffer = Buffer.alloc(0);
-    let command = false;
-    const data: Buffer[] = [];
-    socket.on("data", (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      if (!command) {
-        const end = buffer.indexOf(0);
-        if (end < 0) return;
-        if (buffer.subarray(0, end).toString() !== "zINSTREAM") return void socket.end("UNKNOWN COMMAND\0");
-        command = true;
-        buffer = buffer.subarray(end + 1);
-      }
-      while (buffer.length >= 4) {
-        const length = buffer.readUInt32BE(0);
-        if (length === 0) {
-          const content = Buffer.concat(data).toString("latin1");
-          scanned.push(content);
-          // A daemon that has read the file and hangs: the connection stays open, unanswered.
-          if (content.includes("STALL")) return;
-          const answer = content.includes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
-            ? "stream: Eicar-Test-Signature FOUND\0"
-            : content.includes("TOO-BIG")
-              ? "INSTREAM size limit exceeded. ERROR\0"
-              : "stream: OK\0";
-          socket.end(answer);
-          return;
-        }
-        if (buffer.length < 4 + length) return;
-        data.push(buffer.subarray(4, 4 + length));
-        buffer = buffer.subarray(4 + length);
-      }
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `tcp://127.0.0.1:${(server.address() as { port: number }).port}`, server, scanned })));
-}
 
 let tenant: TestTenant;
 let key: string;
@@ -60,7 +20,7 @@ beforeAll(async () => {
   caseId = (await createTestCases(tenant, ["Files to scan"]))[0]!.id;
   clamd = await fakeClamd();
 });
-afterAll(() => new Promise<void>((resolve) => clamd.server.close(() => resolve())));
+afterAll(() => clamd.close());
 
 /** An upload held for the scan, sent with a note by its uploader (then any member or key may ask for it). */
 async function heldFile(bytes: Buffer, name: string) {
@@ -70,7 +30,8 @@ async function heldFile(bytes: Buffer, name: string) {
   return uploaded;
 }
 
-const scan = (id: string, url: string | null) => withTenantDb(tenant.id, (db) => scanAttachment(db, id, url));
+const withDb = <R>(fn: (db: TenantDb) => Promise<R>) => withTenantDb(tenant.id, fn);
+const scan = (id: string, url: string | null) => scanAttachment(withDb, id, url);
 const statusOf = (id: string) => withTenantDb(tenant.id, async (db) => (await db.attachment.findFirstOrThrow({ where: { id }, select: { status: true } })).status);
 
 describe("the malware scan", () => {
@@ -109,7 +70,7 @@ describe("the malware scan", () => {
     const held = await heldFile(Buffer.from("STALL: the daemon reads this and never answers"), "stuck.txt");
     const stop = new AbortController();
     const read = clamd.scanned.length;
-    const scanning = withTenantDb(tenant.id, (db) => scanAttachment(db, held.id, clamd.url, getStorage(), stop.signal));
+    const scanning = scanAttachment(withDb, held.id, clamd.url, getStorage(), stop.signal);
     scanning.catch(() => undefined);
     await expect.poll(() => clamd.scanned.length).toBe(read + 1);
     const reason = new Error("runner shutting down");
@@ -123,7 +84,7 @@ describe("the malware scan", () => {
   it("a scanner that is down fails the attempt (the job retries) and the file stays held", async () => {
     const held = await heldFile(Buffer.from("quarterly numbers"), "numbers.txt");
     const closed = await fakeClamd();
-    await new Promise<void>((resolve) => closed.server.close(() => resolve()));
+    await closed.close();
     await expect(scan(held.id, closed.url)).rejects.toThrow();
     expect(await statusOf(held.id)).toBe("SCANNING");
     expect((await download(held.id, key)).status).toBe(409);

@@ -16,10 +16,15 @@ export const scanAttachmentJob = registerJob(
     type: "attachment.scan",
     scope: "tenant",
     payload: z.object({ attachmentId: z.uuid() }),
+    // Short transactions around the scan, none held while the daemon reads the file: a connection
+    // is not tied up for a scan's length, and the lease is renewed by heartbeats, so a runner that
+    // dies mid-scan hands the file to the next one after a lease (30 s), not after the attempt's
+    // whole timeout.
+    transaction: "per-call",
     maxAttempts: 8,
     timeoutMs: 120_000,
-    async handler({ attachmentId }, { db, signal }) {
-      return scanAttachment(db, attachmentId, env.CLAMAV_URL ?? null, getStorage(), signal);
+    async handler({ attachmentId }, { withDb, signal }) {
+      return scanAttachment(withDb, attachmentId, env.CLAMAV_URL ?? null, getStorage(), signal);
     },
   }),
 );
@@ -28,26 +33,35 @@ export async function requestScan(db: TenantDb, attachmentId: string): Promise<v
   await enqueue(scanAttachmentJob, { attachmentId }, { db, dedupeKey: `attachment-scan:${attachmentId}` });
 }
 
+type WithDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
+
 /**
- * Idempotent: a runner killed mid-scan leaves the row SCANNING and the retry scans again. With no
- * scanner configured any more (it was taken out of the deployment), held files are released: the
- * operator chose to run without one.
+ * Idempotent: a runner killed mid-scan leaves the row SCANNING and the retry scans again; of two
+ * scans racing, the first decision stands. With no scanner configured any more (it was taken out
+ * of the deployment), held files are released: the operator chose to run without one.
  */
-export async function scanAttachment(db: TenantDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage(), signal?: AbortSignal) {
-  const row = await db.attachment.findFirst({
-    where: { id: attachmentId },
-    select: { status: true, messageId: true, message: { select: { caseId: true } }, file: { select: { id: true, storageKey: true } }, thumbnail: { select: { id: true, storageKey: true } } },
-  });
+export async function scanAttachment(withDb: WithDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage(), signal?: AbortSignal) {
+  const row = await withDb((db) =>
+    db.attachment.findFirst({
+      where: { id: attachmentId },
+      select: { status: true, file: { select: { storageKey: true } }, thumbnail: { select: { storageKey: true } } },
+    }),
+  );
   if (!row || row.status !== "SCANNING") return { scanned: false };
   const verdict = scannerUrl ? await scanWithClamd(scannerUrl, await storage.get(row.file.storageKey), signal) : ({ clean: true } as const);
-  if (verdict.clean) {
-    await db.attachment.updateMany({ where: { id: attachmentId, status: "SCANNING" }, data: { status: "READY" } });
-  } else {
+  const decided = await withDb(async (db) => {
+    const changed = await db.attachment.updateMany({ where: { id: attachmentId, status: "SCANNING" }, data: { status: verdict.clean ? "READY" : "BLOCKED" } });
+    if (changed.count === 0) return false;
+    // Read now, not before the scan: the file may have been sent with a message meanwhile.
+    const sent = await db.attachment.findFirst({ where: { id: attachmentId }, select: { messageId: true, message: { select: { caseId: true } } } });
+    // The conversation shows the file (or why it is gone) as soon as it is decided.
+    if (sent?.message) emitEvents({ kind: "case.updated", entityId: sent.message.caseId, data: { attachmentId, messageId: sent.messageId } });
+    return true;
+  });
+  if (!decided) return { scanned: false };
+  if (!verdict.clean) {
     logger.warn({ attachmentId, signature: verdict.signature }, "attachment refused by the malware scanner");
-    await db.attachment.updateMany({ where: { id: attachmentId }, data: { status: "BLOCKED" } });
     for (const file of [row.file, row.thumbnail]) if (file) await storage.delete(file.storageKey);
   }
-  // The conversation shows the file (or why it is gone) as soon as it is decided.
-  if (row.message) emitEvents({ kind: "case.updated", entityId: row.message.caseId, data: { attachmentId, messageId: row.messageId } });
   return { scanned: true, clean: verdict.clean };
 }

@@ -7,11 +7,10 @@
 // memory, and a PGlite data directory can be opened by one process at a time), so no second
 // process can reach it. On PGlite these tests are skipped; the resume and release logic they
 // exercise is covered in-process by lease.test.ts and runner.test.ts on both databases.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { callerFor, createTestApiKey, createTestTenant, type TestTenant } from "@/test/factories";
+import { expectNoUnhandled as noUnhandled, holderPid, readJobRow, workerPool } from "@/test/worker-processes";
 import { readStored, uploadOk } from "./import-test-kit";
 import { IMPORT_JOB } from "./import-job";
 import type { LoggedEvent } from "@/lib/realtime/events";
@@ -24,81 +23,11 @@ const ROWS = 3_000;
 /** The cancelled import's size: a heartbeat (a third of the lease) must come before it ends. */
 const CANCEL_ROWS = 40_000;
 
-interface Worker {
-  child: ChildProcess;
-  pid: number;
-  output: string[];
-  exited: Promise<number | null>;
-}
+const pool = workerPool(databaseUrl);
+const { workers, alive, waitFor } = pool;
+afterAll(() => pool.stopAll());
 
-/** Started once for the file (a worker takes 10-20 s to load under tsx); the tests kill some. */
-const workers: Worker[] = [];
-const alive = () => workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
-
-function startWorker(): Worker {
-  const child = spawn(
-    process.execPath,
-    [
-      // tsx as a loader, not its CLI: the CLI runs the script in a child process of its own, so
-      // a signal (SIGKILL above all) would reach the wrapper and not the worker.
-      "--import",
-      "tsx",
-      "--conditions=react-server",
-      "scripts/jobs-work.ts",
-      "--types",
-      IMPORT_JOB,
-      "--concurrency",
-      "1",
-      "--poll-ms",
-      "100",
-      "--lease-ms",
-      String(LEASE_MS),
-      "--grace-ms",
-      "10000",
-    ],
-    {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: databaseUrl!, LOG_LEVEL: "info", JOBS_IN_PROCESS: "false" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const output: string[] = [];
-  child.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on("data", (d: Buffer) => output.push(d.toString()));
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  const worker = { child, pid: child.pid!, output, exited };
-  workers.push(worker);
-  return worker;
-}
-
-afterAll(async () => {
-  for (const w of alive()) {
-    w.child.kill("SIGKILL");
-    await w.exited;
-  }
-});
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) {
-      const tails = workers.map((w) => `worker ${w.pid}:\n${w.output.join("").trim().split("\n").slice(-4).join("\n")}`);
-      throw new Error(`timed out waiting for ${what}\n${tails.join("\n")}`);
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-const readJobRow = (id: string) =>
-  withPrivilegedDb("test check", (db) =>
-    db.job.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, lockedBy: true, errorHistory: true } }),
-  );
 const readImport = (id: string) => withPrivilegedDb("test check", (db) => db.import.findFirstOrThrow({ where: { id } }));
-
-/** The worker holding the job: runner ids are host:pid:label:random. */
-const holderPid = (lockedBy: string | null) => (lockedBy ? Number(lockedBy.split(":")[1]) : null);
 
 describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
   let tenant: TestTenant;
@@ -106,8 +35,7 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
   let admin: Awaited<ReturnType<typeof callerFor>>;
 
   beforeAll(async () => {
-    for (let i = 0; i < 4; i++) startWorker();
-    await waitFor("the workers to start", async () => workers.every((w) => /job worker started/.test(w.output.join(""))), 100_000, 200);
+    await pool.startAll(4, { types: IMPORT_JOB, leaseMs: LEASE_MS, graceMs: 10_000 });
     tenant = await createTestTenant("impproc");
     key = await createTestApiKey(tenant, { role: "ADMIN" });
     admin = await callerFor(tenant.users.ADMIN, tenant.slug);
@@ -139,8 +67,6 @@ describe.skipIf(!databaseUrl)("import worker processes (PostgreSQL)", () => {
     // The lost or released run used up no attempt: the import's single attempt succeeded.
     expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 1 });
   }
-
-  const noUnhandled = (w: Worker) => expect(w.output.join("")).not.toMatch(/unhandled rejection|uncaught exception|ERR_STREAM_DESTROYED/);
 
   it("resumes an import whose worker was killed (SIGKILL) from its checkpoint, with exact rows and counts", { timeout: 55_000 }, async () => {
     const run = await startImport("kill9");

@@ -120,7 +120,7 @@ describe("the widget's event stream", () => {
       await agent.cases.addMessage({ caseId, kind: "INTERNAL_NOTE", body: "", attachmentIds: [note.id] });
       const held = await stream.next((e) => e.type === "message" && e.message.body === "Here it is");
       expect(held.event).toMatchObject({ message: { attachments: [{ filename: "invoice.txt", status: "SCANNING", url: null }] } });
-      for (const id of [note.id, invoice.id]) await withTenantDb(tenant.id, (db) => scanAttachment(db, id, null));
+      for (const id of [note.id, invoice.id]) await scanAttachment((fn) => withTenantDb(tenant.id, fn), id, null);
       const released = await stream.next((e) => e.type === "message" && e.message.attachments[0]?.status === "READY");
       expect(released.event).toMatchObject({ message: { body: "Here it is", attachments: [{ filename: "invoice.txt", url: expect.stringContaining(invoice.id) }] } });
       expect(JSON.stringify(stream.seen)).not.toContain("internal.txt");
