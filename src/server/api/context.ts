@@ -1,6 +1,5 @@
 // Builds the tRPC context from a request: who is calling (session user or API key) and which
 // tenant they name. Nothing here is trusted yet: the middlewares check membership and permission.
-import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/server/auth/options";
 import { resolveSessionUser, type SessionUser } from "@/server/auth/session-user";
@@ -15,14 +14,10 @@ import { requestOrigin } from "@/server/http/public-url";
 import { clientIpFrom } from "@/server/security/client-ip";
 import type { ServerTiming } from "@/server/http/server-timing";
 import { addressLimitKey } from "@/server/rate-limit/address-key";
+import { requestIdFrom } from "@/server/http/request-id";
 
 export const TENANT_HEADER = "x-caseboard-tenant";
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
-
-export function requestIdFrom(headers: Headers): string {
-  const incoming = headers.get("x-request-id");
-  return incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-}
+export { requestIdFrom } from "@/server/http/request-id";
 
 export interface TRPCContext {
   requestId: string;

@@ -8,8 +8,10 @@ import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/
 import { AppError } from "@/server/errors/app-error";
 import { crossSiteRefusal } from "@/server/security/same-origin";
 import { receiveAttachment } from "@/server/services/attachments/receive-attachment";
-import { uploadFailure, uploadFilename } from "@/server/services/attachments/upload-request";
+import { uploadFailure } from "@/server/services/attachments/upload-request";
+import { uploadFilename } from "@/server/http/upload-filename";
 import { requestUploader } from "@/server/services/attachments/uploader";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -37,3 +39,5 @@ export async function POST(request: Request): Promise<Response> {
     return routeErrorResponse(uploadFailure(error, request), requestId, "attachments.upload");
   }
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

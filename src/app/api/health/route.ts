@@ -1,6 +1,7 @@
 // Liveness: the process answers. Touches no dependency, so a slow database never restarts the app.
 import { NextResponse } from "next/server";
 import pkg from "../../../../package.json" with { type: "json" };
+import { otherMethods } from "@/server/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +11,5 @@ export function GET() {
     { headers: { "cache-control": "no-store" } },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors/app-error";
 import { isCronAuthorized, refreshQueueDepth } from "@/server/jobs";
 import { logger } from "@/server/logger";
 import { metricsRegistry } from "./prometheus";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,3 +26,5 @@ export async function GET(request: Request): Promise<Response> {
     return response;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,24 +1,10 @@
-// The HTTP edges of attachments shared by the member routes and the widget's: the uploaded
-// file's name, and the download answer. Downloads never let the browser guess (nosniff), never run
+// The HTTP edges of attachments shared by the member routes and the widget's: a failed upload's
+// answer, and the download answer. Downloads never let the browser guess (nosniff), never run
 // in the app's origin (a sandboxing CSP), and only images are shown inline.
 import { Readable } from "node:stream";
 import { AppError } from "@/server/errors/app-error";
 import { contentDisposition } from "@/server/http/content-disposition";
 import type { AttachmentVariant, OpenedAttachment } from "./open-attachment";
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-/** `?filename=` or the `x-filename` header (URI-encoded, as a header cannot carry UTF-8). */
-export function uploadFilename(request: Request): string | null {
-  const header = request.headers.get("x-filename");
-  return new URL(request.url).searchParams.get("filename") ?? (header ? safeDecode(header) : null);
-}
 
 /**
  * What an upload that failed should answer: a client that went away mid-body is not the server's

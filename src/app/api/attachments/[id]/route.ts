@@ -7,6 +7,7 @@ import { withTenantDb } from "@/server/db/tenant-db";
 import { openAttachment } from "@/server/services/attachments/open-attachment";
 import { attachmentResponse, variantOf } from "@/server/services/attachments/upload-request";
 import { requestUploader } from "@/server/services/attachments/uploader";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,3 +28,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return routeErrorResponse(error, requestId, "attachments.download");
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -8,6 +8,7 @@ import { runCronJobs } from "@/server/jobs";
 import { logger } from "@/server/logger";
 // Registers the features' job types, so this runner claims them too.
 import "@/server/services/feature-jobs";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -47,3 +48,5 @@ async function handle(request: Request): Promise<Response> {
 
 export const GET = handle;
 export const POST = handle;
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -6,6 +6,7 @@ import { requestIdFrom } from "@/server/api/context";
 import { authorizeRouteRequest, routeErrorResponse, runAsRoute } from "@/server/api/route-auth";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { openTenantFile } from "@/server/services/exports/open-file";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -31,3 +32,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return routeErrorResponse(error, requestId, "files.download");
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -2,6 +2,7 @@
 // optional: when it is down the answer stays 200 with status "degraded".
 import { NextResponse } from "next/server";
 import { checkReadiness } from "@/server/services/health/readiness";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +13,5 @@ export async function GET() {
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

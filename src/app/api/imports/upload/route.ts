@@ -10,17 +10,11 @@ import { requestIdFrom } from "@/server/api/context";
 import { AppError } from "@/server/errors/app-error";
 import { crossSiteRefusal } from "@/server/security/same-origin";
 import { receiveImportUpload } from "@/server/services/imports/receive-upload";
+import { otherMethods } from "@/server/http/other-methods";
+import { uploadFilename } from "@/server/http/upload-filename";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 export async function POST(request: Request): Promise<Response> {
   let requestId = requestIdFrom(request.headers);
@@ -42,8 +36,7 @@ export async function POST(request: Request): Promise<Response> {
       throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${env.IMPORT_MAX_BYTES} bytes`, { maxBytes: env.IMPORT_MAX_BYTES });
     }
     if (!request.body) throw new AppError("BAD_REQUEST", "Send the CSV file as the request body");
-    const filenameHeader = request.headers.get("x-filename");
-    const filename = url.searchParams.get("filename") ?? (filenameHeader ? safeDecode(filenameHeader) : null);
+    const filename = uploadFilename(request);
     const received = await runAsRoute(auth, () =>
       receiveImportUpload({
         tenantId: auth.tenant.id,
@@ -59,3 +52,5 @@ export async function POST(request: Request): Promise<Response> {
     return routeErrorResponse(error, requestId, "imports.upload");
   }
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors/app-error";
 import { toAppError, toErrorBody } from "@/server/errors/to-app-error";
 import { admitRequest } from "@/server/http/load-shedding";
 import { ServerTiming } from "@/server/http/server-timing";
+import { otherMethods } from "@/server/http/other-methods";
 
 const ENDPOINT = "/api/trpc";
 
@@ -81,3 +82,5 @@ async function handle(req: Request, requestId: string, timing: ServerTiming, sta
 }
 
 export { handler as GET, handler as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

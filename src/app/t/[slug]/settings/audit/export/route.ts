@@ -5,6 +5,7 @@ import { createCaller } from "@/server/api/root";
 import { routeErrorResponse } from "@/server/api/route-auth";
 import { auditCsvStream } from "@/server/services/audit-export/audit-csv";
 import { auditFilterFromSearch } from "../audit-search";
+import { otherMethods } from "@/server/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -32,3 +33,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     return routeErrorResponse(error, requestId, "audit.export");
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
