@@ -7,11 +7,14 @@ import { callerFor, type TestTenant } from "./factories";
 
 export const APP_ORIGIN = "http://caseboard.test";
 
+const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
 /**
- * This test file's visitors' address: one per file and run, so the widget's per-IP budgets (kept in
- * Redis across files and runs on the CI's PostgreSQL pass) are not shared with other files.
+ * The visitors' address for this run, so the widget's per-IP budgets (kept in Redis across runs
+ * on the CI's PostgreSQL pass) are not shared with earlier runs. The test files share one module
+ * graph (vitest's isolate: false), so every file's calls come from it; new sessions, whose
+ * per-address budget is small (30 per 10 minutes), each come from an address of their own.
  */
-const KIT_IP = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
+const KIT_IP = randomIp();
 
 export interface WidgetAnswer {
   status: number;
@@ -22,9 +25,9 @@ export interface WidgetAnswer {
 export async function widgetCall(
   method: "GET" | "POST" | "OPTIONS",
   path: string,
-  opts: { token?: string; body?: unknown; origin?: string } = {},
+  opts: { token?: string; body?: unknown; origin?: string; ip?: string } = {},
 ): Promise<WidgetAnswer> {
-  const headers = new Headers({ host: "caseboard.test", [CLIENT_IP_HEADER]: clientIpStamp(KIT_IP) });
+  const headers = new Headers({ host: "caseboard.test", [CLIENT_IP_HEADER]: clientIpStamp(opts.ip ?? KIT_IP) });
   if (opts.token) headers.set("x-visitor-token", opts.token);
   if (opts.origin) headers.set("origin", opts.origin);
   if (opts.body !== undefined) headers.set("content-type", "application/json");
@@ -43,7 +46,7 @@ export async function setUpWidget(tenant: TestTenant, origins: string[] = ["http
 
 /** A new visitor's token (anonymous, or with a signed identity). */
 export async function visitorToken(widgetId: string, identity?: Record<string, unknown>): Promise<string> {
-  const res = await widgetCall("POST", `/${widgetId}/session`, { body: identity ? { identity } : {} });
+  const res = await widgetCall("POST", `/${widgetId}/session`, { body: identity ? { identity } : {}, ip: randomIp() });
   if (res.status !== 200) throw new Error(`session: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.visitorToken as string;
 }

@@ -221,11 +221,13 @@ describe("where the widget may be used", () => {
   it("limits new visitors per address; a visitor who continues is not counted", async () => {
     const restore = overrideLimiters({ widgetSessionIp: createLimiter({ keyPrefix: `test-widget-session-${Date.now()}`, points: 2, durationSeconds: 60 }) });
     try {
-      const first = await visitorToken(widgetId);
-      await visitorToken(widgetId);
-      const third = await widgetCall("POST", `/${widgetId}/session`, { body: {} });
+      // One address (the kit gives each new visitor an address of its own otherwise).
+      const fromOneAddress = (token?: string) => widgetCall("POST", `/${widgetId}/session`, { token, body: {}, ip: "10.251.7.7" });
+      const first = (await fromOneAddress()).body.visitorToken as string;
+      expect((await fromOneAddress()).status).toBe(200);
+      const third = await fromOneAddress();
       expect(third).toMatchObject({ status: 429, body: { code: "TOO_MANY_REQUESTS" } });
-      expect((await widgetCall("POST", `/${widgetId}/session`, { token: first, body: {} })).body.visitorToken).toBe(first);
+      expect((await fromOneAddress(first)).body.visitorToken).toBe(first);
     } finally {
       restore();
     }
