@@ -46,6 +46,8 @@ function tenantClient(prisma: PrismaClient) {
 type TenantClient = ReturnType<typeof tenantClient>;
 /** The client of one tenant transaction: what an interactive transaction's client offers (no nested $transaction). */
 export type TenantDb = Parameters<Parameters<TenantClient["$transaction"]>[0]>[0];
+/** Runs `fn` in a short tenant transaction of its own: what a per-call job handler is given as `withDb`. */
+export type WithTenantDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
 
 const clients = new WeakMap<PrismaClient, TenantClient>();
 

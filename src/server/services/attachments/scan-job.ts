@@ -4,7 +4,7 @@
 // attempt and the job retries; the file stays held meanwhile, never released unscanned.
 import { z } from "zod";
 import { env } from "@/env";
-import type { TenantDb } from "@/server/db/tenant-db";
+import type { TenantDb, WithTenantDb } from "@/server/db/tenant-db";
 import { defineJob, enqueue, registerJob } from "@/server/jobs";
 import { logger } from "@/server/logger";
 import { emitEvents } from "@/server/realtime/emit";
@@ -33,14 +33,12 @@ export async function requestScan(db: TenantDb, attachmentId: string): Promise<v
   await enqueue(scanAttachmentJob, { attachmentId }, { db, dedupeKey: `attachment-scan:${attachmentId}` });
 }
 
-type WithDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
-
 /**
  * Idempotent: a runner killed mid-scan leaves the row SCANNING and the retry scans again; of two
  * scans racing, the first decision stands. With no scanner configured any more (it was taken out
  * of the deployment), held files are released: the operator chose to run without one.
  */
-export async function scanAttachment(withDb: WithDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage(), signal?: AbortSignal) {
+export async function scanAttachment(withDb: WithTenantDb, attachmentId: string, scannerUrl: string | null, storage: FileStorage = getStorage(), signal?: AbortSignal) {
   const row = await withDb((db) =>
     db.attachment.findFirst({
       where: { id: attachmentId },

@@ -25,7 +25,7 @@ async function chatWithEmail(email: string | undefined) {
   const caseId = await withTenantDb(tenant.id, async (db) => (await db.chatVisitor.findFirstOrThrow({ where: { tokenHash: hashVisitorToken(token) } })).caseId!);
   return { token, caseId };
 }
-const mail = (caseId: string) => withTenantDb(tenant.id, (db) => mailUnreadReplies(db, caseId));
+const mail = (caseId: string) => mailUnreadReplies((fn) => withTenantDb(tenant.id, fn), caseId);
 
 describe("replies to a chat by mail", () => {
   it("mails the unread replies (not the notes) to the visitor's address, a while after the reply, once", async () => {

@@ -2,7 +2,7 @@
 // their verified one), when SMTP is configured. Decided a little after the reply, so a visitor
 // still in the chat reads it there and gets no mail; replies of a burst go in one mail.
 import { z } from "zod";
-import type { TenantDb } from "@/server/db/tenant-db";
+import type { TenantDb, WithTenantDb } from "@/server/db/tenant-db";
 import { defineJob, enqueue, registerJob } from "@/server/jobs";
 import { sendMail } from "@/server/mail";
 import { attachmentsByMessage } from "@/server/services/attachments/views";
@@ -16,10 +16,13 @@ export const chatReplyMailJob = registerJob(
     type: "chat.reply-mail",
     scope: "tenant",
     payload: z.object({ caseId: z.uuid() }),
+    // No transaction waits on SMTP: the replies are read in one, mailed, then marked read in
+    // another. A runner killed between the send and the mark mails them once more on retry.
+    transaction: "per-call",
     maxAttempts: 3,
     timeoutMs: 60_000,
-    async handler({ caseId }, { db }) {
-      return mailUnreadReplies(db, caseId);
+    async handler({ caseId }, { withDb }) {
+      return mailUnreadReplies(withDb, caseId);
     },
   }),
 );
@@ -39,13 +42,27 @@ function withFiles(body: string, files: { filename: string }[]): string {
 }
 
 /** Mails the agents' public replies the visitor has not read, newest last; what was mailed counts as read. */
-export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{ mailed: number }> {
+export async function mailUnreadReplies(withDb: WithTenantDb, caseId: string): Promise<{ mailed: number }> {
+  const pending = await withDb((db) => unreadReplies(db, caseId));
+  if (!pending) return { mailed: 0 };
+  const { visitorId, email, number, unread, files } = pending;
+  const result = await sendMail({
+    to: email,
+    subject: `A reply to your chat${number !== null ? ` (#${number})` : ""}`,
+    text: [...unread.map((m) => withFiles(m.body, files.get(m.id) ?? [])), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
+  });
+  if (!result.delivered) return { mailed: 0 };
+  await withDb((db) => db.chatVisitor.updateMany({ where: { id: visitorId }, data: { visitorSeenUpTo: unread.at(-1)!.id } }));
+  return { mailed: unread.length };
+}
+
+async function unreadReplies(db: TenantDb, caseId: string) {
   const visitor = await db.chatVisitor.findFirst({
     where: { caseId, emailCiphertext: { not: null } },
     orderBy: { lastSeenAt: "desc" },
     select: { ...visitorSelect, visitorSeenUpTo: true },
   });
-  if (!visitor) return { mailed: 0 };
+  if (!visitor) return null;
   const seen = visitor.visitorSeenUpTo
     ? await db.caseMessage.findFirst({ where: { id: visitor.visitorSeenUpTo }, select: { createdAt: true } })
     : null;
@@ -55,15 +72,8 @@ export async function mailUnreadReplies(db: TenantDb, caseId: string): Promise<{
     select: { id: true, body: true },
   });
   const email = visitorView(visitor).email;
-  if (!unread.length || !email) return { mailed: 0 };
+  if (!unread.length || !email) return null;
   const found = await db.case.findFirst({ where: { id: caseId }, select: { number: true } });
   const files = await attachmentsByMessage(db, unread.map((m) => m.id));
-  const result = await sendMail({
-    to: email,
-    subject: `A reply to your chat${found ? ` (#${found.number})` : ""}`,
-    text: [...unread.map((m) => withFiles(m.body, files.get(m.id) ?? [])), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
-  });
-  if (!result.delivered) return { mailed: 0 };
-  await db.chatVisitor.updateMany({ where: { id: visitor.id }, data: { visitorSeenUpTo: unread.at(-1)!.id } });
-  return { mailed: unread.length };
+  return { visitorId: visitor.id, email, number: found?.number ?? null, unread, files };
 }

@@ -47,20 +47,28 @@ export const notificationMailJob = registerJob(
     type: "notifications.mail",
     scope: "tenant",
     payload: z.object({ ids: z.array(z.uuid()).min(1).max(1000) }),
+    // Each mail is marked sent in a transaction of its own, right after it went out: in one
+    // transaction for the whole batch, a send failing part-way rolled back the marks of the mails
+    // already sent, and the retry sent them again. No transaction waits on SMTP either.
+    transaction: "per-call",
     maxAttempts: 5,
     timeoutMs: 60_000,
-    async handler({ ids }, { db }) {
-      const rows = await db.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, select: itemSelect });
-      if (rows.length === 0) return { sent: 0 };
-      const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+    async handler({ ids }, { withDb }) {
+      const batch = await withDb(async (db) => {
+        const rows = await db.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, select: itemSelect });
+        if (rows.length === 0) return null;
+        const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+        return { rows, tenant, people };
+      });
+      if (!batch) return { sent: 0 };
       let sent = 0;
-      for (const row of rows) {
-        const to = people.get(row.userId)?.email;
+      for (const row of batch.rows) {
+        const to = batch.people.get(row.userId)?.email;
         if (!to) continue;
-        const item: MailItem = { ...row, actorName: row.actorId ? (people.get(row.actorId)?.name ?? null) : null };
-        await sendMail(itemMail(to, tenant, item));
+        const item: MailItem = { ...row, actorName: row.actorId ? (batch.people.get(row.actorId)?.name ?? null) : null };
+        await sendMail(itemMail(to, batch.tenant, item));
         // Marked one by one: a failure part-way retries only what has not gone out.
-        await db.notification.update({ where: tenantKey(row.id), data: { emailedAt: new Date() }, select: { id: true } });
+        await withDb((db) => db.notification.update({ where: tenantKey(row.id), data: { emailedAt: new Date() }, select: { id: true } }));
         sent++;
       }
       return { sent };
@@ -90,12 +98,19 @@ export const notificationDigestForTenantJob = registerJob(
     type: "notifications.digest-tenant",
     scope: "tenant",
     payload: z.object({}),
+    // As for single mails: each member's digest is marked in its own transaction once it went out.
+    transaction: "per-call",
     maxAttempts: 3,
     timeoutMs: 5 * 60_000,
-    async handler(_payload, { db }) {
-      const rows = await pendingDigestItems(db);
-      if (rows.length === 0) return { digests: 0 };
-      const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+    async handler(_payload, { withDb }) {
+      const pending = await withDb(async (db) => {
+        const rows = await pendingDigestItems(db);
+        if (rows.length === 0) return null;
+        const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
+        return { rows, tenant, people };
+      });
+      if (!pending) return { digests: 0 };
+      const { rows, tenant, people } = pending;
       const byUser = new Map<string, typeof rows>();
       for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
       let digests = 0;
@@ -105,7 +120,7 @@ export const notificationDigestForTenantJob = registerJob(
         const mailItems = items.slice(0, DIGEST_LIMIT).map((r) => ({ ...r, actorName: r.actorId ? (people.get(r.actorId)?.name ?? null) : null }));
         await sendMail(digestMail(to, tenant, mailItems));
         // Everything pending is marked, also past the limit: the next digest starts afresh.
-        await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: new Date() } });
+        await withDb((db) => db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: new Date() } }));
         digests++;
       }
       return { digests };

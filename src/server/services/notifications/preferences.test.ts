@@ -3,7 +3,7 @@
 // stores and what the mail jobs send, and each item is mailed at most once.
 import { describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
-import { runOnly } from "@/server/jobs/test-kit";
+import { runOnly, sleep } from "@/server/jobs/test-kit";
 import { enqueue } from "@/server/jobs/queue";
 import { expectAppError } from "@/test/errors";
 import { captureMail } from "@/test/mail-capture";
@@ -94,6 +94,26 @@ describe("what a preference does to new notifications", () => {
     await enqueue(notificationMailJob, { ids }, { tenantId: t.id });
     await runOnly([notificationMailJob.type]);
     expect(mailbox.sent).toHaveLength(1);
+  });
+
+  it("a send that fails part-way: the retry mails only what had not gone out", async () => {
+    const t = await createTestTenant("prefs-partway");
+    await (await agentOf(t)).notifications.updatePreferences({ preferences: [{ kind: "assigned", inApp: true, email: "immediate" }] });
+    const cases = await createTestCases(t, ["First to go out", "Refused by the server once"]);
+    const admin = await adminOf(t);
+    // One job for both notifications, as a bulk assignment makes.
+    await admin.cases.bulkUpdate({ target: { ids: cases.map((c) => c.id) }, assigneeId: t.users.AGENT.id });
+    mailbox.refuse = (m) => m.subject.includes("Refused by the server once");
+    await runOnly([notificationMailJob.type]);
+    expect(mailbox.sent.map((m) => m.subject)).toEqual([expect.stringContaining("First to go out")]);
+    const job = await withPrivilegedDb("test check", (db) => db.job.findFirstOrThrow({ where: { tenantId: t.id, type: notificationMailJob.type } }));
+    expect(job).toMatchObject({ status: "FAILED", attempts: 1 });
+
+    mailbox.refuse = null;
+    await sleep(150);
+    await runOnly([notificationMailJob.type]);
+    // The first mail is not sent again.
+    expect(mailbox.sent.map((m) => m.subject)).toEqual([expect.stringContaining("First to go out"), expect.stringContaining("Refused by the server once")]);
   });
 
   it("immediate mail of an alert routed to the member: its title, nobody named as its author", async () => {

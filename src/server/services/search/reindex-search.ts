@@ -11,14 +11,13 @@
 import { z } from "zod";
 import { BACKGROUND_PRIORITY, defineJob, registerJob } from "@/server/jobs";
 import { Prisma } from "@/server/db/generated/client";
-import type { TenantDb } from "@/server/db/tenant-db";
+import type { TenantDb, WithTenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { rebuildSearchTerms } from "./search-terms";
 
 /** Rows per transaction. */
 export const BATCH = 5_000;
 
-type WithDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
 
 /** Each table's vector, from its text and the configuration `config.c` (search_vectors migration). */
 const VECTORS = {
@@ -46,7 +45,7 @@ async function reindexBatch(db: TenantDb, table: keyof typeof VECTORS, after: st
 
 /** Every case's and message's vector of the current tenant, written again; how many of each. */
 export async function reindexSearchVectors(
-  withDb: WithDb,
+  withDb: WithTenantDb,
   options: { signal?: AbortSignal; progress?: (percent: number, stage: string) => void } = {},
 ): Promise<{ cases: number; messages: number }> {
   const counts = { cases: 0, messages: 0 };

@@ -6,7 +6,7 @@
 // or a single value gets no model (and loses an old one), so nothing is suggested from noise.
 import type { TenantSettings } from "@/lib/validations/tenant-settings";
 import { Prisma } from "@/server/db/generated/client";
-import type { TenantDb } from "@/server/db/tenant-db";
+import type { TenantDb, WithTenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { loadTenantSettings } from "@/server/services/cases/tenant-settings";
 import { documentWords, predictDocuments, type LabelStats, type ModelShape } from "./naive-bayes";
@@ -18,7 +18,6 @@ export const MIN_EXAMPLES = 20;
 /** The confidence floors the calibration is measured at (the auto-apply thresholds start at 0.5). */
 export const CALIBRATION_FLOORS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] as const;
 
-export type WithTenantDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
 
 export interface CalibrationPoint {
   atLeast: number;

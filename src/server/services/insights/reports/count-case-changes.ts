@@ -9,7 +9,7 @@ import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
-import type { WithTenantDb } from "@/server/services/insights/trending/compute-trending";
+import type { WithTenantDb } from "@/server/db/tenant-db";
 
 export const ROLLUP_BATCH_SIZE = 5000;
 /** How far before its cursor a run reads again (see above). */

@@ -6,7 +6,7 @@
 import { topicPath, usualText } from "@/lib/trending-words";
 import { parseTenantSettings } from "@/lib/validations/tenant-settings";
 import { ALERT_RELATED_CASES_MAX } from "@/lib/validations/alert";
-import type { TenantDb } from "@/server/db/tenant-db";
+import type { TenantDb, WithTenantDb } from "@/server/db/tenant-db";
 import { requireTenantId } from "@/server/db/tenant-scope";
 import { fireAlerts } from "@/server/services/alerts/fire-alert";
 import { postSystemItem } from "@/server/services/feed/feed-events";
@@ -31,7 +31,6 @@ export interface TrendingComputed {
 }
 
 /** Runs `fn` in a transaction of the tenant (a job's `withDb`, or `withTenantDb` bound to it). */
-export type WithTenantDb = <R>(fn: (db: TenantDb) => Promise<R>) => Promise<R>;
 
 export async function computeTrending(withDb: WithTenantDb, now = new Date()): Promise<TrendingComputed> {
   const started = performance.now();
