@@ -36,7 +36,11 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: st
     const { email, errors: found } = checkSignIn(String(data.get("email") ?? ""), String(data.get("password") ?? ""));
     setErrors(found);
     setFormError(null);
-    if (found.email || found.password) return;
+    if (found.email || found.password) {
+      // As the form libraries do: the first field to fix gets the focus.
+      (event.currentTarget.elements.namedItem(found.email ? "email" : "password") as HTMLInputElement | null)?.focus();
+      return;
+    }
     setSubmitting(true);
     try {
       const result = await signInWithCredentials(email, String(data.get("password")));

@@ -51,7 +51,7 @@ async function receive(req: Request, tenantId: string, widgetId: string, request
   await consumeOrThrow(limiters().widgetUploadsIp, addressLimitKey(clientIpFrom(req.headers)), "files");
   if (!req.body) throw new AppError("BAD_REQUEST", "Send the file as the request body", { reason: "EMPTY_FILE" });
   // Without an announced size, room for the largest file any tenant may take.
-  await withTenantDb(tenantId, (db) => ensureVisitorUploadRoom(db, Number.isFinite(announced) ? announced : env.ATTACHMENT_MAX_BYTES));
+  await withTenantDb(tenantId, (db) => ensureVisitorUploadRoom(db, tenantId, Number.isFinite(announced) ? announced : env.ATTACHMENT_MAX_BYTES));
   const attachment = await receiveAttachment({
     tenantId,
     uploader: { chatVisitorId: visitor.id },

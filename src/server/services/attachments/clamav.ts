@@ -12,6 +12,8 @@ const TIMEOUT_MS = 60_000;
 /** Waits for room to write; a connection the daemon closed (or broke) ends the wait with an error. */
 function drained(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
+    // Already gone (stopped by the job's signal, timed out): its close has fired, so nothing else would end this wait.
+    if (socket.destroyed) return reject(socket.errored ?? new Error("The malware scanner closed the connection"));
     const done = (error?: Error) => {
       socket.off("drain", onDrain).off("close", onClose).off("error", done);
       if (error) reject(error);
@@ -25,7 +27,10 @@ function drained(socket: Socket): Promise<void> {
 
 /** `signal` (the job's) ends the scan at once: a runner shutting down hands the job back instead of waiting on the daemon. */
 export async function scanWithClamd(address: string, body: Readable, signal?: AbortSignal): Promise<ScanVerdict> {
-  signal?.throwIfAborted();
+  if (signal?.aborted) {
+    body.destroy();
+    signal.throwIfAborted();
+  }
   const url = new URL(address);
   const socket = connect({ host: url.hostname, port: Number(url.port || 3310) });
   socket.setTimeout(TIMEOUT_MS);
@@ -69,7 +74,7 @@ async function scanOver(socket: Socket, body: Readable): Promise<ScanVerdict> {
     const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(chunk.length);
-    if (!socket.write(Buffer.concat([length, chunk]))) await drained(socket);
+    if (socket.destroyed || !socket.write(Buffer.concat([length, chunk]))) await drained(socket);
   }
   socket.write(Buffer.alloc(4));
   const line = await reply;

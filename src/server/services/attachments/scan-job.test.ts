@@ -60,6 +60,19 @@ describe("the malware scan", () => {
     expect(await response.json()).toMatchObject({ details: { reason: "ATTACHMENT_BLOCKED" } });
   });
 
+  it("a file marked blocked whose bytes were not deleted yet (the runner stopped between the two): the retry deletes them", async () => {
+    const held = await heldFile(Buffer.from("blocked, bytes left behind"), "left.txt");
+    const storageKey = await withTenantDb(tenant.id, async (db) => {
+      await db.attachment.updateMany({ where: { id: held.id }, data: { status: "BLOCKED" } });
+      return (await db.attachment.findFirstOrThrow({ where: { id: held.id }, select: { file: { select: { storageKey: true } } } })).file.storageKey;
+    });
+    (await getStorage().get(storageKey)).destroy();
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: false });
+    await expect(getStorage().get(storageKey)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // And once more, with nothing left to delete.
+    expect(await scan(held.id, clamd.url)).toEqual({ scanned: false });
+  });
+
   it("a file larger than the scanner reads is not released: it is blocked like a found one", async () => {
     const held = await heldFile(Buffer.from("TOO-BIG archive"), "huge.txt");
     expect(await scan(held.id, clamd.url)).toEqual({ scanned: true, clean: false });

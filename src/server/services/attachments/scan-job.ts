@@ -45,7 +45,10 @@ export async function scanAttachment(withDb: WithTenantDb, attachmentId: string,
       select: { status: true, file: { select: { storageKey: true } }, thumbnail: { select: { storageKey: true } } },
     }),
   );
-  if (!row || row.status !== "SCANNING") return { scanned: false };
+  if (!row) return { scanned: false };
+  // Blocked by an earlier attempt that stopped before its bytes were gone: delete them now.
+  if (row.status === "BLOCKED") await deleteBytes(storage, row);
+  if (row.status !== "SCANNING") return { scanned: false };
   const verdict = scannerUrl ? await scanWithClamd(scannerUrl, await storage.get(row.file.storageKey), signal) : ({ clean: true } as const);
   const decided = await withDb(async (db) => {
     const changed = await db.attachment.updateMany({ where: { id: attachmentId, status: "SCANNING" }, data: { status: verdict.clean ? "READY" : "BLOCKED" } });
@@ -59,7 +62,12 @@ export async function scanAttachment(withDb: WithTenantDb, attachmentId: string,
   if (!decided) return { scanned: false };
   if (!verdict.clean) {
     logger.warn({ attachmentId, signature: verdict.signature }, "attachment refused by the malware scanner");
-    for (const file of [row.file, row.thumbnail]) if (file) await storage.delete(file.storageKey);
+    await deleteBytes(storage, row);
   }
   return { scanned: true, clean: verdict.clean };
+}
+
+/** Deleting a file that is already gone is not an error, so this may run again. */
+async function deleteBytes(storage: FileStorage, row: { file: { storageKey: string }; thumbnail: { storageKey: string } | null }) {
+  for (const file of [row.file, row.thumbnail]) if (file) await storage.delete(file.storageKey);
 }

@@ -45,14 +45,15 @@ function withFiles(body: string, files: { filename: string }[]): string {
 export async function mailUnreadReplies(withDb: WithTenantDb, caseId: string): Promise<{ mailed: number }> {
   const pending = await withDb((db) => unreadReplies(db, caseId));
   if (!pending) return { mailed: 0 };
-  const { visitorId, email, number, unread, files } = pending;
+  const { visitorId, seenUpTo, email, number, unread, files } = pending;
   const result = await sendMail({
     to: email,
     subject: `A reply to your chat${number !== null ? ` (#${number})` : ""}`,
     text: [...unread.map((m) => withFiles(m.body, files.get(m.id) ?? [])), "—\nOpen the chat on our website to continue the conversation."].join("\n\n"),
   });
   if (!result.delivered) return { mailed: 0 };
-  await withDb((db) => db.chatVisitor.updateMany({ where: { id: visitorId }, data: { visitorSeenUpTo: unread.at(-1)!.id } }));
+  // Only if the visitor has not read further in the chat meanwhile: never moves their mark back.
+  await withDb((db) => db.chatVisitor.updateMany({ where: { id: visitorId, visitorSeenUpTo: seenUpTo }, data: { visitorSeenUpTo: unread.at(-1)!.id } }));
   return { mailed: unread.length };
 }
 
@@ -75,5 +76,5 @@ async function unreadReplies(db: TenantDb, caseId: string) {
   if (!unread.length || !email) return null;
   const found = await db.case.findFirst({ where: { id: caseId }, select: { number: true } });
   const files = await attachmentsByMessage(db, unread.map((m) => m.id));
-  return { visitorId: visitor.id, email, number: found?.number ?? null, unread, files };
+  return { visitorId: visitor.id, seenUpTo: visitor.visitorSeenUpTo, email, number: found?.number ?? null, unread, files };
 }

@@ -83,6 +83,8 @@ export function headersOf(inspection: UploadInspection): string[] {
 /** A file name safe to store and to send back in Content-Disposition. */
 export function cleanFilename(raw: string | null | undefined, fallback = "upload.csv"): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim().slice(0, 200);
+  // Control characters (C0 and C1), characters Windows refuses, and the bidirectional controls
+  // that make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069"<>|*?:]/g, "").trim().slice(0, 200);
   return clean && clean !== "." && clean !== ".." ? clean : fallback;
 }

@@ -55,7 +55,7 @@ export const notificationMailJob = registerJob(
     timeoutMs: 60_000,
     async handler({ ids }, { withDb }) {
       const batch = await withDb(async (db) => {
-        const rows = await db.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, select: itemSelect });
+        const rows = await db.notification.findMany({ where: { id: { in: ids }, emailedAt: null }, select: itemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
         if (rows.length === 0) return null;
         const [tenant, people] = await Promise.all([tenantOf(db), namesOf(db, rows.flatMap((r) => [r.userId, r.actorId]))]);
         return { rows, tenant, people };

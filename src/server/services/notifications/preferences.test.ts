@@ -99,21 +99,22 @@ describe("what a preference does to new notifications", () => {
   it("a send that fails part-way: the retry mails only what had not gone out", async () => {
     const t = await createTestTenant("prefs-partway");
     await (await agentOf(t)).notifications.updatePreferences({ preferences: [{ kind: "assigned", inApp: true, email: "immediate" }] });
-    const cases = await createTestCases(t, ["First to go out", "Refused by the server once"]);
-    const admin = await adminOf(t);
+    const cases = await createTestCases(t, ["Goes out at once", "Refused by the server once"]);
     // One job for both notifications, as a bulk assignment makes.
-    await admin.cases.bulkUpdate({ target: { ids: cases.map((c) => c.id) }, assigneeId: t.users.AGENT.id });
-    mailbox.refuse = (m) => m.subject.includes("Refused by the server once");
+    await (await adminOf(t)).cases.bulkUpdate({ target: { ids: cases.map((c) => c.id) }, assigneeId: t.users.AGENT.id });
+    let refusals = 0;
+    mailbox.refuse = (m) => m.subject.includes("Refused by the server once") && refusals++ === 0;
+    // The first attempt fails on the refused mail; the retry (due within tens of milliseconds, in
+    // this run or the next) sends what is left.
     await runOnly([notificationMailJob.type]);
-    expect(mailbox.sent.map((m) => m.subject)).toEqual([expect.stringContaining("First to go out")]);
-    const job = await withPrivilegedDb("test check", (db) => db.job.findFirstOrThrow({ where: { tenantId: t.id, type: notificationMailJob.type } }));
-    expect(job).toMatchObject({ status: "FAILED", attempts: 1 });
-
-    mailbox.refuse = null;
     await sleep(150);
     await runOnly([notificationMailJob.type]);
-    // The first mail is not sent again.
-    expect(mailbox.sent.map((m) => m.subject)).toEqual([expect.stringContaining("First to go out"), expect.stringContaining("Refused by the server once")]);
+    expect(refusals).toBeGreaterThan(0);
+    const subjects = mailbox.sent.map((m) => (m.subject.includes("Goes out at once") ? "first" : m.subject.includes("Refused by the server once") ? "second" : m.subject));
+    // Each mail exactly once: the one that went out before the failure is not sent again.
+    expect(subjects.sort()).toEqual(["first", "second"]);
+    const job = await withPrivilegedDb("test check", (db) => db.job.findFirstOrThrow({ where: { tenantId: t.id, type: notificationMailJob.type } }));
+    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
   });
 
   it("immediate mail of an alert routed to the member: its title, nobody named as its author", async () => {

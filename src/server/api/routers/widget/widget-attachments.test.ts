@@ -144,7 +144,7 @@ describe("a visitor's files", () => {
     expect(planted.status).toBe(201);
     // Fill the room to 10 bytes short: the planted upload stands for everything visitors left unsent.
     await withTenantDb(tenant.id, async (db) => {
-      const others = (await unsentVisitorBytes(db)) - "a large draft".length;
+      const others = (await unsentVisitorBytes(db, tenant.id)) - "a large draft".length;
       await db.attachment.updateMany({ where: { id: planted.body.id as string }, data: { size: env.WIDGET_UNSENT_UPLOAD_MAX_BYTES - others - 10 } });
     });
     const count = () => withTenantDb(tenant.id, (db) => db.attachment.count());
