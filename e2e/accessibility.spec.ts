@@ -30,6 +30,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("an agent's pages have none", async ({ page }) => {
+      // Every workspace page in turn, each the first of its kind for the server: 50-60 s on a busy
+      // 2-core machine, against the 60 s a test gets by default.
+      test.slow();
       await signIn(page, "agent@acme.test");
       for (const path of AGENT_PAGES) {
         await page.goto(path);
@@ -38,6 +41,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("an admin's pages have none", async ({ page }) => {
+      test.slow();
       await signIn(page, "admin@acme.test");
       for (const path of ADMIN_PAGES) {
         await page.goto(path);
