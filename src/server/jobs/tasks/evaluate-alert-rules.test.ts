@@ -32,6 +32,15 @@ describe("evaluate-alert-rules", () => {
 
     // The fan-out enqueued the minute for other files' tenants with rules too: this run is ours alone.
     await cancelOtherTenantsJobs(tenant, [evaluateAlertRulesForTenantJob.type]);
+    // An earlier file's runner may have left the real schedule's fan-out for another minute
+    // waiting; the run above took it too and gave this tenant a job for that minute as well,
+    // which would fire the rule a second time. Only this test's minute runs.
+    await withPrivilegedDb("test cleanup", (db) =>
+      db.job.updateMany({
+        where: { type: evaluateAlertRulesForTenantJob.type, tenantId: tenant.id, status: { in: ["PENDING", "FAILED"] }, NOT: { dedupeKey: key } },
+        data: { status: "CANCELLED", finishedAt: new Date() },
+      }),
+    );
     await runOnly([evaluateAlertRulesForTenantJob.type]);
     expect((await tenantJobs())[0]).toMatchObject({ status: "SUCCEEDED", result: { evaluated: 1, fired: 1, skipped: 0 } });
 
