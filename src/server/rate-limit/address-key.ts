@@ -4,7 +4,7 @@
 // with every request. Counting the /64 is what mail servers and CDNs do; it can put a few
 // households behind one carrier-grade IPv6 prefix, which the limits' sizes allow for. Audit rows
 // and logs keep the full address; only the limits count by network.
-import { parseIp } from "@/server/security/cidr";
+import { normalizeIp, parseIp } from "@/server/security/cidr";
 
 const HOST_BITS_V6 = 64n;
 
@@ -12,7 +12,7 @@ const HOST_BITS_V6 = 64n;
 export function addressLimitKey(ip: string | undefined | null): string {
   const parsed = ip ? parseIp(ip) : null;
   if (!parsed) return "ip:unknown";
-  if (parsed.version === 4) return `ip:${[24n, 16n, 8n, 0n].map((s) => String((parsed.value >> s) & 0xffn)).join(".")}`;
+  if (parsed.version === 4) return `ip:${normalizeIp(ip)}`;
   const network = parsed.value >> HOST_BITS_V6;
   const groups = [48n, 32n, 16n, 0n].map((s) => ((network >> s) & 0xffffn).toString(16));
   return `ip:${groups.join(":")}::/64`;
