@@ -155,6 +155,8 @@ describe("a visitor's files", () => {
     expect(refused.body).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { reason: "UNSENT_UPLOADS_FULL" } });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await count()).toBe(before);
+    // Another tenant's visitors have a room of their own.
+    expect((await widgetUpload(otherWidgetId, await visitorToken(otherWidgetId), Buffer.from("eleven bytes"), "note.txt")).status).toBe(201);
     // What fits still fits, and a member's upload never counts against visitors' room.
     expect((await widgetUpload(widgetId, token, Buffer.from("tiny"), "tiny.txt")).status).toBe(201);
     await expect(uploadByUser(tenant.id, tenant.users.AGENT.id, Buffer.from("agent's file, any size"), "agent.txt")).resolves.toMatchObject({ filename: "agent.txt" });
