@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseListSearch, parseCaseListQuery } from "@/components/cases/case-list-params";
+import { caseListSearch } from "@/components/cases/case-list-params";
+import { parseCaseListQuery } from "@/components/cases/parse-case-list-query";
 import { ruleCaseQuery } from "./alert-rule-cases";
 
 const firedAt = new Date("2026-11-30T00:30:00Z");

@@ -19,7 +19,7 @@
 //
 // PENDING (waiting on the customer) and SNOOZED pause the SLA clocks; leaving them resumes the
 // clocks with the working time that was left (services/cases/sla-pause.ts).
-import type { CaseStatus } from "@/lib/validations/case";
+import type { CaseStatus } from "@/lib/case-fields";
 
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   NEW: ["OPEN", "PENDING", "SNOOZED", "RESOLVED"],

@@ -1,10 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { useQueryClient } from "@tanstack/react-query";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { tenantSlugFromLocation, TRPCReactProvider, useTRPC } from "./react";
-
-// The session provider asks /api/auth for the session: that request is the network edge.
-vi.mock("next-auth/react", () => ({ SessionProvider: ({ children }: { children: React.ReactNode }) => children }));
 
 const visit = (path: string) => window.history.pushState({}, "", path);
 

@@ -6,9 +6,9 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
 import superjson from "superjson";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
@@ -57,13 +57,12 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     }),
   );
   return (
-    // Refetching the session every 5 minutes slides its 24 h expiry forward while the app is open.
-    <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          {children}
-        </TRPCProvider>
-      </QueryClientProvider>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {/* Slides the session's 24 h expiry forward while the app is open. */}
+        <SessionKeepAlive />
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
   );
 }

@@ -4,11 +4,30 @@
 // their own: when their answers arrive out of order, the token sent back no longer matches the
 // cookie kept, and the sign-in answers "?csrf=true" with no error, which looks like success and
 // lands on the sign-in page again. By then the cookie has settled, so one retry signs in.
-import { signIn, type SignInResponse } from "next-auth/react";
+// next-auth's client loads with the first attempt (or when the form is first touched, see
+// preloadSignIn) rather than with the page: the sign-in page then sends only what it shows.
+import type { SignInResponse } from "next-auth/react";
+
+type Client = typeof import("next-auth/react");
+let client: Promise<Client> | undefined;
+/** One load however often it is asked for; a load that failed (offline) is tried again next time. */
+function loadClient(): Promise<Client> {
+  client ??= import("next-auth/react").catch((error: unknown) => {
+    client = undefined;
+    throw error;
+  });
+  return client;
+}
+
+/** Starts loading the sign-in client early (the form's first focus), so the click does not wait. */
+export function preloadSignIn(): void {
+  void loadClient().catch(() => undefined);
+}
 
 const csrfRefused = (result: SignInResponse | undefined) => Boolean(result?.url && new URL(result.url, window.location.origin).searchParams.get("csrf"));
 
 export async function signInWithCredentials(email: string, password: string): Promise<SignInResponse | undefined> {
+  const { signIn } = await loadClient();
   const first = await signIn("credentials", { email, password, redirect: false });
   if (!csrfRefused(first)) return first;
   const again = await signIn("credentials", { email, password, redirect: false });

@@ -1,5 +1,5 @@
 "use client";
-import { signInWithCredentials } from "./credentials-sign-in";
+import { preloadSignIn, signInWithCredentials } from "./credentials-sign-in";
 import { useState, type FormEvent } from "react";
 import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { safeRedirectPath } from "@/lib/urls";
 
 // The sign-in page is the first one anyone loads, so it carries no form library: two fields are
 // read from the form itself on submit (zod and its resolver were a fifth of the page's JavaScript,
-// react-hook-form another 12 kB). The server still parses the same input with signInSchema; these
+// react-hook-form another 12 kB), and next-auth's client loads when it is used. The server still parses the same input with signInSchema; these
 // checks only spare a round trip and keep that schema's messages.
 type Errors = { email?: string; password?: string };
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -57,7 +57,9 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl: st
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    // next-auth's client loads on the first key or pointer press in the form (not on the email
+    // field's automatic focus, which happens as the page loads), ahead of the submit.
+    <form method="post" onSubmit={onSubmit} onKeyDown={preloadSignIn} onPointerDown={preloadSignIn} className="mt-6 space-y-4" noValidate>
       <Field label="Email" htmlFor="email" error={errors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" autoFocus defaultValue={defaultEmail} aria-invalid={!!errors.email} />
       </Field>

@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { STATUS_LABELS } from "@/lib/case-status";
-import { CASE_PRIORITIES, CASE_STATUSES } from "@/lib/validations/case";
+import { CASE_PRIORITIES, CASE_STATUSES } from "@/lib/case-fields";
 import { useTRPC } from "@/trpc/react";
 import { casesInCache, offerBulkUndo } from "./bulk-undo";
 import { bulkUpdateCasesAction } from "./case-actions";

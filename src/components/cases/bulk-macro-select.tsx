@@ -2,7 +2,7 @@
 // The bulk bar's "Macro…": runs one on the ticked cases (up to MACRO_APPLY_LIMIT). A macro that
 // writes to customers asks first (confirmMacroReplies); its field changes can be undone.
 import { Select } from "@/components/ui/input";
-import { MACRO_APPLY_LIMIT } from "@/lib/validations/macro";
+import { MACRO_APPLY_LIMIT } from "@/lib/macro-fields";
 import type { Member } from "./case-types";
 import { confirmMacroReplies, useMacros, useRunMacro } from "./use-macros";
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { CASE_PRIORITIES } from "@/lib/validations/case";
+import { CASE_PRIORITIES } from "@/lib/case-fields";
 
 const STATUS_TONE = { NEW: "blue", OPEN: "purple", PENDING: "yellow", SNOOZED: "gray", RESOLVED: "green", CLOSED: "gray" } as const;
 const PRIORITY_TONE = { LOW: "gray", NORMAL: "blue", HIGH: "yellow", URGENT: "red" } as const;

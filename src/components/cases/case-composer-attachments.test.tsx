@@ -6,7 +6,6 @@ import { addCaseMessageAction } from "./case-actions";
 import { CaseComposer } from "./case-composer";
 import { useAttachmentUploads } from "./use-attachment-uploads";
 
-vi.mock("next-auth/react", () => ({ useSession: () => ({ data: null }) }));
 vi.mock("./case-actions", () => ({ addCaseMessageAction: vi.fn(), runMacroAction: vi.fn() }));
 
 const CASE_ID = "5d0c4a8e-2f7b-4c1d-9e3a-6b8f0a1c2d3e";
@@ -47,7 +46,11 @@ class FakeXhr {
   async respond(status: number, body: unknown) {
     this.status = status;
     this.responseText = typeof body === "string" ? body : JSON.stringify(body);
-    await act(async () => this.onload?.());
+    // The answer is read once the attachment schema has loaded (it loads with the first upload).
+    await act(async () => {
+      this.onload?.();
+      await vi.dynamicImportSettled();
+    });
   }
   async fail() {
     await act(async () => this.onerror?.());

@@ -4,19 +4,18 @@
 // canned responses and macros, filled for the case (use-canned-insert.ts); a macro's actions run
 // with Send, in the same transaction as the message (macros.run). Files (the paperclip, a drop
 // onto the composer, a paste) upload as soon as they are added and go with Send.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSession } from "next-auth/react";
 import { useParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
-import { addCaseMessageSchema, type AddCaseMessageInput } from "@/lib/validations/case";
+import type { AddCaseMessageInput } from "@/lib/validations/case";
 import { useTRPC } from "@/trpc/react";
-import { useMarkReplying } from "@/trpc/realtime/use-realtime";
+import { useMarkReplying, useSignedInUserId } from "@/trpc/realtime/use-realtime";
 import { addCaseMessageAction } from "./case-actions";
 import { AttachFilesButton, AttachmentChips } from "./composer-attachments";
 import { clearDraft, draftKey, loadDraft, newestMessageId, saveDraft } from "./composer-draft";
@@ -35,6 +34,7 @@ import { useReplyDraft } from "@/components/ai/use-reply-draft";
 import { Paperclip } from "lucide-react";
 
 type Kind = AddCaseMessageInput["kind"];
+const messageResolver = lazyZodResolver(() => import("@/lib/validations/case").then((m) => m.addCaseMessageSchema));
 
 /**
  * `aiDrafts`: offer "Draft reply" (the deployment has AI and the tenant has it on).
@@ -51,7 +51,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false, maxFileBytes }
   const [preview, setPreview] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<AddCaseMessageInput>({
-    resolver: zodResolver(addCaseMessageSchema),
+    resolver: messageResolver,
     defaultValues: { caseId, kind: "PUBLIC_REPLY", body: "", attachmentIds: [] },
   });
   const { slug } = useParams<{ slug: string }>();
@@ -64,7 +64,7 @@ export function CaseComposer({ caseId, members, aiDrafts = false, maxFileBytes }
   // The newest message when this draft began: replies after it that the author has not seen are a collision.
   const seenUpTo = useRef<string | null | undefined>(undefined);
   const [collision, setCollision] = useState<{ message: string; messageIds: string[] } | null>(null);
-  const userId = useSession().data?.user?.id;
+  const userId = useSignedInUserId();
   const storageKey = userId ? draftKey(userId, caseId) : null;
   const storage = typeof window === "undefined" ? undefined : window.localStorage;
 

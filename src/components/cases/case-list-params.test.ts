@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseListSearch, hasFilters, parseCaseListQuery, parsePage } from "./case-list-params";
+import { caseListSearch, hasFilters, parsePage } from "./case-list-params";
+import { parseCaseListQuery } from "./parse-case-list-query";
 
 describe("cases list URL", () => {
   it("round-trips every filter, with date ranges as whole days", () => {

@@ -1,7 +1,9 @@
 // The cases list keeps its whole query in the URL so a filtered view can be shared, bookmarked
 // and reloaded. This turns search params into the list procedure's input and back; anything the
-// schema refuses is dropped rather than failing the page.
-import { caseListQuerySchema, notKey, type CaseListQuery } from "@/lib/validations/case-filters";
+// schema refuses is dropped rather than failing the page (./parse-case-list-query.ts, on the
+// server: this half, which writes URLs, loads no validation code in the browser).
+import { notKey } from "@/lib/case-fields";
+import type { CaseListQuery } from "@/lib/validations/case-filters";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -9,57 +11,27 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 const LIST_KEYS = ["status", "priority", "channel", "assigneeId", "teamId", "tag"] as const;
 /** The tenant's own words, which may hold commas: one parameter per value (`category=A&category=B`). */
 const REPEATED_KEYS = ["category", "businessUnit"] as const;
-const CHOICE_KEYS = [...LIST_KEYS, ...REPEATED_KEYS] as const;
-const TEXT_KEYS = ["q", "sla", "customerId", "sort", "order", "tab"] as const;
+export const CHOICE_KEYS = [...LIST_KEYS, ...REPEATED_KEYS] as const;
+export const TEXT_KEYS = ["q", "sla", "customerId", "sort", "order", "tab"] as const;
 /**
  * Days in the URL (yyyy-mm-dd, UTC). A "to" day is included: the query's bound is the next midnight.
  * Links from the reports carry instants instead (an organisation's day starts at its own midnight,
  * not UTC's): an ISO instant is taken as the bound itself, "to" exclusive, and written back as such.
  */
-const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
-const TO_KEYS = ["createdTo", "updatedTo"] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const FROM_KEYS = ["createdFrom", "updatedFrom"] as const;
+export const TO_KEYS = ["createdTo", "updatedTo"] as const;
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const isMidnight = (d: Date) => d.getTime() % DAY_MS === 0;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const split = (v: string | string[] | undefined) =>
   (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
 const repeated = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean);
-const valuesOf = (key: (typeof CHOICE_KEYS)[number], v: string | string[] | undefined) =>
+export const valuesOf = (key: (typeof CHOICE_KEYS)[number], v: string | string[] | undefined) =>
   (LIST_KEYS as readonly string[]).includes(key) ? split(v) : repeated(v);
-
-export function parseCaseListQuery(params: SearchParams): CaseListQuery {
-  const raw: Record<string, unknown> = {};
-  // "Is not" of a field: `notStatus=CLOSED`, the list procedure's own name for it.
-  for (const key of CHOICE_KEYS) {
-    for (const name of [key, notKey(key)]) {
-      const values = valuesOf(key, params[name]);
-      if (values.length) raw[name] = values;
-    }
-  }
-  for (const key of TEXT_KEYS) {
-    const value = first(params[key]);
-    if (value) raw[key] = value;
-  }
-  for (const key of FROM_KEYS) {
-    const value = first(params[key]);
-    if (value && DAY.test(value)) raw[key] = new Date(`${value}T00:00:00.000Z`);
-    else if (value && INSTANT.test(value)) raw[key] = new Date(value);
-  }
-  for (const key of TO_KEYS) {
-    const value = first(params[key]);
-    if (value && DAY.test(value)) raw[key] = new Date(new Date(`${value}T00:00:00.000Z`).getTime() + DAY_MS);
-    else if (value && INSTANT.test(value)) raw[key] = new Date(value);
-  }
-  const parsed = caseListQuerySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  // Keep the valid parts: drop each field the schema complained about and try once more.
-  for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
-  return caseListQuerySchema.safeParse(raw).data ?? caseListQuerySchema.parse({});
-}
 
 export function parseCursor(params: SearchParams): string | null {
   const cursor = first(params.cursor);

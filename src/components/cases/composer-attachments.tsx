@@ -5,7 +5,7 @@ import { Paperclip, X } from "lucide-react";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatBytes, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/validations/attachment";
+import { formatBytes, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/attachment-format";
 import { cn } from "@/lib/utils";
 import { FileTypeIcon } from "./file-type-icon";
 import type { AttachmentUploads, UploadItem } from "./use-attachment-uploads";

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_LIST_DISPLAY, type ListDisplay } from "@/lib/validations/list-display";
 import { createTestTrpc, renderWithTrpc } from "@/test/render";
-import { parseCaseListQuery } from "./case-list-params";
+import { parseCaseListQuery } from "./parse-case-list-query";
 import { FilterChips } from "./filter-chips";
 import type { FilterContext } from "./filter-fields";
 import { ListDisplayMenu } from "./list-display-menu";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCaseListQuery } from "./case-list-params";
+import { parseCaseListQuery } from "./parse-case-list-query";
 import { chipsOf, chipText, flipChip, setChip, toggleValue, type FilterContext } from "./filter-fields";
 
 const ctx: FilterContext = {

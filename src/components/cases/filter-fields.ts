@@ -2,8 +2,8 @@
 // and any number of values (any of them matches). Pure, so the chips, the "Add filter" menu and
 // their tests agree on what a query means and how a change rewrites it.
 import { STATUS_LABELS } from "@/lib/case-status";
-import { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES } from "@/lib/validations/case";
-import { notKey, type CaseListQuery, type ChoiceFilterKey } from "@/lib/validations/case-filters";
+import { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, notKey, type ChoiceFilterKey } from "@/lib/case-fields";
+import type { CaseListQuery } from "@/lib/validations/case-filters";
 import { channelLabel } from "./case-badges";
 
 export interface FilterOption {

@@ -5,7 +5,8 @@ import { SlidersVertical } from "lucide-react";
 import { useCallback, useRef, useState } from "react";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { cn } from "@/lib/utils";
-import { LIST_COLUMNS, type ListColumn, type ListDisplay } from "@/lib/validations/list-display";
+import { LIST_COLUMNS, type ListColumn } from "@/lib/case-fields";
+import type { ListDisplay } from "@/lib/validations/list-display";
 
 export const COLUMN_LABELS: Record<ListColumn, string> = { priority: "Priority", sla: "SLA", assignee: "Assignee", team: "Team", updated: "Updated" };
 

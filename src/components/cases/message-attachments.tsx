@@ -3,7 +3,8 @@
 // still reading a file (the server would refuse it) or once it refused one; the case's timeline
 // refetches when the scan ends (the server's case.updated event, src/trpc/realtime).
 import { Download, LoaderCircle, ShieldAlert } from "lucide-react";
-import { attachmentUrl, formatBytes, type AttachmentView } from "@/lib/validations/attachment";
+import { attachmentUrl, formatBytes } from "@/lib/attachment-format";
+import type { AttachmentView } from "@/lib/validations/attachment";
 import { cn } from "@/lib/utils";
 import { FileTypeIcon } from "./file-type-icon";
 

@@ -5,13 +5,13 @@
 // not ticked one by one.
 import { useQuery } from "@tanstack/react-query";
 import { Send } from "lucide-react";
-import { useSession } from "next-auth/react";
 import { useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useTRPC } from "@/trpc/react";
+import { useSignedInUserId } from "@/trpc/realtime/use-realtime";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { shareCaseAction } from "./share-escalate-actions";
 import { DialogActions, FormAlert } from "@/components/ui/form-feedback";
@@ -40,7 +40,7 @@ interface ShareValues {
 
 export function ShareForm({ onSubmit, onDone }: { onSubmit: (values: ShareValues) => Promise<ActionResult<{ recipients: number }>>; onDone: () => void }) {
   const trpc = useTRPC();
-  const me = useSession().data?.user?.id;
+  const me = useSignedInUserId();
   const members = useQuery(trpc.members.list.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
   const [filter, setFilter] = useState("");

@@ -1,7 +1,7 @@
 // One file up to POST /api/attachments, as the raw request body (the route streams it; no
 // multipart). XMLHttpRequest rather than fetch: fetch reports no upload progress, and the member
 // can cancel a large file half-way with abort().
-import { attachmentSchema, type AttachmentView } from "@/lib/validations/attachment";
+import type { AttachmentView } from "@/lib/validations/attachment";
 
 export type UploadOutcome =
   | { status: "done"; attachment: AttachmentView }
@@ -26,7 +26,7 @@ export function uploadAttachment(file: File, tenantSlug: string, onProgress: (pe
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(Math.round((100 * e.loaded) / e.total));
     };
-    xhr.onload = () => resolve(outcomeOf(xhr.status, xhr.responseText));
+    xhr.onload = () => void outcomeOf(xhr.status, xhr.responseText).then(resolve, () => resolve({ status: "refused", message: NETWORK_ERROR }));
     xhr.onerror = () => resolve({ status: "refused", message: NETWORK_ERROR });
     xhr.onabort = () => resolve({ status: "aborted" });
     xhr.send(file);
@@ -34,7 +34,7 @@ export function uploadAttachment(file: File, tenantSlug: string, onProgress: (pe
   return { done, abort: () => xhr.abort() };
 }
 
-function outcomeOf(status: number, text: string): UploadOutcome {
+async function outcomeOf(status: number, text: string): Promise<UploadOutcome> {
   let body: unknown = null;
   try {
     body = JSON.parse(text);
@@ -42,6 +42,8 @@ function outcomeOf(status: number, text: string): UploadOutcome {
     // Not JSON: a proxy in front of the app answered.
   }
   if (status === 201) {
+    // The schema loads with the first upload, not with the page that offers uploading.
+    const { attachmentSchema } = await import("@/lib/validations/attachment");
     const parsed = attachmentSchema.safeParse(body);
     if (parsed.success) return { status: "done", attachment: parsed.data };
   }

@@ -3,7 +3,8 @@
 // pasted (several at once), so Send only names the finished ones (addMessage's attachmentIds).
 // Not kept in the composer's draft: an upload is a few minutes' claim on the server, not text.
 import { useEffect, useRef, useState } from "react";
-import { MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentView, tooLargeMessage } from "@/lib/validations/attachment";
+import { MAX_ATTACHMENTS_PER_MESSAGE, tooLargeMessage } from "@/lib/attachment-format";
+import type { AttachmentView } from "@/lib/validations/attachment";
 import { uploadAttachment, type Upload } from "./upload-attachment";
 
 export interface UploadItem {

@@ -1,20 +1,20 @@
 "use client";
 // The name (and, when saving, the sharing) of a saved view: the procedure's own schema, so the
 // form refuses what the server would.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormError } from "@/components/forms/form-error";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action-result";
-import { createSavedViewSchema } from "@/lib/validations/saved-view";
+import type { savedViewNameSchema } from "@/lib/validations/saved-view";
 
-const formSchema = createSavedViewSchema.pick({ name: true, shared: true });
-type FormInput = z.input<typeof formSchema>;
-type FormOutput = z.output<typeof formSchema>;
+type FormInput = z.input<typeof savedViewNameSchema>;
+type FormOutput = z.output<typeof savedViewNameSchema>;
+const resolver = lazyZodResolver(() => import("@/lib/validations/saved-view").then((m) => m.savedViewNameSchema));
 
 interface Props {
   defaultName?: string;
@@ -28,7 +28,7 @@ interface Props {
 }
 
 export function ViewNameForm({ defaultName = "", canShare, withSharing, submitLabel, onSubmit, onDone }: Props) {
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: { name: defaultName, shared: false } });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: { name: defaultName, shared: false } });
   const { errors, isSubmitting } = form.formState;
   const { onSubmit: submit, formError } = useActionSubmit(form, onSubmit, () => {
     onDone();

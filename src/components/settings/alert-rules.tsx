@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { timeAgo } from "@/lib/format";
 import { ALERT_SEVERITIES, type AlertSeverity } from "@/lib/validations/alert";
 import { ALERT_RULE_KINDS, type AlertRuleKind } from "@/lib/validations/alert-rule";
-import { CASE_CHANNELS } from "@/lib/validations/case";
+import { CASE_CHANNELS } from "@/lib/case-fields";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SeverityBadge } from "@/components/alerts/severity-badge";

@@ -6,7 +6,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { channelLabel } from "@/components/cases/case-badges";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { CASE_CHANNELS } from "@/lib/validations/case";
+import { CASE_CHANNELS } from "@/lib/case-fields";
 import { createTeamSchema } from "@/lib/validations/team";
 import { createTeamAction, updateTeamAction } from "./teams-actions";
 import type { Team, TeamCandidate } from "./teams-panel";

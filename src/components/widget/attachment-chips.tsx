@@ -3,7 +3,7 @@
 // while a file goes up, the server's reason when it refused one, and × to cancel or remove it.
 // Neutral colours (not the tenant's): they read in both themes whatever colour was picked.
 import { FileIcon, X } from "lucide-react";
-import { formatBytes } from "@/lib/validations/attachment";
+import { formatBytes } from "@/lib/attachment-format";
 import { cn } from "@/lib/utils";
 import { percentSent, type PendingUpload } from "./attachment-uploads";
 

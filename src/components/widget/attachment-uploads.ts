@@ -1,7 +1,8 @@
 // The files a visitor has picked for their next message, as the composer shows them: each goes up
 // on its own as soon as it is picked, and the message names the ones the server kept. A refused
 // file stays (with the server's reason) until removed or the message goes, but takes no place.
-import { MAX_ATTACHMENTS_PER_MESSAGE, type WidgetAttachmentView } from "@/lib/validations/attachment";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/attachment-format";
+import type { WidgetAttachmentView } from "@/lib/validations/attachment";
 
 export interface PendingUpload {
   /** This page's own key: the attachment's id exists only once the server has the file. */

@@ -5,7 +5,8 @@
 // whose thumbnail no longer loads falls back to its row. Names are React text, never HTML.
 import { Download, FileIcon, FileX, LoaderCircle } from "lucide-react";
 import { useState } from "react";
-import { formatBytes, type WidgetAttachmentView } from "@/lib/validations/attachment";
+import { formatBytes } from "@/lib/attachment-format";
+import type { WidgetAttachmentView } from "@/lib/validations/attachment";
 import { cn } from "@/lib/utils";
 
 /** The thumbnail's box, in CSS pixels. */

@@ -4,7 +4,7 @@
 // panel, not the composer, because files dropped anywhere on the panel land here too.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { emptyUploads, isUploading, readyAttachmentIds, roomLeft, uploadsReducer, type UploadsAction, type UploadsState } from "./attachment-uploads";
-import { tooLargeMessage } from "@/lib/validations/attachment";
+import { tooLargeMessage } from "@/lib/attachment-format";
 import { isCancelled } from "./upload-attachment";
 import { networkError, WidgetApiError, type UploadHandle, type VisitorApi } from "./widget-api";
 

@@ -1,17 +1,16 @@
 // Attachments as the API and the UI see them. Bytes go up first (POST /api/attachments, or the
 // widget's …/attachments), each answering an attachment; a message then names the ids it carries.
 import { z } from "zod";
+import { ATTACHMENT_STATUSES, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/attachment-format";
 
-/** Files one message may carry. */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+export { attachmentUrl, formatBytes, MAX_ATTACHMENTS_PER_MESSAGE, tooLargeMessage, type AttachmentStatus } from "@/lib/attachment-format";
 
 export const attachmentIdsSchema = z
   .array(z.uuid())
   .max(MAX_ATTACHMENTS_PER_MESSAGE, { message: `Attach at most ${MAX_ATTACHMENTS_PER_MESSAGE} files to one message` })
   .refine((ids) => new Set(ids).size === ids.length, { message: "A file is attached twice" });
 
-export const attachmentStatusSchema = z.enum(["SCANNING", "READY", "BLOCKED"]);
-export type AttachmentStatus = z.infer<typeof attachmentStatusSchema>;
+export const attachmentStatusSchema = z.enum(ATTACHMENT_STATUSES);
 
 export const attachmentSchema = z.object({
   id: z.string(),
@@ -34,21 +33,3 @@ export const widgetAttachmentSchema = attachmentSchema.extend({
   thumbnailUrl: z.string().nullable(),
 });
 export type WidgetAttachmentView = z.infer<typeof widgetAttachmentSchema>;
-
-/** Where a member's browser reads an attachment (session cookie; the tenant named in the query). */
-export function attachmentUrl(tenantSlug: string, id: string, variant: "file" | "thumbnail" = "file"): string {
-  const query = new URLSearchParams({ tenant: tenantSlug, ...(variant === "thumbnail" ? { variant } : {}) });
-  return `/api/attachments/${id}?${query.toString()}`;
-}
-
-/** The one wording of the size refusal, the server's and the browsers' alike. */
-export function tooLargeMessage(maxBytes: number): string {
-  const mb = maxBytes / (1024 * 1024);
-  return `Files can be at most ${Number.isInteger(mb) ? mb : mb.toFixed(mb < 1 ? 2 : 1)} MB`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

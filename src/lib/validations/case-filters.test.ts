@@ -1,7 +1,7 @@
 // The cases list reads its filters from the URL: values the shared types refuse (a NUL in the
 // search, a year-0 date) are dropped there, so /t/acme/cases?q=a%00b renders the list, unfiltered.
 import { describe, expect, it } from "vitest";
-import { parseCaseListQuery } from "@/components/cases/case-list-params";
+import { parseCaseListQuery } from "@/components/cases/parse-case-list-query";
 import { caseListQuerySchema } from "./case-filters";
 
 describe("case list filters from outside", () => {

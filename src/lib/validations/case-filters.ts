@@ -4,15 +4,20 @@
 import { z } from "zod";
 import { dateInput } from "./date";
 import { optionalText, text } from "./text";
+import { CASE_SORT_FIELDS, CASE_TABS, notKey, SLA_FILTERS, type ChoiceFilterKey, type NotKey } from "@/lib/case-fields";
 import { caseChannelSchema, casePrioritySchema, caseStatusSchema, tagSchema } from "./case";
 
-export const CASE_SORT_FIELDS = ["created", "updated", "priority", "resolutionDue"] as const;
-/** my_teams: unassigned cases of the caller's teams, waiting for one of them to pick them up. */
-export const CASE_TABS = ["mine", "my_teams", "unassigned", "all"] as const;
-export const SLA_FILTERS = ["breached", "due_soon"] as const;
-
-/** How long before its resolution due time a case counts as "due soon". */
-export const SLA_DUE_SOON_MS = 2 * 60 * 60 * 1000;
+export {
+  CASE_SORT_FIELDS,
+  CASE_TABS,
+  CHOICE_FILTER_KEYS,
+  defaultOrder,
+  notKey,
+  SLA_DUE_SOON_MS,
+  SLA_FILTERS,
+  type ChoiceFilterKey,
+  type NotKey,
+} from "@/lib/case-fields";
 
 /**
  * One value or several (any of them matches): `tag=billing` and `tag=[billing, refund]` both
@@ -32,7 +37,7 @@ const assigneeValue = z.union([z.uuid(), z.literal("me"), z.literal("none"), z.l
 const teamValue = z.union([z.uuid(), z.literal("none")]);
 const settingValue = text().trim().min(1).max(60);
 
-/** The fields that take several values, each meaning "any of these". */
+/** The fields that take several values, each meaning "any of these" (CHOICE_FILTER_KEYS, all of them). */
 const choiceFilters = {
   status: z.array(caseStatusSchema).max(6).optional(),
   priority: z.array(casePrioritySchema).max(4).optional(),
@@ -42,13 +47,7 @@ const choiceFilters = {
   assigneeId: oneOrMany(assigneeValue, 50),
   teamId: oneOrMany(teamValue, 50),
   tag: oneOrMany(tagSchema, 20),
-};
-export const CHOICE_FILTER_KEYS = Object.keys(choiceFilters) as ChoiceFilterKey[];
-export type ChoiceFilterKey = keyof typeof choiceFilters;
-
-/** The "is not" of a field: `notStatus`, `notTag`… Flat keys, so a REST query string can carry them. */
-export type NotKey<K extends ChoiceFilterKey = ChoiceFilterKey> = `not${Capitalize<K>}`;
-export const notKey = <K extends ChoiceFilterKey>(key: K) => `not${key.charAt(0).toUpperCase()}${key.slice(1)}` as NotKey<K>;
+} satisfies Record<ChoiceFilterKey, z.ZodType>;
 
 /** "Is not": cases matching none of these values (a case with no value at all is kept). */
 const notFilters = Object.fromEntries(Object.entries(choiceFilters).map(([key, schema]) => [notKey(key as ChoiceFilterKey), schema])) as {
@@ -84,7 +83,3 @@ export const caseTabSchema = z.enum(CASE_TABS).default("all");
 export const caseListQuerySchema = caseListFilterSchema.extend({ tab: caseTabSchema }).extend(caseSortSchema.shape);
 export type CaseListQuery = z.output<typeof caseListQuerySchema>;
 export type CaseListQueryInput = z.input<typeof caseListQuerySchema>;
-
-export function defaultOrder(sort: (typeof CASE_SORT_FIELDS)[number]): "asc" | "desc" {
-  return sort === "resolutionDue" ? "asc" : "desc";
-}

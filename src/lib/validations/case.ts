@@ -4,17 +4,13 @@ import { attachmentIdsSchema } from "./attachment";
 import { dateInput } from "./date";
 import { text } from "./text";
 
-export const CASE_STATUSES = ["NEW", "OPEN", "PENDING", "SNOOZED", "RESOLVED", "CLOSED"] as const;
-export const CASE_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
-export const CASE_CHANNELS = ["EMAIL", "CHAT", "PHONE", "WEB", "SOCIAL", "API"] as const;
+import { CASE_CHANNELS, CASE_MESSAGE_KINDS, CASE_PRIORITIES, CASE_STATUSES } from "@/lib/case-fields";
+
+export { CASE_CHANNELS, CASE_MESSAGE_KINDS, CASE_PRIORITIES, CASE_STATUSES, type CaseChannel, type CasePriority, type CaseStatus } from "@/lib/case-fields";
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export const casePrioritySchema = z.enum(CASE_PRIORITIES);
 export const caseChannelSchema = z.enum(CASE_CHANNELS);
-
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type CasePriority = (typeof CASE_PRIORITIES)[number];
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export const tagSchema = text()
   .trim()
@@ -82,7 +78,6 @@ export const transitionCaseSchema = z
   .refine((v) => !v.revert || v.version !== undefined, { message: "An undo names the version it takes back", path: ["version"] });
 export type TransitionCaseInput = z.input<typeof transitionCaseSchema>;
 
-export const CASE_MESSAGE_KINDS = ["PUBLIC_REPLY", "INTERNAL_NOTE"] as const;
 export const caseMessageKindSchema = z.enum(CASE_MESSAGE_KINDS);
 
 export const addCaseMessageFields = z.object({

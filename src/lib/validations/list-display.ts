@@ -1,9 +1,9 @@
 // How a member likes the cases list shown: row density, which optional columns, and the preview
 // pane beside the list. Shared by the procedures that store it and the list that applies it.
 import { z } from "zod";
+import { LIST_COLUMNS } from "@/lib/case-fields";
 
-export const LIST_COLUMNS = ["priority", "sla", "assignee", "team", "updated"] as const;
-export type ListColumn = (typeof LIST_COLUMNS)[number];
+export { LIST_COLUMNS, type ListColumn } from "@/lib/case-fields";
 
 export const listDisplaySchema = z.object({
   density: z.enum(["comfortable", "compact"]).default("comfortable"),

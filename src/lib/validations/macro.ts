@@ -2,12 +2,9 @@ import { z } from "zod";
 import { addCaseMessageFields, messageHasContent, caseMessageKindSchema, casePrioritySchema, tagSchema } from "./case";
 import { placeholderText } from "./canned-response";
 import { optionalText, text } from "./text";
+import { MACRO_APPLY_LIMIT, MACRO_STATUSES } from "@/lib/macro-fields";
 
-/**
- * The statuses a macro may set. Not NEW (a case only starts there), not SNOOZED (it needs a time,
- * chosen per case), not CLOSED (final: closing is a deliberate step of its own).
- */
-export const MACRO_STATUSES = ["OPEN", "PENDING", "RESOLVED"] as const;
+export { MACRO_APPLY_LIMIT, MACRO_STATUSES } from "@/lib/macro-fields";
 
 /** What a macro does, in this order: the reply or note first, then the case's fields. */
 export const macroActionsSchema = z
@@ -45,8 +42,6 @@ export type UpdateMacroInput = z.input<typeof updateMacroSchema>;
 
 export const listMacrosSchema = z.object({ q: optionalText(80) });
 
-/** At most this many cases in one application: each may get a reply, all in one transaction. */
-export const MACRO_APPLY_LIMIT = 100;
 
 export const applyMacroSchema = z
   .object({

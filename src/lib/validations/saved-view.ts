@@ -10,6 +10,8 @@ export const createSavedViewSchema = z.object({
   /** Shared views appear for every member of the tenant. */
   shared: z.boolean().default(false),
 });
+/** The name-and-sharing form of a saved view (save and rename). */
+export const savedViewNameSchema = createSavedViewSchema.pick({ name: true, shared: true });
 export type CreateSavedViewInput = z.input<typeof createSavedViewSchema>;
 
 export const updateSavedViewSchema = z.object({

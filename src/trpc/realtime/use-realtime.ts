@@ -26,6 +26,11 @@ export interface RealtimeContextValue {
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
+/** The signed-in member's user id (the workspace layout knows it from the session), or null. */
+export function useSignedInUserId(): string | null {
+  return useContext(RealtimeContext)?.userId ?? null;
+}
+
 /** Calls `handler` for every message of the tenant's stream, in order, in this tab. */
 export function useRealtimeEvents(handler: RealtimeListener): void {
   const context = useContext(RealtimeContext);

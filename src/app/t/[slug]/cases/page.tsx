@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { caseListSearch, parseCaseListQuery, parseCursor, parsePage, type SearchParams } from "@/components/cases/case-list-params";
+import { caseListSearch, parseCursor, parsePage, type SearchParams } from "@/components/cases/case-list-params";
+import { parseCaseListQuery } from "@/components/cases/parse-case-list-query";
 import { CasesWorkspace } from "@/components/cases/cases-workspace";
 import { ExportButton } from "@/components/cases/export-button";
 import { SavedViewsMenu } from "@/components/cases/saved-views-menu";

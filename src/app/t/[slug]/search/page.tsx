@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { parseCaseListQuery, type SearchParams } from "@/components/cases/case-list-params";
+import type { SearchParams } from "@/components/cases/case-list-params";
+import { parseCaseListQuery } from "@/components/cases/parse-case-list-query";
 import { FACET_FIELDS, searchPageInput, type SearchFilters } from "@/components/search/search-page-input";
 import { SearchView } from "@/components/search/search-view";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
