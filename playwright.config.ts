@@ -42,7 +42,8 @@ export default defineConfig({
       // A production build first: minutes on a busy 2-core machine.
       timeout: 600_000,
       reuseExistingServer: false,
-      stdout: "ignore",
+      // Warnings and errors only (LOG_LEVEL below): a failed test comes with what the server said.
+      stdout: "pipe",
       stderr: "pipe",
       env: {
         NEXT_DIST_DIR: ".next-e2e",
