@@ -24,6 +24,9 @@ test("an agent's morning: Mine tab, filter, open with the keyboard, reply, note 
   await expect(page).toHaveURL(new RegExp(`/t/acme/cases/${number}$`));
   await page.waitForLoadState("networkidle");
 
+  // The form's schema loads with its first submit (not with the page): an empty reply is refused.
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByText("Write something first")).toBeVisible();
   const reply = "Thanks for your patience, I am looking into this right now.";
   await page.getByRole("textbox", { name: "Reply" }).fill(reply);
   await page.getByRole("button", { name: "Send reply" }).click();
