@@ -7,19 +7,11 @@
 // next-auth's client loads with the first attempt (or when the form is first touched, see
 // preloadSignIn) rather than with the page: the sign-in page then sends only what it shows.
 import type { SignInResponse } from "next-auth/react";
+import { loadOnce } from "@/lib/load-once";
 
-type Client = typeof import("next-auth/react");
-let client: Promise<Client> | undefined;
-/** One load however often it is asked for; a load that failed (offline) is tried again next time. */
-function loadClient(): Promise<Client> {
-  client ??= import("next-auth/react").catch((error: unknown) => {
-    client = undefined;
-    throw error;
-  });
-  return client;
-}
+const loadClient = loadOnce(() => import("next-auth/react"));
 
-/** Starts loading the sign-in client early (the form's first focus), so the click does not wait. */
+/** Starts loading the sign-in client early (the form's first key or pointer press), so the click does not wait. */
 export function preloadSignIn(): void {
   void loadClient().catch(() => undefined);
 }

@@ -9,8 +9,9 @@ import { safeRedirectPath } from "@/lib/urls";
 
 // The sign-in page is the first one anyone loads, so it carries no form library: two fields are
 // read from the form itself on submit (zod and its resolver were a fifth of the page's JavaScript,
-// react-hook-form another 12 kB), and next-auth's client loads when it is used. The server still parses the same input with signInSchema; these
-// checks only spare a round trip and keep that schema's messages.
+// react-hook-form another 12 kB), and next-auth's client loads when it is used. The server still
+// parses the same input with signInSchema; these checks only spare a round trip and keep that
+// schema's messages.
 type Errors = { email?: string; password?: string };
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -5,16 +5,14 @@
 // The rules stay the server's own schemas (src/lib/validations), loaded later, not rewritten.
 import type { FieldValues, Resolver } from "react-hook-form";
 import type * as z from "zod/v4/core";
+import { loadOnce } from "@/lib/load-once";
 
 export function lazyZodResolver<Schema extends z.$ZodType<FieldValues, FieldValues>>(
   load: () => Promise<Schema>,
 ): Resolver<z.input<Schema>, unknown, z.output<Schema>> {
   type Loaded = Resolver<z.input<Schema>, unknown, z.output<Schema>>;
-  let loading: Promise<Loaded> | undefined;
-  return async (values, context, options) => {
-    loading ??= Promise.all([load(), import("@hookform/resolvers/zod")]).then(([schema, { zodResolver }]) => zodResolver(schema) as unknown as Loaded);
-    // A chunk that failed to load (the network dropped) is fetched again on the next try.
-    loading.catch(() => (loading = undefined));
-    return (await loading)(values, context, options);
-  };
+  const resolver = loadOnce(() =>
+    Promise.all([load(), import("@hookform/resolvers/zod")]).then(([schema, { zodResolver }]) => zodResolver(schema) as unknown as Loaded),
+  );
+  return async (values, context, options) => (await resolver())(values, context, options);
 }
