@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import superjson from "superjson";
 import { createTRPCContext } from "@/server/api/context";
-import { appRouter } from "@/server/api/root";
+import { appRouter, createCaller } from "@/server/api/root";
 import { generateApiKey } from "@/server/auth/api-keys";
 import { privilegedTransaction } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
@@ -163,6 +163,13 @@ export const casesHttpBench: BenchModule = {
     const inProcess = (input: object) =>
       withTenantDb(tenant.id, (db) => listCases(db, { userId: null, canReadPii: true }, { sort: "created", tab: "all", limit: 25, ...input } as never));
 
+    // The same call through tRPC's procedure chain with no HTTP (API-key check, rate limit, tenant
+    // decision, input and output validation), then with the answer serialised as the wire carries
+    // it: with the direct call and HTTP, the layers one caller's time is spent in.
+    const throughCaller = async (input: object) =>
+      createCaller(await createTRPCContext({ headers: new Headers({ authorization: `Bearer ${key}` }) })).cases.list(input as never);
+    const throughCallerSerialised = async (input: object) => superjson.stringify(await throughCaller(input));
+
     try {
       // A cursor 10,000 rows deep, reached the way a client would.
       let cursor: string | null = null;
@@ -189,6 +196,18 @@ export const casesHttpBench: BenchModule = {
           const where = phaseNote();
           if (callers === 1) singleP50.set(scenario.name, http.p50);
           rows.push({ label: `${scenario.name} · in-process · ${callers}`, baseline: scenario.name === "first page" && callers === 1, stats: direct });
+          if (callers === 1) {
+            const chain = await load(() => throughCaller(scenario.input), 1, durationMs);
+            const serialised = await load(() => throughCallerSerialised(scenario.input), 1, durationMs);
+            phaseNote();
+            rows.push({ label: `${scenario.name} · tRPC caller · 1`, stats: chain });
+            rows.push({ label: `${scenario.name} · tRPC caller + superjson · 1`, stats: serialised });
+            const ms = (n: number) => `${n >= 0 ? "+" : ""}${n.toFixed(2)} ms`;
+            notes.push(
+              `${scenario.name}, 1 caller, where the time goes (p50): the query in its tenant transaction ${direct.p50.toFixed(2)} ms; ` +
+                `tRPC's procedure chain ${ms(chain.p50 - direct.p50)}; superjson ${ms(serialised.p50 - chain.p50)}; HTTP (server and client) ${ms(http.p50 - serialised.p50)}`,
+            );
+          }
           rows.push({ label: `${scenario.name} · HTTP · ${callers}`, stats: http });
           if (callers === 100) {
             // The default admits as many requests as the pool has connections; twice as many was
