@@ -5,7 +5,7 @@ import { createServer, request, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isClientAbort } from "./client-abort";
+import { isClientAbort, isConnectionError } from "./connection-error";
 import { isExpected, toAppError } from "./to-app-error";
 
 let received: Promise<unknown>;
@@ -36,6 +36,7 @@ describe("a client that closes the request mid-body", () => {
   it("is told apart from a lost database connection and logged as expected", async () => {
     const error = await hangUpMidBody();
     expect(isClientAbort(error)).toBe(true);
+    expect(isConnectionError(error)).toBe(false);
     const appError = toAppError(error);
     expect({ code: appError.code, reason: appError.details?.reason, expected: isExpected(appError) }).toEqual({
       code: "BAD_REQUEST",

@@ -57,8 +57,20 @@ function adapterKind(error: Bag): string | undefined {
   return undefined;
 }
 
+/**
+ * A caller that went away mid-request (a tab closed while its body was still being sent): Node's
+ * HTTP server fails the read of the body with Error("aborted"), code ECONNRESET, and no syscall.
+ * The code is a database socket's too, but this one says nothing about the database, and no one is
+ * left to read the answer: the caller's doing, never a 503 or an error line with a stack.
+ */
+const isClientAbortShape = (e: Bag) => e.message === "aborted" && e.code === "ECONNRESET" && e.syscall === undefined;
+
+export function isClientAbort(error: unknown): boolean {
+  return someInChain(error, isClientAbortShape);
+}
+
 export function isConnectionError(error: unknown, depth = 0): boolean {
-  if (!isBag(error) || depth > 6) return false;
+  if (!isBag(error) || depth > 6 || isClientAbortShape(error)) return false;
   const code = typeof error.code === "string" ? error.code : undefined;
   if (code && SOCKET_CODES.has(code)) return true;
   if (code && PRISMA_CODES.has(code)) return true;

@@ -4,8 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { Prisma } from "@/server/db/generated/client";
 import { AppError, type AppErrorCode, type FieldErrors } from "./app-error";
-import { isClientAbort } from "./client-abort";
-import { isConnectionError, isDatabaseTimeout, isOverloadedError } from "./connection-error";
+import { isClientAbort, isConnectionError, isDatabaseTimeout, isOverloadedError } from "./connection-error";
 import { isDataException, sqlStateOf } from "./sql-state";
 
 const TRPC_TO_APP: Partial<Record<TRPCError["code"], AppErrorCode>> = {
@@ -79,7 +78,6 @@ export function toAppError(error: unknown): AppError {
     const code = TRPC_TO_APP[error.code] ?? "INTERNAL_SERVER_ERROR";
     return new AppError(code, code === "INTERNAL_SERVER_ERROR" ? "Internal error" : error.message, undefined, { cause: error });
   }
-  // Before the connection checks: the client's socket closing shares the database socket's code.
   if (isClientAbort(error)) return new AppError("BAD_REQUEST", "The client closed the request before it was read", { reason: "CLIENT_CLOSED_REQUEST" }, { cause: error });
   // Overload first: its error may travel wrapped in what also reads as a connection failure.
   if (isOverloadedError(error)) return serviceUnavailable(error, "OVERLOADED");
