@@ -4,8 +4,23 @@ import pino from "pino";
 import { env } from "@/env";
 import { currentContext } from "@/server/context/request-context";
 
+/**
+ * Fields some errors carry that are whole objects, not facts about the error: pg puts the Client on
+ * an idle connection's error (its sockets, parameters and queues: kilobytes per line) and the
+ * Connection on others.
+ */
+const OBJECT_FIELDS = ["client", "connection"] as const;
+
+/** pino's error serializer (type, message and stack with their causes, own fields) without OBJECT_FIELDS. */
+export function serializeError(error: unknown): unknown {
+  const out = pino.stdSerializers.err(error as Error) as unknown;
+  if (out && typeof out === "object") for (const key of OBJECT_FIELDS) delete (out as Record<string, unknown>)[key];
+  return out;
+}
+
 export const logger = pino({
   level: env.LOG_LEVEL,
+  serializers: { err: serializeError },
   base: { service: "caseboard", env: env.APP_ENV },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

@@ -63,8 +63,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       { queueLimit, queueTimeoutMs },
     );
     // An idle connection that breaks (server restart, database dropped) emits here; unhandled,
-    // it would end the process. The pool drops that connection and opens another when needed.
-    pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
+    // it would end the process. The pool drops that connection and opens another when needed, so
+    // this is a warning: a request that then cannot reach the database logs its own 503.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
     const prisma = new PrismaClient({ adapter: timedAdapterFactory(new PrismaPg(pool)) });
     const transactions = poolTransactions(pool);
     return {

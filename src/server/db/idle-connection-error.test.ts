@@ -1,0 +1,69 @@
+// An idle pooled connection that the server drops (a restart, an administrator, a failover) is
+// one short warning through the one logger. pg hangs the whole Client on that error (sockets,
+// connection parameters, queues); logged as is, each dropped connection was an 8 kB error line.
+import pg from "pg";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { openDatabase } from "@/server/db/connection";
+import { logger, serializeError } from "@/server/logger";
+
+const testDatabaseUrl = inject("testDatabaseUrl");
+
+type Writable = { write(line: string): unknown };
+let lines: string[] = [];
+let restore: () => void = () => {};
+
+beforeEach(() => {
+  const stream = (logger as unknown as Record<symbol, Writable>)[pino.symbols.streamSym]!;
+  const write = stream.write;
+  const level = logger.level;
+  lines = [];
+  stream.write = (line: string) => lines.push(line);
+  logger.level = "warn";
+  restore = () => {
+    stream.write = write;
+    logger.level = level;
+  };
+});
+afterEach(() => restore());
+
+describe("error serialisation", () => {
+  it("keeps an error's facts and drops the objects pg attaches to it", () => {
+    const client = { connectionParameters: { user: "app", database: "caseboard" }, queue: Array.from({ length: 500 }, (_, i) => ({ i })) };
+    const error = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL", client, connection: client });
+    const out = serializeError(error) as Record<string, unknown>;
+    expect(out).toMatchObject({ type: "Error", message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL" });
+    expect(out.stack).toContain("idle-connection-error.test.ts");
+    expect(out).not.toHaveProperty("client");
+    expect(out).not.toHaveProperty("connection");
+    // The error itself is untouched: the pool still reads its client.
+    expect(error.client).toBe(client);
+    expect(serializeError("not an error")).toBe("not an error");
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)("an idle PostgreSQL connection the server terminates", () => {
+  it("is one warning of its own size, and the pool serves the next query on a new connection", async () => {
+    const db = await openDatabase({ url: testDatabaseUrl!, poolSize: 1 });
+    const admin = new pg.Client({ connectionString: testDatabaseUrl! });
+    await admin.connect();
+    try {
+      const backendPid = async () => (await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]!.pid;
+      const pid = await backendPid();
+      await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+      const deadline = Date.now() + 5_000;
+      while (!lines.some((l) => l.includes("idle database connection lost")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+
+      const logged = lines.filter((l) => l.includes("idle database connection lost")).map((l) => JSON.parse(l) as Record<string, unknown> & { err: Record<string, unknown> });
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: "warn", err: { code: "57P01" } });
+      expect(logged[0]!.err).not.toHaveProperty("client");
+      expect(JSON.stringify(logged[0]).length).toBeLessThan(2_000);
+
+      expect(await backendPid()).not.toBe(pid);
+    } finally {
+      await admin.end();
+      await db.close();
+    }
+  });
+});
