@@ -1,8 +1,10 @@
-import { act, waitFor } from "@testing-library/react";
+import { useQuery } from "@tanstack/react-query";
+import { act, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RealtimeMessage } from "@/lib/realtime/events";
 import { navigation, router } from "@/test/next-navigation";
 import { createTestTrpc, renderWithTrpc, type TestTrpc } from "@/test/render";
+import { useTRPC } from "@/trpc/react";
 import { useLiveInvalidation } from "./live-invalidation";
 import { RealtimeContext, type RealtimeListener } from "./use-realtime";
 
@@ -15,9 +17,16 @@ let listeners: RealtimeListener[];
 let testTrpc: TestTrpc;
 let invalidated: unknown[][];
 
-function setup() {
+/** What an export button shows of its job. */
+function JobStatus({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.jobs.get.queryOptions({ id }));
+  return <p data-testid="job-status">{data?.status ?? "loading"}</p>;
+}
+
+function setup(handlers: Parameters<typeof createTestTrpc>[0] = {}, children: React.ReactNode = null) {
   listeners = [];
-  testTrpc = createTestTrpc();
+  testTrpc = createTestTrpc(handlers);
   invalidated = [];
   const original = testTrpc.queryClient.invalidateQueries.bind(testTrpc.queryClient);
   vi.spyOn(testTrpc.queryClient, "invalidateQueries").mockImplementation((filters, options) => {
@@ -27,6 +36,7 @@ function setup() {
   renderWithTrpc(
     <RealtimeContext.Provider value={{ slug: "acme", userId: "u1", retry: () => {}, subscribe: (l) => (listeners.push(l), () => (listeners = listeners.filter((x) => x !== l))) }}>
       <Live slug="acme" />
+      {children}
     </RealtimeContext.Provider>,
     testTrpc,
   );
@@ -90,6 +100,27 @@ describe("useLiveInvalidation", () => {
 
     emit(event("job.updated", "job-1", { type: "exports.cases", status: "SUCCEEDED", progress: 100 }));
     await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(["jobs.list", "jobs.get", "imports.exports"])));
+  });
+
+  it("reads a job again when it ended while the job's first read was under way", async () => {
+    let release: () => void = () => {};
+    const firstRead = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const jobsGet = async () => {
+      reads++;
+      if (reads > 1) return { id: "job-2", status: "SUCCEEDED", progress: 100 };
+      // The first read saw the job running; its answer arrives after the job's end was announced.
+      await firstRead;
+      return { id: "job-2", status: "RUNNING", progress: 0 };
+    };
+    setup({ "jobs.get": jobsGet as never }, <JobStatus id="job-2" />);
+    await waitFor(() => expect(reads).toBe(1));
+    emit(event("job.updated", "job-2", { type: "exports.report", status: "SUCCEEDED", progress: 100 }));
+    // The event's refetch is applied while the first read is still under way.
+    await waitFor(() => expect(paths()).toContain("jobs.get"));
+    release();
+    await waitFor(() => expect(screen.getByTestId("job-status")).toHaveTextContent("SUCCEEDED"));
+    expect(reads).toBe(2);
   });
 
   it("puts who is online straight into the cache", async () => {

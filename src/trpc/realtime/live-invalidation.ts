@@ -42,13 +42,31 @@ function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress, 
   );
 }
 
+/**
+ * Invalidates `query` again once its first fetch has settled. TanStack Query cancels a fetch under
+ * way for an invalidation only when the query already has data; during its first fetch the
+ * invalidation joins that fetch, whose read may have happened before the event: an export that
+ * finished while its button's first `jobs.get` was in flight stayed at "Exporting… 0%".
+ */
+function refetchAfterFirstFetch(queryClient: QueryClient, query: Query): void {
+  const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    if (event.query !== query || query.state.fetchStatus === "fetching") return;
+    unsubscribe();
+    void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  });
+}
+
 export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: InvalidationPlan): void {
   if (plan.all) {
     void queryClient.invalidateQueries();
     return;
   }
-  const refetch = (queryKey: readonly unknown[], predicate?: (query: Query) => boolean) =>
+  const refetch = (queryKey: readonly unknown[], predicate?: (query: Query) => boolean) => {
+    for (const query of queryClient.getQueryCache().findAll({ queryKey, predicate, fetchStatus: "fetching" })) {
+      if (query.state.data === undefined) refetchAfterFirstFetch(queryClient, query);
+    }
     void queryClient.invalidateQueries({ queryKey, predicate });
+  };
   const { families, caseIds, jobIds } = plan;
   if (families.has("cases.list")) refetch(trpc.cases.list.pathKey());
   if (families.has("cases.counts")) refetch(trpc.cases.counts.pathKey());
