@@ -41,13 +41,15 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The view last applied or saved from this menu: named on the button while its filters show. */
+  const [chosen, setChosen] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
 
   useDismiss(open, close, root);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.views.list.queryKey() });
-  const active = views ? views.find((v) => v.id === activeViewId(views, query)) : undefined;
+  const active = views ? views.find((v) => v.id === activeViewId(views, query, chosen)) : undefined;
   const { personal, shared } = groupViews(views ?? []);
 
   async function remove(id: string, name: string) {
@@ -65,7 +67,10 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
           <div key={v.id} className={cn("group flex items-center gap-1 pr-1", v.id === active?.id && "bg-brand-50")}>
             <Link
               href={viewHref(base, v.filters)}
-              onClick={() => setOpen(false)}
+              onClick={() => {
+                setChosen(v.id);
+                setOpen(false);
+              }}
               aria-current={v.id === active?.id ? "true" : undefined}
               className="min-w-0 flex-1 truncate px-3 py-1.5 text-sm text-slate-700 hover:text-slate-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
               title={v.filtersValid ? v.name : `${v.name} (its filters no longer apply; opens the default list)`}
@@ -99,7 +104,17 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
 
   return (
     <div ref={root} className="relative">
-      <Button type="button" variant="secondary" size="sm" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((o) => !o)} className="max-w-56">
+      <Button
+        type="button"
+        variant="secondary"
+        size="sm"
+        // Named for what it opens as well as for the view it shows, so it is findable either way.
+        aria-label={active ? `Views: ${active.name}` : "Views"}
+        aria-expanded={open}
+        aria-haspopup="true"
+        onClick={() => setOpen((o) => !o)}
+        className="max-w-56"
+      >
         <Bookmark className="size-4 shrink-0" aria-hidden />
         <span className="truncate">{active ? active.name : "Views"}</span>
         <ChevronDown className="size-3.5 shrink-0" aria-hidden />
@@ -152,7 +167,11 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
             canShare={canShare}
             withSharing
             submitLabel="Save view"
-            onSubmit={(values) => createViewAction({ ...values, filters: query })}
+            onSubmit={async (values) => {
+              const result = await createViewAction({ ...values, filters: query });
+              if (result.ok) setChosen(result.data.id);
+              return result;
+            }}
             onDone={() => {
               setDialog(null);
               void refresh();

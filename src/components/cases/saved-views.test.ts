@@ -23,4 +23,14 @@ describe("saved views helpers", () => {
     expect(activeViewId(views, q({ priority: ["URGENT"], sort: "created" }))).toBe("a");
     expect(activeViewId(views, q({ priority: ["URGENT"], tab: "mine" }))).toBeNull();
   });
+
+  it("names the view just applied or saved among several with the same filters, while the list shows them", () => {
+    const urgent = q({ priority: ["URGENT"] });
+    const views = [view("old", "Urgent (old)", false, urgent), view("new", "Urgent (new)", false, urgent), view("open", "Open", false, q({ status: ["OPEN"] }))];
+    expect(activeViewId(views, urgent)).toBe("old");
+    expect(activeViewId(views, urgent, "new")).toBe("new");
+    // The chosen view no longer shows (filters changed, or it was deleted): the first match again.
+    expect(activeViewId(views, q({ status: ["OPEN"] }), "new")).toBe("open");
+    expect(activeViewId(views.filter((v) => v.id !== "new"), urgent, "new")).toBe("old");
+  });
 });

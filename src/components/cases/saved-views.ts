@@ -25,10 +25,15 @@ export function viewHref(base: string, filters: Partial<CaseListQuery>): string 
 }
 
 /**
- * The view the list currently shows: the first whose URL equals the current query's URL.
+ * The view the list currently shows: `preferred` (the view the member last applied or saved here)
+ * while the list still shows its filters, else the first whose URL equals the current query's URL.
+ * Two views may hold the same filters; the one just chosen is the one the member expects named.
  * Comparing URLs (not objects) ignores defaults and key order, as the page itself does.
  */
-export function activeViewId(views: readonly ViewLike[], query: Partial<CaseListQuery>): string | null {
+export function activeViewId(views: readonly ViewLike[], query: Partial<CaseListQuery>, preferred: string | null = null): string | null {
   const current = caseListSearch(query);
-  return views.find((v) => caseListSearch(v.filters) === current)?.id ?? null;
+  const shows = (v: ViewLike) => caseListSearch(v.filters) === current;
+  const chosen = preferred ? views.find((v) => v.id === preferred) : undefined;
+  if (chosen && shows(chosen)) return chosen.id;
+  return views.find(shows)?.id ?? null;
 }
