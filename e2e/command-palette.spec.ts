@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { filterBy, signIn } from "./helpers";
+import { clickUntilVisible, filterBy, signIn } from "./helpers";
 
 test("⌘K: type a case number, Enter opens it; pages are one keystroke away", async ({ page }) => {
   await signIn(page, "agent@acme.test");
@@ -67,8 +67,8 @@ test("merge a duplicate into the open case; the duplicate points to it", async (
   const [target, duplicate] = numbers as [string, string];
 
   await page.goto(`/t/acme/cases/${target}`);
-  await page.getByRole("button", { name: "Merge a duplicate" }).click();
   const dialog = page.getByRole("dialog", { name: `Merge a duplicate into #${target}` });
+  await clickUntilVisible(page.getByRole("button", { name: "Merge a duplicate" }), dialog);
   await dialog.getByLabel("Duplicate case number").fill(duplicate);
   await expect(dialog.getByLabel("Duplicate preview")).toContainText(/messages?/);
   await dialog.getByRole("button", { name: `Merge #${duplicate} into #${target}` }).click();

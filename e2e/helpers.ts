@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "caseboard-demo";
 
@@ -21,4 +21,15 @@ export async function filterBy(page: Page, field: string, ...values: string[]) {
   const picker = page.getByRole("listbox", { name: `${field} values` });
   for (const value of values) await picker.getByRole("option", { name: new RegExp(`^${value}`) }).click();
   await page.keyboard.press("Escape");
+}
+
+/**
+ * Clicks `button` until `opened` shows. Right after a navigation the button may be server-rendered
+ * HTML that React has not hydrated yet, and a click on it then does nothing (seen on a busy machine).
+ */
+export async function clickUntilVisible(button: Locator, opened: Locator) {
+  await expect(async () => {
+    if (!(await opened.isVisible())) await button.click();
+    await expect(opened).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

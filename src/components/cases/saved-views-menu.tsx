@@ -120,7 +120,7 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
         <ChevronDown className="size-3.5 shrink-0" aria-hidden />
       </Button>
       {open ? (
-        <div aria-label="Saved views" role="region" className="absolute right-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <div aria-label="Saved views" role="region" className="absolute left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] sm:left-auto sm:right-0 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
           {isPending ? <p className="px-3 py-2 text-sm text-slate-500">Loading views…</p> : null}
           {isError ? <p className="px-3 py-2 text-sm text-red-700">Could not load views.</p> : null}
           {views && views.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">No saved views yet.</p> : null}
