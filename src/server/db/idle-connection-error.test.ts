@@ -2,28 +2,18 @@
 // one short warning through the one logger. pg hangs the whole Client on that error (sockets,
 // connection parameters, queues); logged as is, each dropped connection was an 8 kB error line.
 import pg from "pg";
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/server/db/connection";
-import { logger, serializeError } from "@/server/logger";
+import { serializeError } from "@/server/logger";
+import { captureLogLines } from "@/test/log-capture";
 
 const testDatabaseUrl = inject("testDatabaseUrl");
 
-type Writable = { write(line: string): unknown };
 let lines: string[] = [];
 let restore: () => void = () => {};
 
 beforeEach(() => {
-  const stream = (logger as unknown as Record<symbol, Writable>)[pino.symbols.streamSym]!;
-  const write = stream.write;
-  const level = logger.level;
-  lines = [];
-  stream.write = (line: string) => lines.push(line);
-  logger.level = "warn";
-  restore = () => {
-    stream.write = write;
-    logger.level = level;
-  };
+  ({ lines, restore } = captureLogLines("warn"));
 });
 afterEach(() => restore());
 

@@ -2,30 +2,23 @@
 // tokens are single-use credentials, and logs are kept, shipped and read far more widely than a
 // mailbox. Output is captured from the one logger at its most verbose.
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { withPrivilegedDb } from "@/server/db/privileged-db";
 import { logger } from "@/server/logger";
+import { captureLogLines } from "@/test/log-capture";
 import { sendMail, setMailTransport } from "@/server/mail";
 import { requestPasswordReset } from "@/server/services/accounts/password-reset";
 import { callerFor, createTestTenant } from "@/test/factories";
-
-type Writable = { write(line: string): unknown };
 
 let lines: string[] = [];
 let restore: () => void = () => {};
 
 beforeEach(() => {
-  const stream = (logger as unknown as Record<symbol, Writable>)[pino.symbols.streamSym]!;
-  const write = stream.write;
-  const level = logger.level;
-  lines = [];
-  stream.write = (line: string) => lines.push(line);
-  logger.level = "trace";
+  const captured = captureLogLines("trace");
+  lines = captured.lines;
   setMailTransport(null);
   restore = () => {
-    stream.write = write;
-    logger.level = level;
+    captured.restore();
     setMailTransport(undefined);
   };
 });
