@@ -50,7 +50,9 @@ function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress, 
  */
 function refetchAfterFirstFetch(queryClient: QueryClient, query: Query): void {
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-    if (event.query !== query || query.state.fetchStatus === "fetching") return;
+    if (event.query !== query) return;
+    if (event.type === "removed") return unsubscribe();
+    if (query.state.fetchStatus === "fetching") return;
     unsubscribe();
     void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   });
