@@ -3,7 +3,8 @@
 // with an empty cache. Per page: JavaScript transferred (gzip, what `next start` sends) against the
 // targets, the largest chunks, and the main thread's long tasks during load (blocking time: the sum
 // of each long task's time past 50 ms), unthrottled and again with the CPU slowed 4× as in
-// Lighthouse's mobile preset, whose "total blocking time" is of that order. Rows are load times (navigation start to the end of the load event), pages in rotation.
+// Lighthouse's mobile preset, whose "total blocking time" is of that order. Rows are load times
+// (navigation start to the end of the load event), pages in rotation.
 //   npm run bench -- --only web            (builds first: a few minutes)
 //   WEB_BENCH_SKIP_BUILD=1 npm run bench -- --only web   (reuses .next-web)
 import { spawnSync, type ChildProcess } from "node:child_process";

@@ -48,27 +48,32 @@ function patchProgress(queryClient: QueryClient, trpc: Trpc, { jobId, progress, 
  * invalidation joins that fetch, whose read may have happened before the event: an export that
  * finished while its button's first `jobs.get` was in flight stayed at "Exporting… 0%".
  */
+const awaitingFirstFetch = new WeakSet<Query>();
+
 function refetchAfterFirstFetch(queryClient: QueryClient, query: Query): void {
+  // Several events during one long first fetch still make one more read, not one each.
+  if (awaitingFirstFetch.has(query)) return;
+  awaitingFirstFetch.add(query);
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-    if (event.query !== query) return;
-    if (event.type === "removed") return unsubscribe();
-    if (query.state.fetchStatus === "fetching") return;
+    if (event.query !== query || (event.type !== "removed" && query.state.fetchStatus === "fetching")) return;
     unsubscribe();
-    void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    awaitingFirstFetch.delete(query);
+    if (event.type !== "removed") void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   });
 }
 
 export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: InvalidationPlan): void {
-  if (plan.all) {
-    void queryClient.invalidateQueries();
-    return;
-  }
-  const refetch = (queryKey: readonly unknown[], predicate?: (query: Query) => boolean) => {
+  /** The queries under `queryKey` (all without one) that `predicate` accepts. */
+  const refetch = (queryKey?: readonly unknown[], predicate?: (query: Query) => boolean) => {
     for (const query of queryClient.getQueryCache().findAll({ queryKey, predicate, fetchStatus: "fetching" })) {
       if (query.state.data === undefined) refetchAfterFirstFetch(queryClient, query);
     }
-    void queryClient.invalidateQueries({ queryKey, predicate });
+    void queryClient.invalidateQueries(queryKey ? { queryKey, predicate } : undefined);
   };
+  if (plan.all) {
+    refetch();
+    return;
+  }
   const { families, caseIds, jobIds } = plan;
   if (families.has("cases.list")) refetch(trpc.cases.list.pathKey());
   if (families.has("cases.counts")) refetch(trpc.cases.counts.pathKey());
