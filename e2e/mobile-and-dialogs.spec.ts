@@ -29,22 +29,26 @@ test("below 768 px the account menu holds sign out, change password and the them
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("below 768 px the saved-views menu opens inside the screen", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "agent@acme.test");
-  await page.waitForLoadState("networkidle");
-  const button = page.getByRole("button", { name: /^Views/ });
-  await expect(async () => {
-    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
-    await expect(button).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  const menu = page.getByRole("region", { name: "Saved views" });
-  // It hung from the button's right edge, which is at the left here: half of it was off screen.
-  const box = (await menu.boundingBox())!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(390);
-  await expect(menu.getByRole("button", { name: "Save current view…" })).toBeInViewport({ ratio: 1 });
-});
+// The button sits at the left for an agent (New case and Export beside it) and at the right for a
+// viewer (alone): the menu opens inside the screen either way.
+for (const who of ["agent", "viewer"]) {
+  test(`below 768 px the saved-views menu opens inside the screen (${who})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, `${who}@acme.test`);
+    await page.waitForLoadState("networkidle");
+    const button = page.getByRole("button", { name: /^Views/ });
+    await expect(async () => {
+      if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+      await expect(button).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    const menu = page.getByRole("region", { name: "Saved views" });
+    // It hung from the button's right edge, which is at the left for an agent: half of it was off screen.
+    const box = (await menu.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await expect(menu.getByRole("button", { name: "Save current view…" })).toBeInViewport({ ratio: 1 });
+  });
+}
 
 test("an irreversible action asks in the app's own dialog, and Cancel keeps everything", async ({ page }) => {
   // The browser's confirm() would be answered here and fail the test.

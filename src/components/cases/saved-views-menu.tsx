@@ -32,6 +32,9 @@ interface Props {
   canShare: boolean;
 }
 
+/** The menu's width (w-72). */
+const MENU_WIDTH_PX = 288;
+
 type Dialog = { kind: "save" } | { kind: "rename" | "share"; id: string; name: string } | null;
 
 export function SavedViewsMenu({ base, query, canShare }: Props) {
@@ -43,6 +46,8 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
   const [error, setError] = useState<string | null>(null);
   /** The view last applied or saved from this menu: named on the button while its filters show. */
   const [chosen, setChosen] = useState<string | null>(null);
+  /** The menu hangs from the button's right edge when there is room to its left, else from its left edge. */
+  const [fromRight, setFromRight] = useState(true);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
 
@@ -112,7 +117,13 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
         aria-label={active ? `Views: ${active.name}` : "Views"}
         aria-expanded={open}
         aria-haspopup="true"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Where the button sits depends on the width and on the role's other buttons (a viewer
+          // has none beside it), so the side with room is measured when the menu opens.
+          const box = root.current?.getBoundingClientRect();
+          if (box) setFromRight(box.right >= Math.min(MENU_WIDTH_PX, window.innerWidth - 32));
+          setOpen((o) => !o);
+        }}
         className="max-w-56"
       >
         <Bookmark className="size-4 shrink-0" aria-hidden />
@@ -120,7 +131,7 @@ export function SavedViewsMenu({ base, query, canShare }: Props) {
         <ChevronDown className="size-3.5 shrink-0" aria-hidden />
       </Button>
       {open ? (
-        <div aria-label="Saved views" role="region" className="absolute left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] sm:left-auto sm:right-0 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <div aria-label="Saved views" role="region" className={cn("absolute z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white py-1 shadow-lg", fromRight ? "right-0" : "left-0")}>
           {isPending ? <p className="px-3 py-2 text-sm text-slate-500">Loading views…</p> : null}
           {isError ? <p className="px-3 py-2 text-sm text-red-700">Could not load views.</p> : null}
           {views && views.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">No saved views yet.</p> : null}
