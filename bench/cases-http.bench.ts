@@ -40,6 +40,8 @@ interface LoadStats extends Stats {
   /** Calls answered 503 (load shed), and their share of all answers. */
   shed: number;
   shedShare: number;
+  /** Over HTTP: the load client's CPU time as a share of one core, taken from the same two cores. */
+  clientCpuShare?: number;
 }
 
 /** Runs `callers` loops of `fn` for `durationMs`; returns latency stats of answered calls and answers per second. */
@@ -98,6 +100,7 @@ export const casesHttpBench: BenchModule = {
     });
     // As the app's route handlers do: a place among the requests in flight first, or 503 at once.
     const server = createServer((req, res) => {
+      serverTime.track(res);
       void admitRequest().then((admitted) => {
         if (!admitted.ok) {
           res.writeHead(503, { "retry-after": String(admitted.error.details?.retryAfterSeconds ?? 1), "content-type": "application/json" });
@@ -139,7 +142,7 @@ export const casesHttpBench: BenchModule = {
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
       const [code] = (await once(child, "exit")) as [number | null];
       if (code !== 0) throw new Error(`the HTTP load client exited with ${code}`);
-      const result = JSON.parse(out) as { samples: number[]; shed: number; errors: string[]; timings: Record<string, number> };
+      const result = JSON.parse(out) as { samples: number[]; shed: number; errors: string[]; timings: Record<string, number>; clientCpuMs: number };
       if (result.errors.length) throw new Error(`cases.list over HTTP failed: ${result.errors.join("; ")}`);
       for (const [name, total] of Object.entries(result.timings)) phases.set(name, (phases.get(name) ?? 0) + total);
       phaseCount += result.samples.length;
@@ -149,6 +152,7 @@ export const casesHttpBench: BenchModule = {
         opsPerSec: (result.samples.length / ms) * 1000,
         shed: result.shed,
         shedShare: result.shed / Math.max(1, result.shed + result.samples.length),
+        clientCpuShare: result.clientCpuMs / ms,
       };
     };
     // The floor any HTTP API pays on this host: a bare node:http server answering the same query in
@@ -156,6 +160,7 @@ export const casesHttpBench: BenchModule = {
     // What it loses against in-process is HTTP itself (parsing, the socket, the client); the rest
     // of the gap to the app's HTTP row is the app's.
     const bare = createServer((req, res) => {
+      serverTime.track(res);
       const input = superjson.deserialize(JSON.parse(new URL(req.url ?? "/", "http://bench").searchParams.get("input") ?? "{}")) as object;
       inProcess(input).then(
         (page) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(page)),
@@ -164,6 +169,24 @@ export const casesHttpBench: BenchModule = {
     });
     await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
     const bareBase = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+    /** Time inside the server, from the request's arrival to its last byte handed to the socket. */
+    const serverTime = {
+      sum: 0,
+      count: 0,
+      track(res: import("node:http").ServerResponse) {
+        const t0 = performance.now();
+        res.on("finish", () => {
+          this.sum += performance.now() - t0;
+          this.count++;
+        });
+      },
+      /** Mean ms since the last call, then resets. */
+      take(): number {
+        const mean = this.sum / Math.max(1, this.count);
+        this.sum = this.count = 0;
+        return mean;
+      },
+    };
     /** Sums of the Server-Timing phases of the HTTP calls since the last reset. */
     const phases = new Map<string, number>();
     let phaseCount = 0;
@@ -207,9 +230,12 @@ export const casesHttpBench: BenchModule = {
           await load(() => inProcess(scenario.input), Math.min(callers, 4), 300); // warm-up
           const direct = await load(() => inProcess(scenario.input), callers, durationMs);
           phaseNote();
+          serverTime.take();
           const http = await loadOverHttp(scenario.input, callers, durationMs);
           const where = phaseNote();
+          const httpServerMs = serverTime.take();
           const floor = await loadOverHttp(scenario.input, callers, durationMs, bareBase);
+          const floorServerMs = serverTime.take();
           if (callers === 1) singleP50.set(scenario.name, http.p50);
           rows.push({ label: `${scenario.name} · in-process · ${callers}`, baseline: scenario.name === "first page" && callers === 1, stats: direct });
           if (callers === 1) {
@@ -242,7 +268,8 @@ export const casesHttpBench: BenchModule = {
           notes.push(
             `${scenario.name}, ${callers} caller(s): HTTP p50 ${(http.p50 / direct.p50).toFixed(2)}× in-process, ` +
               `${(http.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s; shed (503, retried after Retry-After) ` +
-              `${http.shed} of ${http.shed + http.samples}; the bare node:http floor ${(floor.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s (p50 ${floor.p50.toFixed(2)} ms); p99 ${(http.p99 / singleP50.get(scenario.name)!).toFixed(1)}× the single caller's p50; per HTTP call (Server-Timing means): ${where}`,
+              `${http.shed} of ${http.shed + http.samples}; the bare node:http floor ${(floor.opsPerSec / direct.opsPerSec).toFixed(2)}× its requests/s (p50 ${floor.p50.toFixed(2)} ms); the load client used ${(http.clientCpuShare! * 100).toFixed(0)} % of a core; ` +
+              `inside the server (arrival to last byte written, mean) ${httpServerMs.toFixed(2)} ms, the floor's ${floorServerMs.toFixed(2)} ms; p99 ${(http.p99 / singleP50.get(scenario.name)!).toFixed(1)}× the single caller's p50; per HTTP call (Server-Timing means): ${where}`,
           );
         }
       }
