@@ -38,6 +38,10 @@ export const env = createEnv({
     DB_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
     /** API requests an instance serves at once; one more is answered 503 OVERLOADED at once (src/server/http/load-shedding.ts). Default: the database's connections, at least 4; event streams do not count. */
     MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).optional(),
+    /** Requests that may wait for a place when all are taken; one more is answered 503 OVERLOADED at once. Default: half the in-flight limit, at least 1. */
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).optional(),
+    /** How long a request waits for a place before 503 OVERLOADED (ms; 0: no waiting). Default 25. */
+    MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).optional(),
     /** Statements slower than this are logged (warn) with their SQL, tenant and duration; 0 turns the log off. */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
     DB_AUTO_MIGRATE: booleanish.optional(),

@@ -213,8 +213,16 @@ function registerLoadMetrics(registry: Registry): void {
     },
   });
   new Gauge({
+    name: "caseboard_http_requests_waiting",
+    help: "API requests waiting for a place among those in flight (MAX_QUEUED_REQUESTS, at most MAX_QUEUE_WAIT_MS each)",
+    registers: [registry],
+    collect() {
+      this.set(loadSheddingStats().waiting);
+    },
+  });
+  new Gauge({
     name: "caseboard_http_requests_in_flight_limit",
-    help: "Requests this instance serves at once before answering 503 OVERLOADED (MAX_IN_FLIGHT_REQUESTS)",
+    help: "Requests this instance serves at once before the next waits, then is answered 503 OVERLOADED (MAX_IN_FLIGHT_REQUESTS)",
     registers: [registry],
     collect() {
       this.set(loadSheddingStats().limit);
@@ -222,7 +230,7 @@ function registerLoadMetrics(registry: Registry): void {
   });
   new Counter({
     name: "caseboard_http_requests_shed_total",
-    help: "API requests answered 503 OVERLOADED at the HTTP entry (in-flight limit or database queue)",
+    help: "API requests answered 503 OVERLOADED at the HTTP entry (no place in flight within the wait, or the database queue)",
     registers: [registry],
     collect() {
       this.reset();
