@@ -7,10 +7,7 @@
 // (no Next in the way, so the numbers are the API's own). ops/s = completed calls per second of
 // wall time across all callers; p50/p99 = latency of one call.
 import type { AddressInfo } from "node:net";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { createServer } from "node:http";
-import { fileURLToPath } from "node:url";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import superjson from "superjson";
 import { createTRPCContext } from "@/server/api/context";
@@ -20,12 +17,12 @@ import { privilegedTransaction } from "@/server/db/privileged-db";
 import { withTenantDb } from "@/server/db/tenant-db";
 import { createLimiter, overrideLimiters } from "@/server/rate-limit/limiters";
 import { listCases } from "@/server/services/cases/list-cases";
+import { runHttpLoad } from "./lib/http-load";
 import { summarize, type Stats } from "./lib/measure";
 import { admitRequest, loadSheddingStats, overrideInFlightLimit } from "@/server/http/load-shedding";
 import { parseServerTiming, ServerTiming } from "@/server/http/server-timing";
 import type { BenchModule, BenchRow } from "./lib/types";
 
-const HTTP_LOAD_CLIENT = fileURLToPath(new URL("./lib/http-load-client.mjs", import.meta.url));
 const FILTER = { status: ["NEW", "OPEN", "PENDING"], priority: ["HIGH", "URGENT"] } as const;
 const CONCURRENCY = [1, 10, 100] as const;
 
@@ -135,14 +132,7 @@ export const casesHttpBench: BenchModule = {
     /** `callers` loops over HTTP from a separate process (bench/lib/http-load-client.mjs), so the callers do not share the server's event loop. */
     const loadOverHttp = async (input: object, callers: number, ms: number, at = base): Promise<LoadStats> => {
       const url = `${at}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-      const child = spawn(process.execPath, [HTTP_LOAD_CLIENT, JSON.stringify({ url, headers: { authorization: `Bearer ${key}` }, callers, durationMs: ms })], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      const [code] = (await once(child, "exit")) as [number | null];
-      if (code !== 0) throw new Error(`the HTTP load client exited with ${code}`);
-      const result = JSON.parse(out) as { samples: number[]; shed: number; errors: string[]; timings: Record<string, number>; clientCpuMs: number };
+      const result = await runHttpLoad({ url, headers: { authorization: `Bearer ${key}` }, callers, durationMs: ms });
       if (result.errors.length) throw new Error(`cases.list over HTTP failed: ${result.errors.join("; ")}`);
       for (const [name, total] of Object.entries(result.timings)) phases.set(name, (phases.get(name) ?? 0) + total);
       phaseCount += result.samples.length;

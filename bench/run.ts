@@ -32,8 +32,9 @@ import { aiBench } from "./ai.bench";
 import { triageBench } from "./triage.bench";
 import { macrosBench } from "./macros.bench";
 import { widgetBench } from "./widget.bench";
+import { admissionBench } from "./admission.bench";
 
-const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench, macrosBench, widgetBench];
+const BENCHMARKS: BenchModule[] = [tenancyBench, jobsBench, casesHttpBench, importsBench, realtimeBench, pulseBench, searchBench, webBench, devStartBench, aiBench, trendingBench, reportsBench, triageBench, macrosBench, widgetBench, admissionBench];
 
 const log = (message: string) => process.stderr.write(`  … ${message}\n`);
 
