@@ -169,19 +169,34 @@ class HeldPgClient extends HeldConnection {
     client.on("error", this.#onError);
   }
 
+  /** The last statement sent: the next is sent when it has settled. */
+  #tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Sends statements one after another, in the order given. A transaction's queries may be asked
+   * for at once (Promise.all inside a request); pg used to queue them per client itself, but
+   * calling client.query() while one runs is deprecated (a warning at every start) and pg 9
+   * removes it, so the queue is kept here.
+   */
+  #inTurn<T>(send: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(send, send);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
   query(config: pg.QueryConfig): Promise<pg.QueryResult> {
-    return this.client.query(config).catch((error: unknown) => this.recordFailure(error));
+    return this.#inTurn(() => this.client.query(config)).catch((error: unknown) => this.recordFailure(error));
   }
 
   /** A statement of the transaction's own (BEGIN, COMMIT, ROLLBACK), timed like the others. */
   statement(sql: string): Promise<pg.QueryResult> {
-    return timed(sql, () => this.client.query(sql) as Promise<pg.QueryResult>);
+    return timed(sql, () => this.#inTurn(() => this.client.query(sql) as Promise<pg.QueryResult>));
   }
 
   /**
    * Ends the transaction once (later calls share the first); the client goes back to the pool,
-   * destroyed when the end failed other than with a Postgres error. pg queues statements per
-   * client, so a ROLLBACK sent while a statement runs follows it.
+   * destroyed when the end failed other than with a Postgres error. Statements are sent in turn,
+   * so a ROLLBACK asked for while a statement runs follows it.
    */
   end(how: "COMMIT" | "ROLLBACK"): Promise<void> {
     if (this.#ending) return how === "COMMIT" ? Promise.reject(this.closedBy ?? transactionOver()) : this.#ending;
