@@ -74,7 +74,7 @@ function limitFor(db: Database | null): number {
  * calls (two members clicking at once) is served a few milliseconds late instead of refused, while
  * a lasting overload still gets 503 past the line or the wait. The line is short because whoever
  * waits in it adds to the tail: measured like the limit above, at 100 callers a line of 1 with a
- * 25 ms wait kept p99 at 8–9× one caller's p50, a line of 2 with 50 ms at 15×; with no line, 3
+ * 25 ms wait kept p99 at 8–10× one caller's p50, a line of 2 with 50 ms at 15×; with no line, 3
  * steady callers already met 8 refusals in 700 calls, with a line of 1 they met 1.
  */
 export function defaultWaitingRoom(limit: number): { length: number; waitMs: number } {
