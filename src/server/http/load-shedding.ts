@@ -25,6 +25,8 @@ let override: number | null = null;
 let queueOverride: { length: number; waitMs: number } | null = null;
 /** The limit last applied (for metrics and the bench's report). */
 let lastLimit = 0;
+/** The host's cores, read once: the default limit is worked out on every request. */
+const CORES = availableParallelism();
 
 /** Requests waiting for a place, oldest first; each is handed the place a release frees. */
 const waiting: { admit(): void }[] = [];
@@ -66,7 +68,7 @@ function limitFor(db: Database | null): number {
   if (override !== null) return override;
   if (env.MAX_IN_FLIGHT_REQUESTS !== undefined) return env.MAX_IN_FLIGHT_REQUESTS;
   const capToCores = db?.kind === "postgres" && process.env.NODE_ENV === "production";
-  return defaultInFlightLimit(db?.admission().permits ?? 4, availableParallelism(), capToCores);
+  return defaultInFlightLimit(db?.admission().permits ?? 4, CORES, capToCores);
 }
 
 /**
