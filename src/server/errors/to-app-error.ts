@@ -67,10 +67,18 @@ export function serviceUnavailable(cause?: unknown, reason: UnavailableReason = 
   return new AppError("SERVICE_UNAVAILABLE", message, { reason, retryAfterSeconds }, { cause });
 }
 
+/** The message of the TRPCError tRPC throws when a procedure's output fails its schema. */
+const OUTPUT_VALIDATION_FAILED = "Output validation failed";
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(error);
   if (error instanceof TRPCError) {
+    // tRPC's output check: the procedure's answer broke its own schema. That is the server's fault,
+    // not a 400 whose field errors would describe the answer's internals to the caller.
+    if (error.code === "INTERNAL_SERVER_ERROR" && error.message === OUTPUT_VALIDATION_FAILED) {
+      return new AppError("INTERNAL_SERVER_ERROR", "Internal error", undefined, { cause: error });
+    }
     if (error.cause && error.cause !== error) {
       const inner = error.cause instanceof TRPCError ? undefined : toAppError(error.cause);
       if (inner && (inner.code !== "INTERNAL_SERVER_ERROR" || error.code === "INTERNAL_SERVER_ERROR")) return inner;
