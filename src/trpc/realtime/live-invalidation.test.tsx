@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { dehydrate, hydrate, QueryClient, useQuery } from "@tanstack/react-query";
 import { act, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RealtimeMessage } from "@/lib/realtime/events";
@@ -129,5 +129,41 @@ describe("useLiveInvalidation", () => {
     emit({ type: "online", members: [{ userId: "u2", name: "Bob", since }] } as RealtimeMessage);
     expect(testTrpc.queryClient.getQueryData(testTrpc.trpc.realtime.online.queryKey())).toEqual([{ userId: "u2", name: "Bob", since: new Date(since) }]);
     await waitFor(() => expect(paths()).toContain("tenant.pulse"));
+  });
+});
+
+/** What the case page's suggestions panel shows of its read. */
+function SuggestionCount({ caseId }: { caseId: string }) {
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.ai.suggestions.queryOptions({ caseId }));
+  return <p data-testid={`suggestions-${caseId}`}>{data ? `${data.items.length} suggestions` : "loading"}</p>;
+}
+
+/** A page rendered on the server hands its reads over like this: dehydrated there, hydrated here. */
+function hydrateRendered(caseId: string) {
+  const server = new QueryClient();
+  server.setQueryData(testTrpc.trpc.ai.suggestions.queryKey({ caseId }), { items: [] } as never);
+  hydrate(testTrpc.queryClient, dehydrate(server));
+}
+
+describe("a case's reads rendered before an event this tab already applied", () => {
+  it("are read again when they arrive, so a new case's suggestions show", async () => {
+    setup({ "ai.suggestions": (async () => ({ items: [{ id: "s1" }] })) as never });
+    // The triage ends while the new case's page is on its way: no read of that case to refetch yet.
+    emit(event("case.updated", "case-9"));
+    await waitFor(() => expect(paths()).toContain("ai.suggestions"));
+    // The page arrives with what the server read before the triage ended.
+    hydrateRendered("case-9");
+    hydrateRendered("case-other");
+    renderWithTrpc(
+      <>
+        <SuggestionCount caseId="case-9" />
+        <SuggestionCount caseId="case-other" />
+      </>,
+      testTrpc,
+    );
+    await waitFor(() => expect(screen.getByTestId("suggestions-case-9")).toHaveTextContent("1 suggestions"));
+    // A case nothing was heard of keeps the server's answer.
+    expect(screen.getByTestId("suggestions-case-other")).toHaveTextContent("0 suggestions");
   });
 });

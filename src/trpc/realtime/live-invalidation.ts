@@ -7,7 +7,7 @@
 import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "@/trpc/react";
 import { createBatcher, emptyPlan, planMessage, type Batcher, type InvalidationPlan, type ProgressPatch } from "./invalidation-plan";
@@ -62,6 +62,36 @@ function refetchAfterFirstFetch(queryClient: QueryClient, query: Query): void {
   });
 }
 
+/** How long an event about a case makes that case's newly cached reads suspect (the queries' staleTime). */
+export const RECENT_CASE_EVENT_MS = 30_000;
+
+const CASE_INPUT_PATHS = new Set(["cases.timeline", "ai.suggestions", "ai.summary"]);
+
+/** The case a case-scoped read is about: cases.get by its answer's id, the rest by their input. */
+function caseIdOf(query: Query): string | undefined {
+  const path = (query.queryKey[0] as readonly string[] | undefined)?.join(".");
+  const id = path === "cases.get" ? dataId(query) : path && CASE_INPUT_PATHS.has(path) ? inputOf(query)?.caseId : undefined;
+  return typeof id === "string" ? id : undefined;
+}
+/**
+ * Reads of a case that arrive in the cache with their data already in hand (a page rendered on the
+ * server, hydrated after a navigation) may have been read before an event this tab has already
+ * applied: the event found no query of that case to refetch, and the rendered answer would stay
+ * as it was (a new case's AI suggestions, finished while its page was on its way, never showed).
+ * Such a read, of a case with an event in the last RECENT_CASE_EVENT_MS, is read again once.
+ */
+function watchHydratedCaseReads(queryClient: QueryClient, recentCaseEvents: Map<string, number>, now: () => number): () => void {
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== "added" || event.query.state.data === undefined) return;
+    const caseId = caseIdOf(event.query);
+    const at = caseId === undefined ? undefined : recentCaseEvents.get(caseId);
+    if (at === undefined || now() - at > RECENT_CASE_EVENT_MS) return;
+    const { queryKey } = event.query;
+    // Hydration adds queries while React renders: refetch after it.
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey, exact: true }), 0);
+  });
+}
+
 export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: InvalidationPlan): void {
   /** The queries under `queryKey` (all without one) that `predicate` accepts. */
   const refetch = (queryKey?: readonly unknown[], predicate?: (query: Query) => boolean) => {
@@ -105,18 +135,22 @@ export function useLiveInvalidation(slug: string): void {
   const pathname = usePathname();
   const onOverview = pathname === `/t/${slug}`;
   const batchers = useRef<{ data: Batcher; page: Batcher } | null>(null);
+  /** When this tab last heard of each case (pruned as it goes). */
+  const [recentCaseEvents] = useState(() => new Map<string, number>());
 
   useEffect(() => {
     const timers = { now: () => Date.now(), setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) };
     const data = createBatcher(DATA_WINDOW_MS, (plan) => applyPlan(queryClient, trpc, plan), timers);
     const page = createBatcher(PAGE_WINDOW_MS, () => router.refresh(), timers);
     batchers.current = { data, page };
+    const unwatch = watchHydratedCaseReads(queryClient, recentCaseEvents, timers.now);
     return () => {
       data.dispose();
       page.dispose();
+      unwatch();
       batchers.current = null;
     };
-  }, [queryClient, trpc, router]);
+  }, [queryClient, trpc, router, recentCaseEvents]);
 
   useRealtimeEvents((message) => {
     const target = batchers.current;
@@ -125,6 +159,11 @@ export function useLiveInvalidation(slug: string): void {
       cachedJobStatus: (id) => cachedJobStatus(queryClient, trpc, id),
       pageShowsCases: onOverview,
     });
+    if (plan.caseIds.size) {
+      const now = Date.now();
+      for (const [id, at] of recentCaseEvents) if (now - at > RECENT_CASE_EVENT_MS) recentCaseEvents.delete(id);
+      for (const id of plan.caseIds) recentCaseEvents.set(id, now);
+    }
     if (patch) patchProgress(queryClient, trpc, patch);
     if (online) queryClient.setQueryData(trpc.realtime.online.queryKey(), online);
     if (plan.all || plan.families.delete("page")) {
