@@ -166,4 +166,20 @@ describe("a case's reads rendered before an event this tab already applied", () 
     // A case nothing was heard of keeps the server's answer.
     expect(screen.getByTestId("suggestions-case-other")).toHaveTextContent("0 suggestions");
   });
+
+  it("are read again once their streamed answer lands, when the server read it before the event", async () => {
+    let reads = 0;
+    setup({ "ai.suggestions": (async () => (reads++, { items: [{ id: "s1" }] })) as never });
+    emit(event("case.updated", "case-7"));
+    await waitFor(() => expect(paths()).toContain("ai.suggestions"));
+    // The page arrives while the server's read is still under way: the answer streams in after.
+    let answer: (data: unknown) => void = () => {};
+    const server = new QueryClient({ defaultOptions: { dehydrate: { shouldDehydrateQuery: () => true } } });
+    void server.prefetchQuery({ queryKey: testTrpc.trpc.ai.suggestions.queryKey({ caseId: "case-7" }), queryFn: () => new Promise((resolve) => (answer = resolve)) });
+    hydrate(testTrpc.queryClient, dehydrate(server));
+    renderWithTrpc(<SuggestionCount caseId="case-7" />, testTrpc);
+    act(() => answer({ items: [] }));
+    await waitFor(() => expect(screen.getByTestId("suggestions-case-7")).toHaveTextContent("1 suggestions"));
+    expect(reads).toBe(1);
+  });
 });

@@ -66,29 +66,47 @@ function refetchAfterFirstFetch(queryClient: QueryClient, query: Query): void {
 export const RECENT_CASE_EVENT_MS = 30_000;
 
 const CASE_INPUT_PATHS = new Set(["cases.timeline", "ai.suggestions", "ai.summary"]);
+const pathOf = (query: Query) => (query.queryKey[0] as readonly string[] | undefined)?.join(".") ?? "";
 
 /** The case a case-scoped read is about: cases.get by its answer's id, the rest by their input. */
 function caseIdOf(query: Query): string | undefined {
-  const path = (query.queryKey[0] as readonly string[] | undefined)?.join(".");
-  const id = path === "cases.get" ? dataId(query) : path && CASE_INPUT_PATHS.has(path) ? inputOf(query)?.caseId : undefined;
+  const path = pathOf(query);
+  const id = path === "cases.get" ? dataId(query) : CASE_INPUT_PATHS.has(path) ? inputOf(query)?.caseId : undefined;
   return typeof id === "string" ? id : undefined;
 }
+
 /**
- * Reads of a case that arrive in the cache with their data already in hand (a page rendered on the
- * server, hydrated after a navigation) may have been read before an event this tab has already
- * applied: the event found no query of that case to refetch, and the rendered answer would stay
- * as it was (a new case's AI suggestions, finished while its page was on its way, never showed).
- * Such a read, of a case with an event in the last RECENT_CASE_EVENT_MS, is read again once.
+ * A read of a case that arrives in the cache from elsewhere (a page rendered on the server,
+ * hydrated after a navigation, its answer in hand or still streaming) may have been read before an
+ * event this tab has already applied: the event found no query of that case to refetch, and the
+ * rendered answer would stay as it was (a new case's AI suggestions, finished while its page was on
+ * its way, never showed). A case read that first gets its answer within RECENT_CASE_EVENT_MS of an
+ * event about that case is therefore read again, once. (A read this tab started after the event
+ * is read twice: a small price, and only right after an event.)
  */
-function watchHydratedCaseReads(queryClient: QueryClient, recentCaseEvents: Map<string, number>, now: () => number): () => void {
-  return queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== "added" || event.query.state.data === undefined) return;
-    const caseId = caseIdOf(event.query);
+function rereadArrivingCaseReads(queryClient: QueryClient, recentCaseEvents: Map<string, number>, now: () => number): () => void {
+  const awaitingAnswer = new WeakSet<Query>();
+  const rereadIfRecent = (query: Query) => {
+    const caseId = caseIdOf(query);
     const at = caseId === undefined ? undefined : recentCaseEvents.get(caseId);
     if (at === undefined || now() - at > RECENT_CASE_EVENT_MS) return;
-    const { queryKey } = event.query;
-    // Hydration adds queries while React renders: refetch after it.
+    const { queryKey } = query;
+    // Hydration adds queries while React renders: read again after it.
     setTimeout(() => void queryClient.invalidateQueries({ queryKey, exact: true }), 0);
+  };
+  return queryClient.getQueryCache().subscribe((event) => {
+    const { query } = event;
+    if (event.type === "added") {
+      const path = pathOf(query);
+      if (path !== "cases.get" && !CASE_INPUT_PATHS.has(path)) return;
+      if (query.state.data !== undefined) rereadIfRecent(query);
+      else awaitingAnswer.add(query);
+    } else if (event.type === "updated" && awaitingAnswer.has(query) && (event.action.type === "success" || event.action.type === "error")) {
+      awaitingAnswer.delete(query);
+      if (event.action.type === "success") rereadIfRecent(query);
+    } else if (event.type === "removed") {
+      awaitingAnswer.delete(query);
+    }
   });
 }
 
@@ -143,7 +161,7 @@ export function useLiveInvalidation(slug: string): void {
     const data = createBatcher(DATA_WINDOW_MS, (plan) => applyPlan(queryClient, trpc, plan), timers);
     const page = createBatcher(PAGE_WINDOW_MS, () => router.refresh(), timers);
     batchers.current = { data, page };
-    const unwatch = watchHydratedCaseReads(queryClient, recentCaseEvents, timers.now);
+    const unwatch = rereadArrivingCaseReads(queryClient, recentCaseEvents, timers.now);
     return () => {
       data.dispose();
       page.dispose();
