@@ -44,3 +44,20 @@ test("sign up, create a case, see it; another tenant gets not found", async ({ p
   await expect(otherPage.getByText("Printer on floor 3 is jammed")).toHaveCount(0);
   await other.close();
 });
+
+test("a viewer reads the cases list without selection boxes, which are for bulk changes; an agent has them", async ({ page, browser }) => {
+  await signIn(page, "viewer@acme.test");
+  const rows = page.getByRole("row").filter({ has: page.getByRole("link") });
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /^Select (all on this page|case #)/ })).toHaveCount(0);
+  // x (select) does nothing for them: no row is marked selected.
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.locator('tr[aria-selected="true"]')).toHaveCount(0);
+
+  const other = await browser.newContext();
+  const agent = await other.newPage();
+  await signIn(agent, "agent@acme.test");
+  await expect(agent.getByRole("checkbox", { name: "Select all on this page" })).toBeVisible();
+  await other.close();
+});

@@ -135,11 +135,10 @@ export function CasesTable({ base, input, query, page, sortBy, display, onPrevie
     count: items.length,
     focused,
     setFocused: focusRow,
-    onSelect,
     onOpen,
     onSearch,
     onTogglePreview,
-    ...(canWrite ? { onAssignToMe, onResolve } : {}),
+    ...(canWrite ? { onSelect, onAssignToMe, onResolve } : {}),
   });
   // Optional columns the member chose; beside the preview pane only the priority has room.
   const shows = (column: ListColumn) => display.columns.includes(column) && (!display.preview || column === "priority");
@@ -173,15 +172,18 @@ export function CasesTable({ base, input, query, page, sortBy, display, onPrevie
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="w-10 py-2.5 pl-4 pr-1">
-                <input
-                  type="checkbox"
-                  aria-label="Select all on this page"
-                  checked={allTicked}
-                  onChange={(e) => setMany(live.map((c) => c.id), e.target.checked)}
-                  className="size-4 rounded border-slate-300 accent-brand-600"
-                />
-              </th>
+              {/* Ticking rows is for bulk changes: members who cannot edit cases get no boxes. */}
+              {canWrite ? (
+                <th scope="col" className="w-10 py-2.5 pl-4 pr-1">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all on this page"
+                    checked={allTicked}
+                    onChange={(e) => setMany(live.map((c) => c.id), e.target.checked)}
+                    className="size-4 rounded border-slate-300 accent-brand-600"
+                  />
+                </th>
+              ) : null}
               <SortHeader label="#" sort="created" input={input} sortBy={sortBy} className="hidden sm:table-cell" />
               <th scope="col" className="w-full px-3 py-2.5">Title</th>
               <th scope="col" className="px-3 py-2.5">Status</th>
@@ -218,15 +220,17 @@ export function CasesTable({ base, input, query, page, sortBy, display, onPrevie
                     i === focused && "outline-2 -outline-offset-2 outline-brand-500",
                   )}
                 >
-                  <td className={cn(pad, "pl-4 pr-1")}>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select case #${c.number}`}
-                      checked={ticked}
-                      onChange={() => toggle(c.id)}
-                      className="size-4 rounded border-slate-300 accent-brand-600"
-                    />
-                  </td>
+                  {canWrite ? (
+                    <td className={cn(pad, "pl-4 pr-1")}>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select case #${c.number}`}
+                        checked={ticked}
+                        onChange={() => toggle(c.id)}
+                        className="size-4 rounded border-slate-300 accent-brand-600"
+                      />
+                    </td>
+                  ) : null}
                   <td className={cn("hidden whitespace-nowrap px-3 font-mono text-xs text-slate-500 sm:table-cell", pad)}>{c.number}</td>
                   <td className={cn("w-full max-w-0 min-w-40 px-3", pad)}>
                     <Link href={`${base}/${c.number}`} prefetch={false} className="font-medium text-slate-900 group-hover:text-brand-700">
@@ -272,11 +276,11 @@ export function CasesTable({ base, input, query, page, sortBy, display, onPrevie
       ) : null}
       <nav className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm" aria-label="Pagination">
         <span className="hidden text-xs text-slate-500 lg:inline">
-          <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>x</Kbd> select · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
+          <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
           {canWrite ? (
             <>
               {" "}
-              · <Kbd>a</Kbd> assign to me · <Kbd>e</Kbd> resolve
+              · <Kbd>x</Kbd> select · <Kbd>a</Kbd> assign to me · <Kbd>e</Kbd> resolve
             </>
           ) : null}
         </span>

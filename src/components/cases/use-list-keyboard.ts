@@ -9,7 +9,8 @@ interface Handlers {
   count: number;
   focused: number;
   setFocused: (index: number) => void;
-  onSelect: (index: number) => void;
+  /** x: absent for members who cannot edit cases (ticking is for bulk changes). */
+  onSelect?: (index: number) => void;
   onOpen: (index: number) => void;
   onSearch: () => void;
   /** p: the preview pane on or off. */
@@ -37,7 +38,7 @@ export function useListKeyboard({ count, focused, setFocused, onSelect, onOpen, 
       if (count === 0) return;
       if (event.key === "j") setFocused(Math.min(count - 1, focused + 1));
       else if (event.key === "k") setFocused(Math.max(0, focused - 1));
-      else if (event.key === "x" && focused >= 0) onSelect(focused);
+      else if (event.key === "x" && focused >= 0 && onSelect) onSelect(focused);
       else if (event.key === "a" && onAssignToMe) onAssignToMe();
       else if (event.key === "e" && onResolve) onResolve();
       else if (event.key === "Enter" && focused >= 0 && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) onOpen(focused);
