@@ -126,11 +126,12 @@ export function applyPlan(queryClient: QueryClient, trpc: Trpc, plan: Invalidati
   if (families.has("cases.list")) refetch(trpc.cases.list.pathKey());
   if (families.has("cases.counts")) refetch(trpc.cases.counts.pathKey());
   if (caseIds.size) {
-    // cases.get is keyed by number, the timeline by id; events name the id.
-    refetch(trpc.cases.get.pathKey(), (q) => caseIds.has(String(dataId(q))));
-    refetch(trpc.cases.timeline.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
-    refetch(trpc.ai.suggestions.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
-    refetch(trpc.ai.summary.pathKey(), (q) => caseIds.has(String(inputOf(q)?.caseId)));
+    // cases.get is keyed by number, the others by id; events name the id (caseIdOf reads both).
+    const aboutTheseCases = (q: Query) => caseIds.has(caseIdOf(q) ?? "");
+    refetch(trpc.cases.get.pathKey(), aboutTheseCases);
+    refetch(trpc.cases.timeline.pathKey(), aboutTheseCases);
+    refetch(trpc.ai.suggestions.pathKey(), aboutTheseCases);
+    refetch(trpc.ai.summary.pathKey(), aboutTheseCases);
   }
   if (families.has("jobs.list")) refetch(trpc.jobs.list.pathKey());
   if (jobIds.size) refetch(trpc.jobs.get.pathKey(), (q) => jobIds.has(String(inputOf(q)?.id)));
