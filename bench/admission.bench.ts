@@ -7,7 +7,7 @@
 // The issue's yardstick is p99 at 100 callers against one caller's p50 (≤ 10×).
 //   DATABASE_URL=postgresql://… npm run bench -- --only admission --db postgres   (builds first)
 //   ADMISSION_BENCH_SKIP_BUILD=1 …   (reuses .next-web, the web bench's build)
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +16,7 @@ import { env } from "@/env";
 import { DEMO_TENANTS } from "@/server/services/seed/demo-data";
 import { runHttpLoad, type HttpLoadResult } from "./lib/http-load";
 import { summarize } from "./lib/measure";
-import { freePort, spawnNext, stopNext } from "./lib/next-process";
+import { buildNext, freePort, spawnNext, stopNext } from "./lib/next-process";
 import type { BenchModule, BenchRow } from "./lib/types";
 
 const DIST_DIR = ".next-web";
@@ -58,8 +58,7 @@ export const admissionBench: BenchModule = {
     }
     if (process.env.ADMISSION_BENCH_SKIP_BUILD !== "1") {
       ctx.log("admission: next build (a few minutes)");
-      const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error(`next build exited with ${build.status}`);
+      buildNext(DIST_DIR);
     }
     const name = `caseboard_admission_${Date.now()}`;
     const url = new URL(env.DATABASE_URL);

@@ -7,14 +7,14 @@
 // (navigation start to the end of the load event), pages in rotation.
 //   npm run bench -- --only web            (builds first: a few minutes)
 //   WEB_BENCH_SKIP_BUILD=1 npm run bench -- --only web   (reuses .next-web)
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/browser.mjs";
 import { summarize } from "./lib/measure";
-import { freePort, spawnNext, stopNext } from "./lib/next-process";
+import { buildNext, freePort, spawnNext, stopNext } from "./lib/next-process";
 import type { BenchModule, BenchRow } from "./lib/types";
 
 const DIST_DIR = ".next-web";
@@ -84,11 +84,9 @@ export const webBench: BenchModule = {
   title: "web — JavaScript per page and load time of the production build",
   optIn: true,
   async run(ctx) {
-    const root = process.cwd();
     if (process.env.WEB_BENCH_SKIP_BUILD !== "1") {
       ctx.log("web: next build (a few minutes)");
-      const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error(`next build exited with ${build.status}`);
+      buildNext(DIST_DIR);
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

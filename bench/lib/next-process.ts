@@ -1,8 +1,14 @@
-// A Next.js server started by a benchmark (web: `next start`; dev-start: `next dev`): its own
+// A Next.js server started by a benchmark (web and admission: `next build`, `next start`; dev-start: `next dev`): its own
 // build folder and embedded data directory, never the developer's; stopped with its whole
 // process group (npx → next → its workers).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+
+/** `next build` into `distDir` (the benches' own folder, never the developer's `.next`). */
+export function buildNext(distDir: string): void {
+  const build = spawnSync("npx", ["next", "build"], { cwd: process.cwd(), stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build exited with ${build.status}`);
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
